@@ -1,0 +1,35 @@
+# Continuity — the two commands of the README, and a few more.
+#   make run    install what is missing, build, open the app on a fresh sample wiki
+#   make test   install what is missing, build, run every test
+BUILDDIR ?= build
+MESON_OPTS ?=
+
+.PHONY: all deps build run test asan bench clean
+
+all: build
+
+deps:
+	@./build-aux/install-deps
+
+$(BUILDDIR)/build.ninja: | deps
+	meson setup $(BUILDDIR) $(MESON_OPTS)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+run: build
+	@./build-aux/run-sample $(BUILDDIR)
+
+test: build
+	@./build-aux/run-tests $(BUILDDIR)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build, as CI runs it.
+asan:
+	$(MAKE) test BUILDDIR=build-asan \
+	  MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug $(MESON_OPTS)"
+
+bench: build
+	@./bench/run $(BUILDDIR)
+
+clean:
+	rm -rf build build-asan

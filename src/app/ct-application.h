@@ -1,0 +1,17 @@
+/* ct-application.h — the GUI application object. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_APPLICATION (ct_application_get_type ())
+G_DECLARE_FINAL_TYPE (CtApplication, ct_application, CT, APPLICATION, AdwApplication)
+
+CtApplication *ct_application_new (void);
+
+/* Runs the GUI; what main() calls when argv is not a subcommand. */
+int            ct_app_main        (int    argc,
+                                   char **argv);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* ct-cli-private.h — what the subcommand files share. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-cli.h"
+
+G_BEGIN_DECLS
+
+typedef int (*CtCliCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char       *name;
+  CtCliCommandFunc  run;
+  const char       *summary;   /* one line for --help */
+} CtCliCommand;
+
+/* One subcommand each, in ct-cli-NAME.c */
+int  ct_cli_export  (int argc, char **argv);
+
+/* Prints "continuity: MESSAGE" on stderr. */
+void ct_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses @argv with @entries; on error prints it with the command's usage
+ * and returns FALSE (exit with CT_EXIT_USAGE). */
+gboolean ct_cli_parse (const char    *command,
+                       const char    *parameter_string,
+                       const char    *summary,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv);
+
+/* Reads a whole file, or standard input for "-". */
+char *ct_cli_read_input (const char  *path,
+                         gsize       *length,
+                         GError     **error);
+
+/* Writes @data to @path atomically, or to standard output for NULL/"-". */
+gboolean ct_cli_write_output (const char  *path,
+                              const char  *data,
+                              gsize        length,
+                              GError     **error);
+
+G_END_DECLS

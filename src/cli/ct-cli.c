@@ -1,0 +1,169 @@
+#define G_LOG_DOMAIN "ct-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+
+#include "ct-cli-private.h"
+
+static const CtCliCommand commands[] = {
+  { "export", ct_cli_export, N_("Render one post to HTML or Markdown") },
+};
+
+static const CtCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+ct_cli_handles (int    argc,
+                char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  return find_command (argv[1]) != NULL
+      || g_str_equal (argv[1], "--version")
+      || g_str_equal (argv[1], "--help")
+      || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help");
+}
+
+static void
+print_help (void)
+{
+  printf (_("Usage:\n"
+            "  continuity [FILE.md…]              open files in the editor\n"
+            "  continuity COMMAND [OPTION…]       run a command without a window\n"
+            "\n"
+            "Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  printf (_("\n"
+            "Run “continuity COMMAND --help” for the options of a command.\n"
+            "Exit status: 0 success, 1 failure or errors found, 2 bad usage.\n"));
+}
+
+void
+ct_cli_fail (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "continuity: %s\n", message);
+}
+
+gboolean
+ct_cli_parse (const char    *command,
+              const char    *parameter_string,
+              const char    *summary,
+              GOptionEntry  *entries,
+              int           *argc,
+              char        ***argv)
+{
+  g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string);
+  g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      ct_cli_fail ("%s", error->message);
+      fputs (help, stderr);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+ct_cli_read_input (const char  *path,
+                   gsize       *length,
+                   GError     **error)
+{
+  char *contents = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      /* keep it nul-terminated for callers that want a C string */
+      *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+      contents = g_malloc (*length + 1);
+      memcpy (contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), *length);
+      contents[*length] = '\0';
+      return contents;
+    }
+
+  if (!g_file_get_contents (path, &contents, length, error))
+    return NULL;
+
+  return contents;
+}
+
+gboolean
+ct_cli_write_output (const char  *path,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "Could not write to standard output: %s", g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* g_file_set_contents writes a temporary file and renames it: an
+   * interrupted export never leaves half a file behind. */
+  return g_file_set_contents (path, data, length, error);
+}
+
+int
+ct_cli_main (int    argc,
+             char **argv)
+{
+  const CtCliCommand *command;
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("continuity %s\n", PACKAGE_VERSION);
+      return CT_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return CT_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  g_assert (command != NULL);
+
+  /* argv[0] becomes the subcommand so GOptionContext prints its name. */
+  return command->run (argc - 1, argv + 1);
+}

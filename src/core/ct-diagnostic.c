@@ -1,0 +1,74 @@
+#define G_LOG_DOMAIN "ct-diagnostic"
+
+#include "config.h"
+
+#include "ct-diagnostic.h"
+
+/* Computes the 1-based line and character column of byte @offset in @text. */
+static void
+locate (const char *text,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = text;
+  guint l = 1;
+
+  for (const char *p = text; p < text + offset && *p; p++)
+    if (*p == '\n')
+      {
+        l++;
+        line_start = p + 1;
+      }
+
+  *line = l;
+  *column = 1 + (guint) g_utf8_pointer_to_offset (line_start, text + offset);
+}
+
+/**
+ * ct_diagnostic_new:
+ * @text: the whole document, to compute line and column from @start
+ *
+ * Returns: (transfer full): a new diagnostic
+ */
+CtDiagnostic *
+ct_diagnostic_new (CtSeverity  severity,
+                   const char *text,
+                   gsize       start,
+                   gsize       end,
+                   const char *message)
+{
+  CtDiagnostic *self = g_new0 (CtDiagnostic, 1);
+
+  self->severity = severity;
+  self->start = start;
+  self->end = MAX (start, end);
+  self->message = g_strdup (message);
+  locate (text, start, &self->line, &self->column);
+
+  return self;
+}
+
+CtDiagnostic *
+ct_diagnostic_copy (const CtDiagnostic *self)
+{
+  CtDiagnostic *copy = g_memdup2 (self, sizeof *self);
+
+  copy->message = g_strdup (self->message);
+  return copy;
+}
+
+void
+ct_diagnostic_free (CtDiagnostic *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->message);
+  g_free (self);
+}
+
+const char *
+ct_severity_to_string (CtSeverity severity)
+{
+  return severity == CT_SEVERITY_ERROR ? "error" : "warning";
+}

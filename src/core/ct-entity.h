@@ -1,0 +1,87 @@
+/* ct-entity.h — the plain data records of a wiki: entities, facts, credits.
+ *
+ * These are value records handed out by CtWiki queries: the caller owns
+ * what it gets and frees it with the matching _free (GPtrArrays returned by
+ * CtWiki already carry the free function).
+ */
+#pragma once
+
+#include "ct-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CT_ENTITY_FILM,
+  CT_ENTITY_PERSON,
+  CT_ENTITY_CHARACTER,
+  CT_ENTITY_SCENE,
+  CT_ENTITY_EVENT,
+  CT_ENTITY_ORGANIZATION,
+  CT_ENTITY_LOCATION,
+  CT_N_ENTITY_KINDS
+} CtEntityKind;
+
+typedef enum {
+  CT_FACT_CONFIRMED,
+  CT_FACT_RUMORED,
+  CT_FACT_DISPUTED,
+} CtFactStatus;
+
+struct _CtEntity {
+  gint64        id;
+  CtEntityKind  kind;
+  char         *title;
+  char         *slug;
+  char         *summary;     /* one line, may be NULL */
+  char         *notes;       /* Markdown, may hold references; may be NULL */
+  gboolean      spoiler;
+  GStrv         aliases;     /* NULL-terminated, never NULL */
+};
+
+struct _CtFact {
+  gint64        id;
+  gint64        entity_id;   /* the entity the fact is about */
+  int           position;    /* order among the entity's facts */
+  char         *key;
+  char         *text;        /* the value when it is text, else NULL */
+  gint64        value_id;    /* the linked entity when the value is one, else 0 */
+  char         *value_title; /* that entity's current title, else NULL */
+  CtEntityKind  value_kind;  /* that entity's kind (meaningless when value_id == 0) */
+  CtFactStatus  status;
+  char         *source;      /* citation: a title and/or URL, may be NULL */
+  gboolean      spoiler;
+};
+
+struct _CtCredit {
+  gint64        id;
+  gint64        film_id;
+  char         *film_title;
+  gint64        person_id;
+  char         *person_title;
+  gint64        character_id;    /* 0 when the credit has no character (crew) */
+  char         *character_title; /* NULL when character_id == 0 */
+  char         *role;            /* cast, cameo, voice, director, writer, … */
+  int           billing;         /* order in the credits, 1 first; 0 unbilled */
+  CtFactStatus  status;
+  char         *source;
+};
+
+const char   *ct_entity_kind_to_string   (CtEntityKind  kind);
+gboolean      ct_entity_kind_from_string (const char   *name,
+                                          CtEntityKind *kind);
+const char   *ct_fact_status_to_string   (CtFactStatus  status);
+gboolean      ct_fact_status_from_string (const char   *name,
+                                          CtFactStatus *status);
+
+CtEntity     *ct_entity_copy             (const CtEntity *self);
+void          ct_entity_free             (CtEntity       *self);
+CtFact       *ct_fact_copy               (const CtFact   *self);
+void          ct_fact_free               (CtFact         *self);
+CtCredit     *ct_credit_copy             (const CtCredit *self);
+void          ct_credit_free             (CtCredit       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtEntity, ct_entity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtFact, ct_fact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtCredit, ct_credit_free)
+
+G_END_DECLS

@@ -1,0 +1,272 @@
+#define G_LOG_DOMAIN "ct-render"
+
+#include "config.h"
+
+#include <string.h>
+#include <cmark.h>
+
+#include "ct-diagnostic.h"
+#include "ct-error.h"
+#include "ct-front-matter.h"
+#include "ct-render.h"
+#include "ct-resources.h"
+
+static void
+ct_render_block_free (CtRenderBlock *block)
+{
+  g_free (block->html);
+  g_free (block);
+}
+
+void
+ct_mention_free (CtMention *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self);
+}
+
+void
+ct_render_result_free (CtRenderResult *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->output);
+  g_ptr_array_unref (self->blocks);
+  g_ptr_array_unref (self->diagnostics);
+  g_ptr_array_unref (self->mentions);
+  g_free (self->title);
+  g_free (self);
+}
+
+gboolean
+ct_text_validate_utf8 (const char  *text,
+                       gsize        length,
+                       GError     **error)
+{
+  const char *bad;
+  guint line = 1;
+
+  if (g_utf8_validate_len (text, length, &bad))
+    return TRUE;
+
+  for (const char *p = text; p < bad; p++)
+    if (*p == '\n')
+      line++;
+  g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
+               "The text is not valid UTF-8 (line %u, byte %" G_GSIZE_FORMAT "); "
+               "convert it to UTF-8 first, for example by opening and saving it in Continuity",
+               line, (gsize) (bad - text) + 1);
+  return FALSE;
+}
+
+GBytes *
+ct_render_get_stylesheet (void)
+{
+  return ct_core_resource_bytes ("preview/continuity.css");
+}
+
+/* cmark writes data-sourcepos="L1:C1-L2:C2" with lines counted in the whole
+ * body. Rewrite the lines relative to the block's own first line, so a
+ * block renders the same bytes wherever it moves. */
+static char *
+relativize_sourcepos (const char *html,
+                      int         block_line)
+{
+  static const char attr[] = "data-sourcepos=\"";
+  GString *out = g_string_sized_new (strlen (html) + 16);
+  const char *p = html;
+  const char *hit;
+
+  while ((hit = strstr (p, attr)) != NULL)
+    {
+      const char *q = hit + sizeof attr - 1;
+      char *end;
+      long l1, c1, l2, c2;
+
+      g_string_append_len (out, p, q - p);
+      l1 = strtol (q, &end, 10);
+      if (*end != ':') { p = q; continue; }
+      c1 = strtol (end + 1, &end, 10);
+      if (*end != '-') { p = q; continue; }
+      l2 = strtol (end + 1, &end, 10);
+      if (*end != ':') { p = q; continue; }
+      c2 = strtol (end + 1, &end, 10);
+      g_string_append_printf (out, "%ld:%ld-%ld:%ld",
+                              l1 - block_line + 1, c1, l2 - block_line + 1, c2);
+      p = end;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+node_plain_text (cmark_node *node)
+{
+  GString *text = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (node);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *cur = cmark_iter_get_node (iter);
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (cur))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (text, cmark_node_get_literal (cur));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (text, ' ');
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  {
+    char *plain = g_strstrip (g_string_free (text, FALSE));
+    if (*plain == '\0')
+      g_clear_pointer (&plain, g_free);
+    return plain;
+  }
+}
+
+static char *
+first_heading_text (cmark_node *doc)
+{
+  for (cmark_node *n = cmark_node_first_child (doc); n; n = cmark_node_next (n))
+    if (cmark_node_get_type (n) == CMARK_NODE_HEADING)
+      return node_plain_text (n);
+  return NULL;
+}
+
+static char *
+render_standalone (const char *body,
+                   const char *title)
+{
+  g_autoptr(GBytes) css = ct_render_get_stylesheet ();
+  g_autofree char *escaped_title = g_markup_escape_text (title ? title : "Untitled", -1);
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out,
+                   "<!DOCTYPE html>\n"
+                   "<html>\n"
+                   "<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n");
+  g_string_append_printf (out, "<title>%s</title>\n<style>\n", escaped_title);
+  g_string_append_len (out, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+  g_string_append (out, "</style>\n</head>\n<body>\n<article class=\"ct-post\">\n");
+  g_string_append (out, body);
+  g_string_append (out, "</article>\n</body>\n</html>\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+render_preview_blocks (CtRenderResult *result,
+                       cmark_node     *doc,
+                       int             options)
+{
+  for (cmark_node *n = cmark_node_first_child (doc); n; n = cmark_node_next (n))
+    {
+      CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
+      int start = cmark_node_get_start_line (n);
+      int end = cmark_node_get_end_line (n);
+      char *html = cmark_render_html (n, options | CMARK_OPT_SOURCEPOS);
+
+      block->html = relativize_sourcepos (html, start);
+      block->first_line = (guint) start + result->body_line - 1;
+      block->last_line = (guint) MAX (start, end) + result->body_line - 1;
+      free (html);
+      g_ptr_array_add (result->blocks, block);
+    }
+}
+
+/**
+ * ct_render:
+ * @text: Markdown, optionally starting with YAML front matter
+ * @length: length of @text in bytes, or -1 if it is nul-terminated
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL when @text is
+ *   not UTF-8
+ */
+CtRenderResult *
+ct_render (const char             *text,
+           gssize                  length,
+           const CtRenderOptions  *options,
+           GError                **error)
+{
+  g_autoptr(CtRenderResult) result = NULL;
+  gsize body_offset;
+  guint body_line;
+  int cmark_options;
+  cmark_node *doc;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!ct_text_validate_utf8 (text, length, error))
+    return NULL;
+
+  result = g_new0 (CtRenderResult, 1);
+  result->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_render_block_free);
+  result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+  result->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
+
+  ct_front_matter_split (text, length, &body_offset, &body_line);
+  result->body_line = body_line;
+
+  cmark_options = CMARK_OPT_DEFAULT;
+  if (options->allow_raw_html)
+    cmark_options |= CMARK_OPT_UNSAFE;
+
+  doc = cmark_parse_document (text + body_offset, length - body_offset, cmark_options);
+  result->title = first_heading_text (doc);
+
+  switch (options->mode)
+    {
+    case CT_RENDER_PREVIEW:
+      render_preview_blocks (result, doc, cmark_options);
+      result->output = g_strdup ("");
+      break;
+
+    case CT_RENDER_FRAGMENT:
+    case CT_RENDER_SITE:
+      {
+        char *html = cmark_render_html (doc, cmark_options);
+        result->output = g_strdup (html);
+        free (html);
+      }
+      break;
+
+    case CT_RENDER_STANDALONE:
+      {
+        char *html = cmark_render_html (doc, cmark_options);
+        result->output = render_standalone (html, options->title ? options->title : result->title);
+        free (html);
+      }
+      break;
+
+    case CT_RENDER_MARKDOWN:
+      result->output = g_strndup (text, length);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cmark_node_free (doc);
+
+  return g_steal_pointer (&result);
+}

@@ -1,0 +1,67 @@
+/* ct-render.h — Markdown (with references) to HTML, in one code path for
+ * every mode (DESIGN §6). */
+#pragma once
+
+#include "ct-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CT_RENDER_PREVIEW,     /* blocks with data-sourcepos, continuity: links */
+  CT_RENDER_STANDALONE,  /* one HTML file with inline CSS */
+  CT_RENDER_FRAGMENT,    /* clean body HTML */
+  CT_RENDER_SITE,        /* links between pages of an exported site */
+  CT_RENDER_MARKDOWN,    /* references flattened, front matter kept */
+} CtRenderMode;
+
+typedef struct {
+  CtRenderMode  mode;
+  CtWiki       *wiki;            /* NULL: references stay unresolved */
+  gboolean      allow_raw_html;  /* FALSE: cmark's safe mode */
+  const char   *site_url;        /* standalone: where references link to */
+  const char   *title;           /* standalone: overrides the derived title */
+} CtRenderOptions;
+
+/* One top-level block of a preview: its HTML carries data-sourcepos lines
+ * relative to @first_line, so a block that only moved renders the same
+ * bytes and the preview can skip it. */
+typedef struct {
+  char  *html;
+  guint  first_line;   /* 1-based line in the whole document */
+  guint  last_line;
+} CtRenderBlock;
+
+struct _CtRenderResult {
+  char      *output;       /* the whole result in the requested mode */
+  GPtrArray *blocks;       /* of CtRenderBlock (preview mode), else empty */
+  GPtrArray *diagnostics;  /* of CtDiagnostic, in document order */
+  GPtrArray *mentions;     /* of CtMention */
+  char      *title;        /* front matter title, else first heading, else NULL */
+  guint      body_line;    /* 1-based line where the body starts (after front matter) */
+};
+
+/* An entity a document refers to. */
+typedef struct {
+  gint64  entity_id;
+  char   *title;
+  guint   line;
+} CtMention;
+
+CtRenderResult *ct_render               (const char            *text,
+                                         gssize                 length,
+                                         const CtRenderOptions *options,
+                                         GError               **error);
+void            ct_render_result_free   (CtRenderResult        *self);
+void            ct_mention_free         (CtMention             *self);
+
+/* The stylesheet shared by the preview and standalone exports. */
+GBytes         *ct_render_get_stylesheet (void);
+
+/* Checks that @text is UTF-8; otherwise says where it is not. */
+gboolean        ct_text_validate_utf8   (const char            *text,
+                                         gsize                  length,
+                                         GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtRenderResult, ct_render_result_free)
+
+G_END_DECLS

@@ -1,0 +1,12 @@
+/* ct-resources.h — files compiled into libcontinuity-core (SQL, CSS). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* @path is relative to the core resource root, e.g. "sql/001-initial.sql".
+ * The resource is compiled in: a missing one is a programming error. */
+GBytes *ct_core_resource_bytes (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* ct-wiki.h — a wiki folder and its database (`wiki.continuity`).
+ *
+ * This header is the contract between the database (src/core/ct-wiki*.c)
+ * and its users: the renderer, the CLI and the UI. Functions may be added;
+ * changing one means updating every caller in the same commit.
+ *
+ * Lists come back as GPtrArray with the element free function set.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-entity.h"
+
+G_BEGIN_DECLS
+
+#define CT_WIKI_DB_NAME "wiki.continuity"
+
+#define CT_TYPE_WIKI (ct_wiki_get_type ())
+G_DECLARE_FINAL_TYPE (CtWiki, ct_wiki, CT, WIKI, GObject)
+
+typedef enum {
+  CT_WIKI_OPEN_DEFAULT   = 0,
+  CT_WIKI_OPEN_CREATE    = 1 << 0,  /* create the folder and database if missing */
+  CT_WIKI_OPEN_READ_ONLY = 1 << 1,  /* never write */
+} CtWikiOpenFlags;
+
+/* An entity found by name: how it matched. */
+typedef enum {
+  CT_MATCH_TITLE,
+  CT_MATCH_ALIAS,
+} CtMatch;
+
+typedef struct {
+  gint64        entity_id;
+  CtEntityKind  kind;
+  char         *title;
+  CtMatch       match;
+  char         *matched;   /* the title or alias that matched */
+} CtLookup;
+
+/* A film or scene an entity appears in. */
+typedef struct {
+  gint64        entity_id;  /* the film or scene */
+  CtEntityKind  kind;
+  char         *title;
+  gint64        film_id;    /* for a scene: its film; for a film: itself */
+  char         *film_title;
+  char         *detail;     /* e.g. "cast as Rooney", "cameo", "location" */
+} CtAppearance;
+
+/* Somewhere that mentions an entity. */
+typedef struct {
+  gboolean      is_post;    /* TRUE: a post file; FALSE: another entity's notes */
+  char         *path;       /* post path relative to the wiki folder, or NULL */
+  gint64        entity_id;  /* the mentioning entity, or 0 */
+  char         *title;      /* post or entity title */
+  guint         line;       /* line of the first mention */
+} CtBacklink;
+
+typedef struct {
+  gboolean      is_post;
+  gint64        entity_id;  /* 0 for posts */
+  char         *path;       /* NULL for entities */
+  char         *title;
+  char         *snippet;    /* plain text; matches wrapped in \x01 … \x02 */
+  double        rank;       /* lower is better */
+} CtSearchHit;
+
+typedef struct {
+  char         *path;       /* relative to the wiki folder */
+  char         *title;      /* front matter title, else first heading, else file name */
+  char         *date;       /* front matter date or NULL */
+  GStrv         tags;
+  gboolean      draft;
+  int           spoilers;   /* -1 unset, 0 false, 1 true */
+} CtPost;
+
+void          ct_lookup_free       (CtLookup     *self);
+void          ct_appearance_free   (CtAppearance *self);
+void          ct_backlink_free     (CtBacklink   *self);
+void          ct_search_hit_free   (CtSearchHit  *self);
+void          ct_post_free         (CtPost       *self);
+
+/* Opening */
+CtWiki       *ct_wiki_open               (const char       *folder,
+                                          CtWikiOpenFlags   flags,
+                                          GError          **error);
+char         *ct_wiki_find_folder        (const char       *path);
+const char   *ct_wiki_get_folder         (CtWiki           *self);
+gboolean      ct_wiki_is_read_only       (CtWiki           *self);
+const char   *ct_wiki_get_read_only_reason (CtWiki         *self);
+
+/* Reading entities */
+CtEntity     *ct_wiki_get_entity         (CtWiki           *self,
+                                          gint64            id,
+                                          GError          **error);
+GPtrArray    *ct_wiki_lookup             (CtWiki           *self,
+                                          const char       *name,
+                                          GError          **error);  /* of CtLookup; >1 = ambiguous */
+GPtrArray    *ct_wiki_list_entities      (CtWiki           *self,
+                                          int               kind,    /* CtEntityKind or -1 for all */
+                                          GError          **error);  /* of CtEntity, by title */
+GPtrArray    *ct_wiki_complete           (CtWiki           *self,
+                                          const char       *prefix,
+                                          guint             limit,
+                                          GError          **error);  /* of CtLookup */
+GPtrArray    *ct_wiki_search             (CtWiki           *self,
+                                          const char       *query,
+                                          guint             limit,
+                                          GError          **error);  /* of CtSearchHit */
+
+/* Facts and credits */
+GPtrArray    *ct_wiki_get_facts          (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GError          **error);  /* of CtFact, in order */
+GPtrArray    *ct_wiki_get_cast           (CtWiki           *self,
+                                          gint64            film_id,
+                                          GError          **error);  /* of CtCredit, billing order */
+GPtrArray    *ct_wiki_get_scenes         (CtWiki           *self,
+                                          gint64            film_id,
+                                          GError          **error);  /* of CtEntity, by `order` */
+GPtrArray    *ct_wiki_get_events         (CtWiki           *self,
+                                          gint64            entity_id, /* 0 = all */
+                                          GError          **error);  /* of CtEntity, by `chrono` */
+GPtrArray    *ct_wiki_get_appearances    (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GError          **error);  /* of CtAppearance */
+GPtrArray    *ct_wiki_get_backlinks      (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GError          **error);  /* of CtBacklink */
+
+/* Known fact keys per kind (DESIGN §4) */
+const char   *ct_wiki_fact_label         (CtEntityKind      kind,
+                                          const char       *key);   /* "Release date"; key itself if unknown */
+const char * const *ct_wiki_known_keys   (CtEntityKind      kind);   /* NULL-terminated */
+
+/* Changing (each call is one transaction) */
+gint64        ct_wiki_create_entity      (CtWiki           *self,
+                                          CtEntityKind      kind,
+                                          const char       *title,
+                                          GError          **error);
+gboolean      ct_wiki_update_entity      (CtWiki           *self,
+                                          const CtEntity   *entity,  /* by id: title, summary, notes, spoiler, aliases */
+                                          GError          **error);
+gboolean      ct_wiki_delete_entity      (CtWiki           *self,
+                                          gint64            id,
+                                          GError          **error);
+char         *ct_wiki_describe_delete    (CtWiki           *self,
+                                          gint64            id,
+                                          GError          **error);  /* what delete will remove or unlink */
+gboolean      ct_wiki_set_facts          (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GPtrArray        *facts,   /* of CtFact: replaces all, validated */
+                                          GError          **error);
+gint64        ct_wiki_add_credit         (CtWiki           *self,
+                                          const CtCredit   *credit,
+                                          GError          **error);
+gboolean      ct_wiki_remove_credit      (CtWiki           *self,
+                                          gint64            credit_id,
+                                          GError          **error);
+
+/* Interchange (DESIGN §4) */
+char         *ct_wiki_dump               (CtWiki           *self,
+                                          GError          **error);  /* JSON, sorted, stable */
+gboolean      ct_wiki_import             (CtWiki           *self,
+                                          const char       *json,
+                                          gssize            length,
+                                          GError          **error);  /* merge by title; all or nothing */
+
+/* Posts */
+gboolean      ct_wiki_index_posts        (CtWiki           *self,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+GPtrArray    *ct_wiki_list_posts         (CtWiki           *self,
+                                          GError          **error);  /* of CtPost, newest first */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtLookup, ct_lookup_free)
+
+G_END_DECLS
