@@ -1,0 +1,56 @@
+/* ct-preview.h — the live HTML preview of one document (DESIGN §6).
+ *
+ * A WebKitWebView loaded once with a shell page from resources; each
+ * render pushes only the blocks that changed, through
+ * webkit_web_view_evaluate_javascript, so typing never reloads the page
+ * and never jumps the scroll position. Content scripts never run.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "ct-wiki.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_PREVIEW (ct_preview_get_type ())
+G_DECLARE_FINAL_TYPE (CtPreview, ct_preview, CT, PREVIEW, GtkWidget)
+
+CtPreview     *ct_preview_new             (void);
+
+/* Schedules a render of @text: requests are coalesced, large texts render
+ * off the main thread, stale results are dropped. "updated" is emitted
+ * once the page shows the newest text. */
+void           ct_preview_set_text        (CtPreview  *self,
+                                           const char *text,
+                                           gssize      length);
+
+/* The wiki references resolve against; NULL for none. */
+void           ct_preview_set_wiki        (CtPreview  *self,
+                                           CtWiki     *wiki);
+
+/* Folder URI relative images and links resolve against (file:///…/). */
+void           ct_preview_set_base_uri    (CtPreview  *self,
+                                           const char *base_uri);
+
+/* Scrolls so the block holding 1-based source @line is at the top. */
+void           ct_preview_scroll_to_line  (CtPreview  *self,
+                                           guint       line);
+
+WebKitWebView *ct_preview_get_web_view    (CtPreview  *self);
+
+/* How many times the shell page was loaded: 1 in normal life; only a
+ * change of allow-remote-content or allow-raw-html reloads it. */
+guint          ct_preview_get_load_count  (CtPreview  *self);
+
+/* Properties: "allow-remote-content" (gboolean), "allow-raw-html"
+ * (gboolean), "dark" (gboolean).
+ * Signals:
+ *   "updated"         ()                   the page shows the newest render
+ *   "line-activated"  (guint line)         the user clicked a block
+ *   "link-activated"  (const char *uri)    a continuity: link was clicked
+ *                                          (http(s) opens the browser itself)
+ */
+
+G_END_DECLS
