@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "ct-cli.h"
+#include "ct-error.h"
+#include "ct-wiki.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,9 @@ typedef struct {
 
 /* One subcommand each, in ct-cli-NAME.c */
 int  ct_cli_export  (int argc, char **argv);
+int  ct_cli_new     (int argc, char **argv);
+int  ct_cli_dump    (int argc, char **argv);
+int  ct_cli_import  (int argc, char **argv);
 
 /* Prints "continuity: MESSAGE" on stderr. */
 void ct_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -40,5 +45,11 @@ gboolean ct_cli_write_output (const char  *path,
                               const char  *data,
                               gsize        length,
                               GError     **error);
+
+/* Opens the wiki in @wiki_dir (--wiki), or else the one holding the
+ * current folder (found upwards, like git). */
+CtWiki *ct_cli_open_wiki (const char       *wiki_dir,
+                          CtWikiOpenFlags   flags,
+                          GError          **error);
 
 G_END_DECLS

@@ -13,6 +13,9 @@
 
 static const CtCliCommand commands[] = {
   { "export", ct_cli_export, N_("Render one post to HTML or Markdown") },
+  { "dump", ct_cli_dump, N_("Write the wiki's entities and credits as JSON") },
+  { "import", ct_cli_import, N_("Merge entities and credits from JSON into the wiki") },
+  { "new", ct_cli_new, N_("Create a wiki (optionally the sample universe)") },
 };
 
 static const CtCliCommand *
@@ -141,6 +144,30 @@ ct_cli_write_output (const char  *path,
   /* g_file_set_contents writes a temporary file and renames it: an
    * interrupted export never leaves half a file behind. */
   return g_file_set_contents (path, data, length, error);
+}
+
+CtWiki *
+ct_cli_open_wiki (const char       *wiki_dir,
+                  CtWikiOpenFlags   flags,
+                  GError          **error)
+{
+  g_autofree char *found = NULL;
+
+  if (wiki_dir == NULL)
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      found = ct_wiki_find_folder (cwd);
+      if (found == NULL)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                       _("No wiki here: neither %s nor a folder above it holds %s. Use --wiki DIR, or create one with “continuity new DIR”."),
+                       cwd, CT_WIKI_DB_NAME);
+          return NULL;
+        }
+      wiki_dir = found;
+    }
+  return ct_wiki_open (wiki_dir, flags, error);
 }
 
 int
