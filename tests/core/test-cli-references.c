@@ -113,6 +113,42 @@ test_check_without_wiki (void)
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The sample wiki's posts and notes use the reference language cleanly. */
+static void
+test_check_sample (void)
+{
+  g_autofree char *parent = g_dir_make_tmp ("ct-sample-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (parent, "sample", NULL);
+  g_auto(CtRun) created = { 0 };
+  g_auto(CtRun) run = { 0 };
+
+  ct_run (&created, NULL, "new", dir, "--sample", NULL);
+  g_assert_cmpint (created.exit_code, ==, 0);
+  ct_run (&run, NULL, "check", "--wiki", dir, NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.exit_code, ==, 0);
+
+  remove_tree (parent);
+}
+
+static void
 test_export_resolves (void)
 {
   g_auto(CtRun) run = { 0 };
@@ -187,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/file", test_check_file);
   g_test_add_func ("/cli/check/wiki", test_check_wiki);
   g_test_add_func ("/cli/check/without-wiki", test_check_without_wiki);
+  g_test_add_func ("/cli/check/sample", test_check_sample);
   g_test_add_func ("/cli/export/resolves", test_export_resolves);
   g_test_add_func ("/cli/export/markdown-site-url", test_export_markdown_site_url);
   g_test_add_func ("/cli/export/errors", test_export_errors);
