@@ -87,6 +87,8 @@ struct _CtRenderContext {
   GPtrArray             *diagnostics;   /* of CtDiagnostic */
   GPtrArray             *mentions;      /* of CtMention */
   GHashTable            *entities;      /* id → CtEntity, a cache */
+  GHashTable            *facts;         /* id → GPtrArray of CtFact, a cache */
+  GHashTable            *resolved;      /* "kinds|name" → Resolution, a cache */
   GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
   char                  *recursion;     /* set when nested notes hit the limit */
   GPtrArray             *positions;     /* of CtSourcePos, user data of custom blocks */
@@ -118,6 +120,11 @@ void       ct_render_context_diagnose (CtRenderContext      *ctx,
                                        const CtReference    *ref,
                                        const char           *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* The facts of entity @id, from the context's cache (transfer none);
+ * NULL with @error set when they cannot be read. */
+GPtrArray *ct_render_context_facts   (CtRenderContext      *ctx,
+                                       gint64                id,
+                                       GError              **error);
 void       ct_render_context_mention (CtRenderContext      *ctx,
                                        const CtEntity       *entity,
                                        const CtReference    *ref);

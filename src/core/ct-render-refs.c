@@ -36,6 +36,9 @@ ct_render_context_init (CtRenderContext       *ctx,
   ctx->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
   ctx->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) ct_entity_free);
+  ctx->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  ctx->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
   ctx->positions = g_ptr_array_new_with_free_func (g_free);
 }
@@ -63,6 +66,8 @@ ct_render_context_clear (CtRenderContext *ctx)
   g_clear_pointer (&ctx->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&ctx->mentions, g_ptr_array_unref);
   g_clear_pointer (&ctx->entities, g_hash_table_unref);
+  g_clear_pointer (&ctx->facts, g_hash_table_unref);
+  g_clear_pointer (&ctx->resolved, g_hash_table_unref);
   g_clear_pointer (&ctx->footnotes, g_ptr_array_unref);
   g_clear_pointer (&ctx->positions, g_ptr_array_unref);
   g_clear_pointer (&ctx->recursion, g_free);
@@ -85,6 +90,24 @@ ct_render_context_entity (CtRenderContext *ctx,
       g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
     }
   return value;
+}
+
+GPtrArray *
+ct_render_context_facts (CtRenderContext  *ctx,
+                         gint64            id,
+                         GError          **error)
+{
+  GHashTable *cache = ctx->root->facts;
+  GPtrArray *facts = g_hash_table_lookup (cache, &id);
+
+  if (facts == NULL)
+    {
+      facts = ct_wiki_get_facts (ctx->options->wiki, id, error);
+      if (facts == NULL)
+        return NULL;
+      g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), facts);
+    }
+  return facts;
 }
 
 void

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ct-render-private.h"
 
 /* Resolution rules (docs/reference-syntax.md): the wiki's lookup matches
@@ -65,55 +67,43 @@ list_candidates (GPtrArray *matches)
   return g_string_free (list, FALSE);
 }
 
-/**
- * ct_resolve_entity:
- * @name: the name as written (already trimmed by the scanner)
- * @kinds: CT_KIND_BIT()s of the kinds that fit, or CT_KINDS_ANY
- * @wanted: the start of the wrong-kind message ("{{cast}} needs a film"),
- *   or %NULL when any kind fits
- *
- * Returns: (transfer none) (nullable): the entity, or %NULL after adding a
- *   diagnostic at @ref
- */
-const CtEntity *
-ct_resolve_entity (CtRenderContext   *ctx,
-                   const CtReference *ref,
-                   const char        *name,
-                   guint              kinds,
-                   const char        *wanted)
+/* A name's resolution, remembered for the rest of the render: a post
+ * names the same few entities again and again. */
+typedef struct {
+  gint64     id;        /* 0: failed with @message */
+  CtSeverity severity;
+  char       message[];
+} Resolution;
+
+/* Looks @name up; returns the entity id, or 0 after a diagnostic. */
+static gint64
+resolve_uncached (CtRenderContext   *ctx,
+                  const CtReference *ref,
+                  const char        *name,
+                  guint              kinds,
+                  const char        *wanted,
+                  CtSeverity        *severity)
 {
-  CtWiki *wiki = ctx->options->wiki;
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GPtrArray) fitting = NULL;
   g_autoptr(GError) error = NULL;
   CtLookup *chosen = NULL;
 
-  if (name == NULL || *name == '\0')
-    {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "This reference names no entity");
-      return NULL;
-    }
+  *severity = CT_SEVERITY_ERROR;
 
-  if (wiki == NULL)
-    {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                  "No wiki is open, so “%s” cannot be looked up", name);
-      return NULL;
-    }
-
-  matches = ct_wiki_lookup (wiki, name, &error);
+  matches = ct_wiki_lookup (ctx->options->wiki, name, &error);
   if (matches == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not look up “%s”: %s",
                                   name, error->message);
-      return NULL;
+      return 0;
     }
 
   if (matches->len == 0)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
                                   "No entity in the wiki is titled or aliased “%s”", name);
-      return NULL;
+      return 0;
     }
 
   fitting = narrow (matches, keep_kind, GUINT_TO_POINTER (kinds));
@@ -125,7 +115,7 @@ ct_resolve_entity (CtRenderContext   *ctx,
                                   "%s, but “%s” is a %s",
                                   wanted ? wanted : "This reference needs another kind of entity",
                                   first->title, ct_entity_kind_to_string (first->kind));
-      return NULL;
+      return 0;
     }
 
   if (fitting->len == 1)
@@ -145,17 +135,77 @@ ct_resolve_entity (CtRenderContext   *ctx,
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
                                   "“%s” is ambiguous: it may be %s; write the full title",
                                   name, candidates);
+      return 0;
+    }
+
+  return chosen->entity_id;
+}
+
+/**
+ * ct_resolve_entity:
+ * @name: the name as written (already trimmed by the scanner)
+ * @kinds: CT_KIND_BIT()s of the kinds that fit, or CT_KINDS_ANY
+ * @wanted: the start of the wrong-kind message ("{{cast}} needs a film"),
+ *   or %NULL when any kind fits
+ *
+ * Returns: (transfer none) (nullable): the entity, or %NULL after adding a
+ *   diagnostic at @ref
+ */
+const CtEntity *
+ct_resolve_entity (CtRenderContext   *ctx,
+                   const CtReference *ref,
+                   const char        *name,
+                   guint              kinds,
+                   const char        *wanted)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *key = NULL;
+  const Resolution *cached;
+  const CtEntity *entity;
+
+  if (name == NULL || *name == '\0')
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "This reference names no entity");
       return NULL;
     }
 
-  {
-    const CtEntity *entity = ct_render_context_entity (ctx, chosen->entity_id);
+  if (ctx->options->wiki == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                  "No wiki is open, so “%s” cannot be looked up", name);
+      return NULL;
+    }
 
-    if (entity != NULL)
-      ct_render_context_mention (ctx, entity, ref);
-    else
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "“%s” was found but could not be read from the wiki", name);
-    return entity;
-  }
+  /* the message names the name as written: it is part of the key */
+  folded = g_utf8_casefold (name, -1);
+  key = g_strdup_printf ("%x|%s|%s", kinds, folded, name);
+  cached = g_hash_table_lookup (ctx->root->resolved, key);
+  if (cached == NULL)
+    {
+      CtSeverity severity;
+      gint64 id = resolve_uncached (ctx, ref, name, kinds, wanted, &severity);
+      const char *message = id > 0 ? "" : ctx->last_message;
+      Resolution *resolution = g_malloc (sizeof (Resolution) + strlen (message) + 1);
+
+      resolution->id = id;
+      resolution->severity = severity;
+      strcpy (resolution->message, message);
+      g_hash_table_insert (ctx->root->resolved, g_steal_pointer (&key), resolution);
+      if (id == 0)
+        return NULL;
+      cached = resolution;
+    }
+  else if (cached->id == 0)
+    {
+      ct_render_context_diagnose (ctx, cached->severity, ref, "%s", cached->message);
+      return NULL;
+    }
+
+  entity = ct_render_context_entity (ctx, cached->id);
+  if (entity != NULL)
+    ct_render_context_mention (ctx, entity, ref);
+  else
+    ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                "“%s” was found but could not be read from the wiki", name);
+  return entity;
 }

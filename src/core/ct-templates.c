@@ -271,7 +271,7 @@ render_fact (CtRenderContext   *ctx,
              const CtReference *ref,
              const char        *source)
 {
-  g_autoptr(GPtrArray) facts = NULL;
+  GPtrArray *facts;
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wanted = NULL;
@@ -295,7 +295,7 @@ render_fact (CtRenderContext   *ctx,
   if (entity == NULL)
     return unresolved (ctx, source);
 
-  facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  facts = ct_render_context_facts (ctx, entity->id, &error);
   if (facts == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the facts of “%s”: %s",
@@ -442,7 +442,7 @@ static GPtrArray *
 get_facts_quiet (CtRenderContext *ctx,
                  gint64           id)
 {
-  return ct_wiki_get_facts (ctx->options->wiki, id, NULL);
+  return ct_render_context_facts (ctx, id, NULL);
 }
 
 static CtBlock *
@@ -465,7 +465,7 @@ render_scenes (CtRenderContext   *ctx,
   for (guint i = 0; i < scenes->len; i++)
     {
       CtEntity *scene = g_ptr_array_index (scenes, i);
-      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, scene->id);
+      GPtrArray *facts = get_facts_quiet (ctx, scene->id);
       GPtrArray *spans = cell (block_add_row (block, 1), 0);
       g_autoptr(GPtrArray) time = facts_with_key (ctx, facts, "time_in_film");
 
@@ -502,7 +502,7 @@ render_timeline (CtRenderContext   *ctx,
   for (guint i = 0; i < events->len; i++)
     {
       CtEntity *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, event->id);
+      GPtrArray *facts = get_facts_quiet (ctx, event->id);
       g_autoptr(GPtrArray) when = facts_with_key (ctx, facts, "when");
       GPtrArray *spans = cell (block_add_row (block, 1), 0);
 
@@ -524,7 +524,7 @@ render_infobox (CtRenderContext   *ctx,
                 const CtEntity    *entity)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  GPtrArray *facts = ct_render_context_facts (ctx, entity->id, &error);
   gboolean warned_spoiler = FALSE;
   CtBlock *block;
   const char *last_key = NULL;
