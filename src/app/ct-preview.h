@@ -44,6 +44,16 @@ WebKitWebView *ct_preview_get_web_view    (CtPreview  *self);
  * change of allow-remote-content or allow-raw-html reloads it. */
 guint          ct_preview_get_load_count  (CtPreview  *self);
 
+void           ct_preview_set_allow_remote_content (CtPreview *self,
+                                                    gboolean   allow);
+gboolean       ct_preview_get_allow_remote_content (CtPreview *self);
+void           ct_preview_set_allow_raw_html       (CtPreview *self,
+                                                    gboolean   allow);
+gboolean       ct_preview_get_allow_raw_html       (CtPreview *self);
+void           ct_preview_set_dark                 (CtPreview *self,
+                                                    gboolean   dark);
+gboolean       ct_preview_get_dark                 (CtPreview *self);
+
 /* Properties: "allow-remote-content" (gboolean), "allow-raw-html"
  * (gboolean), "dark" (gboolean).
  * Signals:
