@@ -15,7 +15,7 @@ GResource *ct_get_resource (void);
 
 /* preview.js and its message handler live in a script world of their own:
  * whatever the document holds cannot call them or post to the app. */
-#define SCRIPT_WORLD "continuity-preview"
+#define SCRIPT_WORLD CT_PREVIEW_SCRIPT_WORLD
 #define MESSAGE_HANDLER "ctPreview"
 
 struct _CtPreview

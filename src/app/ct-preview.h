@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* The script world preview.js runs in (for webkit_web_view_evaluate_javascript
+ * by tests); the document's own world never sees it. */
+#define CT_PREVIEW_SCRIPT_WORLD "continuity-preview"
+
 #define CT_TYPE_PREVIEW (ct_preview_get_type ())
 G_DECLARE_FINAL_TYPE (CtPreview, ct_preview, CT, PREVIEW, GtkWidget)
 

@@ -7,10 +7,6 @@
 
 #include "ct-render-worker.h"
 
-/* A stale result is still shown when nothing newer reached the preview for
- * this long, so continuous typing in a huge document keeps it moving. */
-#define MAX_STALE_US (400 * G_TIME_SPAN_MILLISECOND)
-
 struct _CtRenderWorker
 {
   GObject       parent_instance;
@@ -28,7 +24,6 @@ struct _CtRenderWorker
   guint         source_id;     /* the scheduled render, or 0 */
   GCancellable *cancellable;   /* of the thread render in flight, or NULL */
   gint64        last_end_us;   /* monotonic time the last render ended */
-  gint64        last_emit_us;
 };
 
 enum {
@@ -62,16 +57,16 @@ deliver (CtRenderWorker *self,
          CtRenderResult *result,
          const GError   *error)
 {
-  gint64 now = g_get_monotonic_time ();
+  self->last_end_us = g_get_monotonic_time ();
 
-  self->last_end_us = now;
-  if (generation != self->generation && now - self->last_emit_us < MAX_STALE_US)
+  /* The text changed while this render ran: the newest one is already
+   * scheduled, and showing this one would only flash an older state. */
+  if (generation != self->generation)
     {
       g_debug ("dropped the stale render of generation %u (newest %u)",
                generation, self->generation);
       return;
     }
-  self->last_emit_us = now;
   g_signal_emit (self, signals[SIGNAL_RENDERED], 0, generation, result, error);
 }
 
@@ -308,4 +303,12 @@ ct_render_worker_get_generation (CtRenderWorker *self)
   g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
 
   return self->generation;
+}
+
+gboolean
+ct_render_worker_is_rendering (CtRenderWorker *self)
+{
+  g_return_val_if_fail (CT_IS_RENDER_WORKER (self), FALSE);
+
+  return self->cancellable != NULL;
 }

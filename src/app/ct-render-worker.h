@@ -4,8 +4,9 @@
  * Requests are coalesced: while the user types, at most one render runs
  * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts
  * render in an idle callback on the main thread (a few milliseconds, cheaper
- * than a thread hop); big ones in a GTask thread. A result whose text is no
- * longer the newest is dropped.
+ * than a thread hop); big ones in a GTask thread, one at a time. A result
+ * whose text is no longer the newest is dropped: the newest is rendered
+ * next.
  */
 #pragma once
 
@@ -39,6 +40,9 @@ void            ct_render_worker_set_allow_raw_html (CtRenderWorker *self,
 
 /* The generation of the newest request (0 before the first). */
 guint           ct_render_worker_get_generation (CtRenderWorker *self);
+
+/* TRUE while a render runs in a thread. */
+gboolean        ct_render_worker_is_rendering   (CtRenderWorker *self);
 
 /* Signal "rendered" (guint generation, gpointer result, gpointer error):
  * exactly one of the CtRenderResult and the GError is non-NULL; both
