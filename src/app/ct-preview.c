@@ -18,6 +18,8 @@ GResource *ct_get_resource (void);
 #define SCRIPT_WORLD CT_PREVIEW_SCRIPT_WORLD
 #define MESSAGE_HANDLER "ctPreview"
 
+#define MAX_CRASH_RELOADS 3
+
 struct _CtPreview
 {
   GtkWidget                 parent_instance;
@@ -35,6 +37,7 @@ struct _CtPreview
   gboolean                  dark;
 
   guint                     load_count;
+  guint                     crash_reloads;
   gboolean                  expecting_shell;  /* our load_html is on its way */
   gboolean                  ready;            /* preview.js runs in this load */
 
@@ -156,6 +159,11 @@ load_shell (CtPreview *self)
 {
   g_autofree char *html = build_shell (self);
 
+  /* Scripts still on their way belong to the page being replaced. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
   self->ready = FALSE;
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_free (self->loaded_base);
@@ -177,11 +185,11 @@ script_done_cb (GObject      *object,
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
                                                                   result, &error);
   if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The preview script failed: %s", error->message);
+    g_warning ("The preview script “%s” failed: %s", (const char *) user_data, error->message);
 }
 
-/* Calls preview.js; @arguments is a floating or owned a{sv}. Calls run in
- * the page in the order they are made. */
+/* Calls preview.js; @body is a static string, @arguments a floating
+ * a{sv}. Calls run in the page in the order they are made. */
 static void
 run_script (CtPreview  *self,
             const char *body,
@@ -189,7 +197,7 @@ run_script (CtPreview  *self,
 {
   webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
                                                   SCRIPT_WORLD, NULL, self->cancellable,
-                                                  script_done_cb, NULL);
+                                                  script_done_cb, (gpointer) body);
 }
 
 static gboolean
@@ -465,19 +473,21 @@ on_decide_policy_cb (WebKitWebView            *web_view,
   action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
   uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
 
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && self->expecting_shell &&
-      g_strcmp0 (uri, self->loaded_base) == 0)
-    {
-      webkit_policy_decision_use (decision);
-      return TRUE;
-    }
-
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
       (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION &&
        webkit_navigation_action_is_user_gesture (action)))
     {
       activate_link (self, uri);
       webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+
+  /* Our own load_html; matched by its kind rather than by URI, which
+   * WebKit may have normalized. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && self->expecting_shell &&
+      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER)
+    {
+      webkit_policy_decision_use (decision);
       return TRUE;
     }
 
@@ -510,8 +520,18 @@ on_web_process_terminated_cb (WebKitWebView                     *web_view,
                               WebKitWebProcessTerminationReason  reason,
                               CtPreview                         *self)
 {
-  /* A crashed page is blank: load the shell again and push everything. */
-  g_warning ("The preview's web process ended (reason %d); reloading it", reason);
+  /* A crashed page is blank: load the shell again and push everything,
+   * but don't loop if the content itself keeps crashing it. */
+  if (self->crash_reloads >= MAX_CRASH_RELOADS)
+    {
+      g_warning ("The preview's web process ended (reason %d) again; giving up", reason);
+      return;
+    }
+  self->crash_reloads++;
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    g_debug ("The preview's web process was ended; reloading it");
+  else
+    g_warning ("The preview's web process ended (reason %d); reloading it", reason);
   load_shell (self);
 }
 
@@ -722,7 +742,6 @@ ct_preview_class_init (CtPreviewClass *klass)
 static void
 ct_preview_init (CtPreview *self)
 {
-  self->cancellable = g_cancellable_new ();
 
   self->worker = ct_render_worker_new ();
   g_signal_connect (self->worker, "rendered", G_CALLBACK (on_worker_rendered_cb), self);
@@ -771,14 +790,19 @@ void
 ct_preview_set_base_uri (CtPreview  *self,
                          const char *base_uri)
 {
+  g_autofree char *old_base = NULL;
+
   g_return_if_fail (CT_IS_PREVIEW (self));
 
-  if (g_strcmp0 (self->base_uri, base_uri) == 0)
-    return;
-  g_free (self->base_uri);
-  self->base_uri = g_strdup (base_uri);
+  old_base = g_steal_pointer (&self->base_uri);
+  /* A folder: without the final slash its last segment would be dropped
+   * when relative paths resolve. */
+  if (base_uri != NULL && !g_str_has_suffix (base_uri, "/"))
+    self->base_uri = g_strconcat (base_uri, "/", NULL);
+  else
+    self->base_uri = g_strdup (base_uri);
 
-  if (self->ready)
+  if (self->ready && g_strcmp0 (self->base_uri, old_base) != 0)
     {
       /* Images already shown resolved against the old base: push every
        * block again. */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "ct-preview.h"
@@ -146,7 +147,7 @@ eval_bool (Fixture    *f,
 
 /* How the preview's own script counts patched blocks. */
 static gint32
-stat (Fixture    *f,
+preview_stat (Fixture    *f,
       const char *name)
 {
   g_autofree char *script = g_strdup_printf ("ctPreview.stats.%s", name);
@@ -266,8 +267,8 @@ test_typing (Fixture       *f,
              "  r.children[0].setAttribute('data-test-mark', 'first');"
              "  r.children[500].setAttribute('data-test-mark', 'middle');"
              "  true }");
-  patches = stat (f, "patches");
-  replaced = stat (f, "replaced");
+  patches = preview_stat (f, "patches");
+  replaced = preview_stat (f, "replaced");
 
   /* Type a new paragraph at the end, one character per set_text, at a
    * brisk typing pace. */
@@ -287,9 +288,9 @@ test_typing (Fixture       *f,
 
   /* Coalesced: far fewer pushes than keystrokes, each replacing the last
    * block or two, never the document. */
-  g_assert_cmpint (stat (f, "patches") - patches, >=, 1);
-  g_assert_cmpint (stat (f, "patches") - patches, <, (gint32) strlen (typed));
-  g_assert_cmpint (stat (f, "replaced") - replaced, <=, 2 * (stat (f, "patches") - patches));
+  g_assert_cmpint (preview_stat (f, "patches") - patches, >=, 1);
+  g_assert_cmpint (preview_stat (f, "patches") - patches, <, (gint32) strlen (typed));
+  g_assert_cmpint (preview_stat (f, "replaced") - replaced, <=, 2 * (preview_stat (f, "patches") - patches));
   g_assert_cmpint (eval_int (f, NULL, "document.getElementById('ct-root').children.length"),
                    ==, blocks + 1);
   g_assert_true (eval_bool (f, NULL,
@@ -307,7 +308,7 @@ test_typing (Fixture       *f,
   g_string_prepend (doc, "# A title typed later\n\n");
   ct_preview_set_text (f->preview, doc->str, doc->len);
   wait_updated (f);
-  g_assert_cmpint (stat (f, "lastReplaced"), ==, 1);
+  g_assert_cmpint (preview_stat (f, "lastReplaced"), ==, 1);
   /* Within a pixel: scroll offsets are whole pixels, heights are not. */
   g_assert_cmpint (ABS (eval_int (f, NULL,
                                   "Math.round(document.querySelector('[data-test-anchor]')"
@@ -627,6 +628,91 @@ test_dark (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
 }
 
+static void write_png (const char *path, guint width);
+
+/* Relative images resolve against the document's folder and load from
+ * disk (remote content off); moving the folder re-resolves them without
+ * reloading the page. */
+static void
+test_base_uri (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("preview-base-XXXXXX", &error);
+  g_autofree char *other = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *other_png = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *other_uri = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  other = g_build_filename (dir, "other", NULL);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  png = g_build_filename (dir, "poster.png", NULL);
+  other_png = g_build_filename (other, "poster.png", NULL);
+  write_png (png, 3);
+  write_png (other_png, 5);
+
+  uri = g_filename_to_uri (dir, NULL, NULL);  /* no final slash: the preview adds it */
+  ct_preview_set_base_uri (f->preview, uri);
+  ct_preview_set_text (f->preview, "![Poster](poster.png)\n", -1);
+  wait_updated (f);
+
+  src = eval_string (f, "document.querySelector('#ct-root img').src");
+  expected = g_filename_to_uri (png, NULL, NULL);
+  g_assert_cmpstr (src, ==, expected);
+  wait_js_true (f, "document.querySelector('#ct-root img').complete");
+  g_assert_cmpint (eval_int (f, NULL, "document.querySelector('#ct-root img').naturalWidth"), ==, 3);
+
+  other_uri = g_strconcat (uri, "/other/", NULL);
+  ct_preview_set_base_uri (f->preview, other_uri);
+  wait_js_true (f, "document.querySelector('#ct-root img').src.endsWith('/other/poster.png') &&"
+                   "document.querySelector('#ct-root img').naturalWidth === 5");
+  g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
+
+  g_unlink (other_png);
+  g_unlink (png);
+  g_rmdir (other);
+  g_rmdir (dir);
+}
+
+/* A crashed web process leaves a blank page: the preview loads the shell
+ * again and shows the text. */
+static void
+test_crash_recovery (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  ct_preview_set_text (f->preview, "Still *here*.\n", -1);
+  wait_updated (f);
+  /* Replies come in order: once this one is back, the patch's reply is
+   * too, and no script is in flight when the process goes. */
+  g_assert_cmpint (eval_int (f, CT_PREVIEW_SCRIPT_WORLD, "1"), ==, 1);
+  webkit_web_view_terminate_web_process (ct_preview_get_web_view (f->preview));
+  wait_updated (f);
+
+  g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 2);
+  text = eval_string (f, "document.getElementById('ct-root').innerText");
+  g_assert_cmpstr (g_strstrip (text), ==, "Still here.");
+}
+
+static void
+write_png (const char *path,
+           guint       width)
+{
+  g_autofree guchar *pixels = g_malloc0 (width * 4);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  memset (pixels, 0xc0, width * 4);
+  bytes = g_bytes_new (pixels, width * 4);
+  texture = gdk_memory_texture_new (width, 1, GDK_MEMORY_R8G8B8A8, bytes, width * 4);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 remove_tree (GFile *file)
 {
@@ -680,6 +766,8 @@ main (int   argc,
   g_test_add ("/preview/line-activated", Fixture, NULL, fixture_set_up, test_line_activated, fixture_tear_down);
   g_test_add ("/preview/scroll-to-line", Fixture, NULL, fixture_set_up, test_scroll_to_line, fixture_tear_down);
   g_test_add ("/preview/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/preview/base-uri", Fixture, NULL, fixture_set_up, test_base_uri, fixture_tear_down);
+  g_test_add ("/preview/crash-recovery", Fixture, NULL, fixture_set_up, test_crash_recovery, fixture_tear_down);
 
   status = g_test_run ();
 
