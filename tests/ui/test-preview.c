@@ -203,9 +203,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  WebKitWebView *web_view = ct_preview_get_web_view (f->preview);
+
+  /* Neither the preview nor its web view outlive the window: no handler,
+   * task or script reply keeps them. */
+  g_object_add_weak_pointer (G_OBJECT (f->preview), (gpointer *) &f->preview);
+  g_object_add_weak_pointer (G_OBJECT (web_view), (gpointer *) &web_view);
   gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  WAIT_FOR (f->preview == NULL && web_view == NULL);
 }
 
 static void
