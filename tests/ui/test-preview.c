@@ -259,8 +259,11 @@ test_typing (Fixture       *f,
   gint32 patches, replaced, blocks;
   gint32 anchor_top;
 
+  g_test_timer_start ();
   ct_preview_set_text (f->preview, doc->str, doc->len);
   wait_updated (f);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes shown in %.0f ms (page load included)",
+                  doc->len, g_test_timer_elapsed () * 1000);
   blocks = eval_int (f, NULL, "document.getElementById('ct-root').children.length");
   g_assert_cmpint (blocks, >, 1000);
 
@@ -285,7 +288,9 @@ test_typing (Fixture       *f,
       ct_preview_set_text (f->preview, doc->str, doc->len);
       spin_ms (15);
     }
+  g_test_timer_start ();
   wait_updated (f);
+  g_test_message ("last keystroke shown %.0f ms after it was typed", g_test_timer_elapsed () * 1000 + 15);
 
   last = eval_string (f, "document.getElementById('ct-root').lastElementChild.innerText");
   g_assert_cmpstr (g_strstrip (last), ==, typed);
@@ -293,6 +298,9 @@ test_typing (Fixture       *f,
 
   /* Coalesced: far fewer pushes than keystrokes, each replacing the last
    * block or two, never the document. */
+  g_test_message ("%d keystrokes, %d patches, %d blocks replaced",
+                  (int) strlen (typed) + 1, preview_stat (f, "patches") - patches,
+                  preview_stat (f, "replaced") - replaced);
   g_assert_cmpint (preview_stat (f, "patches") - patches, >=, 1);
   g_assert_cmpint (preview_stat (f, "patches") - patches, <, (gint32) strlen (typed));
   g_assert_cmpint (preview_stat (f, "replaced") - replaced, <=, 2 * (preview_stat (f, "patches") - patches));
