@@ -541,6 +541,60 @@ test_links (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
 }
 
+/* Installs a stand-in browser as the default https handler of the
+ * test's private home: a script that writes the URI it was given to
+ * @marker. GIO launches it exactly as it would launch a real browser. */
+static void
+install_fake_browser (const char *marker)
+{
+  g_autoptr(GError) error = NULL;
+  const char *data = g_getenv ("XDG_DATA_HOME");
+  const char *config = g_getenv ("XDG_CONFIG_HOME");
+  g_autofree char *apps = g_build_filename (data, "applications", NULL);
+  g_autofree char *script = g_build_filename (data, "fake-browser.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "ct-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+                                                  marker, marker, marker);
+  g_autofree char *desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test browser\n"
+                                                   "Exec=%s %%u\nMimeType=x-scheme-handler/https;\n", script);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_file_set_contents (desktop, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps, "[Default Applications]\nx-scheme-handler/https=ct-test-browser.desktop\n", -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_web_link (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *marker = g_build_filename (g_getenv ("XDG_DATA_HOME"), "opened-uri", NULL);
+  g_autofree char *opened = NULL;
+
+  install_fake_browser (marker);
+  g_signal_connect (f->preview, "link-activated", G_CALLBACK (on_link_activated_cb), uris);
+  ct_preview_set_text (f->preview, "Read [the review](https://example.com/review?a=1&b=2).\n", -1);
+  wait_updated (f);
+
+  eval_bool (f, NULL, "document.querySelector('#ct-root a').click(); true");
+  WAIT_FOR (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_file_get_contents (marker, &opened, NULL, NULL);
+  g_assert_cmpstr (opened, ==, "https://example.com/review?a=1&b=2");
+
+  /* The browser got it; the app heard nothing and the page stayed. */
+  g_assert_cmpuint (uris->len, ==, 0);
+  g_assert_true (eval_bool (f, NULL, "document.getElementById('ct-root').innerText.includes('the review')"));
+  g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
+  g_unlink (marker);
+}
+
 static void
 on_line_activated_cb (CtPreview *preview,
                       guint      line,
@@ -604,7 +658,11 @@ test_scroll_to_line (Fixture       *f,
 
   /* Paragraph i (0-based) starts on line 2i + 1; the long one has three. */
   for (guint i = 0; i < 120; i++)
-    g_string_append_printf (doc, i == 80 ? "Paragraph %u,\nlong,\nlonger.\n\n" : "Paragraph %u.\n\n", i);
+    {
+      if (i == 100)  /* lines 203-205 */
+        g_string_append (doc, "- item a\n- item b\n- item c\n\n");
+      g_string_append_printf (doc, i == 80 ? "Paragraph %u,\nlong,\nlonger.\n\n" : "Paragraph %u.\n\n", i);
+    }
   ct_preview_set_text (f->preview, doc->str, doc->len);
   wait_updated (f);
 
@@ -622,6 +680,11 @@ test_scroll_to_line (Fixture       *f,
   wait_js_true (f, "window.scrollY > document.querySelectorAll('#ct-root p')[80].offsetTop");
   g_assert_cmpint (eval_int (f, NULL, "window.scrollY"), <, bottom);
   g_assert_cmpint (eval_int (f, NULL, "window.scrollY"), >, top);
+
+  /* A line inside a block: the innermost element rendered from it. */
+  ct_preview_scroll_to_line (f->preview, 205);
+  wait_js_true (f, "{ const li = document.querySelectorAll('#ct-root li')[2];"
+                   "  Math.abs(window.scrollY - Math.round(li.getBoundingClientRect().top + window.scrollY)) <= 1 }");
 }
 
 static void
@@ -776,6 +839,7 @@ main (int   argc,
   g_test_add ("/preview/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add_func ("/preview/worker/stale", test_worker_stale);
   g_test_add ("/preview/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add ("/preview/web-link", Fixture, NULL, fixture_set_up, test_web_link, fixture_tear_down);
   g_test_add ("/preview/line-activated", Fixture, NULL, fixture_set_up, test_line_activated, fixture_tear_down);
   g_test_add ("/preview/scroll-to-line", Fixture, NULL, fixture_set_up, test_scroll_to_line, fixture_tear_down);
   g_test_add ("/preview/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
