@@ -92,10 +92,12 @@ string_replace (GString    *string,
                 const char *value)
 {
   const char *hit = strstr (string->str, placeholder);
+  gssize pos;
 
   g_assert (hit != NULL);
-  g_string_erase (string, hit - string->str, strlen (placeholder));
-  g_string_insert (string, hit - string->str, value);
+  pos = hit - string->str;
+  g_string_erase (string, pos, strlen (placeholder));
+  g_string_insert (string, pos, value);
 }
 
 /* The Content-Security-Policy of the shell: no script from the document
