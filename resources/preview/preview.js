@@ -10,7 +10,8 @@
 // Each top-level Markdown block lives in a <div class="ct-block"> of
 // #ct-root. Its data-sourcepos lines count from the block's own first
 // line; the absolute first line is kept on the wrapper as the ctLine
-// property, so a block that only moves is never touched.
+// property, so a block that only moves is never touched. Every message
+// also carries the number of the shell load it comes from.
 
 'use strict';
 
@@ -21,7 +22,12 @@ var ctPreview = (function () {
   // For the tests: how much of the DOM each patch replaced.
   const stats = { patches: 0, replaced: 0, lastReplaced: 0 };
 
+  // Which load of the shell this is: the app ignores messages from a page
+  // it has already replaced.
+  const load = parseInt(document.documentElement.getAttribute('data-ct-load'), 10);
+
   function post (message) {
+    message.load = load;
     window.webkit.messageHandlers.ctPreview.postMessage(message);
   }
 

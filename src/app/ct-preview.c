@@ -118,11 +118,13 @@ build_csp (gboolean allow_remote)
 }
 
 static char *
-build_shell (CtPreview *self)
+build_shell (CtPreview *self,
+             guint      load)
 {
   g_autoptr(GBytes) template = lookup_resource ("shell.html");
   g_autoptr(GBytes) css = ct_render_get_stylesheet ();
   g_autofree char *csp = build_csp (self->allow_remote_content);
+  g_autofree char *load_text = g_strdup_printf ("%u", load);
   g_autofree char *style = g_strndup (g_bytes_get_data (css, NULL), g_bytes_get_size (css));
   GString *html = g_string_new_len (g_bytes_get_data (template, NULL),
                                     g_bytes_get_size (template));
@@ -131,6 +133,7 @@ build_shell (CtPreview *self)
   g_assert (strstr (style, "</") == NULL);
 
   string_replace (html, "@CLASS@", self->dark ? "dark" : "light");
+  string_replace (html, "@LOAD@", load_text);
   string_replace (html, "@CSP@", csp);
   string_replace (html, "@STYLE@", style);
 
@@ -159,7 +162,7 @@ effective_base (CtPreview *self)
 static void
 load_shell (CtPreview *self)
 {
-  g_autofree char *html = build_shell (self);
+  g_autofree char *html = NULL;
 
   /* Scripts still on their way belong to the page being replaced. */
   g_cancellable_cancel (self->cancellable);
@@ -173,6 +176,7 @@ load_shell (CtPreview *self)
   self->expecting_shell = TRUE;
   self->load_count++;
 
+  html = build_shell (self, self->load_count);
   webkit_web_view_load_html (self->web_view, html, self->loaded_base);
 }
 
@@ -387,9 +391,14 @@ on_script_message_cb (WebKitUserContentManager *manager,
                       CtPreview                *self)
 {
   g_autoptr(JSCValue) type_value = NULL;
+  g_autoptr(JSCValue) load = NULL;
   g_autofree char *type = NULL;
 
   if (!jsc_value_is_object (message))
+    return;
+  /* A page already replaced may still have been talking. */
+  load = jsc_value_object_get_property (message, "load");
+  if ((guint) jsc_value_to_int32 (load) != self->load_count)
     return;
   type_value = jsc_value_object_get_property (message, "type");
   type = jsc_value_to_string (type_value);

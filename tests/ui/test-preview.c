@@ -704,6 +704,27 @@ test_dark (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
 }
 
+/* Settings switched in a row while pages load: the last page shows the
+ * text, whatever the pages replaced on the way still said. */
+static void
+test_reloads (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  ct_preview_set_text (f->preview, "# Reloaded\n\nThrough *every* setting.\n", -1);
+  wait_updated (f);
+  ct_preview_set_allow_remote_content (f->preview, TRUE);
+  ct_preview_set_allow_raw_html (f->preview, TRUE);
+  ct_preview_set_allow_remote_content (f->preview, FALSE);
+  wait_updated (f);
+
+  g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 4);
+  text = eval_string (f, "document.getElementById('ct-root').innerText");
+  g_assert_nonnull (strstr (text, "Through every setting."));
+  g_assert_cmpint (eval_int (f, NULL, "Number(document.documentElement.getAttribute('data-ct-load'))"), ==, 4);
+}
+
 static void write_png (const char *path, guint width);
 
 /* Relative images resolve against the document's folder and load from
@@ -843,6 +864,7 @@ main (int   argc,
   g_test_add ("/preview/line-activated", Fixture, NULL, fixture_set_up, test_line_activated, fixture_tear_down);
   g_test_add ("/preview/scroll-to-line", Fixture, NULL, fixture_set_up, test_scroll_to_line, fixture_tear_down);
   g_test_add ("/preview/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/preview/reloads", Fixture, NULL, fixture_set_up, test_reloads, fixture_tear_down);
   g_test_add ("/preview/base-uri", Fixture, NULL, fixture_set_up, test_base_uri, fixture_tear_down);
   g_test_add ("/preview/crash-recovery", Fixture, NULL, fixture_set_up, test_crash_recovery, fixture_tear_down);
 
