@@ -176,8 +176,8 @@ var ctPreview = (function () {
     return Math.round(y);
   }
 
-  function scrollToLine (line) {
-    window.scrollTo({ top: offsetOfLine(line), behavior: 'smooth' });
+  function scrollToLine (line, smooth) {
+    window.scrollTo({ top: offsetOfLine(line), behavior: smooth ? 'smooth' : 'instant' });
   }
 
   function setDark (dark) {

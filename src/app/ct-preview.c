@@ -300,10 +300,15 @@ scroll_page (CtPreview *self,
              guint      line)
 {
   GVariantDict args;
+  gboolean animate = TRUE;
+
+  /* Smoothly, unless the user turned animations off. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "line", "u", line);
-  run_script (self, "ctPreview.scrollToLine(line);", g_variant_dict_end (&args));
+  g_variant_dict_insert (&args, "smooth", "u", (guint32) animate);
+  run_script (self, "ctPreview.scrollToLine(line, smooth !== 0);", g_variant_dict_end (&args));
 }
 
 static void

@@ -233,6 +233,23 @@ test_render (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
 }
 
+/* Text that is not UTF-8 shows why instead of a stale page. */
+static void
+test_invalid_utf8 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  ct_preview_set_text (f->preview, "# Fine\n", -1);
+  wait_updated (f);
+  ct_preview_set_text (f->preview, "# Fine\n\nBroken \xff byte <b>\n", -1);
+  wait_updated (f);
+
+  text = eval_string (f, "document.getElementById('ct-root').innerText");
+  g_assert_nonnull (strstr (text, "not valid UTF-8 (line 3"));
+  g_assert_null (strstr (text, "Fine"));
+}
+
 /* About 100 KB of Markdown: sections of paragraphs. */
 static GString *
 big_document (void)
@@ -854,6 +871,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add ("/preview/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/preview/invalid-utf8", Fixture, NULL, fixture_set_up, test_invalid_utf8, fixture_tear_down);
   g_test_add ("/preview/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
   g_test_add ("/preview/no-script", Fixture, NULL, fixture_set_up, test_no_script, fixture_tear_down);
   g_test_add ("/preview/remote-content", Fixture, NULL, fixture_set_up, test_remote_content, fixture_tear_down);
