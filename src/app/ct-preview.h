@@ -45,7 +45,8 @@ void           ct_preview_scroll_to_line  (CtPreview  *self,
 WebKitWebView *ct_preview_get_web_view    (CtPreview  *self);
 
 /* How many times the shell page was loaded: 1 in normal life; only a
- * change of allow-remote-content or allow-raw-html reloads it. */
+ * change of allow-remote-content or allow-raw-html reloads it (and the
+ * recovery from a crashed web process). */
 guint          ct_preview_get_load_count  (CtPreview  *self);
 
 void           ct_preview_set_allow_remote_content (CtPreview *self,
