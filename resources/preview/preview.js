@@ -195,8 +195,21 @@ var ctPreview = (function () {
   }
 
   document.addEventListener('click', function (event) {
-    if (event.button !== 0 || event.target.closest('a[href]') !== null)
-      return;  // links are the app's navigation policy's business
+    if (event.button !== 0)
+      return;
+    const link = event.target.closest('a[href]');
+    if (link !== null) {
+      // In-page anchors scroll here; every other link is the app's
+      // navigation policy's business.
+      const href = link.getAttribute('href');
+      if (href.length > 1 && href[0] === '#') {
+        event.preventDefault();
+        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        if (target !== null)
+          target.scrollIntoView({ behavior: 'smooth' });
+      }
+      return;
+    }
     const selection = window.getSelection();
     if (selection !== null && !selection.isCollapsed)
       return;  // the user selected text rather than pointed at a block

@@ -612,6 +612,31 @@ test_web_link (Fixture       *f,
   g_unlink (marker);
 }
 
+/* A link to an anchor of the same page scrolls to it, without leaving
+ * the shell or bothering the app. */
+static void
+test_anchor_link (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) doc = g_string_new ("Jump to [the notes](#notes).\n\n");
+
+  g_signal_connect (f->preview, "link-activated", G_CALLBACK (on_link_activated_cb), uris);
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (doc, "Filler paragraph %u.\n\n", i);
+  g_string_append (doc, "<h2 id=\"notes\">Notes</h2>\n\n");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (doc, "Note %u.\n\n", i);
+  ct_preview_set_allow_raw_html (f->preview, TRUE);
+  ct_preview_set_text (f->preview, doc->str, doc->len);
+  wait_updated (f);
+
+  eval_bool (f, NULL, "document.querySelector('#ct-root a').click(); true");
+  wait_js_true (f, "Math.abs(window.scrollY - document.getElementById('notes').offsetTop) <= 1");
+  g_assert_cmpuint (uris->len, ==, 0);
+  g_assert_true (eval_bool (f, NULL, "!window.location.href.includes('#')"));
+}
+
 static void
 on_line_activated_cb (CtPreview *preview,
                       guint      line,
@@ -879,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/preview/worker/stale", test_worker_stale);
   g_test_add ("/preview/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/preview/web-link", Fixture, NULL, fixture_set_up, test_web_link, fixture_tear_down);
+  g_test_add ("/preview/anchor-link", Fixture, NULL, fixture_set_up, test_anchor_link, fixture_tear_down);
   g_test_add ("/preview/line-activated", Fixture, NULL, fixture_set_up, test_line_activated, fixture_tear_down);
   g_test_add ("/preview/scroll-to-line", Fixture, NULL, fixture_set_up, test_scroll_to_line, fixture_tear_down);
   g_test_add ("/preview/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
