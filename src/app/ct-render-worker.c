@@ -70,18 +70,6 @@ deliver (CtRenderWorker *self,
   g_signal_emit (self, signals[SIGNAL_RENDERED], 0, generation, result, error);
 }
 
-static CtRenderOptions
-job_options (const RenderJob *job,
-             CtWiki          *wiki)
-{
-  CtRenderOptions options = {
-    .mode = CT_RENDER_PREVIEW,
-    .wiki = wiki,
-    .allow_raw_html = job->allow_raw_html,
-  };
-  return options;
-}
-
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
@@ -89,8 +77,11 @@ render_thread (GTask        *task,
                GCancellable *cancellable)
 {
   RenderJob *job = task_data;
-  /* Threads render without the wiki: see start_render (). */
-  CtRenderOptions options = job_options (job, NULL);
+  /* Threads render without the wiki: see start_render_cb (). */
+  CtRenderOptions options = {
+    .mode = CT_RENDER_PREVIEW,
+    .allow_raw_html = job->allow_raw_html,
+  };
   GError *error = NULL;
   CtRenderResult *result;
 
@@ -106,7 +97,7 @@ render_thread_done_cb (GObject      *object,
                        GAsyncResult *res,
                        gpointer      user_data)
 {
-  CtRenderWorker *self = CT_RENDER_WORKER (object);
+  g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (object));
   GTask *task = G_TASK (res);
   RenderJob *job = g_task_get_task_data (task);
   g_autoptr(CtRenderResult) result = NULL;
@@ -125,38 +116,42 @@ render_thread_done_cb (GObject      *object,
 static gboolean
 start_render_cb (gpointer user_data)
 {
-  CtRenderWorker *self = CT_RENDER_WORKER (user_data);
-  RenderJob *job;
+  /* A "rendered" handler may drop the last reference to the worker. */
+  g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (user_data));
+  CtRenderOptions options = {
+    .mode = CT_RENDER_PREVIEW,
+    .allow_raw_html = self->allow_raw_html,
+  };
 
   self->source_id = 0;
   self->pending = FALSE;
-
-  job = g_new0 (RenderJob, 1);
-  job->text = g_memdup2 (self->text, self->length + 1);
-  job->length = self->length;
-  job->generation = self->generation;
-  job->allow_raw_html = self->allow_raw_html;
 
   /* The rule for the wiki: a CtWiki holds one SQLite connection that is
    * not safe to share across threads, so a render that resolves
    * references runs here, on the main thread, whatever the size. A big
    * document with a wiki would need the worker to open its own read-only
    * connection to render in a thread. */
-  if (job->length <= CT_RENDER_WORKER_THREAD_THRESHOLD || self->wiki != NULL)
+  if (self->length <= CT_RENDER_WORKER_THREAD_THRESHOLD || self->wiki != NULL)
     {
-      CtRenderOptions options = job_options (job, self->wiki);
       g_autoptr(CtRenderResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
-      result = ct_render (job->text, job->length, &options, &error);
-      deliver (self, job->generation, result, error);
-      render_job_free (job);
+      options.wiki = self->wiki;
+      result = ct_render (self->text, self->length, &options, &error);
+      deliver (self, self->generation, result, error);
       if (self->pending)
         schedule (self);
     }
   else
     {
       g_autoptr(GTask) task = NULL;
+      RenderJob *job = g_new0 (RenderJob, 1);
+
+      /* The thread gets its own copy: the next request replaces ours. */
+      job->text = g_memdup2 (self->text, self->length + 1);
+      job->length = self->length;
+      job->generation = self->generation;
+      job->allow_raw_html = self->allow_raw_html;
 
       self->cancellable = g_cancellable_new ();
       task = g_task_new (self, self->cancellable, render_thread_done_cb, NULL);
