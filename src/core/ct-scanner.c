@@ -1,0 +1,532 @@
+#define G_LOG_DOMAIN "ct-scanner"
+
+#include "config.h"
+
+#include <string.h>
+#include <cmark.h>
+
+#include "ct-front-matter.h"
+#include "ct-scanner.h"
+
+/* The scanner works in two passes. cmark parses the body to tell which
+ * lines hold inline content (paragraphs and headings): that is exactly
+ * where the renderer will see text, and it settles code blocks, HTML
+ * blocks, containers and lazy lines the way CommonMark does. Then each
+ * such block is scanned byte by byte for the inline constructs that hide
+ * text from us (code spans, autolinks, raw HTML, link destinations,
+ * escapes) and for references. cmark 0.30 gives no positions for inline
+ * nodes, which is why the inline pass is ours. */
+
+typedef struct {
+  const char *text;         /* the whole document */
+  gsize       length;
+  GArray     *line_starts;  /* of gsize: byte offset of each body line */
+  guint       first_line;   /* document line of body line 1 */
+  GPtrArray  *refs;
+} Scanner;
+
+void
+ct_reference_free (CtReference *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->target);
+  g_free (self->label);
+  g_free (self->key);
+  g_free (self);
+}
+
+CtReference *
+ct_reference_copy (const CtReference *self)
+{
+  CtReference *copy = g_memdup2 (self, sizeof *self);
+
+  copy->name = g_strdup (self->name);
+  copy->target = g_strdup (self->target);
+  copy->label = g_strdup (self->label);
+  copy->key = g_strdup (self->key);
+  return copy;
+}
+
+gboolean
+ct_text_has_reference_opener (const char *text,
+                              gsize       length)
+{
+  for (gsize i = 0; i + 1 < length; i++)
+    if ((text[i] == '[' || text[i] == '{') && text[i + 1] == text[i])
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_ascii_punct (char c)
+{
+  return c > 0 && g_ascii_ispunct (c);
+}
+
+/* A trimmed copy of [start, end), valid UTF-8 whatever the input. */
+static char *
+trimmed (const char *start,
+         const char *end)
+{
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  return g_utf8_make_valid (start, end - start);
+}
+
+static const char *
+find_char (const char *p,
+           const char *end,
+           char        c)
+{
+  const char *hit = memchr (p, c, end - p);
+  return hit ? hit : end;
+}
+
+/* ---- inline constructs that hide text (CommonMark 0.30 §6) ---- */
+
+/* A code span: a backtick run closed by a run of the same length. Returns
+ * the end of the span, or the end of the opening run when it is unclosed
+ * (then the backticks are literal). */
+static const char *
+skip_code_span (const char *p,
+                const char *end)
+{
+  const char *q = p;
+  gsize n;
+
+  while (q < end && *q == '`')
+    q++;
+  n = q - p;
+
+  while (q < end)
+    {
+      const char *run;
+
+      q = find_char (q, end, '`');
+      if (q == end)
+        break;
+      run = q;
+      while (q < end && *q == '`')
+        q++;
+      if ((gsize) (q - run) == n)
+        return q;
+    }
+  return p + n;
+}
+
+static gboolean
+is_tag_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-';
+}
+
+static const char *
+skip_blanks (const char *p,
+             const char *end,
+             gboolean   *saw_blank)
+{
+  const char *start = p;
+
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  if (saw_blank != NULL)
+    *saw_blank = p > start;
+  return p;
+}
+
+/* An open tag `<name attr="v">` from the `<`; NULL if it is not one. */
+static const char *
+match_open_tag (const char *p,
+                const char *end)
+{
+  const char *q = p + 1;
+
+  if (q >= end || !g_ascii_isalpha (*q))
+    return NULL;
+  while (q < end && is_tag_name_char (*q))
+    q++;
+
+  for (;;)
+    {
+      gboolean blank;
+
+      q = skip_blanks (q, end, &blank);
+      if (q < end && *q == '>')
+        return q + 1;
+      if (q + 1 < end && q[0] == '/' && q[1] == '>')
+        return q + 2;
+      if (!blank || q >= end || !(g_ascii_isalpha (*q) || *q == '_' || *q == ':'))
+        return NULL;
+      while (q < end && (g_ascii_isalnum (*q) || strchr ("_.:-", *q) != NULL))
+        q++;
+      {
+        const char *r = skip_blanks (q, end, NULL);
+
+        if (r < end && *r == '=')
+          {
+            r = skip_blanks (r + 1, end, NULL);
+            if (r < end && (*r == '"' || *r == '\''))
+              {
+                const char *close = find_char (r + 1, end, *r);
+                if (close == end)
+                  return NULL;
+                q = close + 1;
+              }
+            else
+              {
+                const char *v = r;
+                while (r < end && !g_ascii_isspace (*r) && strchr ("\"'=<>`", *r) == NULL)
+                  r++;
+                if (r == v)
+                  return NULL;
+                q = r;
+              }
+          }
+      }
+    }
+}
+
+/* Finds @needle after @p (before @end); returns the byte after it or NULL. */
+static const char *
+find_after (const char *p,
+            const char *end,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; p + n <= end; p++)
+    if (memcmp (p, needle, n) == 0)
+      return p + n;
+  return NULL;
+}
+
+/* Autolinks and inline raw HTML, from the `<`; NULL when it is neither
+ * (then `<` is literal). */
+static const char *
+match_angle (const char *p,
+             const char *end)
+{
+  const char *q = p + 1;
+
+  if (q >= end)
+    return NULL;
+
+  /* URI autolink: scheme ":" then no blanks, '<' or '>' up to '>' */
+  if (g_ascii_isalpha (*q))
+    {
+      const char *s = q;
+      while (s < end && (g_ascii_isalnum (*s) || *s == '+' || *s == '.' || *s == '-'))
+        s++;
+      if (s < end && *s == ':' && s - q >= 2 && s - q <= 32)
+        {
+          for (s++; s < end && *s != '>' && *s != '<' && (guchar) *s > ' '; s++)
+            ;
+          if (s < end && *s == '>')
+            return s + 1;
+        }
+    }
+
+  /* email autolink */
+  {
+    const char *s = q;
+    gboolean at = FALSE;
+
+    while (s < end && (g_ascii_isalnum (*s) || strchr (".!#$%&'*+/=?^_`{|}~-", *s) != NULL))
+      s++;
+    if (s > q && s < end && *s == '@')
+      {
+        for (s++; s < end && (g_ascii_isalnum (*s) || *s == '-' || *s == '.'); s++)
+          at = TRUE;
+        if (at && s < end && *s == '>')
+          return s + 1;
+      }
+  }
+
+  switch (*q)
+    {
+    case '/':  /* closing tag */
+      {
+        const char *s = q + 1;
+        if (s >= end || !g_ascii_isalpha (*s))
+          return NULL;
+        while (s < end && is_tag_name_char (*s))
+          s++;
+        s = skip_blanks (s, end, NULL);
+        return s < end && *s == '>' ? s + 1 : NULL;
+      }
+    case '!':
+      if (end - q >= 3 && memcmp (q, "!--", 3) == 0)
+        return find_after (q + 3, end, "-->");
+      if (end - q >= 8 && memcmp (q, "![CDATA[", 8) == 0)
+        return find_after (q + 8, end, "]]>");
+      if (q + 1 < end && g_ascii_isalpha (q[1]))
+        return find_after (q + 1, end, ">");
+      return NULL;
+    case '?':
+      return find_after (q + 1, end, "?>");
+    default:
+      return match_open_tag (p, end);
+    }
+}
+
+/* An inline link destination and title, from the `(` after `]`: skipped
+ * to its matching `)` so that a URL like `(http://x/[[y]])` holds no
+ * reference. NULL when the parentheses never close in the block. */
+static const char *
+skip_link_destination (const char *p,
+                       const char *end)
+{
+  int depth = 0;
+
+  for (const char *q = p; q < end; q++)
+    {
+      if (*q == '\\' && q + 1 < end)
+        q++;
+      else if (*q == '(')
+        depth++;
+      else if (*q == ')' && --depth == 0)
+        return q + 1;
+    }
+  return NULL;
+}
+
+/* ---- references ---- */
+
+static void
+position (Scanner *self,
+          gsize    offset,
+          guint   *line,
+          guint   *column)
+{
+  GArray *starts = self->line_starts;
+  guint lo = 0, hi = starts->len;
+
+  /* the last line starting at or before @offset */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (starts, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  *line = self->first_line + lo;
+  *column = 1 + (guint) g_utf8_pointer_to_offset (self->text + g_array_index (starts, gsize, lo),
+                                                   self->text + offset);
+}
+
+static void
+split_at_bar (const char  *start,
+              const char  *end,
+              char       **before,
+              char       **after)
+{
+  const char *bar = find_char (start, end, '|');
+
+  *before = trimmed (start, bar);
+  *after = NULL;
+  if (bar < end)
+    {
+      *after = trimmed (bar + 1, end);
+      if (**after == '\0')
+        g_clear_pointer (after, g_free);
+    }
+}
+
+static void
+fill_template (CtReference *ref,
+               const char  *start,
+               const char  *end)
+{
+  const char *colon = find_char (start, end, ':');
+  g_autofree char *name = trimmed (start, colon);
+
+  ref->name = g_utf8_strdown (name, -1);
+  if (colon < end)
+    split_at_bar (colon + 1, end, &ref->target, &ref->key);
+}
+
+/* From an opener at @p (`[[` or `{{`): adds the reference and returns where
+ * scanning goes on. */
+static const char *
+scan_reference (Scanner    *self,
+                const char *p,
+                const char *end)
+{
+  char open = *p;
+  char close = open == '[' ? ']' : '}';
+  const char *content = p + 2;
+  const char *line_end = find_char (content, end, '\n');
+  CtReference *ref = g_new0 (CtReference, 1);
+  const char *q;
+
+  ref->type = open == '[' ? CT_REF_LINK : CT_REF_TEMPLATE;
+  ref->start = p - self->text;
+  position (self, ref->start, &ref->line, &ref->column);
+
+  for (q = content; q + 1 < line_end; q++)
+    {
+      if (q[0] == close && q[1] == close)
+        break;
+      if ((q[0] == '[' || q[0] == '{') && q[1] == q[0])
+        {
+          q = line_end;  /* another opener first: this one is unclosed */
+          break;
+        }
+    }
+
+  if (q + 1 >= line_end)
+    {
+      ref->closed = FALSE;
+      ref->end = ref->start + 2;
+      if (ref->type == CT_REF_TEMPLATE)
+        {
+          /* keep the name typed so far: the editor completes it */
+          const char *stop = content;
+          while (stop < line_end && *stop != ':' && *stop != '|' && *stop != '}'
+                 && *stop != '{' && *stop != '[')
+            stop++;
+          fill_template (ref, content, stop);
+        }
+      g_ptr_array_add (self->refs, ref);
+      return content;
+    }
+
+  ref->closed = TRUE;
+  ref->end = (q + 2) - self->text;
+  if (ref->type == CT_REF_LINK)
+    split_at_bar (content, q, &ref->target, &ref->label);
+  else
+    fill_template (ref, content, q);
+
+  g_ptr_array_add (self->refs, ref);
+  return q + 2;
+}
+
+static void
+scan_inline (Scanner    *self,
+             const char *p,
+             const char *end)
+{
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '\\':
+          p += (p + 1 < end && is_ascii_punct (p[1])) ? 2 : 1;
+          break;
+
+        case '`':
+          p = skip_code_span (p, end);
+          break;
+
+        case '<':
+          {
+            const char *q = match_angle (p, end);
+            p = q ? q : p + 1;
+          }
+          break;
+
+        case ']':
+          if (p + 1 < end && p[1] == '(')
+            {
+              const char *q = skip_link_destination (p + 1, end);
+              p = q ? q : p + 1;
+            }
+          else
+            p++;
+          break;
+
+        case '[':
+        case '{':
+          if (p + 1 < end && p[1] == *p)
+            {
+              /* a longer run: the last two brackets open the reference */
+              while (p + 2 < end && p[2] == *p)
+                p++;
+              p = scan_reference (self, p, end);
+            }
+          else
+            p++;
+          break;
+
+        default:
+          p++;
+          break;
+        }
+    }
+}
+
+/* Byte range of body lines [first, last] (1-based), without the final
+ * line break. */
+static void
+line_range (Scanner     *self,
+            int          first,
+            int          last,
+            const char **start,
+            const char **end)
+{
+  GArray *starts = self->line_starts;
+  guint a = CLAMP (first, 1, (int) starts->len) - 1;
+  guint b = CLAMP (last, first, (int) starts->len);  /* one past the last line */
+
+  *start = self->text + g_array_index (starts, gsize, a);
+  *end = b < starts->len ? self->text + g_array_index (starts, gsize, b) : self->text + self->length;
+  if (*end > *start && (*end)[-1] == '\n')
+    (*end)--;
+}
+
+GPtrArray *
+ct_scan_references (const char *text,
+                    gsize       length)
+{
+  Scanner self = { text, length };
+  gsize body_offset;
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+
+  self.refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
+  if (!ct_text_has_reference_opener (text, length))
+    return self.refs;
+
+  ct_front_matter_split (text, length, &body_offset, &self.first_line);
+
+  self.line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (self.line_starts, body_offset);
+  for (gsize i = body_offset; i < length; i++)
+    if (text[i] == '\n' && i + 1 < length)
+      {
+        gsize next = i + 1;
+        g_array_append_val (self.line_starts, next);
+      }
+
+  doc = cmark_parse_document (text + body_offset, length - body_offset, CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (doc);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING))
+        {
+          const char *start, *end;
+
+          line_range (&self, cmark_node_get_start_line (node), cmark_node_get_end_line (node),
+                      &start, &end);
+          scan_inline (&self, start, end);
+          /* leaf blocks hold only inlines: skip them */
+          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+        }
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (doc);
+  g_array_unref (self.line_starts);
+
+  return self.refs;
+}

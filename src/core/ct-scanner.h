@@ -1,0 +1,63 @@
+/* ct-scanner.h — finds references (`[[…]]`, `{{…}}`, DESIGN §5) in raw
+ * Markdown, with their byte offsets, lines and columns.
+ *
+ * The one implementation used by the renderer, the editor's highlighting
+ * and completion, `continuity check` and the post index, so they all agree
+ * on what is a reference. The rules (docs/reference-syntax.md):
+ *
+ * - Only text that cmark would parse as inline content of a paragraph or
+ *   heading is scanned: nothing in front matter, fenced or indented code
+ *   blocks, HTML blocks, code spans (any backtick run), autolinks `<…>`,
+ *   inline raw HTML (tags, comments, declarations, processing
+ *   instructions) or inline link destinations `](…)`.
+ * - `\[[` and `\{{` are escaped: plain text.
+ * - A reference does not span lines: `[[` without `]]` later on the same
+ *   line is unclosed.
+ * - A reference cannot contain another opener: in `[[a [[b]]]]` the inner
+ *   `[[b]]` is the reference and the outer `[[` is unclosed (the trailing
+ *   `]]` is text). A run of brackets `[[[a]]]` is `[` + `[[a]]` + `]`.
+ * - `[[Target|label]]`: target and label split on the first `|`, both
+ *   trimmed; an empty label counts as none.
+ * - `{{name: target | key}}`: the name is lower-cased and trimmed; target
+ *   and key split on the first `|` and are trimmed. `{{timeline}}` has no
+ *   target.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CT_REF_LINK,      /* [[…]] */
+  CT_REF_TEMPLATE,  /* {{…}} */
+} CtRefType;
+
+typedef struct {
+  CtRefType  type;
+  gsize      start, end;    /* bytes of the whole [[…]] or {{…}}; an unclosed one
+                             * covers only its opener */
+  guint      line, column;  /* 1-based, column in characters */
+  char      *name;          /* template name, lower-case, trimmed; NULL for links */
+  char      *target;        /* entity name, trimmed; NULL for {{timeline}} and unclosed */
+  char      *label;         /* [[X|label]] or NULL */
+  char      *key;           /* {{fact: X | key}} or NULL */
+  gboolean   closed;        /* FALSE for an unclosed [[ or {{ */
+} CtReference;
+
+/* Returns: (transfer full): the references of @text (@length bytes, the
+ * whole document including front matter), of CtReference in document
+ * order. Offsets, lines and columns are in the whole document. */
+GPtrArray   *ct_scan_references  (const char        *text,
+                                  gsize              length);
+void         ct_reference_free   (CtReference       *self);
+CtReference *ct_reference_copy   (const CtReference *self);
+
+/* TRUE when @text might hold a reference: it contains `[[` or `{{`. A
+ * cheap test before scanning. */
+gboolean     ct_text_has_reference_opener (const char *text,
+                                           gsize       length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReference, ct_reference_free)
+
+G_END_DECLS
