@@ -1,6 +1,7 @@
 /* ct-test-wiki.h — temporary wikis and file checks for the wiki tests. */
 #pragma once
 
+#include "ct-error.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
