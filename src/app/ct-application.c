@@ -32,9 +32,9 @@ static const struct {
   { "win.close-tab", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.replace", { "<Control>h", NULL } },
-  { "win.view-mode('editor')", { "<Control>1", NULL } },
-  { "win.view-mode('split')", { "<Control>2", NULL } },
-  { "win.view-mode('preview')", { "<Control>3", NULL } },
+  { "app.view-mode('editor')", { "<Control>1", NULL } },
+  { "app.view-mode('split')", { "<Control>2", NULL } },
+  { "app.view-mode('preview')", { "<Control>3", NULL } },
 };
 
 static CtWindow *
@@ -156,6 +156,13 @@ ct_application_startup (GApplication *app)
                                            accels[i].action, accels[i].accels);
 
   self->settings = g_settings_new (APP_ID);
+  /* The view mode is one setting for every window: an application action,
+   * so it lives as long as the settings it mirrors. */
+  {
+    g_autoptr(GAction) view_mode = g_settings_create_action (self->settings, "view-mode");
+
+    g_action_map_add_action (G_ACTION_MAP (self), view_mode);
+  }
   g_settings_bind_with_mapping (self->settings, "style-variant",
                                 adw_style_manager_get_default (), "color-scheme",
                                 G_SETTINGS_BIND_GET, color_scheme_from_setting,

@@ -309,6 +309,9 @@ ct_document_constructed (GObject *object)
     g_warning ("Language “%s” is missing from the resources", LANGUAGE_ID);
 
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (self), TRUE);
+  /* The buffer holds the file's bytes exactly, final newline or not: a
+   * save writes back what was read, and drafts hold the very text. */
+  gtk_source_buffer_set_implicit_trailing_newline (GTK_SOURCE_BUFFER (self), FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), TRUE);
 
   update_style_scheme (self);

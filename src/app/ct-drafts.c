@@ -128,7 +128,13 @@ read_draft (CtDrafts    *self,
   draft->id = g_strdup (id);
   draft->file = *uri ? g_file_new_for_uri (uri) : NULL;
   draft->text = g_strdup (text);
-  draft->saved = g_date_time_new_from_unix_local (saved / G_USEC_PER_SEC);
+  {
+    /* Microseconds count: a draft and a file written in the same second
+     * must still compare the right way round. */
+    g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_local (saved / G_USEC_PER_SEC);
+
+    draft->saved = g_date_time_add (seconds, saved % G_USEC_PER_SEC);
+  }
   return draft;
 }
 

@@ -155,9 +155,10 @@ schedule_draft (CtEditorPage *self)
 {
   guint interval = g_settings_get_uint (self->settings, "autosave-interval");
 
+  /* "changed" runs before the buffer marks itself modified: whether there
+   * is anything to keep is decided when the timeout fires. */
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
-    self->draft_source = g_timeout_add_seconds (MAX (interval, 1), save_draft_cb, self);
+  self->draft_source = g_timeout_add_seconds (MAX (interval, 1), save_draft_cb, self);
 }
 
 static gboolean
@@ -692,6 +693,9 @@ ct_editor_page_dispose (GObject *object)
     ct_search_bar_set_view (self->search_bar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_EDITOR_PAGE);
+  /* The template's root box has no id, so dispose_template leaves it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   self->preview = NULL;
 
   g_clear_object (&self->document);

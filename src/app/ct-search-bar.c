@@ -156,6 +156,9 @@ ct_search_bar_dispose (GObject *object)
 
   ct_search_bar_set_view (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_SEARCH_BAR);
+  /* The template's root box has no id, so dispose_template leaves it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ct_search_bar_parent_class)->dispose (object);
 }

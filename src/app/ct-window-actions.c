@@ -479,10 +479,3 @@ _ct_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, win_find_action);
 }
 
-void
-_ct_window_actions_init (CtWindow *self)
-{
-  g_autoptr(GAction) view_mode = g_settings_create_action (self->settings, "view-mode");
-
-  g_action_map_add_action (G_ACTION_MAP (self), view_mode);
-}

@@ -27,7 +27,6 @@ struct _CtWindow
 };
 
 void  _ct_window_class_actions_init (GtkWidgetClass      *widget_class);
-void  _ct_window_actions_init       (CtWindow            *self);
 void  _ct_window_update_actions     (CtWindow            *self);
 
 /* Saves @page (asking for a file when it has none or @save_as), talking

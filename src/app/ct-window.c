@@ -567,7 +567,6 @@ ct_window_init (CtWindow *self)
   g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent), self);
   update_recent (self);
 
-  _ct_window_actions_init (self);
   on_n_pages_changed_cb (self, NULL, self->tab_view);
   on_selected_page_changed_cb (self, NULL, self->tab_view);
 }
