@@ -203,7 +203,13 @@ ct_resolve_entity (CtRenderContext   *ctx,
 
   entity = ct_render_context_entity (ctx, cached->id);
   if (entity != NULL)
-    ct_render_context_mention (ctx, entity, ref);
+    {
+      ct_render_context_mention (ctx, entity, ref);
+      if (entity->spoiler && ctx->root->spoilers == 0)
+        ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                    "“%s” is marked as a spoiler, but the front matter says "
+                                    "“spoilers: false”", entity->title);
+    }
   else
     ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
                                 "“%s” was found but could not be read from the wiki", name);

@@ -354,6 +354,8 @@ render_link (CtRenderContext   *ctx,
     return unresolved (ctx, source);
   spans = ct_spans_new ();
   g_ptr_array_add (spans, ct_span_new_entity (entity, ref->label));
+  if (entity->spoiler)
+    ((CtSpan *) g_ptr_array_index (spans, 0))->classes = g_strdup ("ct-spoiler");
   return spans;
 }
 

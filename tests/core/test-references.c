@@ -199,6 +199,10 @@ test_rumored_and_spoiler (void)
                                             CT_RENDER_FRAGMENT);
   g_autoptr(CtRenderResult) careful = render ("---\nspoilers: no\n---\n{{fact: Ballerina | ending}}\n",
                                               CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) scene = render ("---\nspoilers: false\n---\nSee [[Rooftop duel]].\n",
+                                            CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) open_scene = render ("---\nspoilers: true\n---\nSee [[Rooftop duel]].\n",
+                                                 CT_RENDER_FRAGMENT);
   const CtDiagnostic *rumored = find_diagnostic (quiet, "rumored");
   const CtDiagnostic *spoiler = find_diagnostic (careful, "spoiler");
 
@@ -210,6 +214,11 @@ test_rumored_and_spoiler (void)
   g_assert_nonnull (spoiler);
   g_assert_cmpint (spoiler->severity, ==, CT_SEVERITY_WARNING);
   g_assert_cmpuint (spoiler->line, ==, 4);
+
+  /* an entity marked as a spoiler, too */
+  g_assert_nonnull (find_diagnostic (scene, "“Rooftop duel” is marked as a spoiler"));
+  g_assert_nonnull (strstr (scene->output, "class=\"ct-ref ct-kind-scene ct-spoiler\""));
+  g_assert_cmpuint (open_scene->diagnostics->len, ==, 0);
 }
 
 static void
@@ -274,6 +283,32 @@ test_no_wiki (void)
                    "<p><span class=\"ct-unresolved\" title=\"No wiki is open, so {{timeline}} cannot be "
                    "filled in\">{{timeline}}</span></p>\n");
   g_assert_cmpstr (md->output, ==, "See [[Rooney]].\n");
+}
+
+/* A block template inside a container keeps the container on every line
+ * of its flattened Markdown. */
+static void
+test_markdown_containers (void)
+{
+  g_autoptr(CtRenderResult) quote = render ("> {{cast: Ballerina}}\n", CT_RENDER_MARKDOWN);
+  g_autoptr(CtRenderResult) item = render ("- Scenes:\n\n  {{scenes: Ballerina}}\n- next\n", CT_RENDER_MARKDOWN);
+  CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT };
+  g_autoptr(CtRenderResult) again = NULL;
+
+  g_assert_cmpstr (quote->output, ==,
+                   "> | Person | Character | Role | Billing |\n"
+                   "> | --- | --- | --- | --- |\n"
+                   "> | Ana de Armas | Rooney | cast | 1 |\n"
+                   "> | Keanu Reeves *(rumored)* | John Wick (character) | cameo | 2 |\n"
+                   "> | Len Wiseman |  | director |  |\n");
+  g_assert_cmpstr (item->output, ==,
+                   "- Scenes:\n\n"
+                   "  1. opening Ballet studio ambush — at Ballet studio — with Rooney\n"
+                   "  2. Rooftop duel — with Rooney, John Wick (character)\n"
+                   "- next\n");
+  /* and it parses as meant: one outer list holding an ordered one */
+  again = ct_render (item->output, -1, &options, NULL);
+  g_assert_nonnull (strstr (again->output, "<li>\n<p>Scenes:</p>\n<ol>\n<li>opening"));
 }
 
 /* A text that already holds the private-use code points used as
@@ -382,6 +417,7 @@ main (int    argc,
   g_test_add_func ("/references/mentions", test_mentions);
   g_test_add_func ("/references/no-wiki", test_no_wiki);
   g_test_add_func ("/references/private-use-text", test_private_use_text);
+  g_test_add_func ("/references/markdown/containers", test_markdown_containers);
 
   status = g_test_run ();
   ct_test_wiki_clear (&fixture);
