@@ -65,7 +65,8 @@ typedef struct {
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so
- * the preview finds them in the node's user data. */
+ * the preview finds them in the node's user data. A CUSTOM_INLINE's user
+ * data is its plain text (for the title taken from a heading). */
 typedef struct {
   int start_line, start_column, end_line, end_column;
 } CtSourcePos;
@@ -91,7 +92,7 @@ struct _CtRenderContext {
   GHashTable            *resolved;      /* "kinds|name" → Resolution, a cache */
   GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
   char                  *recursion;     /* set when nested notes hit the limit */
-  GPtrArray             *positions;     /* of CtSourcePos, user data of custom blocks */
+  GPtrArray             *user_data;     /* owns the user data of custom nodes */
 
   char                  *last_message;  /* the last diagnostic's message (any depth),
                                          * for the tooltip of what failed */

@@ -40,7 +40,7 @@ ct_render_context_init (CtRenderContext       *ctx,
                                       (GDestroyNotify) g_ptr_array_unref);
   ctx->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
-  ctx->positions = g_ptr_array_new_with_free_func (g_free);
+  ctx->user_data = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* A context for the notes of @entity, one level below @parent. */
@@ -69,7 +69,7 @@ ct_render_context_clear (CtRenderContext *ctx)
   g_clear_pointer (&ctx->facts, g_hash_table_unref);
   g_clear_pointer (&ctx->resolved, g_hash_table_unref);
   g_clear_pointer (&ctx->footnotes, g_ptr_array_unref);
-  g_clear_pointer (&ctx->positions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->user_data, g_ptr_array_unref);
   g_clear_pointer (&ctx->recursion, g_free);
   g_clear_pointer (&ctx->last_message, g_free);
 }
@@ -165,7 +165,6 @@ ct_render_context_mention (CtRenderContext   *ctx,
 typedef struct {
   CtRenderContext *ctx;
   GPtrArray       *refs;
-  int              cmark_options;
   char             open[8];
   char             close[8];
   gsize            open_len;
@@ -347,7 +346,7 @@ render_one (Walk       *walk,
       pos->start_column = cmark_node_get_start_column (paragraph);
       pos->end_line = cmark_node_get_end_line (paragraph);
       pos->end_column = pos->start_column + (int) (ref->end - ref->start) - 1;
-      g_ptr_array_add (ctx->root->positions, pos);
+      g_ptr_array_add (ctx->root->user_data, pos);
 
       if (ctx->options->mode == CT_RENDER_PREVIEW && ctx->depth == 0)
         attributes = g_strdup_printf (" data-sourcepos=\"%d:%d-%d:%d\"",
@@ -368,8 +367,12 @@ render_one (Walk       *walk,
   else
     {
       g_autofree char *html = ct_html_spans (ctx, spans);
+      char *plain = spans_plain_text (spans);
+
       node = cmark_node_new (CMARK_NODE_CUSTOM_INLINE);
       cmark_node_set_on_enter (node, html);
+      cmark_node_set_user_data (node, plain);
+      g_ptr_array_add (ctx->root->user_data, plain);
     }
   return node;
 }
@@ -558,7 +561,7 @@ ct_render_references (CtRenderContext  *ctx,
                       int               cmark_options,
                       char            **markdown)
 {
-  Walk walk = { ctx, refs, cmark_options };
+  Walk walk = { ctx, refs };
   g_autoptr(GPtrArray) text_nodes = NULL;
   g_autofree char *body = NULL;
   gsize body_length;

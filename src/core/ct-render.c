@@ -120,6 +120,11 @@ node_plain_text (cmark_node *node)
         case CMARK_NODE_CODE:
           g_string_append (text, cmark_node_get_literal (cur));
           break;
+        case CMARK_NODE_CUSTOM_INLINE:
+          /* a reference: its plain text (ct-render-refs.c) */
+          if (cmark_node_get_user_data (cur) != NULL)
+            g_string_append (text, cmark_node_get_user_data (cur));
+          break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
           g_string_append_c (text, ' ');

@@ -245,6 +245,15 @@ test_recursion (void)
   g_assert_nonnull (find_diagnostic (chain_md, "nest more than 3 deep"));
 }
 
+/* A heading's references count in the title taken from it. */
+static void
+test_title_from_heading (void)
+{
+  g_autoptr(CtRenderResult) result = render ("## On [[Rooney|the ballerina]] and `code`\n", CT_RENDER_PREVIEW);
+
+  g_assert_cmpstr (result->title, ==, "On the ballerina and code");
+}
+
 static void
 test_mentions (void)
 {
@@ -415,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/references/fact/rumored-and-spoiler", test_rumored_and_spoiler);
   g_test_add_func ("/references/recursion", test_recursion);
   g_test_add_func ("/references/mentions", test_mentions);
+  g_test_add_func ("/references/title-from-heading", test_title_from_heading);
   g_test_add_func ("/references/no-wiki", test_no_wiki);
   g_test_add_func ("/references/private-use-text", test_private_use_text);
   g_test_add_func ("/references/markdown/containers", test_markdown_containers);
