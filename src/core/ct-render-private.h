@@ -55,13 +55,13 @@ typedef struct {
 typedef struct {
   CtBlockStyle        style;
   const char         *css_class;  /* "ct-cast", "ct-scenes", … */
-  const char * const *columns;    /* table headers, untranslated, NULL-terminated */
+  const char * const *columns;    /* table headers, untranslated (N_), NULL-terminated */
   GPtrArray          *heading;    /* infobox: spans of its title */
   CtEntityKind        kind;       /* infobox: the entity's kind */
   char               *summary;    /* infobox */
   GPtrArray          *rows;       /* of CtRow; infobox: label + value cells */
   char               *notes;      /* infobox: rendered notes, or NULL */
-  const char         *empty;      /* shown when there are no rows */
+  const char         *empty;      /* shown when there are no rows, untranslated (N_) */
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so

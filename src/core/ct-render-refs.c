@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-front-matter.h"
@@ -226,8 +228,8 @@ substitute (Walk   *walk,
       if (!ref->closed)
         {
           ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                      "This “%s” is not closed by “%s” on the same line; "
-                                      "write “\\%s” to mean the brackets themselves",
+                                      _("This “%s” is not closed by “%s” on the same line; "
+                                      "write “\\%s” to mean the brackets themselves"),
                                       ref->type == CT_REF_LINK ? "[[" : "{{",
                                       ref->type == CT_REF_LINK ? "]]" : "}}",
                                       ref->type == CT_REF_LINK ? "[[" : "{{");
@@ -689,7 +691,7 @@ left_out (CtRenderContext *ctx,
           const CtEntity  *entity,
           const char      *message)
 {
-  g_autofree char *text = g_strdup_printf ("(The notes of “%s” are left out here.)", entity->title);
+  g_autofree char *text = g_strdup_printf (_("(The notes of “%s” are left out here.)"), entity->title);
 
   if (ctx->options->mode == CT_RENDER_MARKDOWN)
     {
@@ -724,8 +726,8 @@ ct_render_notes (CtRenderContext *ctx,
     if (c->notes_of == entity->id)
       {
         g_autofree char *message =
-          g_strdup_printf ("The notes of “%s” embed themselves through templates, "
-                           "so they are shown only once", entity->title);
+          g_strdup_printf (_("The notes of “%s” embed themselves through templates, "
+                             "so they are shown only once"), entity->title);
         if (ctx->root->recursion == NULL)
           ctx->root->recursion = g_strdup (message);
         return left_out (ctx, entity, message);
@@ -734,8 +736,8 @@ ct_render_notes (CtRenderContext *ctx,
   if (ctx->depth + 1 > CT_RENDER_MAX_DEPTH)
     {
       g_autofree char *message =
-        g_strdup_printf ("Templates nest more than %d deep through entity notes; "
-                         "the notes of “%s” are left out", CT_RENDER_MAX_DEPTH, entity->title);
+        g_strdup_printf (_("Templates nest more than %d deep through entity notes; "
+                           "the notes of “%s” are left out"), CT_RENDER_MAX_DEPTH, entity->title);
       if (ctx->root->recursion == NULL)
         ctx->root->recursion = g_strdup (message);
       return left_out (ctx, entity, message);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 #include <cmark.h>
 
@@ -216,7 +218,7 @@ read_front_matter (CtRenderContext *ctx,
 
   if (meta == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("The front matter is not read: %s", error->message);
+      g_autofree char *message = g_strdup_printf (_("The front matter is not read: %s"), error->message);
       const char *nl = memchr (text, '\n', length);
 
       g_ptr_array_add (ctx->diagnostics,

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-render-private.h"
@@ -61,7 +63,7 @@ list_candidates (GPtrArray *matches)
       CtLookup *lookup = g_ptr_array_index (matches, i);
 
       if (i > 0)
-        g_string_append (list, i + 1 == matches->len ? " or " : ", ");
+        g_string_append (list, i + 1 == matches->len ? _(" or ") : ", ");
       g_string_append_printf (list, "“%s” (%s)", lookup->title, ct_entity_kind_to_string (lookup->kind));
     }
   return g_string_free (list, FALSE);
@@ -94,7 +96,7 @@ resolve_uncached (CtRenderContext   *ctx,
   matches = ct_wiki_lookup (ctx->options->wiki, name, &error);
   if (matches == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not look up “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not look up “%s”: %s"),
                                   name, error->message);
       return 0;
     }
@@ -102,7 +104,7 @@ resolve_uncached (CtRenderContext   *ctx,
   if (matches->len == 0)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "No entity in the wiki is titled or aliased “%s”", name);
+                                  _("No entity in the wiki is titled or aliased “%s”"), name);
       return 0;
     }
 
@@ -112,8 +114,8 @@ resolve_uncached (CtRenderContext   *ctx,
       CtLookup *first = g_ptr_array_index (matches, 0);
 
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "%s, but “%s” is a %s",
-                                  wanted ? wanted : "This reference needs another kind of entity",
+                                  _("%s, but “%s” is a %s"),
+                                  wanted ? _(wanted) : _("This reference needs another kind of entity"),
                                   first->title, ct_entity_kind_to_string (first->kind));
       return 0;
     }
@@ -133,7 +135,7 @@ resolve_uncached (CtRenderContext   *ctx,
       g_autofree char *candidates = list_candidates (fitting);
 
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "“%s” is ambiguous: it may be %s; write the full title",
+                                  _("“%s” is ambiguous: it may be %s; write the full title"),
                                   name, candidates);
       return 0;
     }
@@ -165,14 +167,14 @@ ct_resolve_entity (CtRenderContext   *ctx,
 
   if (name == NULL || *name == '\0')
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "This reference names no entity");
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("This reference names no entity"));
       return NULL;
     }
 
   if (ctx->options->wiki == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                  "No wiki is open, so “%s” cannot be looked up", name);
+                                  _("No wiki is open, so “%s” cannot be looked up"), name);
       return NULL;
     }
 
@@ -207,11 +209,11 @@ ct_resolve_entity (CtRenderContext   *ctx,
       ct_render_context_mention (ctx, entity, ref);
       if (entity->spoiler && ctx->root->spoilers == 0)
         ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                    "“%s” is marked as a spoiler, but the front matter says "
-                                    "“spoilers: false”", entity->title);
+                                    _("“%s” is marked as a spoiler, but the front matter says "
+                                    "“spoilers: false”"), entity->title);
     }
   else
     ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                "“%s” was found but could not be read from the wiki", name);
+                                _("“%s” was found but could not be read from the wiki"), name);
   return entity;
 }
