@@ -341,7 +341,8 @@ static const char hostile_post[] =
   "{{infobox: <script>alert(1)</script>}}\n\n"
   "{{cast: Hostile <film>}}\n\n"
   "{{infobox: \" onmouseover=\"x}}\n\n"
-  "{{appearances: <script>alert(1)</script>}}\n";
+  "{{appearances: <script>alert(1)</script>}}\n\n"
+  "[[../../etc/passwd]] [[/etc/shadow]]\n";
 
 static void
 assert_inert_html (const char *html)
@@ -356,6 +357,15 @@ assert_inert_html (const char *html)
   g_assert_null (strstr (lower, "href=\"javascript"));
   g_assert_null (strstr (lower, "\" onmouseover"));
   g_assert_null (strstr (lower, "' onfocus"));
+  /* links stay inside the site: one "../" up from a page, never more */
+  for (const char *href = strstr (lower, "href=\""); href != NULL; href = strstr (href + 1, "href=\""))
+    {
+      g_autofree char *url = g_strndup (href + 6, strcspn (href + 6, "\""));
+
+      g_assert_null (strstr (url, "../../"));
+      g_assert_false (g_str_has_prefix (url, "/"));
+      g_assert_null (strstr (url, "/etc/"));
+    }
 }
 
 static void
