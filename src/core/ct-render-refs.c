@@ -11,7 +11,8 @@
 
 /* How references get into cmark's output. Each closed reference the
  * scanner found is replaced in the source by a placeholder: a private-use
- * code point, the reference's index and a second private-use code point.
+ * code point, the reference's index (padded with blanks to the length of
+ * the reference when it is long enough) and a second private-use code point.
  * cmark passes that through untouched as text (it is neither punctuation
  * nor a blank, and it keeps the line count), so the block structure is the
  * one of the original. After parsing, the placeholders are found in the
@@ -206,6 +207,8 @@ parse_placeholder (Walk        *walk,
   if (strncmp (p, walk->open, walk->open_len) != 0 || !g_ascii_isdigit (p[walk->open_len]))
     return -1;
   index = g_ascii_strtoull (p + walk->open_len, &end, 10);
+  while (*end == ' ')
+    end++;
   if (strncmp (end, walk->close, walk->close_len) != 0 || index >= walk->refs->len)
     return -1;
   *after = end + walk->close_len;
@@ -236,7 +239,17 @@ substitute (Walk   *walk,
           continue;
         }
       g_string_append_len (out, ctx->text + pos, ref->start - pos);
-      g_string_append_printf (out, "%s%u%s", walk->open, i, walk->close);
+      {
+        gsize before = out->len;
+        gsize ref_length = ref->end - ref->start;
+
+        g_string_append_printf (out, "%s%u", walk->open, i);
+        /* padded to the reference's length where it is long enough, so
+         * the columns cmark reports (data-sourcepos) stay the source's */
+        while (out->len - before + walk->close_len < ref_length)
+          g_string_append_c (out, ' ');
+        g_string_append (out, walk->close);
+      }
       pos = ref->end;
     }
   g_string_append_len (out, ctx->text + pos, ctx->length - pos);
