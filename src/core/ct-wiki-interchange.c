@@ -381,7 +381,7 @@ import_entity (CtWiki      *self,
     return FALSE;
   if (aliases != NULL)
     {
-      GPtrArray *list = g_ptr_array_new ();
+      GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
       for (guint i = 0; i < json_array_get_length (aliases); i++)
         {
@@ -397,6 +397,7 @@ import_entity (CtWiki      *self,
         }
       g_ptr_array_add (list, NULL);
       g_strfreev (entity->aliases);
+      /* FALSE: the array goes, the strings (now the entity's) stay */
       entity->aliases = (GStrv) g_ptr_array_free (list, FALSE);
     }
 

@@ -217,11 +217,19 @@ inspect (const char  *path,
     g_autoptr(sqlite3_stmt) check = ct_db_prepare (db, "PRAGMA quick_check", &local_error);
     gboolean row = FALSE;
 
-    if (check != NULL && ct_db_step (db, check, &row, &local_error) && row
-        && g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
-      g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
-                   path, (const char *) sqlite3_column_text (check, 0));
+    /* The first problem is enough to name; "*** in database main ***"
+     * is a heading, not a problem. */
+    while (check != NULL && ct_db_step (db, check, &row, &local_error) && row)
+      {
+        const char *result = (const char *) sqlite3_column_text (check, 0);
+
+        if (g_strcmp0 (result, "ok") == 0 || g_str_has_prefix (result, "***"))
+          continue;
+        g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
+                     _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
+                     path, result);
+        break;
+      }
   }
   if (local_error != NULL)
     goto out;

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "ct-entity.h"
+#include "ct-error.h"
 
 G_BEGIN_DECLS
 
