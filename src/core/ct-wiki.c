@@ -129,6 +129,8 @@ check_header (const char  *path,
   FILE *file;
   gsize got;
   guint32 page_size, pages;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean wal_exists = g_file_test (wal, G_FILE_TEST_EXISTS);
 
   if (g_stat (path, &st) != 0 || (file = g_fopen (path, "rb")) == NULL)
     {
@@ -173,9 +175,12 @@ check_header (const char  *path,
     }
 
   /* The page count in the header is only valid when the "version valid
-   * for" number matches the change counter (SQLite file format §1.3). */
+   * for" number matches the change counter (SQLite file format §1.3).
+   * With a -wal file beside it, another program may be checkpointing
+   * right now (header and size changing under us): quick_check judges. */
   pages = read_be32 (header + 28);
   if (read_be32 (header + 24) == read_be32 (header + 92)
+      && !wal_exists
       && (guint64) st.st_size < (guint64) pages * page_size)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
