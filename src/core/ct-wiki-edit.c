@@ -188,16 +188,16 @@ _ct_wiki_insert_entity (CtWiki        *self,
   return id;
 }
 
-gboolean
-_ct_wiki_reindex_entity (CtWiki  *self,
-                         gint64   id,
-                         GError **error)
+/* The entity's row in the full-text index, from what is stored now. Only
+ * single-row statements: see _ct_wiki_defer_search. */
+static gboolean
+write_search_row (CtWiki  *self,
+                  gint64   id,
+                  GError **error)
 {
   g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) get = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autoptr(sqlite3_stmt) del_mentions = NULL;
-  g_autoptr(sqlite3_stmt) notes = NULL;
-  g_autoptr(GPtrArray) mentions = NULL;
   gboolean row;
 
   del = ct_db_prepare (self->db, "DELETE FROM search WHERE rowid = ?", error);
@@ -207,15 +207,83 @@ _ct_wiki_reindex_entity (CtWiki  *self,
   if (!ct_db_run (self->db, del, error))
     return FALSE;
 
-  ins = ct_db_prepare (self->db,
-                       "INSERT INTO search (rowid, title, aliases, summary, body)"
-                       " SELECT e.id, e.title,"
-                       "  (SELECT group_concat (a.name, ' ') FROM name a WHERE a.entity_id = e.id AND a.is_alias = 1),"
-                       "  e.summary, e.notes FROM entity e WHERE e.id = ?", error);
-  if (ins == NULL)
+  get = ct_db_prepare (self->db,
+                       "SELECT e.title,"
+                       " (SELECT group_concat (a.name, ' ') FROM name a WHERE a.entity_id = e.id AND a.is_alias = 1),"
+                       " e.summary, e.notes FROM entity e WHERE e.id = ?", error);
+  ins = ct_db_prepare (self->db, "INSERT INTO search (rowid, title, aliases, summary, body) VALUES (?, ?, ?, ?, ?)", error);
+  if (get == NULL || ins == NULL)
     return FALSE;
+  sqlite3_bind_int64 (get, 1, id);
+  if (!ct_db_step (self->db, get, &row, error))
+    return FALSE;
+  if (!row)
+    return TRUE;   /* deleted meanwhile: nothing to index */
+
   sqlite3_bind_int64 (ins, 1, id);
-  if (!ct_db_run (self->db, ins, error))
+  for (int i = 0; i < 4; i++)
+    sqlite3_bind_value (ins, i + 2, sqlite3_column_value (get, i));
+  return ct_db_run (self->db, ins, error);
+}
+
+void
+_ct_wiki_defer_search (CtWiki *self)
+{
+  g_assert (self->deferred_search == NULL);
+  self->deferred_search = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = **(gint64 * const *) a, y = **(gint64 * const *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+_ct_wiki_drop_search (CtWiki *self)
+{
+  g_clear_pointer (&self->deferred_search, g_hash_table_unref);
+}
+
+gboolean
+_ct_wiki_flush_search (CtWiki  *self,
+                       GError **error)
+{
+  g_autoptr(GHashTable) ids = g_steal_pointer (&self->deferred_search);
+  g_autoptr(GPtrArray) sorted = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (ids == NULL)
+    return TRUE;
+
+  sorted = g_ptr_array_sized_new (g_hash_table_size (ids));
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (sorted, key);
+  g_ptr_array_sort (sorted, compare_ids);
+  for (guint i = 0; i < sorted->len; i++)
+    if (!write_search_row (self, *(gint64 *) sorted->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_ct_wiki_reindex_entity (CtWiki  *self,
+                         gint64   id,
+                         GError **error)
+{
+  g_autoptr(sqlite3_stmt) del_mentions = NULL;
+  g_autoptr(sqlite3_stmt) notes = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  gboolean row;
+
+  if (self->deferred_search != NULL)
+    g_hash_table_add (self->deferred_search, g_memdup2 (&id, sizeof id));
+  else if (!write_search_row (self, id, error))
     return FALSE;
 
   del_mentions = ct_db_prepare (self->db, "DELETE FROM entity_mention WHERE entity_id = ?", error);
@@ -711,6 +779,7 @@ _ct_wiki_write_credit (CtWiki          *self,
                        const CtCredit  *credit,
                        GError         **error)
 {
+  g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *film_title = NULL;
   CtEntityKind kind;
@@ -738,27 +807,44 @@ _ct_wiki_write_credit (CtWiki          *self,
     return 0;
 
   /* The same film, person, character and role is the same credit: a
-   * second add updates its billing, status and source. */
+   * second add updates its billing, status and source. Looked up first
+   * rather than INSERT … RETURNING, which costs a temporary table per row. */
+  find = ct_db_prepare (self->db,
+                        "SELECT id FROM credit WHERE film_id = ? AND person_id = ?"
+                        " AND ifnull (character_id, 0) = ? AND role = ?", error);
+  if (find == NULL)
+    return 0;
+  sqlite3_bind_int64 (find, 1, credit->film_id);
+  sqlite3_bind_int64 (find, 2, credit->person_id);
+  sqlite3_bind_int64 (find, 3, credit->character_id);
+  ct_db_bind_text (find, 4, credit->role);
+  if (!ct_db_step (self->db, find, &row, error))
+    return 0;
+  id = row ? sqlite3_column_int64 (find, 0) : 0;
+  ct_db_release (find);
+
   stmt = ct_db_prepare (self->db,
-                        "INSERT INTO credit (film_id, person_id, character_id, role, billing, status, source)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        " ON CONFLICT (film_id, person_id, ifnull (character_id, 0), role) DO UPDATE"
-                        " SET billing = excluded.billing, status = excluded.status, source = excluded.source"
-                        " RETURNING id", error);
+                        id != 0
+                        ? "UPDATE credit SET billing = ?5, status = ?6, source = ?7 WHERE id = ?8"
+                        : "INSERT INTO credit (film_id, person_id, character_id, role, billing, status, source)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, credit->film_id);
-  sqlite3_bind_int64 (stmt, 2, credit->person_id);
-  ct_db_bind_id (stmt, 3, credit->character_id);
-  ct_db_bind_text (stmt, 4, credit->role);
+  if (id == 0)
+    {
+      sqlite3_bind_int64 (stmt, 1, credit->film_id);
+      sqlite3_bind_int64 (stmt, 2, credit->person_id);
+      ct_db_bind_id (stmt, 3, credit->character_id);
+      ct_db_bind_text (stmt, 4, credit->role);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 8, id);
   sqlite3_bind_int (stmt, 5, credit->billing);
   ct_db_bind_text (stmt, 6, ct_fact_status_to_string (credit->status));
   ct_db_bind_text (stmt, 7, credit->source);
-  if (!ct_db_step (self->db, stmt, &row, error))
+  if (!ct_db_run (self->db, stmt, error))
     return 0;
-  id = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  ct_db_release (stmt);
-  return id;
+  return id != 0 ? id : sqlite3_last_insert_rowid (ct_db_handle (self->db));
 }
 
 gint64

@@ -638,8 +638,11 @@ ct_wiki_import (CtWiki      *self,
   /* All or nothing: one transaction around the whole document. */
   if (!ct_db_begin (self->db, error))
     return FALSE;
-  if (!import_document (self, json_parser_get_root (parser), &local_error))
+  _ct_wiki_defer_search (self);
+  if (!import_document (self, json_parser_get_root (parser), &local_error)
+      || !_ct_wiki_flush_search (self, &local_error))
     {
+      _ct_wiki_drop_search (self);
       ct_db_rollback (self->db);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -22,6 +22,7 @@ ct_wiki_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->read_only_reason);
   g_free (self->backup_problem);
+  g_clear_pointer (&self->deferred_search, g_hash_table_unref);
 
   G_OBJECT_CLASS (ct_wiki_parent_class)->finalize (object);
 }
