@@ -26,6 +26,12 @@ char     *_ct_wiki_name_fold       (const char   *name);
 gboolean  _ct_wiki_check_writable  (CtWiki       *self,
                                     GError      **error);
 
+/* Fails with CT_ERROR_ENCODING naming @what when @text (may be NULL) is
+ * not UTF-8. */
+gboolean  _ct_wiki_check_text      (const char   *text,
+                                    const char   *what,
+                                    GError      **error);
+
 /* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
 gboolean  _ct_wiki_entity_brief    (CtWiki        *self,
                                     gint64         id,
