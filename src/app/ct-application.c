@@ -5,39 +5,197 @@
 #include <glib/gi18n.h>
 
 #include "ct-application.h"
+#include "ct-preferences-window.h"
+#include "ct-window.h"
 
 struct _CtApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  CtDrafts       *drafts;
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
 
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.new", { "<Control>n", "<Control>t", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.export-html", { "<Control><Shift>e", NULL } },
+  { "win.close-tab", { "<Control>w", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.replace", { "<Control>h", NULL } },
+  { "app.view-mode('editor')", { "<Control>1", NULL } },
+  { "app.view-mode('split')", { "<Control>2", NULL } },
+  { "app.view-mode('preview')", { "<Control>3", NULL } },
+};
+
+static CtWindow *
+get_window (CtApplication *self,
+            gboolean      *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (ct_window_new (self));
+      /* A fresh start (not a second window) brings back unsaved work. */
+      ct_window_restore_drafts (CT_WINDOW (window));
+    }
+  return CT_WINDOW (window);
+}
+
 static void
 ct_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean created;
+  CtWindow *window = get_window (CT_APPLICATION (app), &created);
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Continuity"));
-      gtk_window_set_default_size (window, 1200, 800);
-    }
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ct_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  gboolean created;
+  CtWindow *window = get_window (CT_APPLICATION (app), &created);
+
+  for (int i = 0; i < n_files; i++)
+    ct_window_open_file (window, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window asks about its own unsaved documents; the application
+   * ends when the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CtPreferencesWindow *preferences = ct_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  static const char *developers[] = { "The Continuity authors", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Continuity"),
+                         "application-icon", "accessories-text-editor",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write about films and keep a wiki of their universe"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/continuity/continuity",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+};
+
+static gboolean
+color_scheme_from_setting (GValue   *value,
+                           GVariant *variant,
+                           gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_strcmp0 (style, "light") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (style, "dark") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
+}
+
+static void
+ct_application_startup (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+
+  G_APPLICATION_CLASS (ct_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  /* The view mode is one setting for every window: an application action,
+   * so it lives as long as the settings it mirrors. */
+  {
+    g_autoptr(GAction) view_mode = g_settings_create_action (self->settings, "view-mode");
+
+    g_action_map_add_action (G_ACTION_MAP (self), view_mode);
+  }
+  g_settings_bind_with_mapping (self->settings, "style-variant",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET, color_scheme_from_setting,
+                                NULL, NULL, NULL);
+}
+
+static void
+ct_application_dispose (GObject *object)
+{
+  CtApplication *self = (CtApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (ct_application_parent_class)->dispose (object);
 }
 
 static void
 ct_application_class_init (CtApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = ct_application_dispose;
   app_class->activate = ct_application_activate;
+  app_class->open = ct_application_open;
+  app_class->startup = ct_application_startup;
 }
 
 static void
 ct_application_init (CtApplication *self)
 {
+  self->drafts = ct_drafts_new (NULL);
 }
 
 CtApplication *
@@ -48,6 +206,14 @@ ct_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/continuity/Continuity",
                        NULL);
+}
+
+CtDrafts *
+ct_application_get_drafts (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+
+  return self->drafts;
 }
 
 int

@@ -3,15 +3,20 @@
 
 #include <adwaita.h>
 
+#include "ct-drafts.h"
+
 G_BEGIN_DECLS
 
 #define CT_TYPE_APPLICATION (ct_application_get_type ())
 G_DECLARE_FINAL_TYPE (CtApplication, ct_application, CT, APPLICATION, AdwApplication)
 
-CtApplication *ct_application_new (void);
+CtApplication *ct_application_new        (void);
+
+/* Where every window keeps unsaved text. */
+CtDrafts      *ct_application_get_drafts (CtApplication *self);
 
 /* Runs the GUI; what main() calls when argv is not a subcommand. */
-int            ct_app_main        (int    argc,
-                                   char **argv);
+int            ct_app_main               (int    argc,
+                                          char **argv);
 
 G_END_DECLS

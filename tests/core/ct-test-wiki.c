@@ -117,3 +117,44 @@ ct_test_entity_titles (GPtrArray *entities)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+ct_test_read_source (const char *first_element,
+                     ...)
+{
+  va_list args;
+  g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  va_start (args, first_element);
+  relative = g_build_filename_valist (first_element, &args);
+  va_end (args);
+
+  path = g_test_build_filename (G_TEST_DIST, relative, NULL);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+ct_test_wiki_init (CtTestWiki *self,
+                   const char *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = ct_test_read_source ("fixtures", "wiki", fixture, NULL);
+
+  self->wiki = ct_test_wiki_new (&self->folder);
+  g_assert_true (ct_wiki_import (self->wiki, json, -1, &error));
+  g_assert_no_error (error);
+}
+
+void
+ct_test_wiki_clear (CtTestWiki *self)
+{
+  g_clear_object (&self->wiki);
+  if (self->folder != NULL)
+    ct_test_rmtree (self->folder);
+  g_clear_pointer (&self->folder, g_free);
+}

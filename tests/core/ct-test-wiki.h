@@ -1,6 +1,7 @@
 /* ct-test-wiki.h — temporary wikis and file checks for the wiki tests. */
 #pragma once
 
+#include "ct-error.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,22 @@ gint64    ct_test_id              (CtWiki     *wiki,
                                    const char *title);
 /* The titles of a GPtrArray of CtEntity, joined with "; ". */
 char     *ct_test_entity_titles   (GPtrArray  *entities);
+
+/* A fixture wiki that owns its folder: for tests that set up one per case. */
+typedef struct {
+  char   *folder;
+  CtWiki *wiki;
+} CtTestWiki;
+
+/* Creates a wiki in a new temporary folder and imports
+ * tests/fixtures/wiki/@fixture into it. */
+void      ct_test_wiki_init       (CtTestWiki *self,
+                                   const char *fixture);
+/* Closes the wiki and deletes its folder. */
+void      ct_test_wiki_clear      (CtTestWiki *self);
+
+/* Reads a file under the test source folder (tests/). */
+char     *ct_test_read_source     (const char *first_element,
+                                   ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

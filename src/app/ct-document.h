@@ -1,0 +1,59 @@
+/* ct-document.h — one Markdown document: a GtkSourceBuffer and the file it
+ * comes from, loaded and saved through GtkSourceFileLoader/Saver. */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_DOCUMENT (ct_document_get_type ())
+G_DECLARE_FINAL_TYPE (CtDocument, ct_document, CT, DOCUMENT, GtkSourceBuffer)
+
+CtDocument *ct_document_new                 (void);
+
+/* NULL for a document that was never saved. */
+GFile      *ct_document_get_file            (CtDocument          *self);
+
+/* The file's name, or "Untitled Document". */
+char       *ct_document_dup_title           (CtDocument          *self);
+
+/* The whole text, UTF-8. */
+char       *ct_document_dup_text            (CtDocument          *self);
+
+/* TRUE while a load or save runs: the buffer must not be saved twice. */
+gboolean    ct_document_get_busy            (CtDocument          *self);
+
+/* Reads @file into the buffer (UTF-8, else ISO-8859-15 / Windows-1252) and
+ * marks it unmodified. The error message is a sentence for the user. */
+void        ct_document_load_async          (CtDocument          *self,
+                                             GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    ct_document_load_finish         (CtDocument          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Saves as UTF-8 to @file (NULL: the current file), replacing it
+ * atomically. Unless @overwrite_changes, fails with
+ * GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED when the file changed
+ * on disk since it was loaded or saved. */
+void        ct_document_save_async          (CtDocument          *self,
+                                             GFile               *file,
+                                             gboolean             overwrite_changes,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    ct_document_save_finish         (CtDocument          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Whether the file on disk changed (or vanished) since load or save;
+ * "changed-on-disk" is emitted when that becomes true. */
+gboolean    ct_document_get_changed_on_disk (CtDocument          *self);
+
+/* The encoding the file was read in when it was not UTF-8, else NULL. */
+const GtkSourceEncoding *
+            ct_document_get_converted_from  (CtDocument          *self);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* ct-window-private.h — the window's state, shared by ct-window.c (tabs,
+ * closing, drafts) and ct-window-actions.c (what the menus and keys do). */
+#pragma once
+
+#include "ct-window.h"
+
+G_BEGIN_DECLS
+
+struct _CtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CtDrafts             *drafts;
+  GtkRecentManager     *recent;
+  GtkWidget            *close_dialog;   /* the unsaved-changes dialog on quit */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkBox               *view_mode_box;
+  AdwTabBar            *tab_bar;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  AdwTabView           *tab_view;
+};
+
+void  _ct_window_class_actions_init (GtkWidgetClass      *widget_class);
+void  _ct_window_update_actions     (CtWindow            *self);
+
+/* Saves @page (asking for a file when it has none or @save_as), talking
+ * to the user about any failure; resolves TRUE only once it is saved. */
+void      _ct_window_save_page_async  (CtWindow            *self,
+                                       CtEditorPage        *page,
+                                       gboolean             save_as,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  _ct_window_save_page_finish (CtWindow            *self,
+                                       GAsyncResult        *result);
+
+void      _ct_window_add_recent       (CtWindow            *self,
+                                       GFile               *file);
+
+G_END_DECLS

@@ -1,0 +1,688 @@
+#define G_LOG_DOMAIN "ct-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-window-private.h"
+
+#define MAX_RECENT 6
+
+G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_tab (CtWindow     *self,
+            CtEditorPage *page)
+{
+  AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
+  g_autofree char *title = ct_editor_page_dup_title (page);
+  g_autofree char *tab_title = NULL;
+  GFile *file = ct_document_get_file (ct_editor_page_get_document (page));
+
+  if (tab == NULL)
+    return;
+
+  /* A dot before the name marks unsaved changes, as GNOME editors do. */
+  tab_title = ct_editor_page_get_modified (page) ? g_strconcat ("• ", title, NULL) : g_strdup (title);
+  adw_tab_page_set_title (tab, tab_title);
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (file);
+
+      adw_tab_page_set_tooltip (tab, path);
+    }
+
+  if (adw_tab_view_get_selected_page (self->tab_view) == tab)
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (file != NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *dir = parent ? g_file_get_parse_name (parent) : NULL;
+          const char *home = g_get_home_dir ();
+
+          if (dir != NULL && g_str_has_prefix (dir, home) &&
+              (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
+            subtitle = g_strconcat ("~", dir + strlen (home), NULL);
+          else
+            subtitle = g_steal_pointer (&dir);
+        }
+      else
+        subtitle = g_strdup (_("Not saved yet"));
+
+      adw_window_title_set_title (self->window_title, tab_title);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+}
+
+static void
+on_page_title_changed_cb (CtWindow     *self,
+                          GParamSpec   *pspec,
+                          CtEditorPage *page)
+{
+  update_tab (self, page);
+}
+
+static void
+on_selected_page_changed_cb (CtWindow   *self,
+                             GParamSpec *pspec,
+                             AdwTabView *tab_view)
+{
+  CtEditorPage *page = ct_window_get_active_page (self);
+
+  if (page != NULL)
+    update_tab (self, page);
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Continuity"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Continuity"));
+    }
+  _ct_window_update_actions (self);
+}
+
+static void
+on_n_pages_changed_cb (CtWindow   *self,
+                       GParamSpec *pspec,
+                       AdwTabView *tab_view)
+{
+  gboolean empty = adw_tab_view_get_n_pages (tab_view) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "documents");
+  gtk_widget_set_visible (GTK_WIDGET (self->view_mode_box), !empty);
+  _ct_window_update_actions (self);
+}
+
+static AdwTabPage *
+add_page (CtWindow     *self,
+          CtEditorPage *page)
+{
+  AdwTabPage *tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+
+  g_signal_connect_object (page, "notify::title",
+                           G_CALLBACK (on_page_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::modified",
+                           G_CALLBACK (on_page_title_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+  update_tab (self, page);
+  return tab;
+}
+
+static void
+page_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CtWindow) self = user_data;
+  CtEditorPage *page = CT_EDITOR_PAGE (object);
+  AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
+  g_autoptr(GError) error = NULL;
+
+  if (tab != NULL)
+    adw_tab_page_set_loading (tab, FALSE);
+
+  if (!ct_editor_page_load_finish (page, result, &error))
+    {
+      /* Nothing was typed into a page that failed to load: just drop it. */
+      if (tab != NULL)
+        adw_tab_view_close_page (self->tab_view, tab);
+      ct_window_add_toast (self, error->message);
+      return;
+    }
+
+  _ct_window_add_recent (self, ct_document_get_file (ct_editor_page_get_document (page)));
+  gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
+}
+
+/* Closing one tab ------------------------------------------------------- */
+
+typedef struct {
+  CtWindow   *self;
+  AdwTabPage *tab;
+} CloseTab;
+
+static void
+close_tab_free (CloseTab *close)
+{
+  g_object_unref (close->self);
+  g_object_unref (close->tab);
+  g_free (close);
+}
+
+static void
+close_tab_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CloseTab *close = user_data;
+
+  adw_tab_view_close_page_finish (close->self->tab_view, close->tab,
+                                  _ct_window_save_page_finish (close->self, result));
+  close_tab_free (close);
+}
+
+static void
+close_tab_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  CloseTab *close = user_data;
+  CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (close->tab));
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      _ct_window_save_page_async (close->self, page, FALSE, close_tab_saved_cb, close);
+      return;
+    }
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      ct_editor_page_discard_draft (page);
+      adw_tab_view_close_page_finish (close->self->tab_view, close->tab, TRUE);
+    }
+  else
+    adw_tab_view_close_page_finish (close->self->tab_view, close->tab, FALSE);
+
+  close_tab_free (close);
+}
+
+static GtkWidget *
+unsaved_dialog_new (CtWindow   *self,
+                    const char *heading,
+                    const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+static gboolean
+on_close_page_cb (CtWindow   *self,
+                  AdwTabPage *tab,
+                  AdwTabView *tab_view)
+{
+  CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (tab));
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  CloseTab *close;
+
+  if (!ct_editor_page_get_modified (page))
+    {
+      adw_tab_view_close_page_finish (tab_view, tab, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  adw_tab_view_set_selected_page (tab_view, tab);
+  title = ct_editor_page_dup_title (page);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
+  dialog = unsaved_dialog_new (self, heading,
+                               _("If you don’t save, your changes will be lost."));
+
+  close = g_new0 (CloseTab, 1);
+  close->self = g_object_ref (self);
+  close->tab = g_object_ref (tab);
+  g_signal_connect (dialog, "response", G_CALLBACK (close_tab_response_cb), close);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GDK_EVENT_STOP;
+}
+
+/* Closing the window ---------------------------------------------------- */
+
+static GPtrArray *
+modified_pages (CtWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
+  int n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (int i = 0; i < n; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (tab));
+
+      if (ct_editor_page_get_modified (page))
+        g_ptr_array_add (pages, g_object_ref (page));
+    }
+  return pages;
+}
+
+static void save_all_next (CtWindow  *self,
+                           GPtrArray *pages);
+
+static void
+save_all_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GPtrArray) pages = user_data;
+  CtWindow *self = CT_WINDOW (object);
+
+  /* A page that could not be saved keeps the window open. */
+  if (!_ct_window_save_page_finish (self, result))
+    return;
+
+  g_ptr_array_remove_index (pages, 0);
+  save_all_next (self, g_steal_pointer (&pages));
+}
+
+static void
+save_all_next (CtWindow  *self,
+               GPtrArray *pages)
+{
+  if (pages->len == 0)
+    {
+      g_ptr_array_unref (pages);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  _ct_window_save_page_async (self, g_ptr_array_index (pages, 0), FALSE, save_all_cb, pages);
+}
+
+static void
+close_window_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CtWindow         *self)
+{
+  g_autoptr(GPtrArray) pages = modified_pages (self);
+
+  self->close_dialog = NULL;
+
+  if (g_strcmp0 (response, "save") == 0)
+    save_all_next (self, g_steal_pointer (&pages));
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < pages->len; i++)
+        ct_editor_page_discard_draft (g_ptr_array_index (pages, i));
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+ct_window_close_request (GtkWindow *window)
+{
+  CtWindow *self = CT_WINDOW (window);
+  g_autoptr(GPtrArray) pages = modified_pages (self);
+  g_autoptr(GString) body = NULL;
+  g_autofree char *heading = NULL;
+
+  if (pages->len == 0)
+    return GTK_WINDOW_CLASS (ct_window_parent_class)->close_request (window);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return GDK_EVENT_STOP;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Save Changes to %u Document?",
+                                          "Save Changes to %u Documents?", pages->len),
+                             pages->len);
+  body = g_string_new (_("If you don’t save, your changes will be lost:"));
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *title = ct_editor_page_dup_title (g_ptr_array_index (pages, i));
+
+      g_string_append_printf (body, "\n%s", title);
+    }
+
+  self->close_dialog = unsaved_dialog_new (self, heading, body->str);
+  g_signal_connect_object (self->close_dialog, "response",
+                           G_CALLBACK (close_window_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->close_dialog));
+  return GDK_EVENT_STOP;
+}
+
+/* Recent documents ------------------------------------------------------ */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
+}
+
+static gboolean
+is_markdown (GtkRecentInfo *info)
+{
+  const char *uri = gtk_recent_info_get_uri (info);
+  const char *mime = gtk_recent_info_get_mime_type (info);
+
+  return g_strcmp0 (mime, "text/markdown") == 0 ||
+         g_strcmp0 (mime, "text/x-markdown") == 0 ||
+         g_str_has_suffix (uri, ".md") ||
+         g_str_has_suffix (uri, ".markdown");
+}
+
+static void
+update_recent (CtWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_markdown (l->data) && gtk_recent_info_is_local (l->data))
+      g_ptr_array_add (sorted, l->data);
+  g_ptr_array_sort (sorted, compare_recent);
+
+  for (guint i = 0; i < sorted->len && shown < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (sorted, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row;
+
+      if (!gtk_recent_info_exists (info))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_row_activated_cb (CtWindow      *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  if (file != NULL)
+    ct_window_open_file (self, file);
+}
+
+void
+_ct_window_add_recent (CtWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "text/markdown",
+    .app_name = (char *) "Continuity",
+    .app_exec = (char *) "continuity %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_full (self->recent, uri, &data);
+}
+
+/* Drafts left by a previous run ------------------------------------------ */
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = ct_drafts_list_finish (CT_DRAFTS (object), result, &error);
+  guint untitled = 0;
+
+  if (drafts == NULL)
+    {
+      g_warning ("Could not look for drafts: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CtDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (draft->file != NULL)
+        {
+          /* Opening the file finds its draft and says what it did. */
+          ct_window_open_file (self, draft->file);
+        }
+      else
+        {
+          CtEditorPage *page = ct_editor_page_new (self->drafts);
+
+          add_page (self, page);
+          ct_editor_page_restore_draft (page, draft);
+          untitled++;
+        }
+    }
+
+  if (untitled > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Restored %u unsaved document",
+                                      "Restored %u unsaved documents", untitled),
+                         untitled);
+
+      ct_window_add_toast (self, message);
+    }
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+ct_window_dispose (GObject *object)
+{
+  CtWindow *self = (CtWindow *)object;
+
+  if (self->recent != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent, update_recent, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ct_window_parent_class)->dispose (object);
+}
+
+static void
+ct_window_finalize (GObject *object)
+{
+  CtWindow *self = (CtWindow *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (ct_window_parent_class)->finalize (object);
+}
+
+static void
+ct_window_class_init (CtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ct_window_dispose;
+  object_class->finalize = ct_window_finalize;
+  window_class->close_request = ct_window_close_request;
+
+  g_type_ensure (CT_TYPE_EDITOR_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, view_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+
+  _ct_window_class_actions_init (widget_class);
+}
+
+static void
+ct_window_init (CtWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->recent = gtk_recent_manager_get_default ();
+  g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent), self);
+  update_recent (self);
+
+  on_n_pages_changed_cb (self, NULL, self->tab_view);
+  on_selected_page_changed_cb (self, NULL, self->tab_view);
+}
+
+/* Public API ------------------------------------------------------------ */
+
+CtWindow *
+ct_window_new (CtApplication *application)
+{
+  CtWindow *self;
+
+  g_return_val_if_fail (CT_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CT_TYPE_WINDOW, "application", application, NULL);
+  /* "application" is set after construction, so the drafts come here. */
+  self->drafts = g_object_ref (ct_application_get_drafts (application));
+  return self;
+}
+
+CtEditorPage *
+ct_window_find_page (CtWindow *self,
+                     GFile    *file)
+{
+  int n;
+
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  n = adw_tab_view_get_n_pages (self->tab_view);
+  for (int i = 0; i < n; i++)
+    {
+      CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+      GFile *page_file = ct_document_get_file (ct_editor_page_get_document (page));
+
+      if (page_file != NULL && g_file_equal (page_file, file))
+        return page;
+    }
+  return NULL;
+}
+
+void
+ct_window_open_file (CtWindow *self,
+                     GFile    *file)
+{
+  CtEditorPage *page;
+  AdwTabPage *tab;
+
+  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((page = ct_window_find_page (self, file)) != NULL)
+    {
+      adw_tab_view_set_selected_page (self->tab_view,
+                                      adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
+      return;
+    }
+
+  page = ct_editor_page_new (self->drafts);
+  tab = add_page (self, page);
+  adw_tab_page_set_loading (tab, TRUE);
+  ct_editor_page_load_async (page, file, NULL, page_loaded_cb, g_object_ref (self));
+}
+
+CtEditorPage *
+ct_window_new_document (CtWindow *self)
+{
+  CtEditorPage *page;
+
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+
+  page = ct_editor_page_new (self->drafts);
+  add_page (self, page);
+  gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
+  return page;
+}
+
+void
+ct_window_restore_drafts (CtWindow *self)
+{
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  ct_drafts_list_async (self->drafts, NULL, drafts_listed_cb, g_object_ref (self));
+}
+
+CtEditorPage *
+ct_window_get_active_page (CtWindow *self)
+{
+  AdwTabPage *tab;
+
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+
+  tab = adw_tab_view_get_selected_page (self->tab_view);
+  return tab ? CT_EDITOR_PAGE (adw_tab_page_get_child (tab)) : NULL;
+}
+
+AdwTabView *
+ct_window_get_tab_view (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
+
+  return self->tab_view;
+}
+
+void
+ct_window_add_toast (CtWindow   *self,
+                     const char *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (CT_IS_WINDOW (self));
+
+  /* Toast titles are markup; file names may hold '&' or '<'. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  /* Errors are sentences to act on: give time to read them. */
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

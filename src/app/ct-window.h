@@ -1,0 +1,32 @@
+/* ct-window.h — the main window: documents in tabs, header bar, toasts. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ct-application.h"
+#include "ct-editor-page.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_WINDOW (ct_window_get_type ())
+G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
+
+CtWindow     *ct_window_new             (CtApplication *application);
+
+/* Opens @file in a tab, or shows the tab that already has it. */
+void          ct_window_open_file       (CtWindow      *self,
+                                         GFile         *file);
+CtEditorPage *ct_window_new_document    (CtWindow      *self);
+
+/* Opens tabs for the drafts left behind by a previous run. */
+void          ct_window_restore_drafts  (CtWindow      *self);
+
+CtEditorPage *ct_window_get_active_page (CtWindow      *self);
+AdwTabView   *ct_window_get_tab_view    (CtWindow      *self);
+CtEditorPage *ct_window_find_page       (CtWindow      *self,
+                                         GFile         *file);
+
+void          ct_window_add_toast       (CtWindow      *self,
+                                         const char    *message);
+
+G_END_DECLS

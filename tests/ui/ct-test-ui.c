@@ -1,0 +1,66 @@
+#include "config.h"
+
+#include "ct-test-ui.h"
+
+gboolean
+ct_test_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+set_true_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ct_test_spin (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ct_test_write_file (const char *path,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+GtkWindow *
+ct_test_find_dialog (GtkWindow *parent,
+                     GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+GtkWindow *
+ct_test_wait_dialog (GtkWindow *parent,
+                     GType      type)
+{
+  GtkWindow *dialog = NULL;
+
+  CT_TEST_WAIT ((dialog = ct_test_find_dialog (parent, type)) != NULL);
+  return dialog;
+}

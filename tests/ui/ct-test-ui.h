@@ -1,0 +1,48 @@
+/* ct-test-ui.h — helpers shared by the UI tests: wait on the main loop for
+ * a condition, with a deadline so that a hang fails instead of blocking. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CT_TEST_TIMEOUT_SECONDS 30
+
+/* A timeout callback that only keeps the main loop awake. */
+gboolean ct_test_tick_cb        (gpointer         user_data);
+
+/* Iterates the main context for @msec milliseconds. */
+void     ct_test_spin           (guint            msec);
+
+/* Writes @contents to @path or fails the test. */
+void     ct_test_write_file     (const char      *path,
+                                 const char      *contents,
+                                 gssize           length);
+
+/* The visible toplevel of @type transient for @parent, or NULL. */
+GtkWindow *ct_test_find_dialog  (GtkWindow       *parent,
+                                 GType            type);
+
+/* Waits until ct_test_find_dialog() finds one. */
+GtkWindow *ct_test_wait_dialog  (GtkWindow       *parent,
+                                 GType            type);
+
+/* Iterates the default main context until @expr holds; fails the test
+ * after CT_TEST_TIMEOUT_SECONDS. The tick wakes the loop up regularly, so a
+ * condition that changes without an event (a file a thread wrote) is seen. */
+#define CT_TEST_WAIT(expr)                                                   \
+  G_STMT_START {                                                             \
+    gint64 ct_test_end_ = g_get_monotonic_time ()                           \
+                          + CT_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;        \
+    guint ct_test_tick_ = g_timeout_add (20, ct_test_tick_cb, NULL);         \
+    while (!(expr))                                                          \
+      {                                                                      \
+        if (g_get_monotonic_time () > ct_test_end_)                          \
+          g_error ("Timed out after %d s waiting for: %s",                   \
+                   CT_TEST_TIMEOUT_SECONDS, #expr);                          \
+        g_main_context_iteration (NULL, TRUE);                               \
+      }                                                                      \
+    g_source_remove (ct_test_tick_);                                         \
+  } G_STMT_END
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* test-templates.c — builds every templated widget and the shortcuts
+ * window. Version macros don't look into .ui files: a class or property
+ * newer than GTK 4.8 / libadwaita 1.2 there only fails at run time, so
+ * here. Warnings are fatal in tests, so an unknown property fails too. */
+#include "config.h"
+
+#include "ct-application.h"
+#include "ct-editor-page.h"
+#include "ct-preferences-window.h"
+#include "ct-search-bar.h"
+#include "ct-test-ui.h"
+#include "ct-window.h"
+
+static void
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_get_realized (child));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_bar (void)
+{
+  show_in_window (GTK_WIDGET (ct_search_bar_new ()));
+}
+
+static void
+test_editor_page (void)
+{
+  g_autoptr(CtDrafts) drafts = ct_drafts_new (NULL);
+  CtEditorPage *page = ct_editor_page_new (drafts);
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (ct_editor_page_get_document (page));
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (buffer);
+
+  /* Our language spec loads from the resources and includes markdown.lang. */
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "continuity-markdown");
+  g_assert_nonnull (gtk_source_buffer_get_style_scheme (buffer));
+
+  show_in_window (GTK_WIDGET (page));
+}
+
+static void
+test_preferences_window (void)
+{
+  CtPreferencesWindow *window = ct_preferences_window_new ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window (void)
+{
+  g_autoptr(CtApplication) app = ct_application_new ();
+  g_autoptr(GError) error = NULL;
+  CtWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = ct_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+
+  /* GtkApplication loaded gtk/help-overlay.ui from our resource path. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/templates/search-bar", test_search_bar);
+  g_test_add_func ("/ui/templates/editor-page", test_editor_page);
+  g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/ui/templates/window", test_window);
+
+  return g_test_run ();
+}

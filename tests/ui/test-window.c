@@ -1,0 +1,691 @@
+/* test-window.c — the real CtApplication and CtWindow, with a real
+ * GtkSourceView and WebKit preview, driven the way a user drives them. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ct-application.h"
+#include "ct-test-ui.h"
+#include "ct-window.h"
+#ifdef HAVE_CT_PREVIEW
+# include "ct-preview.h"
+#endif
+
+/* One application for the whole program, as in real life: a registered
+ * GApplication stays exported on the bus for the life of the process. */
+static CtApplication *app;
+
+typedef struct {
+  CtApplication *app;
+  CtWindow      *window;
+  GSettings     *settings;
+  char          *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ct-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  f->settings = g_settings_new (APP_ID);
+  f->app = app;
+  f->window = ct_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ct_drafts_list_finish (CT_DRAFTS (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  CtDrafts *drafts = ct_application_get_drafts (f->app);
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *dialog;
+
+  /* Leave nothing behind that would ask questions. */
+  while ((dialog = ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+
+  /* Closing pages with unsaved text writes their drafts (nothing is lost
+   * on exit); the drafts worker runs in order, so once this listing is
+   * back those writes are done. Each test starts without drafts. */
+  ct_drafts_list_async (drafts, NULL, drafts_listed_cb, &left);
+  CT_TEST_WAIT (left != NULL);
+  for (guint i = 0; i < left->len; i++)
+    ct_drafts_discard (drafts, ((CtDraft *) g_ptr_array_index (left, i))->id);
+
+  g_settings_reset (f->settings, "view-mode");
+  g_settings_reset (f->settings, "autosave-interval");
+  g_clear_object (&f->settings);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* What a click on a response button does: the response, then the dialog
+ * goes away (adw_message_dialog_response alone leaves it open). */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
+static char *
+document_text (CtEditorPage *page)
+{
+  return ct_document_dup_text (ct_editor_page_get_document (page));
+}
+
+static gboolean
+page_ready (CtEditorPage *page)
+{
+  CtDocument *document = ct_editor_page_get_document (page);
+
+  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
+}
+
+/* Opens @path through the window, as the Open dialog or the command line
+ * would, and waits for the tab to hold the file. */
+static CtEditorPage *
+open_file (Fixture    *f,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtEditorPage *page;
+
+  ct_window_open_file (f->window, file);
+  page = ct_window_find_page (f->window, file);
+  g_assert_nonnull (page);
+  CT_TEST_WAIT (page_ready (page));
+  /* The draft lookup that follows a load runs on the drafts thread. */
+  ct_test_spin (100);
+  return page;
+}
+
+static void
+type_at_end (CtEditorPage *page,
+             const char   *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  /* What a key press ends in: an insertion at the cursor, as a user action. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static char *
+file_contents (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "review.md", NULL);
+  g_autofree char *latin_path = g_build_filename (f->dir, "old.md", NULL);
+  const char *contents = "# Ballerina\n\nRooney takes the *stage*.\n";
+  CtEditorPage *page, *latin;
+  g_autofree char *text = NULL;
+  g_autofree char *latin_text = NULL;
+  AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+
+  ct_test_write_file (path, contents, -1);
+  /* "café crème" in ISO-8859-15: not UTF-8. */
+  ct_test_write_file (latin_path, "caf\xe9 cr\xe8me\n", -1);
+
+  page = open_file (f, path);
+  text = document_text (page);
+  g_assert_cmpstr (text, ==, contents);
+  g_assert_false (ct_editor_page_get_modified (page));
+  g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_page (tab_view, GTK_WIDGET (page))),
+                   ==, "review.md");
+
+  /* Opening it again shows the same tab rather than a second copy. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    ct_window_open_file (f->window, file);
+    g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  }
+
+  latin = open_file (f, latin_path);
+  latin_text = document_text (latin);
+  g_assert_cmpstr (latin_text, ==, "café crème\n");
+  g_assert_nonnull (ct_editor_page_get_banner (latin));
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (latin), "UTF-8"));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+}
+
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "nowhere.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+
+  ct_window_open_file (f->window, file);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  /* The failed tab goes away again; the window says why in a toast. */
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
+}
+
+#ifdef HAVE_CT_PREVIEW
+typedef struct {
+  char     *html;
+  gboolean  done;
+} JsResult;
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsResult *js = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                          result, &error);
+
+  g_assert_no_error (error);
+  js->html = jsc_value_to_string (value);
+  js->done = TRUE;
+}
+
+static char *
+preview_html (CtEditorPage *page)
+{
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (ct_editor_page_get_preview (page)));
+  JsResult js = { NULL, FALSE };
+  const char *script = "document.body.innerHTML";
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done_cb, &js);
+  CT_TEST_WAIT (js.done);
+  return js.html;
+}
+
+static void
+on_updated_cb (CtPreview *preview,
+               guint     *count)
+{
+  (*count)++;
+}
+#endif
+
+static void
+test_preview_follows_typing (Fixture       *f,
+                             gconstpointer  data)
+{
+#ifdef HAVE_CT_PREVIEW
+  g_autofree char *path = g_build_filename (f->dir, "typing.md", NULL);
+  CtEditorPage *page;
+  g_autofree char *before = NULL;
+  char *html = NULL;
+  guint updates = 0;
+
+  ct_test_write_file (path, "# Typing\n\nFirst paragraph.\n", -1);
+  page = open_file (f, path);
+  g_signal_connect (ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
+
+  /* The file's text reaches the preview first. */
+  for (;;)
+    {
+      before = preview_html (page);
+      if (strstr (before, "First paragraph.") != NULL)
+        break;
+      g_clear_pointer (&before, g_free);
+      ct_test_spin (50);
+    }
+  g_assert_null (strstr (before, "typed"));
+
+  type_at_end (page, "\nA *freshly typed* paragraph.\n");
+
+  /* Each "updated" means the page shows the newest render; read the DOM
+   * back after each until the typed paragraph is there. */
+  for (;;)
+    {
+      guint seen = updates;
+
+      CT_TEST_WAIT (updates > seen);
+      html = preview_html (page);
+      if (strstr (html, "<em>freshly typed</em>") != NULL)
+        break;
+      g_free (html);
+    }
+  g_assert_nonnull (strstr (html, "First paragraph."));
+  g_free (html);
+#else
+  g_test_skip ("Built without the preview widget");
+#endif
+}
+
+static void
+test_save (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "save.md", NULL);
+  CtEditorPage *page;
+  g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *reloaded_text = NULL;
+
+  ct_test_write_file (path, "Line one.\n", -1);
+  page = open_file (f, path);
+  type_at_end (page, "Line two, with “quotes” and é.\n");
+  g_assert_true (ct_editor_page_get_modified (page));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  CT_TEST_WAIT (!ct_editor_page_get_modified (page));
+
+  text = document_text (page);
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Line one.\nLine two, with “quotes” and é.\n");
+  g_assert_cmpstr (on_disk, ==, text);
+
+  /* Loading it back gives the very same bytes. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+
+    adw_tab_view_close_page (tab_view, adw_tab_view_get_page (tab_view, GTK_WIDGET (page)));
+    CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
+    page = open_file (f, path);
+    reloaded_text = document_text (page);
+    g_assert_cmpstr (reloaded_text, ==, on_disk);
+  }
+}
+
+static void
+set_mtime_in_future (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint64 future = (guint64) (g_get_real_time () / G_USEC_PER_SEC) + 3600;
+
+  /* Same-second writes could share a modification time: make the change
+   * unmistakable for any file system. */
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, future,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_save_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "conflict.md", NULL);
+  const char *theirs = "Another program wrote this.\n";
+  CtEditorPage *page;
+  GtkWindow *dialog;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *after_cancel = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *final = NULL;
+
+  ct_test_write_file (path, "Original.\n", -1);
+  page = open_file (f, path);
+  type_at_end (page, "My addition.\n");
+
+  ct_test_write_file (path, theirs, -1);
+  set_mtime_in_future (path);
+
+  /* The file monitor notices and says so while I am still typing. */
+  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "changed by another program"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "File Changed on Disk");
+
+  /* Nothing was written yet, and nothing of mine was dropped. */
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_true (ct_editor_page_get_modified (page));
+
+  respond (dialog, "cancel");
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  after_cancel = file_contents (path);
+  g_assert_cmpstr (after_cancel, ==, theirs);
+  g_assert_true (ct_editor_page_get_modified (page));
+
+  /* Asked again, the user chooses to replace the file: now it is mine. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "overwrite");
+  CT_TEST_WAIT (!ct_editor_page_get_modified (page));
+  mine = document_text (page);
+  final = file_contents (path);
+  g_assert_cmpstr (final, ==, mine);
+  g_assert_cmpstr (final, ==, "Original.\nMy addition.\n");
+}
+
+static gboolean
+widget_shown (GtkWidget *widget)
+{
+  return gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget);
+}
+
+static void
+test_view_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  CtEditorPage *page = ct_window_new_document (f->window);
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (ct_editor_page_get_view (page)),
+                                               GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *preview = ct_editor_page_get_preview (page);
+  GtkWidget *preview_slot;
+
+  g_assert_nonnull (editor);
+#ifdef HAVE_CT_PREVIEW
+  g_assert_nonnull (preview);
+  preview_slot = gtk_widget_get_parent (preview);
+#else
+  g_assert_null (preview);
+  preview_slot = gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (editor)));
+#endif
+
+  g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
+  g_assert_true (widget_shown (editor));
+  g_assert_true (widget_shown (preview_slot));
+
+  /* What Ctrl+1 and the header toggle do. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "editor");
+  g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "editor");
+  g_assert_true (widget_shown (editor));
+  g_assert_false (widget_shown (preview_slot));
+  {
+    g_autofree char *stored = g_settings_get_string (f->settings, "view-mode");
+    g_assert_cmpstr (stored, ==, "editor");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "preview");
+  g_assert_false (widget_shown (editor));
+  g_assert_true (widget_shown (preview_slot));
+
+  /* A tab opened later follows the same mode. */
+  {
+    CtEditorPage *second = ct_window_new_document (f->window);
+    g_assert_cmpstr (ct_editor_page_get_view_mode (second), ==, "preview");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "split");
+  g_assert_true (widget_shown (editor));
+  g_assert_true (widget_shown (preview_slot));
+}
+
+static void
+test_close_modified_tab (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+  CtEditorPage *page = ct_window_new_document (f->window);
+  CtEditorPage *clean = ct_window_new_document (f->window);
+  GtkWindow *dialog;
+
+  type_at_end (page, "Words I have not saved.\n");
+
+  /* A tab without changes closes without a question. */
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_page (tab_view, GTK_WIDGET (clean)));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-tab", NULL);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "cancel"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  respond (dialog, "cancel");
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  g_assert_true (ct_editor_page_get_modified (page));
+
+  /* Closing the window asks too, and Cancel keeps it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "cancel");
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+
+  /* Discard closes the tab. */
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_page (tab_view, GTK_WIDGET (page)));
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "discard");
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
+}
+
+static char *
+draft_path (Fixture    *f,
+            const char *id)
+{
+  GFile *dir = ct_drafts_get_directory (ct_application_get_drafts (f->app));
+  g_autofree char *dir_path = g_file_get_path (dir);
+  g_autofree char *name = g_strconcat (id, ".draft", NULL);
+
+  return g_build_filename (dir_path, name, NULL);
+}
+
+static void
+draft_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CtDraft **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ct_drafts_load_finish (CT_DRAFTS (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "draft.md", NULL);
+  g_autofree char *draft_file = NULL;
+  g_autofree char *untitled_draft = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *restored_text = NULL;
+  CtDraft *draft = NULL;
+  CtEditorPage *page, *untitled, *restored;
+  CtWindow *second;
+  AdwTabView *second_tabs;
+
+  g_settings_set_uint (f->settings, "autosave-interval", 1);
+  ct_test_write_file (path, "Saved text.\n", -1);
+
+  page = open_file (f, path);
+  draft_file = draft_path (f, ct_editor_page_get_draft_id (page));
+  g_assert_false (g_file_test (draft_file, G_FILE_TEST_EXISTS));
+
+  type_at_end (page, "Typed, never saved.\n");
+  untitled = ct_window_new_document (f->window);
+  type_at_end (untitled, "A new document, never saved.\n");
+  untitled_draft = draft_path (f, ct_editor_page_get_draft_id (untitled));
+
+  /* After the interval both drafts are on disk; the real file is untouched. */
+  CT_TEST_WAIT (g_file_test (draft_file, G_FILE_TEST_EXISTS) &&
+                g_file_test (untitled_draft, G_FILE_TEST_EXISTS));
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Saved text.\n");
+
+  ct_drafts_load_async (ct_application_get_drafts (f->app), ct_editor_page_get_draft_id (page),
+                        NULL, draft_loaded_cb, &draft);
+  CT_TEST_WAIT (draft != NULL);
+  typed = document_text (page);
+  g_assert_cmpstr (draft->text, ==, typed);
+  g_assert_nonnull (draft->file);
+  ct_draft_free (draft);
+
+  /* As after a crash: a fresh window restores what the drafts hold. */
+  second = ct_window_new (f->app);
+  second_tabs = ct_window_get_tab_view (second);
+  gtk_window_present (GTK_WINDOW (second));
+  ct_window_restore_drafts (second);
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 2);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    restored = ct_window_find_page (second, file);
+  }
+  g_assert_nonnull (restored);
+  /* The banner comes once the draft was weighed against the file. */
+  CT_TEST_WAIT (ct_editor_page_get_banner (restored) != NULL);
+  g_assert_true (ct_editor_page_get_modified (restored));
+  restored_text = document_text (restored);
+  g_assert_cmpstr (restored_text, ==, "Saved text.\nTyped, never saved.\n");
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (restored), "restored"));
+
+  for (int i = 0; i < 2; i++)
+    {
+      CtEditorPage *other = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (second_tabs, i)));
+      g_autofree char *other_text = NULL;
+
+      if (other == restored)
+        continue;
+      other_text = document_text (other);
+      g_assert_cmpstr (other_text, ==, "A new document, never saved.\n");
+      g_assert_cmpstr (ct_editor_page_get_draft_id (other), ==, ct_editor_page_get_draft_id (untitled));
+    }
+
+  /* A real save deletes the draft. */
+  adw_tab_view_set_selected_page (second_tabs, adw_tab_view_get_page (second_tabs, GTK_WIDGET (restored)));
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.save", NULL);
+  CT_TEST_WAIT (!ct_editor_page_get_modified (restored));
+  CT_TEST_WAIT (!g_file_test (draft_file, G_FILE_TEST_EXISTS));
+  g_free (on_disk);
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Saved text.\nTyped, never saved.\n");
+  g_assert_true (g_file_test (untitled_draft, G_FILE_TEST_EXISTS));
+
+  /* Discarding the new document's changes deletes its draft too. */
+  gtk_window_destroy (GTK_WINDOW (second));
+  adw_tab_view_close_page (ct_window_get_tab_view (f->window),
+                           adw_tab_view_get_page (ct_window_get_tab_view (f->window), GTK_WIDGET (untitled)));
+  respond (ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG), "discard");
+  CT_TEST_WAIT (!g_file_test (untitled_draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "search.md", NULL);
+  CtEditorPage *page;
+  CtSearchBar *bar;
+  g_autofree char *text = NULL;
+
+  ct_test_write_file (path, "A film about a film.\n\nThe third film.\nFilm again, in capitals.\n", -1);
+  page = open_file (f, path);
+  bar = ct_editor_page_get_search_bar (page);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  ct_search_bar_set_search_text (bar, "film");
+  CT_TEST_WAIT (ct_search_bar_get_occurrences (bar) >= 0);
+  /* Case-insensitive by default: "Film" counts. */
+  g_assert_cmpint (ct_search_bar_get_occurrences (bar), ==, 4);
+  g_assert_cmpstr (ct_search_bar_get_status (bar), ==, "1 of 4");
+
+  ct_search_bar_next (bar);
+  g_assert_cmpstr (ct_search_bar_get_status (bar), ==, "2 of 4");
+  ct_search_bar_previous (bar);
+  ct_search_bar_previous (bar);
+  /* Wraps around to the last match. */
+  g_assert_cmpstr (ct_search_bar_get_status (bar), ==, "4 of 4");
+
+  ct_search_bar_set_search_text (bar, "no such word");
+  CT_TEST_WAIT (ct_search_bar_get_occurrences (bar) >= 0);
+  g_assert_cmpstr (ct_search_bar_get_status (bar), ==, "No matches");
+
+  ct_search_bar_set_search_text (bar, "film");
+  CT_TEST_WAIT (ct_search_bar_get_occurrences (bar) == 4);
+  ct_search_bar_set_replace_text (bar, "movie");
+  ct_search_bar_replace (bar);
+  CT_TEST_WAIT (ct_search_bar_get_occurrences (bar) == 3);
+  ct_search_bar_replace_all (bar);
+  CT_TEST_WAIT (ct_search_bar_get_occurrences (bar) == 0);
+
+  text = document_text (page);
+  g_assert_cmpstr (text, ==, "A movie about a movie.\n\nThe third movie.\nmovie again, in capitals.\n");
+  g_assert_true (ct_editor_page_get_modified (page));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/window/open", test_open);
+  ADD ("/ui/window/open-missing", test_open_missing);
+  ADD ("/ui/window/preview-follows-typing", test_preview_follows_typing);
+  ADD ("/ui/window/save", test_save);
+  ADD ("/ui/window/save-conflict", test_save_conflict);
+  ADD ("/ui/window/view-mode", test_view_mode);
+  ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
+  ADD ("/ui/window/drafts", test_drafts);
+  ADD ("/ui/window/search", test_search);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
