@@ -327,12 +327,19 @@ ct_wiki_open (const char       *folder,
             g_strdup_printf (_("%s was written by a newer version of Continuity (format %" G_GINT64_FORMAT ", this one knows up to %u): it is open read-only and will not be changed."),
                              path, version, latest);
         }
-      else if (read_only && version < latest)
+      else if (read_only && version == 0)
         {
           g_set_error (error, CT_ERROR, CT_ERROR_READ_ONLY,
-                       _("%s uses an older format (%" G_GINT64_FORMAT ") and must be upgraded before use; open it once without read-only."),
-                       path, version);
+                       _("%s is an empty database: open it once without read-only to make it a wiki."), path);
           return NULL;
+        }
+      else if (read_only && version < latest)
+        {
+          /* Readable as it is (a dump of an old wiki on read-only media);
+           * upgraded the next time it is opened for writing. */
+          self->read_only_reason =
+            g_strdup_printf (_("%s is open read-only; it uses an older format (%" G_GINT64_FORMAT ") that is upgraded the next time it is opened for writing."),
+                             path, version);
         }
     }
 

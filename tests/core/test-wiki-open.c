@@ -313,6 +313,17 @@ test_migrate_every_version (void)
       g_autoptr(GPtrArray) hits = NULL;
 
       g_assert_cmpint (version_of (db), ==, v);
+
+      /* read-only: readable as it is, and left so */
+      wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (ct_wiki_get_read_only_reason (wiki), "older format"));
+      dump = ct_wiki_dump (wiki, &error);
+      g_assert_no_error (error);
+      g_clear_object (&wiki);
+      g_clear_pointer (&dump, g_free);
+      g_assert_cmpint (version_of (db), ==, v);
+
       wiki = ct_wiki_open (folder, CT_WIKI_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       dump = ct_wiki_dump (wiki, &error);
