@@ -5,6 +5,10 @@
  * changing one means updating every caller in the same commit.
  *
  * Lists come back as GPtrArray with the element free function set.
+ *
+ * A CtWiki holds one SQLite connection: use it from one thread at a time.
+ * Another thread opens its own CtWiki (read-only if it only reads); WAL
+ * lets connections, and processes, read while one of them writes.
  */
 #pragma once
 

@@ -412,6 +412,53 @@ test_nested_transactions (void)
   ct_test_rmtree (folder);
 }
 
+static gpointer
+commit_later (gpointer data)
+{
+  CtDb *holder = data;
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (ct_db_commit (holder, NULL));
+  return NULL;
+}
+
+static void
+test_busy (void)
+{
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *path = g_build_filename (folder, "b.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CtDb *a = ct_db_open (path, FALSE, &error);
+  CtDb *b = ct_db_open (path, FALSE, &error);
+  GThread *thread;
+  gint64 start;
+
+  g_assert_true (ct_db_exec (a, "PRAGMA journal_mode = WAL; CREATE TABLE t (x)", &error));
+
+  /* while one writer holds the lock, another fails after its timeout … */
+  g_assert_true (ct_db_begin (a, &error));
+  ct_db_set_busy_timeout (b, 100);
+  g_assert_false (ct_db_begin (b, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is busy"));
+  g_clear_error (&error);
+
+  /* … or, with the normal timeout, waits for it and goes on */
+  ct_db_set_busy_timeout (b, 5000);
+  thread = g_thread_new ("holder", commit_later, a);
+  start = g_get_monotonic_time ();
+  g_assert_true (ct_db_begin (b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (ct_db_exec (b, "INSERT INTO t VALUES (1)", &error));
+  g_assert_true (ct_db_commit (b, &error));
+  g_thread_join (thread);
+
+  ct_db_close (a);
+  ct_db_close (b);
+  ct_test_rmtree (folder);
+}
+
 static void
 test_error_codes (void)
 {
@@ -551,6 +598,7 @@ main (int    argc,
   g_test_add_func ("/wiki/migrate/every-version", test_migrate_every_version);
   g_test_add_func ("/wiki/migrate/atomic", test_migration_atomic);
   g_test_add_func ("/wiki/db/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/wiki/db/busy", test_busy);
   g_test_add_func ("/wiki/db/error-codes", test_error_codes);
   g_test_add_func ("/wiki/backup/on-open", test_backup_on_open);
   g_test_add_func ("/wiki/backup/keeps-seven", test_backup_keeps_seven);
