@@ -292,6 +292,18 @@ ct_wiki_open (const char       *folder,
 
   self = g_object_new (CT_TYPE_WIKI, NULL);
   self->folder = g_canonicalize_filename (folder, NULL);
+  /* `--wiki path/to/wiki.continuity` means its folder. */
+  if (g_file_test (self->folder, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *base = g_path_get_basename (self->folder);
+
+      if (g_str_equal (base, CT_WIKI_DB_NAME))
+        {
+          char *parent = g_path_get_dirname (self->folder);
+          g_free (self->folder);
+          self->folder = parent;
+        }
+    }
   path = g_build_filename (self->folder, CT_WIKI_DB_NAME, NULL);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 

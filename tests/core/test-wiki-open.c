@@ -55,6 +55,12 @@ test_create_reopen (void)
   g_assert_no_error (error);
   g_assert_cmpint (ct_test_id (again, "john wick"), >, 0);
   g_clear_object (&again);
+
+  /* the database file itself stands for its folder */
+  again = ct_wiki_open (db, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ct_wiki_get_folder (again), ==, folder);
+  g_clear_object (&again);
   ct_test_rmtree (parent);
 }
 
