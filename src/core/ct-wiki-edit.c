@@ -327,9 +327,15 @@ _ct_wiki_write_entity (CtWiki          *self,
       if (!ct_db_run (self->db, name, error))
         return FALSE;
 
-      /* Facts and credits link by id and follow by themselves. */
-      if (!rewrite_note_mentions (self, old_title, title, error))
-        return FALSE;
+      /* Facts and credits link by id and follow by themselves. Mentions
+       * match case-insensitively: a change of case alone leaves the
+       * user's text as it is. */
+      {
+        g_autofree char *old_key = _ct_wiki_name_key (old_title);
+
+        if (!g_str_equal (old_key, key) && !rewrite_note_mentions (self, old_title, title, error))
+          return FALSE;
+      }
     }
 
   {
