@@ -136,6 +136,13 @@ ct_db_close (CtDb *db)
   g_free (db);
 }
 
+void
+ct_db_set_busy_timeout (CtDb *db,
+                        int   milliseconds)
+{
+  sqlite3_busy_timeout (db->handle, milliseconds);
+}
+
 sqlite3 *
 ct_db_handle (CtDb *db)
 {
