@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* The script world preview.js runs in (for webkit_web_view_evaluate_javascript
+ * by tests); the document's own world never sees it. */
+#define CT_PREVIEW_SCRIPT_WORLD "continuity-preview"
+
 #define CT_TYPE_PREVIEW (ct_preview_get_type ())
 G_DECLARE_FINAL_TYPE (CtPreview, ct_preview, CT, PREVIEW, GtkWidget)
 
@@ -41,8 +45,19 @@ void           ct_preview_scroll_to_line  (CtPreview  *self,
 WebKitWebView *ct_preview_get_web_view    (CtPreview  *self);
 
 /* How many times the shell page was loaded: 1 in normal life; only a
- * change of allow-remote-content or allow-raw-html reloads it. */
+ * change of allow-remote-content or allow-raw-html reloads it (and the
+ * recovery from a crashed web process). */
 guint          ct_preview_get_load_count  (CtPreview  *self);
+
+void           ct_preview_set_allow_remote_content (CtPreview *self,
+                                                    gboolean   allow);
+gboolean       ct_preview_get_allow_remote_content (CtPreview *self);
+void           ct_preview_set_allow_raw_html       (CtPreview *self,
+                                                    gboolean   allow);
+gboolean       ct_preview_get_allow_raw_html       (CtPreview *self);
+void           ct_preview_set_dark                 (CtPreview *self,
+                                                    gboolean   dark);
+gboolean       ct_preview_get_dark                 (CtPreview *self);
 
 /* Properties: "allow-remote-content" (gboolean), "allow-raw-html"
  * (gboolean), "dark" (gboolean).

@@ -26,6 +26,17 @@ parse_format (const char   *name,
   return FALSE;
 }
 
+/* References become links under this URL: only web URLs and paths, never
+ * a script-capable scheme. */
+static gboolean
+site_url_is_safe (const char *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  return scheme == NULL || g_ascii_strcasecmp (scheme, "http") == 0
+         || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
 int
 ct_cli_export (int    argc,
                char **argv)
@@ -45,6 +56,8 @@ ct_cli_export (int    argc,
   };
   CtRenderOptions options = { .mode = CT_RENDER_STANDALONE };
   g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(CtWiki) wiki = NULL;
+  guint errors;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *input;
@@ -74,6 +87,20 @@ ct_cli_export (int    argc,
       return CT_EXIT_FAILURE;
     }
 
+  if (site_url != NULL && !site_url_is_safe (site_url))
+    {
+      ct_cli_fail (_("--site-url must be an http:// or https:// URL, or a path: “%s”"), site_url);
+      return CT_EXIT_USAGE;
+    }
+
+  wiki = ct_cli_find_wiki (wiki_dir, input, &error);
+  if (error != NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+
+  options.wiki = wiki;
   options.allow_raw_html = raw_html;
   options.site_url = site_url;
 
@@ -84,11 +111,16 @@ ct_cli_export (int    argc,
       return CT_EXIT_FAILURE;
     }
 
+  /* The output is written even with errors: unresolved references are
+   * marked in it. The exit status tells scripts that something is wrong. */
+  errors = ct_cli_print_diagnostics (stderr, g_str_equal (input, "-") ? "<stdin>" : input,
+                                     result->diagnostics);
+
   if (!ct_cli_write_output (output, result->output, strlen (result->output), &error))
     {
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;
     }
 
-  return CT_EXIT_OK;
+  return errors > 0 ? CT_EXIT_FAILURE : CT_EXIT_OK;
 }

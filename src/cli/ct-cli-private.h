@@ -1,9 +1,12 @@
 /* ct-cli-private.h — what the subcommand files share. */
 #pragma once
 
+#include <stdio.h>
 #include <gio/gio.h>
 
 #include "ct-cli.h"
+#include "ct-error.h"
+#include "ct-wiki.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +20,10 @@ typedef struct {
 
 /* One subcommand each, in ct-cli-NAME.c */
 int  ct_cli_export  (int argc, char **argv);
+int  ct_cli_new     (int argc, char **argv);
+int  ct_cli_dump    (int argc, char **argv);
+int  ct_cli_import  (int argc, char **argv);
+int  ct_cli_check   (int argc, char **argv);
 
 /* Prints "continuity: MESSAGE" on stderr. */
 void ct_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -40,5 +47,26 @@ gboolean ct_cli_write_output (const char  *path,
                               const char  *data,
                               gsize        length,
                               GError     **error);
+
+/* Opens the wiki in @wiki_dir (--wiki), or else the one holding the
+ * current folder (found upwards, like git). */
+CtWiki *ct_cli_open_wiki (const char       *wiki_dir,
+                          CtWikiOpenFlags   flags,
+                          GError          **error);
+
+/* The wiki for @file: @wiki_dir (--wiki) when given, else the one found
+ * upwards from @file's folder (the current folder for "-"). Returns NULL
+ * without an error when there is no wiki to find; with one when the wiki
+ * exists but cannot be opened. Opens read-only: reading posts never
+ * changes the wiki. */
+CtWiki *ct_cli_find_wiki (const char  *wiki_dir,
+                          const char  *file,
+                          GError     **error);
+
+/* Prints each diagnostic as "PATH:LINE:COL: error|warning: MESSAGE" on
+ * @out; returns how many are errors. */
+guint   ct_cli_print_diagnostics (FILE       *out,
+                                  const char *path,
+                                  GPtrArray  *diagnostics);
 
 G_END_DECLS

@@ -10,9 +10,14 @@
 #include <gio/gunixinputstream.h>
 
 #include "ct-cli-private.h"
+#include "ct-diagnostic.h"
 
 static const CtCliCommand commands[] = {
   { "export", ct_cli_export, N_("Render one post to HTML or Markdown") },
+  { "dump", ct_cli_dump, N_("Write the wiki's entities and credits as JSON") },
+  { "import", ct_cli_import, N_("Merge entities and credits from JSON into the wiki") },
+  { "new", ct_cli_new, N_("Create a wiki (optionally the sample universe)") },
+  { "check", ct_cli_check, N_("Report broken references in posts and entity notes") },
 };
 
 static const CtCliCommand *
@@ -141,6 +146,72 @@ ct_cli_write_output (const char  *path,
   /* g_file_set_contents writes a temporary file and renames it: an
    * interrupted export never leaves half a file behind. */
   return g_file_set_contents (path, data, length, error);
+}
+
+CtWiki *
+ct_cli_open_wiki (const char       *wiki_dir,
+                  CtWikiOpenFlags   flags,
+                  GError          **error)
+{
+  g_autofree char *found = NULL;
+
+  if (wiki_dir == NULL)
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      found = ct_wiki_find_folder (cwd);
+      if (found == NULL)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                       _("No wiki here: neither %s nor a folder above it holds %s. Use --wiki DIR, or create one with “continuity new DIR”."),
+                       cwd, CT_WIKI_DB_NAME);
+          return NULL;
+        }
+      wiki_dir = found;
+    }
+  return ct_wiki_open (wiki_dir, flags, error);
+}
+
+CtWiki *
+ct_cli_find_wiki (const char  *wiki_dir,
+                  const char  *file,
+                  GError     **error)
+{
+  g_autofree char *found = NULL;
+
+  if (wiki_dir != NULL)
+    return ct_wiki_open (wiki_dir, CT_WIKI_OPEN_READ_ONLY, error);
+
+  if (file == NULL || g_str_equal (file, "-"))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      found = ct_wiki_find_folder (cwd);
+    }
+  else
+    found = ct_wiki_find_folder (file);
+
+  if (found == NULL)
+    return NULL;
+  return ct_wiki_open (found, CT_WIKI_OPEN_READ_ONLY, error);
+}
+
+guint
+ct_cli_print_diagnostics (FILE       *out,
+                          const char *path,
+                          GPtrArray  *diagnostics)
+{
+  guint errors = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      CtDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      fprintf (out, "%s:%u:%u: %s: %s\n", path, d->line, d->column,
+               ct_severity_to_string (d->severity), d->message);
+      if (d->severity == CT_SEVERITY_ERROR)
+        errors++;
+    }
+  return errors;
 }
 
 int

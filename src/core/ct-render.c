@@ -8,7 +8,7 @@
 #include "ct-diagnostic.h"
 #include "ct-error.h"
 #include "ct-front-matter.h"
-#include "ct-render.h"
+#include "ct-render-private.h"
 #include "ct-resources.h"
 
 static void
@@ -33,9 +33,9 @@ ct_render_result_free (CtRenderResult *self)
   if (self == NULL)
     return;
   g_free (self->output);
-  g_ptr_array_unref (self->blocks);
-  g_ptr_array_unref (self->diagnostics);
-  g_ptr_array_unref (self->mentions);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_free (self->title);
   g_free (self);
 }
@@ -181,6 +181,13 @@ render_preview_blocks (CtRenderResult *result,
       CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
       int start = cmark_node_get_start_line (n);
       int end = cmark_node_get_end_line (n);
+
+      if (cmark_node_get_type (n) == CMARK_NODE_CUSTOM_BLOCK && cmark_node_get_user_data (n) != NULL)
+        {
+          const CtSourcePos *pos = cmark_node_get_user_data (n);
+          start = pos->start_line;
+          end = pos->end_line;
+        }
       char *html = cmark_render_html (n, options | CMARK_OPT_SOURCEPOS);
 
       block->html = relativize_sourcepos (html, start);
@@ -189,6 +196,41 @@ render_preview_blocks (CtRenderResult *result,
       free (html);
       g_ptr_array_add (result->blocks, block);
     }
+}
+
+/* The title and the spoiler promise; YAML that does not parse is a
+ * warning on the first line (the body still renders). */
+static void
+read_front_matter (CtRenderContext *ctx,
+                   CtRenderResult  *result,
+                   const char      *text,
+                   gsize            length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtFrontMatter) meta = ct_front_matter_parse (text, length, &error);
+
+  if (meta == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("The front matter is not read: %s", error->message);
+      const char *nl = memchr (text, '\n', length);
+
+      g_ptr_array_add (ctx->diagnostics,
+                       ct_diagnostic_new (CT_SEVERITY_WARNING, text, 0, nl ? (gsize) (nl - text) : length,
+                                          message));
+      return;
+    }
+  result->title = g_steal_pointer (&meta->title);
+  ctx->spoilers = meta->spoilers;
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const CtDiagnostic *da = *(CtDiagnostic * const *) a;
+  const CtDiagnostic *db = *(CtDiagnostic * const *) b;
+
+  return da->start < db->start ? -1 : da->start > db->start;
 }
 
 /**
@@ -206,6 +248,10 @@ ct_render (const char             *text,
            GError                **error)
 {
   g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *footnotes = NULL;
+  CtRenderContext ctx;
   gsize body_offset;
   guint body_line;
   int cmark_options;
@@ -221,18 +267,22 @@ ct_render (const char             *text,
 
   result = g_new0 (CtRenderResult, 1);
   result->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_render_block_free);
-  result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
-  result->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
 
   ct_front_matter_split (text, length, &body_offset, &body_line);
   result->body_line = body_line;
+
+  ct_render_context_init (&ctx, options, text, length);
+  read_front_matter (&ctx, result, text, length);
 
   cmark_options = CMARK_OPT_DEFAULT;
   if (options->allow_raw_html)
     cmark_options |= CMARK_OPT_UNSAFE;
 
-  doc = cmark_parse_document (text + body_offset, length - body_offset, cmark_options);
-  result->title = first_heading_text (doc);
+  refs = ct_scan_references (text, length);
+  doc = ct_render_references (&ctx, refs, body_offset, cmark_options,
+                              options->mode == CT_RENDER_MARKDOWN ? &markdown : NULL);
+  if (result->title == NULL)
+    result->title = first_heading_text (doc);
 
   switch (options->mode)
     {
@@ -245,7 +295,8 @@ ct_render (const char             *text,
     case CT_RENDER_SITE:
       {
         char *html = cmark_render_html (doc, cmark_options);
-        result->output = g_strdup (html);
+        footnotes = ct_html_footnotes (&ctx);
+        result->output = g_strconcat (html, footnotes, NULL);
         free (html);
       }
       break;
@@ -253,13 +304,17 @@ ct_render (const char             *text,
     case CT_RENDER_STANDALONE:
       {
         char *html = cmark_render_html (doc, cmark_options);
-        result->output = render_standalone (html, options->title ? options->title : result->title);
+        g_autofree char *body = NULL;
+
+        footnotes = ct_html_footnotes (&ctx);
+        body = g_strconcat (html, footnotes, NULL);
+        result->output = render_standalone (body, options->title ? options->title : result->title);
         free (html);
       }
       break;
 
     case CT_RENDER_MARKDOWN:
-      result->output = g_strndup (text, length);
+      result->output = g_steal_pointer (&markdown);
       break;
 
     default:
@@ -267,6 +322,12 @@ ct_render (const char             *text,
     }
 
   cmark_node_free (doc);
+
+  /* stable: problems of one reference keep the order they were found in */
+  g_ptr_array_sort (ctx.diagnostics, compare_diagnostics);
+  result->diagnostics = g_steal_pointer (&ctx.diagnostics);
+  result->mentions = g_steal_pointer (&ctx.mentions);
+  ct_render_context_clear (&ctx);
 
   return g_steal_pointer (&result);
 }

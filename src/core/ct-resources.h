@@ -9,4 +9,11 @@ G_BEGIN_DECLS
  * The resource is compiled in: a missing one is a programming error. */
 GBytes *ct_core_resource_bytes (const char *path);
 
+/* The sample wiki (data/sample) compiled in. @path is relative to it:
+ * "wiki.json", "posts/ballerina-review.md". */
+GBytes *ct_sample_resource_bytes (const char *path);
+
+/* Every file of the sample wiki, as paths relative to it, sorted. */
+GStrv   ct_sample_resource_list  (void);
+
 G_END_DECLS

@@ -20,7 +20,10 @@
 typedef struct {
   const char *text;         /* the whole document */
   gsize       length;
-  GArray     *line_starts;  /* of gsize: byte offset of each body line */
+  GArray     *line_starts;  /* of gsize: byte offset of each body line, as
+                             * we number lines (after each \n) */
+  GArray     *cmark_starts; /* the same as cmark numbers them: after \n,
+                             * \r\n and a lone \r */
   guint       first_line;   /* document line of body line 1 */
   GPtrArray  *refs;
 } Scanner;
@@ -471,7 +474,7 @@ line_range (Scanner     *self,
             const char **start,
             const char **end)
 {
-  GArray *starts = self->line_starts;
+  GArray *starts = self->cmark_starts;
   guint a = CLAMP (first, 1, (int) starts->len) - 1;
   guint b = CLAMP (last, first, (int) starts->len);  /* one past the last line */
 
@@ -479,6 +482,52 @@ line_range (Scanner     *self,
   *end = b < starts->len ? self->text + g_array_index (starts, gsize, b) : self->text + self->length;
   if (*end > *start && (*end)[-1] == '\n')
     (*end)--;
+  if (*end > *start && (*end)[-1] == '\r')
+    (*end)--;
+}
+
+/* The text of body line @line (1-based) after container markers (`>`
+ * and blanks). */
+static const char *
+line_content (Scanner    *self,
+              int         line,
+              const char **end)
+{
+  const char *start, *p;
+
+  line_range (self, line, line, &start, end);
+  for (p = start; p < *end && (*p == ' ' || *p == '\t' || *p == '>'); p++)
+    ;
+  return p;
+}
+
+/* cmark 0.30 reports the end of a setext heading one line too far (on the
+ * line after its underline), so the heading's end is found here: an ATX
+ * heading is one line, a setext one ends at its `===` or `---` line. */
+static int
+heading_end_line (Scanner    *self,
+                  cmark_node *heading)
+{
+  int first = cmark_node_get_start_line (heading);
+  int last = cmark_node_get_end_line (heading);
+  const char *end;
+  const char *p = line_content (self, first, &end);
+
+  if (p < end && *p == '#')
+    return first;
+  for (int line = first + 1; line <= last; line++)
+    {
+      gboolean underline = TRUE;
+
+      p = line_content (self, line, &end);
+      if (p == end || (*p != '=' && *p != '-'))
+        continue;
+      for (const char *q = p; q < end && underline; q++)
+        underline = *q == *p || *q == ' ' || *q == '\t' || *q == '\r';
+      if (underline)
+        return line;
+    }
+  return last;
 }
 
 GPtrArray *
@@ -490,6 +539,7 @@ ct_scan_references (const char *text,
   cmark_node *doc;
   cmark_iter *iter;
   cmark_event_type ev;
+  int scanned_to = 0;
 
   self.refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
   if (!ct_text_has_reference_opener (text, length))
@@ -498,13 +548,18 @@ ct_scan_references (const char *text,
   ct_front_matter_split (text, length, &body_offset, &self.first_line);
 
   self.line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self.cmark_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (self.line_starts, body_offset);
-  for (gsize i = body_offset; i < length; i++)
-    if (text[i] == '\n' && i + 1 < length)
-      {
-        gsize next = i + 1;
+  g_array_append_val (self.cmark_starts, body_offset);
+  for (gsize i = body_offset; i + 1 < length; i++)
+    {
+      gsize next = i + 1;
+
+      if (text[i] == '\n')
         g_array_append_val (self.line_starts, next);
-      }
+      if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+        g_array_append_val (self.cmark_starts, next);
+    }
 
   doc = cmark_parse_document (text + body_offset, length - body_offset, CMARK_OPT_DEFAULT);
   iter = cmark_iter_new (doc);
@@ -515,11 +570,20 @@ ct_scan_references (const char *text,
 
       if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING))
         {
+          int first = cmark_node_get_start_line (node);
+          int last = type == CMARK_NODE_HEADING ? heading_end_line (&self, node)
+                                                : cmark_node_get_end_line (node);
           const char *start, *end;
 
-          line_range (&self, cmark_node_get_start_line (node), cmark_node_get_end_line (node),
-                      &start, &end);
-          scan_inline (&self, start, end);
+          /* blocks never share lines: a position cmark got wrong cannot
+           * make a line count twice */
+          first = MAX (first, scanned_to + 1);
+          if (first <= last)
+            {
+              line_range (&self, first, last, &start, &end);
+              scan_inline (&self, start, end);
+              scanned_to = last;
+            }
           /* leaf blocks hold only inlines: skip them */
           cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
         }
@@ -527,6 +591,7 @@ ct_scan_references (const char *text,
   cmark_iter_free (iter);
   cmark_node_free (doc);
   g_array_unref (self.line_starts);
+  g_array_unref (self.cmark_starts);
 
   return self.refs;
 }

@@ -67,6 +67,16 @@ typedef struct {
   double        rank;       /* lower is better */
 } CtSearchHit;
 
+/* What one run of the post index did. */
+typedef struct {
+  guint         files;      /* *.md files found */
+  guint         unchanged;  /* same size and time: not read */
+  guint         touched;    /* read, same content hash: not parsed */
+  guint         parsed;     /* new or changed: parsed and indexed */
+  guint         removed;    /* gone from the folder: dropped */
+  guint         skipped;    /* unreadable or too large */
+} CtPostIndexStats;
+
 typedef struct {
   char         *path;       /* relative to the wiki folder */
   char         *title;      /* front matter title, else first heading, else file name */
@@ -86,15 +96,28 @@ void          ct_post_free         (CtPost       *self);
 CtWiki       *ct_wiki_open               (const char       *folder,
                                           CtWikiOpenFlags   flags,
                                           GError          **error);
+/* Creates @folder (with posts/ and media/) and an empty wiki in it;
+ * fails with CT_ERROR_EXISTS when it already holds one. */
+CtWiki       *ct_wiki_create             (const char       *folder,
+                                          GError          **error);
+/* The same, filled with the sample John Wick universe (compiled in): its
+ * entities, credits and posts, indexed. */
+CtWiki       *ct_wiki_create_sample      (const char       *folder,
+                                          GError          **error);
+/* The wiki folder holding @path (a file or folder): the nearest folder
+ * upwards with a wiki.continuity, or NULL. */
 char         *ct_wiki_find_folder        (const char       *path);
 const char   *ct_wiki_get_folder         (CtWiki           *self);
 gboolean      ct_wiki_is_read_only       (CtWiki           *self);
 const char   *ct_wiki_get_read_only_reason (CtWiki         *self);
+const char   *ct_wiki_get_backup_problem (CtWiki           *self);  /* why today's backup failed, or NULL */
 
 /* Reading entities */
 CtEntity     *ct_wiki_get_entity         (CtWiki           *self,
                                           gint64            id,
                                           GError          **error);
+/* By name, ignoring case and surrounding blanks: an exact title match
+ * wins; otherwise every entity with that alias. */
 GPtrArray    *ct_wiki_lookup             (CtWiki           *self,
                                           const char       *name,
                                           GError          **error);  /* of CtLookup; >1 = ambiguous */
@@ -129,13 +152,25 @@ GPtrArray    *ct_wiki_get_appearances    (CtWiki           *self,
 GPtrArray    *ct_wiki_get_backlinks      (CtWiki           *self,
                                           gint64            entity_id,
                                           GError          **error);  /* of CtBacklink */
+GPtrArray    *ct_wiki_list_credits       (CtWiki           *self,
+                                          GError          **error);  /* of CtCredit: all, by film title then billing */
+/* Posts that mention @name ([[name]], {{…: name}}): after a rename, what
+ * to offer to rewrite (the files are the user's; they are not changed). */
+GPtrArray    *ct_wiki_find_post_mentions (CtWiki           *self,
+                                          const char       *name,
+                                          GError          **error);  /* of CtBacklink */
 
 /* Known fact keys per kind (DESIGN §4) */
 const char   *ct_wiki_fact_label         (CtEntityKind      kind,
                                           const char       *key);   /* "Release date"; key itself if unknown */
 const char * const *ct_wiki_known_keys   (CtEntityKind      kind);   /* NULL-terminated */
 
-/* Changing (each call is one transaction) */
+/* Changing (each call is one transaction).
+ * update_entity with a new title renames: facts and credits link by id and
+ * follow; [[Old Title]] in other entities' notes is rewritten. Delete turns
+ * facts of other entities that link to the entity into its title as text,
+ * removes its facts, aliases and credits as film or person, and clears it
+ * from credits as character (ct_wiki_describe_delete says all this first). */
 gint64        ct_wiki_create_entity      (CtWiki           *self,
                                           CtEntityKind      kind,
                                           const char       *title,
@@ -174,6 +209,16 @@ gboolean      ct_wiki_index_posts        (CtWiki           *self,
                                           GError          **error);
 GPtrArray    *ct_wiki_list_posts         (CtWiki           *self,
                                           GError          **error);  /* of CtPost, newest first */
+/* index_posts, telling what it did (@stats may be NULL): files whose size
+ * and time are unchanged are not read; read files whose hash is unchanged
+ * are not parsed. */
+gboolean      ct_wiki_index_posts_with_stats (CtWiki       *self,
+                                          GCancellable     *cancellable,
+                                          CtPostIndexStats *stats,
+                                          GError          **error);
+/* Forgets every post; the next index_posts rebuilds it from the files. */
+gboolean      ct_wiki_clear_post_index   (CtWiki           *self,
+                                          GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtLookup, ct_lookup_free)
 

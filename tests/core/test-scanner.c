@@ -94,6 +94,8 @@ static const struct {
   { "lazy-not-code", "Para\n    [[a]]\n", "L 9-14 2:5 a" },
   { "blockquote", "> quote [[a]]\n", "L 8-13 1:9 a" },
   { "heading", "# About [[A]]\n", "L 8-13 1:9 A" },
+  { "setext-heading", "T [[a]]\nx\n---\n[[b]]\n\n    [[c]]\n", "L 2-7 1:3 a; L 14-19 4:1 b" },
+  { "setext-then-code", "Title\n=====\n    [[c]]\n", "" },
   { "autolink", "<http://x.org/[[a]]> <me@x.org> [[b]]", "L 32-37 1:33 b" },
   { "html-tag", "<span title=\"[[a]]\">[[b]]</span>", "L 20-25 1:21 b" },
   { "html-comment", "x <!-- [[a]]\n[[b]] --> [[c]]", "L 23-28 2:11 c" },
@@ -105,6 +107,8 @@ static const struct {
   { "front-matter", "---\ntitle: \"[[a]]\"\n---\n[[b]]\n", "L 23-28 4:1 b" },
   { "thematic-break-not-front-matter", "---\n[[a]]\n", "L 4-9 2:1 a" },
   { "crlf", "x\r\n[[a]]\r\n", "L 3-8 2:1 a" },
+  /* cmark ends a line at a lone CR too; lines are still counted by LF */
+  { "lone-cr", "# T\r[[a]]\r\r```\r[[b]]\r```\r[[c]]", "L 4-9 1:5 a; L 25-30 1:26 c" },
   { "ref-def", "[x]: /u\n\n[[a]]", "L 9-14 3:1 a" },
 };
 

@@ -1,0 +1,224 @@
+// preview.js — the script of the Continuity preview (DESIGN §6).
+//
+// Injected by CtPreview as a user script into its own script world, so
+// nothing in the document can reach it; the document's own scripts never
+// run (JavaScript markup is off). The app calls ctPreview.patch() with the
+// changed top-level blocks only and hears back through the "ctPreview"
+// message handler: {type: "ready"}, {type: "applied", seq},
+// {type: "line", line}.
+//
+// Each top-level Markdown block lives in a <div class="ct-block"> of
+// #ct-root. Its data-sourcepos lines count from the block's own first
+// line; the absolute first line is kept on the wrapper as the ctLine
+// property, so a block that only moves is never touched. Every message
+// also carries the number of the shell load it comes from.
+
+'use strict';
+
+var ctPreview = (function () {
+  const root = document.getElementById('ct-root');
+  const blocks = root.children;  // live: one .ct-block per top-level block
+
+  // For the tests: how much of the DOM each patch replaced.
+  const stats = { patches: 0, replaced: 0, lastReplaced: 0 };
+
+  // Which load of the shell this is: the app ignores messages from a page
+  // it has already replaced.
+  const load = parseInt(document.documentElement.getAttribute('data-ct-load'), 10);
+
+  function post (message) {
+    message.load = load;
+    window.webkit.messageHandlers.ctPreview.postMessage(message);
+  }
+
+  // The first line of a data-sourcepos="L1:C1-L2:C2" value and its last.
+  function sourceLines (element) {
+    const m = /^(\d+):\d+-(\d+):\d+$/.exec(element.getAttribute('data-sourcepos') || '');
+    return m ? [parseInt(m[1], 10), parseInt(m[2], 10)] : null;
+  }
+
+  // Elements the document must not get even though it cannot run script:
+  // <meta http-equiv=refresh> would navigate, <base> would redirect links.
+  function sanitize (fragment) {
+    for (const el of fragment.querySelectorAll('meta, base'))
+      el.remove();
+    // Remote frames (allowed by the user's setting) never run script nor
+    // navigate the preview.
+    for (const el of fragment.querySelectorAll('iframe, frame'))
+      el.setAttribute('sandbox', '');
+  }
+
+  function makeBlock (html) {
+    // Parsed in an inert template per block, so a stray end tag in raw
+    // HTML cannot close the wrapper and shift the block indices.
+    const template = document.createElement('template');
+    const div = document.createElement('div');
+    template.innerHTML = html;
+    sanitize(template.content);
+    div.className = 'ct-block';
+    div.appendChild(template.content);
+    return div;
+  }
+
+  // Index of the first block whose bottom is below the top of the view.
+  function firstVisible () {
+    let lo = 0, hi = blocks.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].getBoundingClientRect().bottom > 0) {
+        found = mid;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return found;
+  }
+
+  // Replaces blocks [start, start + deleteCount) with htmlArray and sets
+  // every block's first line from firstLines (one per block afterwards).
+  // The block at the top of the view stays where it is on the screen.
+  function patch (start, deleteCount, htmlArray, firstLines, seq) {
+    let anchor = null, anchorTop = 0;
+
+    if (window.scrollY > 0 && blocks.length > 0) {
+      let i = firstVisible();
+      if (i >= start && i < start + deleteCount)
+        i = start + deleteCount < blocks.length ? start + deleteCount : start - 1;
+      if (i >= 0 && i < blocks.length) {
+        anchor = blocks[i];
+        anchorTop = anchor.getBoundingClientRect().top;
+      }
+    }
+
+    for (let i = 0; i < deleteCount && start < blocks.length; i++)
+      blocks[start].remove();
+
+    const fragment = document.createDocumentFragment();
+    for (const html of htmlArray)
+      fragment.appendChild(makeBlock(html));
+    root.insertBefore(fragment, blocks[start] || null);
+
+    for (let i = 0; i < blocks.length; i++)
+      blocks[i].ctLine = firstLines[i];
+
+    if (anchor !== null && anchor.isConnected) {
+      const delta = anchor.getBoundingClientRect().top - anchorTop;
+      if (delta !== 0)
+        window.scrollBy(0, delta);
+    }
+
+    stats.patches++;
+    stats.replaced += htmlArray.length;
+    stats.lastReplaced = htmlArray.length;
+    post({ type: 'applied', seq: seq });
+    return blocks.length;
+  }
+
+  function blockOf (node) {
+    while (node !== null && node.parentNode !== root)
+      node = node.parentNode;
+    return node;
+  }
+
+  // The 1-based source line an element was rendered from, or 0.
+  function lineOf (element) {
+    const block = blockOf(element);
+    if (block === null || block.ctLine === undefined)
+      return 0;
+    const source = element.closest('[data-sourcepos]');
+    const lines = source !== null && block.contains(source) ? sourceLines(source) : null;
+    return lines ? block.ctLine + lines[0] - 1 : block.ctLine;
+  }
+
+  // The document y of source line @line: the innermost element rendered
+  // from it (a list item, a paragraph in a quote …), interpolated by how
+  // far @line is into that element's lines.
+  function offsetOfLine (line) {
+    if (blocks.length === 0)
+      return 0;
+
+    let lo = 0, hi = blocks.length - 1;
+    while (lo < hi) {  // the last block starting at or before @line
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].ctLine <= line)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+    const block = blocks[lo];
+    const base = block.ctLine;
+    let target = block;
+    let first = base;
+    let last = lo + 1 < blocks.length ? blocks[lo + 1].ctLine - 1 : Infinity;
+
+    if (line >= base) {
+      for (const el of block.querySelectorAll('[data-sourcepos]')) {
+        const lines = sourceLines(el);
+        if (lines === null)
+          continue;
+        const s = base + lines[0] - 1, e = base + lines[1] - 1;
+        // Document order puts inner elements after outer ones: the last
+        // match starting latest is the innermost.
+        if (s <= line && line <= e && s >= first && el.getClientRects().length > 0) {
+          target = el;
+          first = s;
+          last = e;
+        }
+      }
+    }
+
+    const rect = target.getBoundingClientRect();
+    let y = rect.top + window.scrollY;
+    if (line > first && isFinite(last) && last > first)
+      y += rect.height * Math.min(1, (line - first) / (last - first + 1));
+    return Math.round(y);
+  }
+
+  function scrollToLine (line, smooth) {
+    window.scrollTo({ top: offsetOfLine(line), behavior: smooth ? 'smooth' : 'instant' });
+  }
+
+  function setDark (dark) {
+    document.documentElement.classList.toggle('dark', dark);
+    document.documentElement.classList.toggle('light', !dark);
+  }
+
+  function setBase (uri) {
+    let base = document.querySelector('head > base');
+    if (base === null) {
+      base = document.createElement('base');
+      document.head.appendChild(base);
+    }
+    base.href = uri;
+  }
+
+  document.addEventListener('click', function (event) {
+    if (event.button !== 0)
+      return;
+    const link = event.target.closest('a[href]');
+    if (link !== null) {
+      // In-page anchors scroll here; every other link is the app's
+      // navigation policy's business.
+      const href = link.getAttribute('href');
+      if (href.length > 1 && href[0] === '#') {
+        event.preventDefault();
+        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        if (target !== null)
+          target.scrollIntoView({ behavior: 'smooth' });
+      }
+      return;
+    }
+    const selection = window.getSelection();
+    if (selection !== null && !selection.isCollapsed)
+      return;  // the user selected text rather than pointed at a block
+    const line = lineOf(event.target);
+    if (line > 0)
+      post({ type: 'line', line: line });
+  });
+
+  post({ type: 'ready' });
+
+  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, stats };
+})();

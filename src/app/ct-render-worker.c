@@ -1,0 +1,309 @@
+#define G_LOG_DOMAIN "ct-render-worker"
+
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "ct-render-worker.h"
+
+struct _CtRenderWorker
+{
+  GObject       parent_instance;
+
+  /* The newest text and its generation; pending is TRUE until a render of
+   * it has started. */
+  char         *text;
+  gsize         length;
+  guint         generation;
+  gboolean      pending;
+
+  CtWiki       *wiki;
+  gboolean      allow_raw_html;
+
+  guint         source_id;     /* the scheduled render, or 0 */
+  GCancellable *cancellable;   /* of the thread render in flight, or NULL */
+  gint64        last_end_us;   /* monotonic time the last render ended */
+};
+
+enum {
+  SIGNAL_RENDERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CtRenderWorker, ct_render_worker, G_TYPE_OBJECT)
+
+typedef struct {
+  char     *text;
+  gsize     length;
+  guint     generation;
+  gboolean  allow_raw_html;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_free (job->text);
+  g_free (job);
+}
+
+static void schedule (CtRenderWorker *self);
+
+static void
+deliver (CtRenderWorker *self,
+         guint           generation,
+         CtRenderResult *result,
+         const GError   *error)
+{
+  self->last_end_us = g_get_monotonic_time ();
+
+  /* The text changed while this render ran: the newest one is already
+   * scheduled, and showing this one would only flash an older state. */
+  if (generation != self->generation)
+    {
+      g_debug ("dropped the stale render of generation %u (newest %u)",
+               generation, self->generation);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_RENDERED], 0, generation, result, error);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  /* Threads render without the wiki: see start_render_cb (). */
+  CtRenderOptions options = {
+    .mode = CT_RENDER_PREVIEW,
+    .allow_raw_html = job->allow_raw_html,
+  };
+  GError *error = NULL;
+  CtRenderResult *result;
+
+  result = ct_render (job->text, job->length, &options, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) ct_render_result_free);
+}
+
+static void
+render_thread_done_cb (GObject      *object,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (object));
+  GTask *task = G_TASK (res);
+  RenderJob *job = g_task_get_task_data (task);
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;  /* disposed meanwhile */
+
+  g_clear_object (&self->cancellable);
+  result = g_task_propagate_pointer (task, &error);
+  deliver (self, job->generation, result, error);
+  if (self->pending)
+    schedule (self);
+}
+
+static gboolean
+start_render_cb (gpointer user_data)
+{
+  /* A "rendered" handler may drop the last reference to the worker. */
+  g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (user_data));
+  CtRenderOptions options = {
+    .mode = CT_RENDER_PREVIEW,
+    .allow_raw_html = self->allow_raw_html,
+  };
+
+  self->source_id = 0;
+  self->pending = FALSE;
+
+  /* The rule for the wiki: a CtWiki holds one SQLite connection that is
+   * not safe to share across threads, so a render that resolves
+   * references runs here, on the main thread, whatever the size. A big
+   * document with a wiki would need the worker to open its own read-only
+   * connection to render in a thread. */
+  if (self->length <= CT_RENDER_WORKER_THREAD_THRESHOLD || self->wiki != NULL)
+    {
+      g_autoptr(CtRenderResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options.wiki = self->wiki;
+      result = ct_render (self->text, self->length, &options, &error);
+      deliver (self, self->generation, result, error);
+      if (self->pending)
+        schedule (self);
+    }
+  else
+    {
+      g_autoptr(GTask) task = NULL;
+      RenderJob *job = g_new0 (RenderJob, 1);
+
+      /* The thread gets its own copy: the next request replaces ours. */
+      job->text = g_memdup2 (self->text, self->length + 1);
+      job->length = self->length;
+      job->generation = self->generation;
+      job->allow_raw_html = self->allow_raw_html;
+
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->cancellable, render_thread_done_cb, NULL);
+      g_task_set_source_tag (task, start_render_cb);
+      g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+      g_task_run_in_thread (task, render_thread);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts the next render at once after a quiet spell, otherwise after the
+ * debounce pause; never while a thread render is still running (its
+ * completion calls back here). */
+static void
+schedule (CtRenderWorker *self)
+{
+  gint64 since_last;
+
+  if (self->source_id != 0 || self->cancellable != NULL || !self->pending)
+    return;
+
+  since_last = g_get_monotonic_time () - self->last_end_us;
+  if (since_last >= CT_RENDER_WORKER_DEBOUNCE_MS * G_TIME_SPAN_MILLISECOND)
+    self->source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_render_cb, self, NULL);
+  else
+    self->source_id = g_timeout_add (CT_RENDER_WORKER_DEBOUNCE_MS, start_render_cb, self);
+}
+
+static void
+rerender (CtRenderWorker *self)
+{
+  if (self->text == NULL)
+    return;
+  self->generation++;
+  self->pending = TRUE;
+  schedule (self);
+}
+
+static void
+ct_render_worker_dispose (GObject *object)
+{
+  CtRenderWorker *self = CT_RENDER_WORKER (object);
+
+  g_clear_handle_id (&self->source_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->wiki);
+
+  G_OBJECT_CLASS (ct_render_worker_parent_class)->dispose (object);
+}
+
+static void
+ct_render_worker_finalize (GObject *object)
+{
+  CtRenderWorker *self = CT_RENDER_WORKER (object);
+
+  g_free (self->text);
+
+  G_OBJECT_CLASS (ct_render_worker_parent_class)->finalize (object);
+}
+
+static void
+ct_render_worker_class_init (CtRenderWorkerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ct_render_worker_dispose;
+  object_class->finalize = ct_render_worker_finalize;
+
+  signals[SIGNAL_RENDERED] =
+    g_signal_new ("rendered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_POINTER, G_TYPE_POINTER);
+}
+
+static void
+ct_render_worker_init (CtRenderWorker *self)
+{
+}
+
+CtRenderWorker *
+ct_render_worker_new (void)
+{
+  return g_object_new (CT_TYPE_RENDER_WORKER, NULL);
+}
+
+guint
+ct_render_worker_request (CtRenderWorker *self,
+                          const char     *text,
+                          gssize          length)
+{
+  g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
+  g_return_val_if_fail (text != NULL || length == 0, 0);
+
+  if (text == NULL)
+    text = "";
+  if (length < 0)
+    length = strlen (text);
+
+  /* Copied with its length: a NUL inside must reach ct_render, which
+   * reports it, rather than cut the text short here. */
+  g_free (self->text);
+  self->text = g_malloc (length + 1);
+  memcpy (self->text, text, length);
+  self->text[length] = '\0';
+  self->length = length;
+  self->generation++;
+  self->pending = TRUE;
+  schedule (self);
+
+  return self->generation;
+}
+
+void
+ct_render_worker_set_wiki (CtRenderWorker *self,
+                           CtWiki         *wiki)
+{
+  g_return_if_fail (CT_IS_RENDER_WORKER (self));
+
+  if (g_set_object (&self->wiki, wiki))
+    rerender (self);
+}
+
+void
+ct_render_worker_set_allow_raw_html (CtRenderWorker *self,
+                                     gboolean        allow_raw_html)
+{
+  g_return_if_fail (CT_IS_RENDER_WORKER (self));
+
+  allow_raw_html = !!allow_raw_html;
+  if (self->allow_raw_html == allow_raw_html)
+    return;
+  self->allow_raw_html = allow_raw_html;
+  rerender (self);
+}
+
+guint
+ct_render_worker_get_generation (CtRenderWorker *self)
+{
+  g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
+
+  return self->generation;
+}
+
+gboolean
+ct_render_worker_is_rendering (CtRenderWorker *self)
+{
+  g_return_val_if_fail (CT_IS_RENDER_WORKER (self), FALSE);
+
+  return self->cancellable != NULL;
+}

@@ -1,0 +1,51 @@
+/* ct-render-worker.h — renders the newest text of a document for the
+ * preview without ever blocking the main thread (STYLE 9, 12).
+ *
+ * Requests are coalesced: while the user types, at most one render runs
+ * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts
+ * render in an idle callback on the main thread (a few milliseconds, cheaper
+ * than a thread hop); big ones in a GTask thread, one at a time. A result
+ * whose text is no longer the newest is dropped: the newest is rendered
+ * next.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ct-render.h"
+
+G_BEGIN_DECLS
+
+/* Texts longer than this render in a thread. */
+#define CT_RENDER_WORKER_THREAD_THRESHOLD (64 * 1024)
+/* Pause between two renders while requests keep coming. */
+#define CT_RENDER_WORKER_DEBOUNCE_MS 40
+
+#define CT_TYPE_RENDER_WORKER (ct_render_worker_get_type ())
+G_DECLARE_FINAL_TYPE (CtRenderWorker, ct_render_worker, CT, RENDER_WORKER, GObject)
+
+CtRenderWorker *ct_render_worker_new            (void);
+
+/* Copies @text and schedules its render. Returns the generation of the
+ * request: "rendered" reports it back, and only for the newest one. */
+guint           ct_render_worker_request        (CtRenderWorker *self,
+                                                 const char     *text,
+                                                 gssize          length);
+
+/* Both re-render the last text when they change anything. */
+void            ct_render_worker_set_wiki       (CtRenderWorker *self,
+                                                 CtWiki         *wiki);
+void            ct_render_worker_set_allow_raw_html (CtRenderWorker *self,
+                                                     gboolean        allow_raw_html);
+
+/* The generation of the newest request (0 before the first). */
+guint           ct_render_worker_get_generation (CtRenderWorker *self);
+
+/* TRUE while a render runs in a thread. */
+gboolean        ct_render_worker_is_rendering   (CtRenderWorker *self);
+
+/* Signal "rendered" (guint generation, gpointer result, gpointer error):
+ * exactly one of the CtRenderResult and the GError is non-NULL; both
+ * belong to the worker and live until the handler returns. */
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+#define G_LOG_DOMAIN "ct-cli-check"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ct-cli-private.h"
+#include "ct-render.h"
+
+/* `continuity check`: the diagnostics the editor underlines, as
+ * "PATH:LINE:COL: error|warning: MESSAGE" lines on standard output. They
+ * come from ct_render itself, so check, the editor and the preview always
+ * agree. Entity notes are reported as "wiki:TITLE:LINE:COL" (docs/cli.md). */
+
+typedef struct {
+  guint errors;
+  guint warnings;
+} Tally;
+
+static void
+count (Tally     *tally,
+       GPtrArray *diagnostics,
+       guint      errors)
+{
+  tally->errors += errors;
+  tally->warnings += diagnostics->len - errors;
+}
+
+/* Checks @text as a document of @wiki (may be NULL), reported as @path. */
+static void
+check_text (Tally      *tally,
+            CtWiki     *wiki,
+            const char *path,
+            const char *text,
+            gsize       length)
+{
+  CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT, .wiki = wiki };
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = ct_render (text, length, &options, &error);
+  if (result == NULL)
+    {
+      /* not UTF-8: the message says where */
+      printf ("%s: error: %s\n", path, error->message);
+      tally->errors++;
+      return;
+    }
+  count (tally, result->diagnostics, ct_cli_print_diagnostics (stdout, path, result->diagnostics));
+}
+
+static gboolean
+check_file (Tally       *tally,
+            CtWiki      *wiki,
+            const char  *path,
+            const char  *shown,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  text = ct_cli_read_input (path, &length, error);
+  if (text == NULL)
+    return FALSE;
+  check_text (tally, wiki, shown, text, length);
+  return TRUE;
+}
+
+static int
+compare_posts (gconstpointer a,
+               gconstpointer b)
+{
+  const CtPost *pa = *(CtPost * const *) a;
+  const CtPost *pb = *(CtPost * const *) b;
+
+  return strcmp (pa->path, pb->path);
+}
+
+/* Every post of the wiki (by path), then every entity's notes (by title). */
+static int
+check_wiki (Tally      *tally,
+            const char *wiki_dir)
+{
+  g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Writable so the post index can catch up with the files; a wiki from a
+   * newer Continuity opens read-only and its index is used as it is. */
+  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, &error);
+  if (wiki == NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, &error))
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+
+  posts = ct_wiki_list_posts (wiki, &error);
+  if (posts == NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  g_ptr_array_sort (posts, compare_posts);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      CtPost *post = g_ptr_array_index (posts, i);
+      g_autofree char *path = g_build_filename (wiki_dir ? wiki_dir : ct_wiki_get_folder (wiki),
+                                                post->path, NULL);
+
+      if (!check_file (tally, wiki, path, path, &error))
+        {
+          ct_cli_fail ("%s", error->message);
+          return CT_EXIT_FAILURE;
+        }
+    }
+
+  entities = ct_wiki_list_entities (wiki, -1, &error);
+  if (entities == NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      g_autofree char *shown = NULL;
+
+      if (entity->notes == NULL || *entity->notes == '\0')
+        continue;
+      shown = g_strdup_printf ("wiki:%s", entity->title);
+      check_text (tally, wiki, shown, entity->notes, strlen (entity->notes));
+    }
+  return CT_EXIT_OK;
+}
+
+int
+ct_cli_check (int    argc,
+              char **argv)
+{
+  g_autofree char *wiki_dir = NULL;
+  GOptionEntry entries[] = {
+    { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: found from each file, or from the current folder)"), N_("DIR") },
+    { NULL }
+  };
+  Tally tally = { 0 };
+
+  if (!ct_cli_parse ("check", "[FILE.md…]",
+                     _("Report broken references, as PATH:LINE:COL: error|warning: MESSAGE.\n"
+                       "Without files, checks every post of the wiki and every entity's notes.\n"
+                       "Exits with 1 when there is an error."),
+                     entries, &argc, &argv))
+    return CT_EXIT_USAGE;
+
+  if (argc == 1)
+    {
+      int status = check_wiki (&tally, wiki_dir);
+      if (status != CT_EXIT_OK)
+        return status;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtWiki) wiki = ct_cli_find_wiki (wiki_dir, argv[i], &error);
+
+      if (error != NULL)
+        {
+          ct_cli_fail ("%s", error->message);
+          return CT_EXIT_FAILURE;
+        }
+      if (!check_file (&tally, wiki, argv[i], g_str_equal (argv[i], "-") ? "<stdin>" : argv[i], &error))
+        {
+          ct_cli_fail ("%s", error->message);
+          return CT_EXIT_FAILURE;
+        }
+    }
+
+  if (tally.errors + tally.warnings > 0)
+    fprintf (stderr, _("continuity: %u error(s), %u warning(s)\n"), tally.errors, tally.warnings);
+  return tally.errors > 0 ? CT_EXIT_FAILURE : CT_EXIT_OK;
+}

@@ -1,0 +1,347 @@
+#define G_LOG_DOMAIN "ct-render-html"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-render-private.h"
+
+/* Spans and blocks as HTML. Everything here comes from the wiki, so every
+ * piece of text and every attribute value goes through ct_html_escape
+ * (cmark emits custom nodes raw, even in safe mode). URLs are built from
+ * an entity id or a percent-encoded slug only, never from stored text. */
+
+char *
+ct_html_escape (const char *text)
+{
+  /* escapes & < > ' " : safe in text and in double-quoted attributes */
+  return g_markup_escape_text (text ? text : "", -1);
+}
+
+char *
+ct_render_entity_url (const CtRenderOptions *options,
+                      CtEntityKind           kind,
+                      const char            *slug,
+                      gint64                 id)
+{
+  g_autofree char *escaped_slug = NULL;
+
+  if (options->mode == CT_RENDER_PREVIEW)
+    return g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT, id);
+
+  if (slug == NULL || *slug == '\0')
+    return NULL;
+  /* '/' is escaped too: a slug never leaves its folder */
+  escaped_slug = g_uri_escape_string (slug, NULL, FALSE);
+
+  if (options->mode == CT_RENDER_SITE)
+    return g_strdup_printf ("../%s/%s.html", ct_entity_kind_to_string (kind), escaped_slug);
+
+  if (options->site_url != NULL && *options->site_url != '\0')
+    {
+      gsize n = strlen (options->site_url);
+
+      while (n > 0 && options->site_url[n - 1] == '/')
+        n--;
+      return g_strdup_printf ("%.*s/%s/%s.html", (int) n, options->site_url,
+                              ct_entity_kind_to_string (kind), escaped_slug);
+    }
+  return NULL;
+}
+
+static gboolean
+has_footnotes (CtRenderContext *ctx)
+{
+  CtRenderMode mode = ctx->options->mode;
+  return mode == CT_RENDER_STANDALONE || mode == CT_RENDER_SITE || mode == CT_RENDER_FRAGMENT;
+}
+
+static void
+append_attribute (GString    *out,
+                  const char *name,
+                  const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = ct_html_escape (value);
+  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+}
+
+static void
+append_span (CtRenderContext *ctx,
+             GString         *out,
+             const CtSpan    *span)
+{
+  g_autofree char *text = ct_html_escape (span->text);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *classes = NULL;
+
+  if (span->tooltip != NULL)
+    tooltip = g_strdup (span->tooltip);
+  else if (span->entity_id > 0)
+    tooltip = g_strdup (span->summary);
+  if (span->source != NULL && !has_footnotes (ctx))
+    {
+      char *with_source = tooltip ? g_strdup_printf ("%s — Source: %s", tooltip, span->source)
+                                  : g_strdup_printf ("Source: %s", span->source);
+      g_free (tooltip);
+      tooltip = with_source;
+    }
+
+  if (span->entity_id > 0)
+    {
+      g_autofree char *url = ct_render_entity_url (ctx->options, span->kind, span->slug, span->entity_id);
+
+      classes = g_strdup_printf ("ct-ref ct-kind-%s%s%s", ct_entity_kind_to_string (span->kind),
+                                 span->classes ? " " : "", span->classes ? span->classes : "");
+      if (url != NULL)
+        {
+          g_string_append (out, "<a");
+          append_attribute (out, "class", classes);
+          append_attribute (out, "href", url);
+          if (ctx->options->mode == CT_RENDER_PREVIEW)
+            g_string_append_printf (out, " data-entity-id=\"%" G_GINT64_FORMAT "\"", span->entity_id);
+          append_attribute (out, "title", tooltip);
+          g_string_append_printf (out, ">%s</a>", text);
+        }
+      else
+        {
+          g_string_append (out, "<span");
+          append_attribute (out, "class", classes);
+          append_attribute (out, "title", tooltip);
+          g_string_append_printf (out, ">%s</span>", text);
+        }
+    }
+  else if (span->classes != NULL || tooltip != NULL)
+    {
+      g_string_append (out, "<span");
+      append_attribute (out, "class", span->classes);
+      append_attribute (out, "title", tooltip);
+      g_string_append_printf (out, ">%s</span>", text);
+    }
+  else
+    g_string_append (out, text);
+
+  if (span->source != NULL && has_footnotes (ctx))
+    {
+      guint n = ct_render_context_footnote (ctx, span->source);
+      g_string_append_printf (out, "<sup class=\"ct-fn\"><a href=\"#ct-fn-%u\">%u</a></sup>", n, n);
+    }
+}
+
+static void
+append_spans (CtRenderContext *ctx,
+              GString         *out,
+              GPtrArray       *spans)
+{
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    append_span (ctx, out, g_ptr_array_index (spans, i));
+}
+
+char *
+ct_html_spans (CtRenderContext *ctx,
+               GPtrArray       *spans)
+{
+  GString *out = g_string_new (NULL);
+
+  append_spans (ctx, out, spans);
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_notes (GString    *out,
+              const char *notes)
+{
+  if (notes == NULL)
+    return;
+  g_string_append (out, "<div class=\"ct-notes\">\n");
+  g_string_append (out, notes);
+  g_string_append (out, "</div>\n");
+}
+
+static GPtrArray *
+row_cell (const CtRow *row,
+          guint        i)
+{
+  return i < row->cells->len ? g_ptr_array_index (row->cells, i) : NULL;
+}
+
+static void
+append_table (CtRenderContext *ctx,
+              GString         *out,
+              const CtBlock   *block)
+{
+  g_string_append (out, "<thead>\n<tr>");
+  for (guint c = 0; block->columns[c] != NULL; c++)
+    g_string_append_printf (out, "<th>%s</th>", block->columns[c]);
+  g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      const CtRow *row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "<tr>");
+      for (guint c = 0; block->columns[c] != NULL; c++)
+        {
+          g_string_append (out, "<td>");
+          append_spans (ctx, out, row_cell (row, c));
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody>\n");
+}
+
+static void
+append_list (CtRenderContext *ctx,
+             GString         *out,
+             const CtBlock   *block)
+{
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      const CtRow *row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "<li>");
+      append_spans (ctx, out, row_cell (row, 0));
+      if (row->notes != NULL)
+        {
+          g_string_append_c (out, '\n');
+          append_notes (out, row->notes);
+        }
+      g_string_append (out, "</li>\n");
+    }
+}
+
+static void
+append_infobox (CtRenderContext *ctx,
+                GString         *out,
+                const CtBlock   *block)
+{
+  g_string_append (out, "<h2>");
+  append_spans (ctx, out, block->heading);
+  g_string_append (out, "</h2>\n");
+  if (block->summary != NULL && *block->summary != '\0')
+    {
+      g_autofree char *summary = ct_html_escape (block->summary);
+      g_string_append_printf (out, "<p class=\"ct-summary\">%s</p>\n", summary);
+    }
+  if (block->rows->len > 0)
+    {
+      g_string_append (out, "<dl>\n");
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          const CtRow *row = g_ptr_array_index (block->rows, r);
+
+          g_string_append (out, "<dt>");
+          append_spans (ctx, out, row_cell (row, 0));
+          g_string_append (out, "</dt>\n<dd>");
+          append_spans (ctx, out, row_cell (row, 1));
+          g_string_append (out, "</dd>\n");
+        }
+      g_string_append (out, "</dl>\n");
+    }
+  append_notes (out, block->notes);
+}
+
+/**
+ * ct_html_block:
+ * @attributes: added to the outer element as is (data-sourcepos), or ""
+ */
+char *
+ct_html_block (CtRenderContext *ctx,
+               const CtBlock   *block,
+               const char      *attributes)
+{
+  GString *out = g_string_new (NULL);
+
+  if (block->rows->len == 0 && block->empty != NULL)
+    {
+      g_string_append_printf (out, "<p class=\"ct-empty %s\"%s>%s</p>\n",
+                              block->css_class, attributes, block->empty);
+      return g_string_free (out, FALSE);
+    }
+
+  switch (block->style)
+    {
+    case CT_BLOCK_TABLE:
+      g_string_append_printf (out, "<table class=\"%s\"%s>\n", block->css_class, attributes);
+      append_table (ctx, out, block);
+      g_string_append (out, "</table>\n");
+      break;
+    case CT_BLOCK_ORDERED:
+    case CT_BLOCK_BULLETS:
+      {
+        const char *tag = block->style == CT_BLOCK_ORDERED ? "ol" : "ul";
+        g_string_append_printf (out, "<%s class=\"%s\"%s>\n", tag, block->css_class, attributes);
+        append_list (ctx, out, block);
+        g_string_append_printf (out, "</%s>\n", tag);
+      }
+      break;
+    case CT_BLOCK_INFOBOX:
+      g_string_append_printf (out, "<aside class=\"%s ct-kind-%s\"%s>\n", block->css_class,
+                              ct_entity_kind_to_string (block->kind), attributes);
+      append_infobox (ctx, out, block);
+      g_string_append (out, "</aside>\n");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A citation with its http(s) URLs made links. */
+static void
+append_source (GString    *out,
+               const char *source)
+{
+  const char *p = source;
+
+  while (*p)
+    {
+      const char *http = strstr (p, "http://");
+      const char *https = strstr (p, "https://");
+      const char *url = http && (!https || http < https) ? http : https;
+      const char *end;
+      g_autofree char *before = NULL;
+      g_autofree char *link = NULL;
+
+      if (url == NULL)
+        {
+          g_autofree char *rest = ct_html_escape (p);
+          g_string_append (out, rest);
+          return;
+        }
+      for (end = url; *end && !g_ascii_isspace (*end) && *end != '<' && *end != '>' && *end != '"'; end++)
+        ;
+      while (end > url && strchr (".,;:)", end[-1]) != NULL)
+        end--;
+      before = g_strndup (p, url - p);
+      link = g_strndup (url, end - url);
+      {
+        g_autofree char *escaped_before = ct_html_escape (before);
+        g_autofree char *escaped_link = ct_html_escape (link);
+        g_string_append_printf (out, "%s<a href=\"%s\">%s</a>", escaped_before, escaped_link, escaped_link);
+      }
+      p = end;
+    }
+}
+
+char *
+ct_html_footnotes (CtRenderContext *ctx)
+{
+  GPtrArray *notes = ctx->root->footnotes;
+  GString *out;
+
+  if (notes->len == 0)
+    return NULL;
+  out = g_string_new ("<section class=\"ct-footnotes\">\n<ol>\n");
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_string_append_printf (out, "<li id=\"ct-fn-%u\">", i + 1);
+      append_source (out, g_ptr_array_index (notes, i));
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ol>\n</section>\n");
+  return g_string_free (out, FALSE);
+}

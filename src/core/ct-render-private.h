@@ -1,0 +1,184 @@
+/* ct-render-private.h — what the files of the renderer share.
+ *
+ * ct-render.c          ct_render: front matter, cmark, modes, preview blocks
+ * ct-render-refs.c     references: placeholders, the AST walk, splicing
+ * ct-resolve.c         names → entities (unknown, ambiguous, wrong kind)
+ * ct-templates.c       links and templates → spans and blocks (data only)
+ * ct-render-html.c     spans and blocks → escaped HTML, per mode
+ * ct-render-markdown.c spans and blocks → flattened Markdown
+ *
+ * Templates first gather their data into spans and blocks, which know
+ * nothing of the output format; the two emitters turn them into HTML or
+ * Markdown. That keeps one code path for what a template shows and one for
+ * how each format escapes it.
+ */
+#pragma once
+
+#include <cmark.h>
+
+#include "ct-diagnostic.h"
+#include "ct-entity.h"
+#include "ct-render.h"
+#include "ct-scanner.h"
+#include "ct-wiki.h"
+
+G_BEGIN_DECLS
+
+/* How deep templates may render entity notes that hold templates. */
+#define CT_RENDER_MAX_DEPTH 3
+
+/* A piece of inline output: plain text, or an entity link. */
+typedef struct {
+  char         *text;        /* what is shown */
+  gint64        entity_id;   /* > 0: a link to this entity */
+  CtEntityKind  kind;
+  char         *slug;
+  char         *summary;     /* tooltip of a link */
+  char         *classes;     /* extra CSS classes: "ct-rumored", "ct-when", … or NULL */
+  char         *tooltip;     /* title attribute (unresolved: the message) or NULL */
+  char         *source;      /* a citation: a footnote where the mode has them */
+  gboolean      raw_markdown;/* Markdown mode: emit @text as is (it is source text) */
+} CtSpan;
+
+typedef enum {
+  CT_BLOCK_TABLE,
+  CT_BLOCK_ORDERED,
+  CT_BLOCK_BULLETS,
+  CT_BLOCK_INFOBOX,
+} CtBlockStyle;
+
+typedef struct {
+  GPtrArray *cells;    /* of GPtrArray of CtSpan: one per column (one for lists) */
+  char      *notes;    /* already rendered in the output format, or NULL */
+} CtRow;
+
+typedef struct {
+  CtBlockStyle        style;
+  const char         *css_class;  /* "ct-cast", "ct-scenes", … */
+  const char * const *columns;    /* table headers, untranslated, NULL-terminated */
+  GPtrArray          *heading;    /* infobox: spans of its title */
+  CtEntityKind        kind;       /* infobox: the entity's kind */
+  char               *summary;    /* infobox */
+  GPtrArray          *rows;       /* of CtRow; infobox: label + value cells */
+  char               *notes;      /* infobox: rendered notes, or NULL */
+  const char         *empty;      /* shown when there are no rows */
+} CtBlock;
+
+/* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so
+ * the preview finds them in the node's user data. */
+typedef struct {
+  int start_line, start_column, end_line, end_column;
+} CtSourcePos;
+
+typedef struct _CtRenderContext CtRenderContext;
+
+struct _CtRenderContext {
+  const CtRenderOptions *options;
+  CtRenderContext       *root;          /* the document's context (itself at depth 0) */
+  guint                  depth;         /* 0 for the document, +1 per notes rendering */
+  gint64                 notes_of;      /* entity whose notes this renders, or 0 */
+  CtRenderContext       *parent;
+
+  const char            *text;          /* the document (for diagnostic positions) */
+  gsize                  length;
+  int                    spoilers;      /* front matter: -1 unset, 0 false, 1 true */
+
+  /* shared through root */
+  GPtrArray             *diagnostics;   /* of CtDiagnostic */
+  GPtrArray             *mentions;      /* of CtMention */
+  GHashTable            *entities;      /* id → CtEntity, a cache */
+  GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
+  char                  *recursion;     /* set when nested notes hit the limit */
+  GPtrArray             *positions;     /* of CtSourcePos, user data of custom blocks */
+
+  char                  *last_message;  /* the last diagnostic's message (any depth),
+                                         * for the tooltip of what failed */
+};
+
+/* ct-span helpers (ct-templates.c) */
+CtSpan   *ct_span_new_text        (const char *text);
+CtSpan   *ct_span_new_entity      (const CtEntity *entity,
+                                   const char     *label);
+void      ct_span_free            (CtSpan         *span);
+GPtrArray *ct_spans_new           (void);
+void      ct_row_free             (CtRow          *row);
+void      ct_block_free           (CtBlock        *block);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlock, ct_block_free)
+
+/* ct-render-refs.c: contexts */
+void       ct_render_context_init    (CtRenderContext       *ctx,
+                                      const CtRenderOptions *options,
+                                      const char            *text,
+                                      gsize                  length);
+void       ct_render_context_clear   (CtRenderContext       *ctx);
+const CtEntity *ct_render_context_entity (CtRenderContext *ctx,
+                                          gint64           id);
+void       ct_render_context_diagnose (CtRenderContext      *ctx,
+                                       CtSeverity            severity,
+                                       const CtReference    *ref,
+                                       const char           *format,
+                                       ...) G_GNUC_PRINTF (4, 5);
+void       ct_render_context_mention (CtRenderContext      *ctx,
+                                       const CtEntity       *entity,
+                                       const CtReference    *ref);
+guint      ct_render_context_footnote (CtRenderContext      *ctx,
+                                       const char           *source);
+
+/* ct-render-refs.c: the document with references. @doc is parsed from the
+ * placeholder text; HTML modes get custom nodes in it, Markdown mode gets
+ * the flattened source back in @markdown. */
+cmark_node *ct_render_references     (CtRenderContext       *ctx,
+                                      GPtrArray             *refs,
+                                      gsize                  body_offset,
+                                      int                    cmark_options,
+                                      char                 **markdown);
+/* Renders entity notes (Markdown with references) one level deeper, in
+ * the context's mode; NULL when there is nothing to show. */
+char      *ct_render_notes           (CtRenderContext       *ctx,
+                                      const CtEntity        *entity);
+
+/* ct-resolve.c */
+#define CT_KIND_BIT(k) (1u << (k))
+#define CT_KINDS_ANY   0u
+const CtEntity *ct_resolve_entity    (CtRenderContext       *ctx,
+                                      const CtReference     *ref,
+                                      const char            *name,
+                                      guint                  kinds,
+                                      const char            *wanted);
+/* ct-templates.c: one reference, as inline spans or, when it is a block
+ * template standing @alone in its paragraph, as a block. Exactly one of
+ * *@spans and *@block is set; failures become an unresolved span holding
+ * @source (the reference as written) and a diagnostic. */
+void       ct_template_render        (CtRenderContext       *ctx,
+                                      const CtReference     *ref,
+                                      const char            *source,
+                                      gboolean               alone,
+                                      GPtrArray            **spans,
+                                      CtBlock              **block);
+gboolean   ct_template_is_block      (const char            *name);
+
+/* ct-render-html.c */
+char      *ct_html_spans             (CtRenderContext       *ctx,
+                                      GPtrArray             *spans);
+char      *ct_html_block             (CtRenderContext       *ctx,
+                                      const CtBlock         *block,
+                                      const char            *attributes);
+char      *ct_html_footnotes         (CtRenderContext       *ctx);
+char      *ct_html_escape            (const char            *text);
+
+/* ct-render-markdown.c */
+char      *ct_markdown_spans         (CtRenderContext       *ctx,
+                                      GPtrArray             *spans);
+char      *ct_markdown_block         (CtRenderContext       *ctx,
+                                      const CtBlock         *block,
+                                      const char            *continuation);
+char      *ct_markdown_escape        (const char            *text);
+
+/* ct-render-html.c / ct-render-markdown.c: where a link goes, or NULL for
+ * plain text (escaped by the caller as it fits). */
+char      *ct_render_entity_url      (const CtRenderOptions *options,
+                                      CtEntityKind           kind,
+                                      const char            *slug,
+                                      gint64                 id);
+
+G_END_DECLS

@@ -1,0 +1,744 @@
+#define G_LOG_DOMAIN "ct-render-refs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-front-matter.h"
+#include "ct-render-private.h"
+
+/* How references get into cmark's output. Each closed reference the
+ * scanner found is replaced in the source by a placeholder: a private-use
+ * code point, the reference's index and a second private-use code point.
+ * cmark passes that through untouched as text (it is neither punctuation
+ * nor a blank, and it keeps the line count), so the block structure is the
+ * one of the original. After parsing, the placeholders are found in the
+ * consolidated TEXT nodes and replaced by CUSTOM_INLINE nodes, or, for a
+ * block template alone in its paragraph, the paragraph by a CUSTOM_BLOCK.
+ * Markdown mode uses the same walk to learn which references are blocks,
+ * then splices its flattened output into the original source. */
+
+/* ---- the context ---- */
+
+void
+ct_render_context_init (CtRenderContext       *ctx,
+                        const CtRenderOptions *options,
+                        const char            *text,
+                        gsize                  length)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->options = options;
+  ctx->root = ctx;
+  ctx->text = text;
+  ctx->length = length;
+  ctx->spoilers = -1;
+  ctx->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+  ctx->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
+  ctx->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) ct_entity_free);
+  ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
+  ctx->positions = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* A context for the notes of @entity, one level below @parent. */
+static void
+context_init_child (CtRenderContext *child,
+                    CtRenderContext *parent,
+                    const CtEntity  *entity)
+{
+  memset (child, 0, sizeof *child);
+  child->options = parent->options;
+  child->root = parent->root;
+  child->parent = parent;
+  child->depth = parent->depth + 1;
+  child->notes_of = entity->id;
+  child->text = entity->notes;
+  child->length = strlen (entity->notes);
+  child->spoilers = parent->root->spoilers;
+}
+
+void
+ct_render_context_clear (CtRenderContext *ctx)
+{
+  g_clear_pointer (&ctx->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&ctx->mentions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->entities, g_hash_table_unref);
+  g_clear_pointer (&ctx->footnotes, g_ptr_array_unref);
+  g_clear_pointer (&ctx->positions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->recursion, g_free);
+  g_clear_pointer (&ctx->last_message, g_free);
+}
+
+const CtEntity *
+ct_render_context_entity (CtRenderContext *ctx,
+                          gint64           id)
+{
+  GHashTable *cache = ctx->root->entities;
+  gpointer value;
+
+  if (ctx->options->wiki == NULL || id <= 0)
+    return NULL;
+  if (!g_hash_table_lookup_extended (cache, &id, NULL, &value))
+    {
+      /* remember failures too: a broken link is asked for once */
+      value = ct_wiki_get_entity (ctx->options->wiki, id, NULL);
+      g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
+    }
+  return value;
+}
+
+void
+ct_render_context_diagnose (CtRenderContext   *ctx,
+                            CtSeverity         severity,
+                            const CtReference *ref,
+                            const char        *format,
+                            ...)
+{
+  va_list args;
+
+  g_free (ctx->last_message);
+  va_start (args, format);
+  ctx->last_message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Problems inside entity notes belong to the entity, not to this
+   * document: only the document's own references are reported. */
+  if (ctx->depth == 0)
+    g_ptr_array_add (ctx->diagnostics,
+                     ct_diagnostic_new (severity, ctx->text, ref->start, ref->end, ctx->last_message));
+}
+
+guint
+ct_render_context_footnote (CtRenderContext *ctx,
+                            const char      *source)
+{
+  GPtrArray *notes = ctx->root->footnotes;
+
+  for (guint i = 0; i < notes->len; i++)
+    if (g_str_equal (g_ptr_array_index (notes, i), source))
+      return i + 1;
+  g_ptr_array_add (notes, g_strdup (source));
+  return notes->len;
+}
+
+void
+ct_render_context_mention (CtRenderContext   *ctx,
+                           const CtEntity    *entity,
+                           const CtReference *ref)
+{
+  CtMention *mention;
+
+  if (ctx->depth > 0)
+    return;
+  mention = g_new0 (CtMention, 1);
+  mention->entity_id = entity->id;
+  mention->title = g_strdup (entity->title);
+  mention->line = ref->line;
+  g_ptr_array_add (ctx->mentions, mention);
+}
+
+/* ---- placeholders ---- */
+
+typedef struct {
+  CtRenderContext *ctx;
+  GPtrArray       *refs;
+  int              cmark_options;
+  char             open[8];
+  char             close[8];
+  gsize            open_len;
+  gsize            close_len;
+  gboolean        *used;
+  gboolean         splice;        /* Markdown mode at depth 0: no tree changes */
+  char           **markdown;      /* per reference, when splicing */
+} Walk;
+
+/* Two private-use code points that do not occur in @text. */
+static void
+choose_delimiters (Walk       *walk,
+                   const char *text,
+                   gsize       length)
+{
+  for (gunichar c = 0xE000; c + 1 <= 0xF8FF; c += 2)
+    {
+      walk->open_len = g_unichar_to_utf8 (c, walk->open);
+      walk->open[walk->open_len] = '\0';
+      walk->close_len = g_unichar_to_utf8 (c + 1, walk->close);
+      walk->close[walk->close_len] = '\0';
+      if (g_strstr_len (text, length, walk->open) == NULL
+          && g_strstr_len (text, length, walk->close) == NULL)
+        return;
+    }
+}
+
+/* Parses a placeholder at @p; returns its reference index or -1. */
+static int
+parse_placeholder (Walk        *walk,
+                   const char  *p,
+                   const char **after)
+{
+  guint64 index;
+  char *end;
+
+  if (strncmp (p, walk->open, walk->open_len) != 0 || !g_ascii_isdigit (p[walk->open_len]))
+    return -1;
+  index = g_ascii_strtoull (p + walk->open_len, &end, 10);
+  if (strncmp (end, walk->close, walk->close_len) != 0 || index >= walk->refs->len)
+    return -1;
+  *after = end + walk->close_len;
+  return (int) index;
+}
+
+static char *
+substitute (Walk   *walk,
+            gsize   body_offset,
+            gsize  *length)
+{
+  CtRenderContext *ctx = walk->ctx;
+  GString *out = g_string_sized_new (ctx->length - body_offset + 16);
+  gsize pos = body_offset;
+
+  for (guint i = 0; i < walk->refs->len; i++)
+    {
+      CtReference *ref = g_ptr_array_index (walk->refs, i);
+
+      if (!ref->closed)
+        {
+          ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                      "This “%s” is not closed by “%s” on the same line; "
+                                      "write “\\%s” to mean the brackets themselves",
+                                      ref->type == CT_REF_LINK ? "[[" : "{{",
+                                      ref->type == CT_REF_LINK ? "]]" : "}}",
+                                      ref->type == CT_REF_LINK ? "[[" : "{{");
+          continue;
+        }
+      g_string_append_len (out, ctx->text + pos, ref->start - pos);
+      g_string_append_printf (out, "%s%u%s", walk->open, i, walk->close);
+      pos = ref->end;
+    }
+  g_string_append_len (out, ctx->text + pos, ctx->length - pos);
+
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* ---- the walk ---- */
+
+static gboolean
+inside_image (cmark_node *node)
+{
+  for (cmark_node *n = cmark_node_parent (node); n; n = cmark_node_parent (n))
+    if (cmark_node_get_type (n) == CMARK_NODE_IMAGE)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a container line starts with, turned into what its continuation
+ * lines need: `> ` stays, a list marker becomes blanks. */
+static char *
+continuation_of (CtRenderContext   *ctx,
+                 const CtReference *ref)
+{
+  const char *start = ctx->text + ref->start;
+  const char *line = start;
+  GString *prefix = g_string_new (NULL);
+
+  while (line > ctx->text && line[-1] != '\n')
+    line--;
+  for (const char *p = line; p < start; p++)
+    g_string_append_c (prefix, (*p == '>' || *p == '\t') ? *p : ' ');
+  return g_string_free (prefix, FALSE);
+}
+
+static char *
+spans_plain_text (GPtrArray *spans)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    g_string_append (text, ((CtSpan *) g_ptr_array_index (spans, i))->text);
+  return g_string_free (text, FALSE);
+}
+
+/* Renders reference @index; for HTML modes, returns the node to put in
+ * its place (a CUSTOM_BLOCK when *@is_block is set). */
+static cmark_node *
+render_one (Walk       *walk,
+            guint       index,
+            gboolean    alone,
+            gboolean    in_image,
+            cmark_node *paragraph,
+            gboolean   *is_block)
+{
+  CtRenderContext *ctx = walk->ctx;
+  CtReference *ref = g_ptr_array_index (walk->refs, index);
+  g_autofree char *source = g_strndup (ctx->text + ref->start, ref->end - ref->start);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(CtBlock) block = NULL;
+  cmark_node *node = NULL;
+
+  walk->used[index] = TRUE;
+  ct_template_render (ctx, ref, source, alone, &spans, &block);
+
+  if (ctx->depth == 0 && ctx->root->recursion != NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "%s", ctx->root->recursion);
+      g_clear_pointer (&ctx->root->recursion, g_free);
+    }
+
+  *is_block = block != NULL;
+
+  if (ctx->options->mode == CT_RENDER_MARKDOWN)
+    {
+      char *markdown;
+
+      if (block != NULL)
+        {
+          /* nested notes go through cmark's renderer, which adds the
+           * container prefixes itself */
+          g_autofree char *continuation = walk->splice ? continuation_of (ctx, ref) : g_strdup ("");
+          markdown = ct_markdown_block (ctx, block, continuation);
+        }
+      else
+        markdown = ct_markdown_spans (ctx, spans);
+
+      if (walk->splice)
+        {
+          walk->markdown[index] = markdown;
+          return NULL;
+        }
+      node = cmark_node_new (block != NULL ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter (node, markdown);
+      g_free (markdown);
+      return node;
+    }
+
+  if (block != NULL)
+    {
+      g_autofree char *attributes = NULL;
+      g_autofree char *html = NULL;
+      CtSourcePos *pos = g_new0 (CtSourcePos, 1);
+
+      /* the paragraph holds only the reference: its source columns are the
+       * reference's, not the placeholder's */
+      pos->start_line = cmark_node_get_start_line (paragraph);
+      pos->start_column = cmark_node_get_start_column (paragraph);
+      pos->end_line = cmark_node_get_end_line (paragraph);
+      pos->end_column = pos->start_column + (int) (ref->end - ref->start) - 1;
+      g_ptr_array_add (ctx->root->positions, pos);
+
+      if (ctx->options->mode == CT_RENDER_PREVIEW && ctx->depth == 0)
+        attributes = g_strdup_printf (" data-sourcepos=\"%d:%d-%d:%d\"",
+                                      pos->start_line, pos->start_column,
+                                      pos->end_line, pos->end_column);
+      html = ct_html_block (ctx, block, attributes ? attributes : "");
+      node = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter (node, html);
+      cmark_node_set_user_data (node, pos);
+    }
+  else if (in_image)
+    {
+      /* cmark writes image alt text as plain text and drops custom nodes */
+      g_autofree char *plain = spans_plain_text (spans);
+      node = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (node, plain);
+    }
+  else
+    {
+      g_autofree char *html = ct_html_spans (ctx, spans);
+      node = cmark_node_new (CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter (node, html);
+    }
+  return node;
+}
+
+static void
+insert_text_before (cmark_node *node,
+                    const char *start,
+                    const char *end)
+{
+  g_autofree char *text = NULL;
+  cmark_node *text_node;
+
+  if (end <= start)
+    return;
+  text = g_strndup (start, end - start);
+  text_node = cmark_node_new (CMARK_NODE_TEXT);
+  cmark_node_set_literal (text_node, text);
+  cmark_node_insert_before (node, text_node);
+}
+
+static void
+replace_in_text_node (Walk       *walk,
+                      cmark_node *node)
+{
+  g_autofree char *literal = g_strdup (cmark_node_get_literal (node));
+  cmark_node *parent = cmark_node_parent (node);
+  gboolean in_image = inside_image (node);
+  const char *p = literal;
+  const char *text_start = literal;
+  const char *hit;
+
+  /* a block template alone in its paragraph replaces the paragraph */
+  if (cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH
+      && cmark_node_first_child (parent) == node && cmark_node_last_child (parent) == node)
+    {
+      const char *after;
+      int index = parse_placeholder (walk, literal, &after);
+
+      if (index >= 0 && *after == '\0' && !walk->used[index])
+        {
+          CtReference *ref = g_ptr_array_index (walk->refs, index);
+
+          if (ref->type == CT_REF_TEMPLATE && ct_template_is_block (ref->name))
+            {
+              gboolean is_block;
+              cmark_node *replacement = render_one (walk, index, TRUE, FALSE, parent, &is_block);
+
+              if (replacement == NULL)
+                return;  /* Markdown mode */
+              if (is_block)
+                {
+                  cmark_node_replace (parent, replacement);
+                  cmark_node_free (parent);
+                }
+              else
+                {
+                  cmark_node_insert_before (node, replacement);
+                  cmark_node_free (node);
+                }
+              return;
+            }
+        }
+    }
+
+  while ((hit = strstr (p, walk->open)) != NULL)
+    {
+      const char *after;
+      int index = parse_placeholder (walk, hit, &after);
+      gboolean is_block;
+      cmark_node *replacement;
+
+      if (index < 0 || walk->used[index])
+        {
+          p = hit + walk->open_len;
+          continue;
+        }
+      replacement = render_one (walk, index, FALSE, in_image, parent, &is_block);
+      if (replacement != NULL)
+        {
+          insert_text_before (node, text_start, hit);
+          cmark_node_insert_before (node, replacement);
+        }
+      p = text_start = after;
+    }
+
+  if (!walk->splice)
+    {
+      insert_text_before (node, text_start, literal + strlen (literal));
+      cmark_node_free (node);
+    }
+}
+
+/* Placeholders cmark did not leave in text (a link's URL or title, a
+ * reference definition) go back to the text as written. */
+static char *
+restore (Walk       *walk,
+         const char *value)
+{
+  GString *out;
+  const char *p = value;
+  const char *hit;
+
+  if (value == NULL || strstr (value, walk->open) == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  while ((hit = strstr (p, walk->open)) != NULL)
+    {
+      const char *after;
+      int index = parse_placeholder (walk, hit, &after);
+
+      g_string_append_len (out, p, hit - p);
+      if (index < 0)
+        {
+          g_string_append (out, walk->open);
+          p = hit + walk->open_len;
+          continue;
+        }
+      {
+        CtReference *ref = g_ptr_array_index (walk->refs, index);
+        g_string_append_len (out, walk->ctx->text + ref->start, ref->end - ref->start);
+      }
+      p = after;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+restore_node (Walk       *walk,
+              cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+      {
+        g_autofree char *url = restore (walk, cmark_node_get_url (node));
+        g_autofree char *title = restore (walk, cmark_node_get_title (node));
+        if (url)
+          cmark_node_set_url (node, url);
+        if (title)
+          cmark_node_set_title (node, title);
+      }
+      break;
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_HTML_BLOCK:
+      {
+        g_autofree char *literal = restore (walk, cmark_node_get_literal (node));
+        if (literal)
+          cmark_node_set_literal (node, literal);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static char *
+splice_markdown (Walk *walk)
+{
+  CtRenderContext *ctx = walk->ctx;
+  GString *out = g_string_sized_new (ctx->length + 64);
+  gsize pos = 0;
+
+  for (guint i = 0; i < walk->refs->len; i++)
+    {
+      CtReference *ref = g_ptr_array_index (walk->refs, i);
+
+      if (walk->markdown[i] == NULL)
+        continue;
+      g_string_append_len (out, ctx->text + pos, ref->start - pos);
+      g_string_append (out, walk->markdown[i]);
+      pos = ref->end;
+    }
+  g_string_append_len (out, ctx->text + pos, ctx->length - pos);
+  return g_string_free (out, FALSE);
+}
+
+cmark_node *
+ct_render_references (CtRenderContext  *ctx,
+                      GPtrArray        *refs,
+                      gsize             body_offset,
+                      int               cmark_options,
+                      char            **markdown)
+{
+  Walk walk = { ctx, refs, cmark_options };
+  g_autoptr(GPtrArray) text_nodes = NULL;
+  g_autofree char *body = NULL;
+  gsize body_length;
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+
+  if (refs->len == 0)
+    {
+      if (markdown != NULL)
+        *markdown = g_strndup (ctx->text, ctx->length);
+      return cmark_parse_document (ctx->text + body_offset, ctx->length - body_offset, cmark_options);
+    }
+
+  choose_delimiters (&walk, ctx->text, ctx->length);
+  walk.splice = ctx->options->mode == CT_RENDER_MARKDOWN && ctx->depth == 0;
+  walk.used = g_new0 (gboolean, refs->len);
+  walk.markdown = g_new0 (char *, refs->len + 1);
+  body = substitute (&walk, body_offset, &body_length);
+
+  doc = cmark_parse_document (body, body_length, cmark_options);
+  cmark_consolidate_text_nodes (doc);
+
+  /* collect first: the replacements change the tree */
+  text_nodes = g_ptr_array_new ();
+  iter = cmark_iter_new (doc);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      if (cmark_node_get_type (node) == CMARK_NODE_TEXT)
+        {
+          if (strstr (cmark_node_get_literal (node), walk.open) != NULL)
+            g_ptr_array_add (text_nodes, node);
+        }
+      else
+        restore_node (&walk, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < text_nodes->len; i++)
+    replace_in_text_node (&walk, g_ptr_array_index (text_nodes, i));
+
+  if (walk.splice && markdown != NULL)
+    *markdown = splice_markdown (&walk);
+
+  g_free (walk.used);
+  g_strfreev (walk.markdown);
+  return doc;
+}
+
+/* ---- entity notes ---- */
+
+/* What cmark's safe mode would drop from HTML (CommonMark §6.6, cmark's
+ * _scan_dangerous_url): script-capable URL schemes. */
+static gboolean
+is_dangerous_url (const char *url)
+{
+  static const char * const schemes[] = { "javascript:", "vbscript:", "file:", "data:", NULL };
+  static const char * const images[] = { "data:image/png", "data:image/gif", "data:image/jpeg",
+                                         "data:image/webp", NULL };
+
+  for (guint i = 0; images[i]; i++)
+    if (g_ascii_strncasecmp (url, images[i], strlen (images[i])) == 0)
+      return FALSE;
+  for (guint i = 0; schemes[i]; i++)
+    if (g_ascii_strncasecmp (url, schemes[i], strlen (schemes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Raw HTML becomes text and dangerous links lose their URL, so the
+ * Markdown that cmark writes back is inert in any engine. */
+static void
+make_inert (cmark_node *doc)
+{
+  g_autoptr(GPtrArray) html = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+          g_ptr_array_add (html, node);
+          break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+          if (cmark_node_get_url (node) != NULL && is_dangerous_url (cmark_node_get_url (node)))
+            cmark_node_set_url (node, "");
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < html->len; i++)
+    {
+      cmark_node *node = g_ptr_array_index (html, i);
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+      cmark_node_set_literal (text, cmark_node_get_literal (node));
+      if (cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+        {
+          cmark_node *paragraph = cmark_node_new (CMARK_NODE_PARAGRAPH);
+          cmark_node_append_child (paragraph, text);
+          text = paragraph;
+        }
+      cmark_node_replace (node, text);
+      cmark_node_free (node);
+    }
+}
+
+static char *
+left_out (CtRenderContext *ctx,
+          const CtEntity  *entity,
+          const char      *message)
+{
+  g_autofree char *text = g_strdup_printf ("(The notes of “%s” are left out here.)", entity->title);
+
+  if (ctx->options->mode == CT_RENDER_MARKDOWN)
+    {
+      g_autofree char *escaped = ct_markdown_escape (text);
+      return g_strdup_printf ("*%s*\n", escaped);
+    }
+  else
+    {
+      g_autofree char *escaped_text = ct_html_escape (text);
+      g_autofree char *escaped_message = ct_html_escape (message);
+      return g_strdup_printf ("<p class=\"ct-unresolved\" title=\"%s\">%s</p>\n",
+                              escaped_message, escaped_text);
+    }
+}
+
+char *
+ct_render_notes (CtRenderContext *ctx,
+                 const CtEntity  *entity)
+{
+  CtRenderContext child;
+  g_autoptr(GPtrArray) refs = NULL;
+  char *output = NULL;
+  gsize body_offset;
+  guint body_line;
+  cmark_node *doc;
+
+  if (entity->notes == NULL || *entity->notes == '\0'
+      || !g_utf8_validate (entity->notes, -1, NULL))
+    return NULL;
+
+  for (CtRenderContext *c = ctx; c != NULL; c = c->parent)
+    if (c->notes_of == entity->id)
+      {
+        g_autofree char *message =
+          g_strdup_printf ("The notes of “%s” embed themselves through templates, "
+                           "so they are shown only once", entity->title);
+        if (ctx->root->recursion == NULL)
+          ctx->root->recursion = g_strdup (message);
+        return left_out (ctx, entity, message);
+      }
+
+  if (ctx->depth + 1 > CT_RENDER_MAX_DEPTH)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("Templates nest more than %d deep through entity notes; "
+                         "the notes of “%s” are left out", CT_RENDER_MAX_DEPTH, entity->title);
+      if (ctx->root->recursion == NULL)
+        ctx->root->recursion = g_strdup (message);
+      return left_out (ctx, entity, message);
+    }
+
+  context_init_child (&child, ctx, entity);
+  refs = ct_scan_references (child.text, child.length);
+  ct_front_matter_split (child.text, child.length, &body_offset, &body_line);
+
+  /* notes come from the database: never raw HTML, whatever the setting */
+  doc = ct_render_references (&child, refs, body_offset, CMARK_OPT_DEFAULT, NULL);
+  if (ctx->options->mode == CT_RENDER_MARKDOWN)
+    {
+      char *markdown;
+
+      /* the reader's Markdown engine may keep raw HTML: hand it none */
+      make_inert (doc);
+      markdown = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+      output = g_strdup (markdown);
+      free (markdown);
+    }
+  else
+    {
+      char *html = cmark_render_html (doc, CMARK_OPT_DEFAULT);
+      output = g_strdup (html);
+      free (html);
+    }
+  cmark_node_free (doc);
+  g_free (child.last_message);
+
+  return output;
+}

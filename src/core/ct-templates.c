@@ -1,0 +1,725 @@
+#define G_LOG_DOMAIN "ct-templates"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-render-private.h"
+
+/* What each reference shows, as spans and blocks (ct-render-private.h):
+ * the data only. ct-render-html.c and ct-render-markdown.c decide how it
+ * looks and escape it. */
+
+/* ---- spans, rows, blocks ---- */
+
+CtSpan *
+ct_span_new_text (const char *text)
+{
+  CtSpan *span = g_new0 (CtSpan, 1);
+
+  span->text = g_strdup (text ? text : "");
+  return span;
+}
+
+CtSpan *
+ct_span_new_entity (const CtEntity *entity,
+                    const char     *label)
+{
+  CtSpan *span = ct_span_new_text (label ? label : entity->title);
+
+  span->entity_id = entity->id;
+  span->kind = entity->kind;
+  span->slug = g_strdup (entity->slug);
+  span->summary = g_strdup (entity->summary);
+  return span;
+}
+
+void
+ct_span_free (CtSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_free (span->text);
+  g_free (span->slug);
+  g_free (span->summary);
+  g_free (span->classes);
+  g_free (span->tooltip);
+  g_free (span->source);
+  g_free (span);
+}
+
+GPtrArray *
+ct_spans_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_span_free);
+}
+
+void
+ct_row_free (CtRow *row)
+{
+  if (row == NULL)
+    return;
+  g_ptr_array_unref (row->cells);
+  g_free (row->notes);
+  g_free (row);
+}
+
+void
+ct_block_free (CtBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_clear_pointer (&block->heading, g_ptr_array_unref);
+  g_ptr_array_unref (block->rows);
+  g_free (block->summary);
+  g_free (block->notes);
+  g_free (block);
+}
+
+static CtBlock *
+block_new (CtBlockStyle style,
+           const char  *css_class,
+           const char  *empty)
+{
+  CtBlock *block = g_new0 (CtBlock, 1);
+
+  block->style = style;
+  block->css_class = css_class;
+  block->empty = empty;
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_row_free);
+  return block;
+}
+
+/* A new row of @n_cells empty cells, added to @block. */
+static CtRow *
+block_add_row (CtBlock *block,
+               guint    n_cells)
+{
+  CtRow *row = g_new0 (CtRow, 1);
+
+  row->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_cells; i++)
+    g_ptr_array_add (row->cells, ct_spans_new ());
+  g_ptr_array_add (block->rows, row);
+  return row;
+}
+
+static GPtrArray *
+cell (CtRow *row,
+      guint  i)
+{
+  return g_ptr_array_index (row->cells, i);
+}
+
+static void
+add_text (GPtrArray  *spans,
+          const char *text)
+{
+  g_ptr_array_add (spans, ct_span_new_text (text));
+}
+
+static void
+add_classed_text (GPtrArray  *spans,
+                  const char *text,
+                  const char *classes)
+{
+  CtSpan *span = ct_span_new_text (text);
+
+  span->classes = g_strdup (classes);
+  g_ptr_array_add (spans, span);
+}
+
+/* A link to entity @id (title @fallback when it cannot be read). */
+static void
+add_entity (CtRenderContext *ctx,
+            GPtrArray       *spans,
+            gint64           id,
+            const char      *fallback)
+{
+  const CtEntity *entity = id > 0 ? ct_render_context_entity (ctx, id) : NULL;
+
+  if (entity != NULL)
+    g_ptr_array_add (spans, ct_span_new_entity (entity, NULL));
+  else
+    add_text (spans, fallback);
+}
+
+static GPtrArray *
+unresolved (CtRenderContext *ctx,
+            const char      *source)
+{
+  GPtrArray *spans = ct_spans_new ();
+  CtSpan *span = ct_span_new_text (source);
+
+  span->classes = g_strdup ("ct-unresolved");
+  span->tooltip = g_strdup (ctx->last_message);
+  span->raw_markdown = TRUE;
+  g_ptr_array_add (spans, span);
+  return spans;
+}
+
+/* ---- facts ---- */
+
+/* Keys compare case-insensitively, with blanks and dashes as underscores:
+ * "Release date", "release-date" and "release_date" are one key. */
+static char *
+normalize_key (const char *key)
+{
+  char *folded = g_utf8_casefold (key, -1);
+
+  g_strstrip (folded);
+  for (char *p = folded; *p; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return folded;
+}
+
+static gboolean
+fact_matches (CtEntityKind  kind,
+              const CtFact *fact,
+              const char   *wanted)
+{
+  g_autofree char *key = normalize_key (fact->key);
+  g_autofree char *label = normalize_key (ct_wiki_fact_label (kind, fact->key));
+
+  return g_str_equal (key, wanted) || g_str_equal (label, wanted);
+}
+
+static char *
+list_keys (GPtrArray *facts)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < keys->len && !seen; j++)
+        seen = g_str_equal (keys->pdata[j], fact->key);
+      if (!seen)
+        g_ptr_array_add (keys, fact->key);
+    }
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (", ", (char **) keys->pdata);
+}
+
+static const char *
+status_class (CtFactStatus status)
+{
+  switch (status)
+    {
+    case CT_FACT_RUMORED:
+      return "ct-rumored";
+    case CT_FACT_DISPUTED:
+      return "ct-disputed";
+    case CT_FACT_CONFIRMED:
+    default:
+      return NULL;
+    }
+}
+
+/* Adds the value of @fact to @spans, marked with its status, spoiler flag
+ * and source. */
+static void
+add_fact_value (CtRenderContext *ctx,
+                GPtrArray       *spans,
+                const CtFact    *fact)
+{
+  const CtEntity *value = fact->value_id > 0 ? ct_render_context_entity (ctx, fact->value_id) : NULL;
+  CtSpan *span;
+  GString *classes = g_string_new (NULL);
+
+  if (value != NULL)
+    span = ct_span_new_entity (value, NULL);
+  else
+    span = ct_span_new_text (fact->text ? fact->text : fact->value_title);
+
+  if (status_class (fact->status) != NULL)
+    {
+      g_string_append (classes, status_class (fact->status));
+      span->tooltip = g_strdup (fact->status == CT_FACT_RUMORED ? "Rumored, not confirmed"
+                                                                 : "Disputed");
+    }
+  if (fact->spoiler)
+    g_string_append (classes, classes->len ? " ct-spoiler" : "ct-spoiler");
+  span->classes = g_string_free (classes, classes->len == 0);
+  span->source = g_strdup (fact->source);
+  g_ptr_array_add (spans, span);
+}
+
+/* A spoiler fact in a post that promises none: a warning, shown once per
+ * reference. */
+static void
+check_spoiler (CtRenderContext   *ctx,
+               const CtReference *ref,
+               const CtEntity    *entity,
+               const CtFact      *fact,
+               gboolean          *warned)
+{
+  if (!fact->spoiler || ctx->root->spoilers != 0 || *warned)
+    return;
+  *warned = TRUE;
+  ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                              "The fact “%s” of “%s” is a spoiler, but the front matter says "
+                              "“spoilers: false”",
+                              fact->key, entity->title);
+}
+
+static GPtrArray *
+render_fact (CtRenderContext   *ctx,
+             const CtReference *ref,
+             const char        *source)
+{
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wanted = NULL;
+  const CtEntity *entity;
+  gboolean warned_spoiler = FALSE;
+
+  if (ref->target == NULL || *ref->target == '\0')
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  "{{fact}} needs an entity and a key: {{fact: Title | key}}");
+      return unresolved (ctx, source);
+    }
+  if (ref->key == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  "{{fact}} needs a key after “|”: {{fact: %s | key}}", ref->target);
+      return unresolved (ctx, source);
+    }
+
+  entity = ct_resolve_entity (ctx, ref, ref->target, CT_KINDS_ANY, NULL);
+  if (entity == NULL)
+    return unresolved (ctx, source);
+
+  facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  if (facts == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the facts of “%s”: %s",
+                                  entity->title, error->message);
+      return unresolved (ctx, source);
+    }
+
+  wanted = normalize_key (ref->key);
+  spans = ct_spans_new ();
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      if (!fact_matches (entity->kind, fact, wanted))
+        continue;
+      if (spans->len > 0)
+        add_text (spans, ", ");
+      add_fact_value (ctx, spans, fact);
+      check_spoiler (ctx, ref, entity, fact, &warned_spoiler);
+      if (fact->status != CT_FACT_CONFIRMED)
+        ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                    "The fact “%s” of “%s” is %s, not confirmed; "
+                                    "the output marks it so",
+                                    fact->key, entity->title, ct_fact_status_to_string (fact->status));
+    }
+
+  if (spans->len == 0)
+    {
+      if (facts->len == 0)
+        ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "“%s” has no facts yet, so it has no “%s”",
+                                    entity->title, ref->key);
+      else
+        {
+          g_autofree char *keys = list_keys (facts);
+          ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                      "“%s” has no fact “%s”; its facts are: %s",
+                                      entity->title, ref->key, keys);
+        }
+      return unresolved (ctx, source);
+    }
+
+  return g_steal_pointer (&spans);
+}
+
+/* ---- links ---- */
+
+static GPtrArray *
+render_link (CtRenderContext   *ctx,
+             const CtReference *ref,
+             const char        *source)
+{
+  const CtEntity *entity = ct_resolve_entity (ctx, ref, ref->target, CT_KINDS_ANY, NULL);
+  GPtrArray *spans;
+
+  if (entity == NULL)
+    return unresolved (ctx, source);
+  spans = ct_spans_new ();
+  g_ptr_array_add (spans, ct_span_new_entity (entity, ref->label));
+  return spans;
+}
+
+/* ---- block templates ---- */
+
+static const char * const cast_columns[] = { "Person", "Character", "Role", "Billing", NULL };
+
+static CtBlock *
+render_cast (CtRenderContext   *ctx,
+             const CtReference *ref,
+             const CtEntity    *film)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) credits = ct_wiki_get_cast (ctx->options->wiki, film->id, &error);
+  CtBlock *block;
+
+  if (credits == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the cast of “%s”: %s",
+                                  film->title, error->message);
+      return NULL;
+    }
+
+  block = block_new (CT_BLOCK_TABLE, "ct-cast", "No cast or crew yet.");
+  block->columns = cast_columns;
+  for (guint i = 0; i < credits->len; i++)
+    {
+      CtCredit *credit = g_ptr_array_index (credits, i);
+      CtRow *row = block_add_row (block, 4);
+
+      add_entity (ctx, cell (row, 0), credit->person_id, credit->person_title);
+      if (credit->character_id > 0)
+        add_entity (ctx, cell (row, 1), credit->character_id, credit->character_title);
+      if (credit->status != CT_FACT_CONFIRMED)
+        {
+          CtSpan *person = g_ptr_array_index (cell (row, 0), 0);
+          person->classes = g_strdup (status_class (credit->status));
+        }
+      add_text (cell (row, 2), credit->role);
+      ((CtSpan *) g_ptr_array_index (cell (row, 2), 0))->source = g_strdup (credit->source);
+      if (credit->billing > 0)
+        {
+          g_autofree char *billing = g_strdup_printf ("%d", credit->billing);
+          add_text (cell (row, 3), billing);
+        }
+    }
+  return block;
+}
+
+/* The facts of @entity with key @key, in order; NULL when reading fails. */
+static GPtrArray *
+facts_with_key (CtRenderContext *ctx,
+                GPtrArray       *facts,
+                const char      *key)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+      if (g_str_equal (fact->key, key))
+        g_ptr_array_add (found, fact);
+    }
+  return found;
+}
+
+/* Appends ", "-separated values of @key to @spans after @lead; nothing
+ * when @entity has no such fact. */
+static void
+add_fact_list (CtRenderContext *ctx,
+               GPtrArray       *spans,
+               GPtrArray       *facts,
+               const char      *key,
+               const char      *lead)
+{
+  g_autoptr(GPtrArray) found = facts_with_key (ctx, facts, key);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      add_text (spans, i == 0 ? lead : ", ");
+      add_fact_value (ctx, spans, g_ptr_array_index (found, i));
+    }
+}
+
+static GPtrArray *
+get_facts_quiet (CtRenderContext *ctx,
+                 gint64           id)
+{
+  return ct_wiki_get_facts (ctx->options->wiki, id, NULL);
+}
+
+static CtBlock *
+render_scenes (CtRenderContext   *ctx,
+               const CtReference *ref,
+               const CtEntity    *film)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenes = ct_wiki_get_scenes (ctx->options->wiki, film->id, &error);
+  CtBlock *block;
+
+  if (scenes == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the scenes of “%s”: %s",
+                                  film->title, error->message);
+      return NULL;
+    }
+
+  block = block_new (CT_BLOCK_ORDERED, "ct-scenes", "No scenes yet.");
+  for (guint i = 0; i < scenes->len; i++)
+    {
+      CtEntity *scene = g_ptr_array_index (scenes, i);
+      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, scene->id);
+      GPtrArray *spans = cell (block_add_row (block, 1), 0);
+      g_autoptr(GPtrArray) time = facts_with_key (ctx, facts, "time_in_film");
+
+      if (time->len > 0)
+        {
+          CtFact *fact = g_ptr_array_index (time, 0);
+          add_classed_text (spans, fact->text, "ct-when");
+          add_text (spans, " ");
+        }
+      g_ptr_array_add (spans, ct_span_new_entity (scene, NULL));
+      add_fact_list (ctx, spans, facts, "location", " — at ");
+      add_fact_list (ctx, spans, facts, "characters", " — with ");
+    }
+  return block;
+}
+
+static CtBlock *
+render_timeline (CtRenderContext   *ctx,
+                 const CtReference *ref,
+                 const CtEntity    *tied_to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = ct_wiki_get_events (ctx->options->wiki, tied_to ? tied_to->id : 0, &error);
+  CtBlock *block;
+
+  if (events == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the timeline: %s",
+                                  error->message);
+      return NULL;
+    }
+
+  block = block_new (CT_BLOCK_ORDERED, "ct-timeline", "No events yet.");
+  for (guint i = 0; i < events->len; i++)
+    {
+      CtEntity *event = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, event->id);
+      g_autoptr(GPtrArray) when = facts_with_key (ctx, facts, "when");
+      GPtrArray *spans = cell (block_add_row (block, 1), 0);
+
+      if (when->len > 0)
+        {
+          CtFact *fact = g_ptr_array_index (when, 0);
+          add_classed_text (spans, fact->text ? fact->text : fact->value_title, "ct-when");
+          add_text (spans, " ");
+        }
+      g_ptr_array_add (spans, ct_span_new_entity (event, NULL));
+      add_fact_list (ctx, spans, facts, "film", " — in ");
+    }
+  return block;
+}
+
+static CtBlock *
+render_infobox (CtRenderContext   *ctx,
+                const CtReference *ref,
+                const CtEntity    *entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  gboolean warned_spoiler = FALSE;
+  CtBlock *block;
+  const char *last_key = NULL;
+  CtRow *row = NULL;
+
+  if (facts == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the facts of “%s”: %s",
+                                  entity->title, error->message);
+      return NULL;
+    }
+
+  block = block_new (CT_BLOCK_INFOBOX, "ct-infobox", NULL);
+  block->kind = entity->kind;
+  block->heading = ct_spans_new ();
+  g_ptr_array_add (block->heading, ct_span_new_entity (entity, NULL));
+  block->summary = g_strdup (entity->summary);
+
+  /* facts with the same key in a row (several directors) share a line */
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      if (last_key == NULL || !g_str_equal (last_key, fact->key))
+        {
+          row = block_add_row (block, 2);
+          add_text (cell (row, 0), ct_wiki_fact_label (entity->kind, fact->key));
+        }
+      else
+        add_text (cell (row, 1), ", ");
+      add_fact_value (ctx, cell (row, 1), fact);
+      check_spoiler (ctx, ref, entity, fact, &warned_spoiler);
+      last_key = fact->key;
+    }
+
+  block->notes = ct_render_notes (ctx, entity);
+  return block;
+}
+
+static CtBlock *
+render_appearances (CtRenderContext   *ctx,
+                    const CtReference *ref,
+                    const CtEntity    *entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) appearances = ct_wiki_get_appearances (ctx->options->wiki, entity->id, &error);
+  CtBlock *block;
+
+  if (appearances == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the appearances of “%s”: %s",
+                                  entity->title, error->message);
+      return NULL;
+    }
+
+  block = block_new (CT_BLOCK_BULLETS, "ct-appearances", "No appearances yet.");
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      CtAppearance *appearance = g_ptr_array_index (appearances, i);
+      CtRow *row = block_add_row (block, 1);
+      GPtrArray *spans = cell (row, 0);
+
+      add_entity (ctx, spans, appearance->entity_id, appearance->title);
+      if (appearance->kind == CT_ENTITY_SCENE && appearance->film_id > 0)
+        {
+          add_text (spans, " in ");
+          add_entity (ctx, spans, appearance->film_id, appearance->film_title);
+        }
+      if (appearance->detail != NULL && *appearance->detail != '\0')
+        {
+          add_text (spans, " — ");
+          add_classed_text (spans, appearance->detail, "ct-detail");
+        }
+      /* what happens in a scene is in its notes */
+      if (appearance->kind == CT_ENTITY_SCENE)
+        {
+          const CtEntity *scene = ct_render_context_entity (ctx, appearance->entity_id);
+          if (scene != NULL)
+            row->notes = ct_render_notes (ctx, scene);
+        }
+    }
+  return block;
+}
+
+/* ---- the table of templates ---- */
+
+typedef CtBlock *(*BlockFunc) (CtRenderContext *, const CtReference *, const CtEntity *);
+
+static const struct {
+  const char *name;
+  BlockFunc   block;         /* NULL: inline ({{fact}}) */
+  guint       kinds;         /* of the target */
+  gboolean    target_optional;
+  const char *wanted;        /* wrong-kind message */
+} templates[] = {
+  { "fact", NULL, CT_KINDS_ANY, FALSE, NULL },
+  { "cast", render_cast, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, "{{cast}} needs a film" },
+  { "scenes", render_scenes, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, "{{scenes}} needs a film" },
+  { "timeline", render_timeline, CT_KINDS_ANY, TRUE, NULL },
+  { "infobox", render_infobox, CT_KINDS_ANY, FALSE, NULL },
+  { "appearances", render_appearances,
+    CT_KIND_BIT (CT_ENTITY_CHARACTER) | CT_KIND_BIT (CT_ENTITY_PERSON) | CT_KIND_BIT (CT_ENTITY_LOCATION),
+    FALSE, "{{appearances}} needs a character, a person or a location" },
+};
+
+static int
+find_template (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (templates); i++)
+    if (g_str_equal (templates[i].name, name))
+      return (int) i;
+  return -1;
+}
+
+gboolean
+ct_template_is_block (const char *name)
+{
+  int i = find_template (name);
+  return i >= 0 && templates[i].block != NULL;
+}
+
+void
+ct_template_render (CtRenderContext   *ctx,
+                    const CtReference *ref,
+                    const char        *source,
+                    gboolean           alone,
+                    GPtrArray        **spans,
+                    CtBlock          **block)
+{
+  const CtEntity *target = NULL;
+  int t;
+
+  *spans = NULL;
+  *block = NULL;
+
+  if (ref->type == CT_REF_LINK)
+    {
+      *spans = render_link (ctx, ref, source);
+      return;
+    }
+
+  t = find_template (ref->name);
+  if (t < 0)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  "There is no template “%s”: use fact, cast, scenes, timeline, "
+                                  "infobox or appearances", ref->name);
+      *spans = unresolved (ctx, source);
+      return;
+    }
+
+  if (templates[t].block == NULL)
+    {
+      *spans = render_fact (ctx, ref, source);
+      return;
+    }
+
+  if (!alone)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  "{{%s}} makes a block: put it alone in its own paragraph, "
+                                  "with blank lines around it", ref->name);
+      *spans = unresolved (ctx, source);
+      return;
+    }
+
+  if (ref->key != NULL)
+    ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                "{{%s}} takes no “| %s”; it is ignored", ref->name, ref->key);
+
+  if (ref->target != NULL || !templates[t].target_optional)
+    {
+      if (ref->target == NULL || *ref->target == '\0')
+        {
+          ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                      "{{%s}} needs an entity: {{%s: Title}}", ref->name, ref->name);
+          *spans = unresolved (ctx, source);
+          return;
+        }
+      target = ct_resolve_entity (ctx, ref, ref->target, templates[t].kinds, templates[t].wanted);
+      if (target == NULL)
+        {
+          *spans = unresolved (ctx, source);
+          return;
+        }
+    }
+  else if (ctx->options->wiki == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                  "No wiki is open, so {{%s}} cannot be filled in", ref->name);
+      *spans = unresolved (ctx, source);
+      return;
+    }
+
+  *block = templates[t].block (ctx, ref, target);
+  if (*block == NULL)
+    *spans = unresolved (ctx, source);
+}

@@ -1,0 +1,647 @@
+#define G_LOG_DOMAIN "ct-wiki-interchange"
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "ct-fact-keys.h"
+#include "ct-wiki-private.h"
+
+/* The JSON interchange of DESIGN §4. Dump is sorted and stable so that
+ * dump -> import into an empty wiki -> dump gives the same bytes. */
+
+#define FORMAT_NAME    "continuity-wiki"
+#define FORMAT_VERSION 1
+
+/* Dumping */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static gboolean
+dump_entity (CtWiki       *self,
+             JsonBuilder  *builder,
+             CtEntity     *entity,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (self, entity->id, error);
+
+  if (facts == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", ct_entity_kind_to_string (entity->kind));
+  add_string (builder, "title", entity->title);
+  json_builder_set_member_name (builder, "aliases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; entity->aliases[i] != NULL; i++)
+    json_builder_add_string_value (builder, entity->aliases[i]);
+  json_builder_end_array (builder);
+  add_string (builder, "summary", entity->summary);
+  add_string (builder, "notes", entity->notes);
+  add_bool (builder, "spoiler", entity->spoiler);
+
+  json_builder_set_member_name (builder, "facts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "key", fact->key);
+      if (fact->value_id != 0)
+        add_string (builder, "entity", fact->value_title);
+      else
+        add_string (builder, "value", fact->text);
+      add_string (builder, "status", ct_fact_status_to_string (fact->status));
+      add_string (builder, "source", fact->source);
+      add_bool (builder, "spoiler", fact->spoiler);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+char *
+ct_wiki_dump (CtWiki  *self,
+              GError **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) credits = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+
+  /* Kind by kind (films first), each by title. */
+  json_builder_set_member_name (builder, "entities");
+  json_builder_begin_array (builder);
+  for (int kind = 0; kind < CT_N_ENTITY_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) entities = ct_wiki_list_entities (self, kind, error);
+
+      if (entities == NULL)
+        return NULL;
+      for (guint i = 0; i < entities->len; i++)
+        if (!dump_entity (self, builder, g_ptr_array_index (entities, i), error))
+          return NULL;
+    }
+  json_builder_end_array (builder);
+
+  credits = ct_wiki_list_credits (self, error);
+  if (credits == NULL)
+    return NULL;
+  json_builder_set_member_name (builder, "credits");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < credits->len; i++)
+    {
+      CtCredit *credit = g_ptr_array_index (credits, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "film", credit->film_title);
+      add_string (builder, "person", credit->person_title);
+      add_string (builder, "character", credit->character_title);
+      add_string (builder, "role", credit->role);
+      json_builder_set_member_name (builder, "billing");
+      json_builder_add_int_value (builder, credit->billing);
+      add_string (builder, "status", ct_fact_status_to_string (credit->status));
+      add_string (builder, "source", credit->source);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* Importing */
+
+/* Every error names where in the document it is, the way a JSON path
+ * does: entities[12].facts[3].entity. */
+static void
+fail_at (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail_at (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, CT_ERROR, CT_ERROR_INVALID, "%s: %s", path, message);
+}
+
+static void
+prefix_error (GError     **error,
+              const char  *path)
+{
+  g_prefix_error (error, "%s: ", path);
+}
+
+/* A member that must be a string (or may be absent when !required).
+ * *@value is NULL when absent or JSON null. */
+static gboolean
+get_string (JsonObject   *object,
+            const char   *member,
+            const char   *path,
+            gboolean      required,
+            const char  **value,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          fail_at (error, path, _("%s is missing"), member);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      fail_at (error, path, _("%s must be a string"), member);
+      return FALSE;
+    }
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_bool (JsonObject  *object,
+          const char  *member,
+          const char  *path,
+          gboolean    *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      fail_at (error, path, _("%s must be true or false"), member);
+      return FALSE;
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *member,
+           const char  *path,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_at (error, path, _("%s must be a list"), member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_object (JsonArray   *array,
+            guint        index,
+            const char  *path,
+            GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_at (error, path, _("must be an object { … }"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+get_status (JsonObject    *object,
+            const char    *path,
+            CtFactStatus  *status,
+            GError       **error)
+{
+  const char *name;
+
+  *status = CT_FACT_CONFIRMED;
+  if (!get_string (object, "status", path, FALSE, &name, error))
+    return FALSE;
+  if (name != NULL && !ct_fact_status_from_string (name, status))
+    {
+      fail_at (error, path, _("status must be confirmed, rumored or disputed, not \"%s\""), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The id of the entity titled @title (titles only: the interchange
+ * refers by title), or 0 with an error at @path.@member. */
+static gint64
+resolve (CtWiki      *self,
+         const char  *title,
+         const char  *path,
+         const char  *member,
+         GError     **error)
+{
+  gint64 id = _ct_wiki_id_by_title (self, title, error);
+
+  if (id == 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+      fail_at (error, where, _("no entity titled \"%s\""), title);
+    }
+  return id > 0 ? id : 0;
+}
+
+static gboolean
+import_entity (CtWiki      *self,
+               JsonObject  *object,
+               const char  *path,
+               GHashTable  *seen,
+               gint64      *id_out,
+               GError     **error)
+{
+  const char *kind_name, *title, *summary, *notes;
+  g_autoptr(CtEntity) entity = NULL;
+  g_autofree char *key = NULL;
+  CtEntityKind kind;
+  JsonArray *aliases;
+  gint64 id;
+
+  if (!get_string (object, "kind", path, TRUE, &kind_name, error)
+      || !get_string (object, "title", path, TRUE, &title, error))
+    return FALSE;
+  if (!ct_entity_kind_from_string (kind_name, &kind))
+    {
+      fail_at (error, path, _("kind must be film, person, character, scene, event, organization or location, not \"%s\""), kind_name);
+      return FALSE;
+    }
+
+  key = _ct_wiki_name_key (title);
+  if (g_hash_table_contains (seen, key))
+    {
+      fail_at (error, path, _("\"%s\" appears twice in this file (also at %s)"), title,
+               (const char *) g_hash_table_lookup (seen, key));
+      return FALSE;
+    }
+  g_hash_table_insert (seen, g_steal_pointer (&key), g_strdup (path));
+
+  /* Merge by title: an existing entity keeps what the file leaves out. */
+  id = _ct_wiki_id_by_title (self, title, error);
+  if (id < 0)
+    return FALSE;
+  if (id == 0)
+    {
+      id = _ct_wiki_insert_entity (self, kind, title, error);
+      if (id == 0)
+        {
+          prefix_error (error, path);
+          return FALSE;
+        }
+    }
+  entity = ct_wiki_get_entity (self, id, error);
+  if (entity == NULL)
+    return FALSE;
+  if (entity->kind != kind)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.kind", path);
+      fail_at (error, where, _("\"%s\" is already in the wiki as %s, not %s"),
+               entity->title, ct_entity_kind_with_article (entity->kind), ct_entity_kind_with_article (kind));
+      return FALSE;
+    }
+
+  g_free (entity->title);
+  entity->title = g_strdup (title);
+  if (json_object_has_member (object, "summary"))
+    {
+      if (!get_string (object, "summary", path, FALSE, &summary, error))
+        return FALSE;
+      g_free (entity->summary);
+      entity->summary = g_strdup (summary);
+    }
+  if (json_object_has_member (object, "notes"))
+    {
+      if (!get_string (object, "notes", path, FALSE, &notes, error))
+        return FALSE;
+      g_free (entity->notes);
+      entity->notes = g_strdup (notes);
+    }
+  if (!get_bool (object, "spoiler", path, &entity->spoiler, error))
+    return FALSE;
+
+  aliases = get_array (object, "aliases", path, error);
+  if (aliases == NULL && error && *error)
+    return FALSE;
+  if (aliases != NULL)
+    {
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (aliases); i++)
+        {
+          JsonNode *node = json_array_get_element (aliases, i);
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            {
+              g_autofree char *where = g_strdup_printf ("%s.aliases[%u]", path, i);
+              fail_at (error, where, _("must be a string"));
+              g_ptr_array_free (list, TRUE);
+              return FALSE;
+            }
+          g_ptr_array_add (list, g_strdup (json_node_get_string (node)));
+        }
+      g_ptr_array_add (list, NULL);
+      g_strfreev (entity->aliases);
+      entity->aliases = (GStrv) g_ptr_array_free (list, FALSE);
+    }
+
+  if (!_ct_wiki_write_entity (self, entity, error))
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  *id_out = id;
+  return TRUE;
+}
+
+static gboolean
+import_facts (CtWiki      *self,
+              JsonObject  *object,
+              const char  *path,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_fact_free);
+  g_autoptr(GPtrArray) fact_paths = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+  guint bad;
+
+  if (!json_object_has_member (object, "facts"))
+    return TRUE;   /* keep the facts it has */
+  array = get_array (object, "facts", path, error);
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *fact_path = g_strdup_printf ("%s.facts[%u]", path, i);
+      JsonObject *item = get_object (array, i, fact_path, error);
+      JsonNode *value;
+      const char *key, *target, *source;
+      CtFact *fact;
+
+      if (item == NULL || !get_string (item, "key", fact_path, TRUE, &key, error)
+          || !get_string (item, "entity", fact_path, FALSE, &target, error)
+          || !get_string (item, "source", fact_path, FALSE, &source, error))
+        return FALSE;
+
+      fact = g_new0 (CtFact, 1);
+      g_ptr_array_add (facts, fact);
+      fact->key = g_strdup (key);
+      fact->source = g_strdup (source);
+      if (!get_status (item, fact_path, &fact->status, error)
+          || !get_bool (item, "spoiler", fact_path, &fact->spoiler, error))
+        return FALSE;
+
+      value = json_object_get_member (item, "value");
+      if ((value != NULL) == (target != NULL))
+        {
+          fail_at (error, fact_path, _("a fact needs either \"value\" (text) or \"entity\" (a title), not both"));
+          return FALSE;
+        }
+      if (target != NULL)
+        {
+          if ((fact->value_id = resolve (self, target, fact_path, "entity", error)) == 0)
+            return FALSE;
+        }
+      else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        fact->text = g_strdup (json_node_get_string (value));
+      else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+        fact->text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      else
+        {
+          fail_at (error, fact_path, _("value must be a string"));
+          return FALSE;
+        }
+      g_ptr_array_add (fact_paths, g_steal_pointer (&fact_path));
+    }
+
+  if (!_ct_wiki_write_facts (self, id, facts, &bad, error))
+    {
+      if (bad < facts->len)
+        {
+          CtFact *fact = g_ptr_array_index (facts, bad);
+          g_autofree char *where = g_strdup_printf ("%s.%s", (char *) g_ptr_array_index (fact_paths, bad),
+                                                    fact->value_id ? "entity" : "value");
+          prefix_error (error, where);
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_credit (CtWiki      *self,
+               JsonObject  *object,
+               const char  *path,
+               GError     **error)
+{
+  const char *film, *person, *character, *role, *source;
+  CtCredit credit = { 0 };
+  JsonNode *billing;
+
+  if (!get_string (object, "film", path, TRUE, &film, error)
+      || !get_string (object, "person", path, TRUE, &person, error)
+      || !get_string (object, "character", path, FALSE, &character, error)
+      || !get_string (object, "role", path, TRUE, &role, error)
+      || !get_string (object, "source", path, FALSE, &source, error)
+      || !get_status (object, path, &credit.status, error))
+    return FALSE;
+
+  billing = json_object_get_member (object, "billing");
+  if (billing != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (billing) || json_node_get_value_type (billing) != G_TYPE_INT64
+          || json_node_get_int (billing) < 0 || json_node_get_int (billing) > G_MAXINT)
+        {
+          fail_at (error, path, _("billing must be a whole number, 0 for unbilled"));
+          return FALSE;
+        }
+      credit.billing = (int) json_node_get_int (billing);
+    }
+
+  if ((credit.film_id = resolve (self, film, path, "film", error)) == 0
+      || (credit.person_id = resolve (self, person, path, "person", error)) == 0
+      || (character != NULL && (credit.character_id = resolve (self, character, path, "character", error)) == 0))
+    return FALSE;
+  credit.role = (char *) role;
+  credit.source = (char *) source;
+
+  if (_ct_wiki_write_credit (self, &credit, error) == 0)
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_document (CtWiki      *self,
+                 JsonNode    *root,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  JsonObject *top;
+  JsonArray *entities, *credits;
+  JsonNode *version;
+  const char *format;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not a Continuity wiki: it must be a JSON object."));
+      return FALSE;
+    }
+  top = json_node_get_object (root);
+  if (!get_string (top, "format", "format", FALSE, &format, error))
+    return FALSE;
+  if (g_strcmp0 (format, FORMAT_NAME) != 0)
+    {
+      fail_at (error, "format", _("expected \"%s\": this is not a Continuity wiki dump"), FORMAT_NAME);
+      return FALSE;
+    }
+  version = json_object_get_member (top, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      fail_at (error, "version", _("must be a number"));
+      return FALSE;
+    }
+  if (json_node_get_int (version) > FORMAT_VERSION)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_TOO_NEW,
+                   _("version: the file is format %" G_GINT64_FORMAT ", written by a newer Continuity; this one reads up to %d."),
+                   json_node_get_int (version), FORMAT_VERSION);
+      return FALSE;
+    }
+
+  entities = get_array (top, "entities", "document", error);
+  if (entities == NULL && *error != NULL)
+    return FALSE;
+  credits = get_array (top, "credits", "document", error);
+  if (credits == NULL && *error != NULL)
+    return FALSE;
+
+  /* Entities first, facts after: a fact may link to an entity that comes
+   * later in the file. */
+  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      JsonObject *object = get_object (entities, i, path, error);
+      gint64 id = 0;
+
+      if (object == NULL || !import_entity (self, object, path, seen, &id, error))
+        return FALSE;
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+
+      if (!import_facts (self, json_array_get_object_element (entities, i), path,
+                         g_array_index (ids, gint64, i), error))
+        return FALSE;
+    }
+  for (guint i = 0; credits != NULL && i < json_array_get_length (credits); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("credits[%u]", i);
+      JsonObject *object = get_object (credits, i, path, error);
+
+      if (object == NULL || !import_credit (self, object, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ct_wiki_import (CtWiki      *self,
+                const char  *json,
+                gssize       length,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (!_ct_wiki_check_writable (self, error))
+    return FALSE;
+  if (length < 0)
+    length = strlen (json);
+  if (!g_utf8_validate (json, length, NULL))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_ENCODING, _("The document is not valid UTF-8 text."));
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
+      return FALSE;
+    }
+
+  /* All or nothing: one transaction around the whole document. */
+  if (!ct_db_begin (self->db, error))
+    return FALSE;
+  if (!import_document (self, json_parser_get_root (parser), &local_error))
+    {
+      ct_db_rollback (self->db);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return ct_db_commit (self->db, error);
+}

@@ -1,0 +1,527 @@
+#define G_LOG_DOMAIN "ct-wiki-posts"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ct-front-matter.h"
+#include "ct-scanner.h"
+#include "ct-wiki-private.h"
+
+/* Posts larger than this are not indexed (they are not posts). */
+#define MAX_POST_SIZE (64 * 1024 * 1024)
+
+void
+ct_post_free (CtPost *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self->date);
+  g_strfreev (self->tags);
+  g_free (self);
+}
+
+void
+_ct_mention_free (CtMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->name);
+  g_free (mention);
+}
+
+/* Mentions */
+
+/* The entity names that references in @text mention, with the byte range
+ * of each name (for rewriting it on rename) and its line. The shared
+ * scanner decides what is a reference, so the index agrees with the
+ * renderer and `continuity check`. */
+GPtrArray *
+_ct_wiki_collect_mentions (const char *text,
+                           gsize       length)
+{
+  GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) _ct_mention_free);
+  g_autoptr(GPtrArray) refs = ct_scan_references (text, length);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      CtReference *ref = g_ptr_array_index (refs, i);
+      const char *from = text + ref->start + 2;
+      const char *to = text + ref->end;
+      const char *found;
+      CtMention *m;
+
+      if (!ref->closed || ref->target == NULL || *ref->target == '\0')
+        continue;
+      /* The target follows the opener, or the colon of a template. */
+      if (ref->type == CT_REF_TEMPLATE)
+        {
+          const char *colon = memchr (from, ':', to - from);
+          if (colon != NULL)
+            from = colon + 1;
+        }
+      found = g_strstr_len (from, to - from, ref->target);
+      if (found == NULL)
+        continue;
+
+      m = g_new0 (CtMention, 1);
+      m->name = g_strdup (ref->target);
+      m->start = found - text;
+      m->end = m->start + strlen (ref->target);
+      m->line = ref->line;
+      g_ptr_array_add (mentions, m);
+    }
+  return mentions;
+}
+
+/* Scanning the folder */
+
+typedef struct {
+  char   *path;   /* relative, with '/' */
+  gint64  size;
+  gint64  mtime;  /* microseconds */
+} PostFile;
+
+static void
+post_file_free (PostFile *file)
+{
+  g_free (file->path);
+  g_free (file);
+}
+
+static gboolean
+walk (GFile         *root,
+      GFile         *dir,
+      GPtrArray     *files,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  /* Symbolic links are not followed: a link loop cannot hang the index
+   * and nothing outside the wiki folder is read. */
+  children = g_file_enumerate_children (dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+
+  while (TRUE)
+    {
+      GFileInfo *info;
+      GFile *child;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      /* .backups, .git and other hidden folders hold no posts. */
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!walk (root, child, files, cancellable, error))
+            return FALSE;
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
+        {
+          PostFile *file = g_new0 (PostFile, 1);
+          g_autofree char *relative = g_file_get_relative_path (root, child);
+
+          file->path = g_strdup (relative);
+          file->size = g_file_info_get_size (info);
+          file->mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+                        + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+          g_ptr_array_add (files, file);
+        }
+    }
+  return TRUE;
+}
+
+/* Indexing one post */
+
+/* The first ATX heading ("# Title") of the body, or NULL. */
+static char *
+first_heading (const char *body,
+               gsize       length)
+{
+  const char *end = body + length;
+
+  for (const char *line = body; line < end; )
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *line_end = nl ? nl : end;
+
+      if (line_end - line > 2 && line[0] == '#' && line[1] == ' ')
+        {
+          g_autofree char *heading = g_strndup (line + 2, line_end - line - 2);
+          return g_strdup (g_strstrip (heading));
+        }
+      if (nl == NULL)
+        break;
+      line = nl + 1;
+    }
+  return NULL;
+}
+
+static gboolean
+run_with_id (CtWiki      *self,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ct_db_run (self->db, stmt, error);
+}
+
+static gboolean
+write_post (CtWiki          *self,
+            const PostFile  *file,
+            const char      *raw,
+            gsize            raw_length,
+            const char      *hash,
+            GError         **error)
+{
+  g_autofree char *text = g_utf8_make_valid (raw, raw_length);
+  gsize length = strlen (text);
+  g_autoptr(CtFrontMatter) fm = ct_front_matter_parse (text, length, NULL);
+  g_autoptr(GPtrArray) mentions = _ct_wiki_collect_mentions (text, length);
+  g_autofree char *title = NULL;
+  g_autofree char *tags_text = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize body_offset = 0;
+  guint body_line;
+  gboolean row;
+  gint64 id;
+
+  /* Broken YAML does not keep a post out of the index: it is indexed
+   * as if it had no front matter, and the editor shows the problem. */
+  if (fm == NULL)
+    {
+      fm = g_new0 (CtFrontMatter, 1);
+      fm->spoilers = -1;
+      fm->tags = g_new0 (char *, 1);
+    }
+  ct_front_matter_split (text, length, &body_offset, &body_line);
+
+  title = g_strdup (fm->title);
+  if (title == NULL)
+    title = first_heading (text + body_offset, length - body_offset);
+  if (title == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (file->path);
+      title = g_strndup (base, strlen (base) - strlen (".md"));
+    }
+
+  stmt = ct_db_prepare (self->db,
+                        "INSERT INTO post (path, size, mtime, hash, title, date, draft, spoilers)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                        " ON CONFLICT (path) DO UPDATE SET size = ?2, mtime = ?3, hash = ?4,"
+                        " title = ?5, date = ?6, draft = ?7, spoilers = ?8 RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_text (stmt, 1, file->path);
+  sqlite3_bind_int64 (stmt, 2, file->size);
+  sqlite3_bind_int64 (stmt, 3, file->mtime);
+  ct_db_bind_text (stmt, 4, hash);
+  ct_db_bind_text (stmt, 5, title);
+  ct_db_bind_text (stmt, 6, fm->date);
+  sqlite3_bind_int (stmt, 7, fm->draft ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, fm->spoilers);
+  if (!ct_db_step (self->db, stmt, &row, error))
+    return FALSE;
+  g_assert (row);
+  id = sqlite3_column_int64 (stmt, 0);
+  ct_db_release (stmt);
+
+  if (!run_with_id (self, "DELETE FROM post_tag WHERE post_id = ?", id, error)
+      || !run_with_id (self, "DELETE FROM post_mention WHERE post_id = ?", id, error)
+      || !run_with_id (self, "DELETE FROM search WHERE rowid = -?", id, error))
+    return FALSE;
+
+  for (guint i = 0; fm->tags[i] != NULL; i++)
+    {
+      g_autoptr(sqlite3_stmt) tag =
+        ct_db_prepare (self->db, "INSERT INTO post_tag (post_id, position, tag) VALUES (?, ?, ?)", error);
+      if (tag == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (tag, 1, id);
+      sqlite3_bind_int (tag, 2, (int) i);
+      ct_db_bind_text (tag, 3, fm->tags[i]);
+      if (!ct_db_run (self->db, tag, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CtMention *m = g_ptr_array_index (mentions, i);
+      g_autofree char *key = _ct_wiki_name_key (m->name);
+      g_autoptr(sqlite3_stmt) add =
+        ct_db_prepare (self->db, "INSERT INTO post_mention (post_id, key, line) VALUES (?, ?, ?)", error);
+      if (add == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (add, 1, id);
+      ct_db_bind_text (add, 2, key);
+      sqlite3_bind_int (add, 3, (int) m->line);
+      if (!ct_db_run (self->db, add, error))
+        return FALSE;
+    }
+
+  tags_text = g_strjoinv (" ", fm->tags);
+  {
+    g_autoptr(sqlite3_stmt) search =
+      ct_db_prepare (self->db, "INSERT INTO search (rowid, title, aliases, summary, body) VALUES (-?, ?, '', ?, ?)", error);
+    if (search == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (search, 1, id);
+    ct_db_bind_text (search, 2, title);
+    ct_db_bind_text (search, 3, tags_text);
+    ct_db_bind_text (search, 4, text + body_offset);
+    return ct_db_run (self->db, search, error);
+  }
+}
+
+typedef struct {
+  gint64  id;
+  gint64  size;
+  gint64  mtime;
+  char   *hash;
+  gboolean seen;
+} IndexedPost;
+
+static void
+indexed_post_free (IndexedPost *post)
+{
+  g_free (post->hash);
+  g_free (post);
+}
+
+static GHashTable *
+load_index (CtWiki  *self,
+            GError **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) indexed_post_free);
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, "SELECT id, path, size, mtime, hash FROM post", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (TRUE)
+    {
+      IndexedPost *post;
+
+      if (!ct_db_step (self->db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      post = g_new0 (IndexedPost, 1);
+      post->id = sqlite3_column_int64 (stmt, 0);
+      post->size = sqlite3_column_int64 (stmt, 2);
+      post->mtime = sqlite3_column_int64 (stmt, 3);
+      post->hash = ct_db_column_dup (stmt, 4);
+      g_hash_table_insert (index, ct_db_column_dup (stmt, 1), post);
+    }
+  return g_steal_pointer (&index);
+}
+
+static gboolean
+update_posts (CtWiki             *self,
+              GPtrArray          *files,
+              CtPostIndexStats   *stats,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GHashTable) index = load_index (self, error);
+  GHashTableIter iter;
+  IndexedPost *post;
+
+  if (index == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      PostFile *file = g_ptr_array_index (files, i);
+      g_autofree char *full = g_build_filename (self->folder, file->path, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *hash = NULL;
+      gsize length;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      stats->files++;
+      post = g_hash_table_lookup (index, file->path);
+      if (post != NULL)
+        post->seen = TRUE;
+
+      /* Size and time unchanged: trusted without reading the file. */
+      if (post != NULL && post->size == file->size && post->mtime == file->mtime)
+        {
+          stats->unchanged++;
+          continue;
+        }
+      if (file->size > MAX_POST_SIZE)
+        {
+          stats->skipped++;
+          if (post != NULL)
+            post->seen = FALSE;   /* dropped from the index below */
+          continue;
+        }
+      if (!g_file_get_contents (full, &contents, &length, NULL))
+        {
+          /* Vanished or unreadable since the scan: left for next time. */
+          stats->skipped++;
+          continue;
+        }
+
+      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      if (post != NULL && g_str_equal (post->hash, hash))
+        {
+          /* Touched, not changed: remember the new time, skip parsing. */
+          g_autoptr(sqlite3_stmt) stmt =
+            ct_db_prepare (self->db, "UPDATE post SET size = ?, mtime = ? WHERE id = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, file->size);
+          sqlite3_bind_int64 (stmt, 2, file->mtime);
+          sqlite3_bind_int64 (stmt, 3, post->id);
+          if (!ct_db_run (self->db, stmt, error))
+            return FALSE;
+          stats->touched++;
+          continue;
+        }
+
+      if (!write_post (self, file, contents, length, hash, error))
+        return FALSE;
+      stats->parsed++;
+    }
+
+  g_hash_table_iter_init (&iter, index);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &post))
+    {
+      if (post->seen)
+        continue;
+      if (!run_with_id (self, "DELETE FROM search WHERE rowid = -?", post->id, error)
+          || !run_with_id (self, "DELETE FROM post WHERE id = ?", post->id, error))
+        return FALSE;
+      stats->removed++;
+    }
+  return TRUE;
+}
+
+gboolean
+ct_wiki_index_posts_with_stats (CtWiki            *self,
+                                GCancellable      *cancellable,
+                                CtPostIndexStats  *stats,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) post_file_free);
+  g_autoptr(GFile) root = NULL;
+  CtPostIndexStats local_stats = { 0 };
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+
+  if (stats == NULL)
+    stats = &local_stats;
+  memset (stats, 0, sizeof *stats);
+
+  if (!_ct_wiki_check_writable (self, error))
+    return FALSE;
+
+  root = g_file_new_for_path (self->folder);
+  if (!walk (root, root, files, cancellable, error))
+    return FALSE;
+
+  if (!ct_db_begin (self->db, error))
+    return FALSE;
+  if (!update_posts (self, files, stats, cancellable, error))
+    {
+      ct_db_rollback (self->db);
+      return FALSE;
+    }
+  return ct_db_commit (self->db, error);
+}
+
+gboolean
+ct_wiki_index_posts (CtWiki        *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return ct_wiki_index_posts_with_stats (self, cancellable, NULL, error);
+}
+
+gboolean
+ct_wiki_clear_post_index (CtWiki  *self,
+                          GError **error)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+
+  if (!_ct_wiki_check_writable (self, error) || !ct_db_begin (self->db, error))
+    return FALSE;
+  if (!ct_db_exec (self->db, "DELETE FROM search WHERE rowid < 0; DELETE FROM post", error))
+    {
+      ct_db_rollback (self->db);
+      return FALSE;
+    }
+  return ct_db_commit (self->db, error);
+}
+
+static CtPost *
+post_from_row (sqlite3_stmt *stmt)
+{
+  CtPost *post = g_new0 (CtPost, 1);
+  const char *tags = (const char *) sqlite3_column_text (stmt, 5);
+
+  post->path = ct_db_column_dup (stmt, 0);
+  post->title = ct_db_column_dup (stmt, 1);
+  post->date = ct_db_column_dup (stmt, 2);
+  post->draft = sqlite3_column_int (stmt, 3) != 0;
+  post->spoilers = sqlite3_column_int (stmt, 4);
+  post->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
+  return post;
+}
+
+GPtrArray *
+ct_wiki_list_posts (CtWiki  *self,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_post_free);
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* Newest first by front matter date, undated ones after by file time. */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT p.path, p.title, p.date, p.draft, p.spoilers,"
+                        " (SELECT group_concat (tag, char(31)) FROM"
+                        "   (SELECT t.tag FROM post_tag t WHERE t.post_id = p.id ORDER BY t.position))"
+                        " FROM post p ORDER BY p.date IS NULL, p.date DESC, p.mtime DESC, p.path", error);
+  if (stmt == NULL)
+    return NULL;
+  while (TRUE)
+    {
+      if (!ct_db_step (self->db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      g_ptr_array_add (posts, post_from_row (stmt));
+    }
+  return g_steal_pointer (&posts);
+}

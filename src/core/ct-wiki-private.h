@@ -1,0 +1,84 @@
+/* ct-wiki-private.h — what the ct-wiki*.c files share (core-internal). */
+#pragma once
+
+#include "ct-db.h"
+#include "ct-wiki.h"
+
+G_BEGIN_DECLS
+
+struct _CtWiki {
+  GObject   parent_instance;
+
+  char     *folder;
+  CtDb     *db;
+  char     *read_only_reason;   /* NULL when writable */
+  char     *backup_problem;     /* why today's backup failed, or NULL */
+};
+
+/* A name as matched: Unicode case-folded, NFC, surrounding blanks gone.
+ * "Rooney", " rooney " and "ROONEY" share one key. */
+char     *_ct_wiki_name_key        (const char   *name);
+/* The key without accents, for completion: "jose" for "José". */
+char     *_ct_wiki_name_fold       (const char   *name);
+
+/* Fails with CT_ERROR_READ_ONLY and the reason when the wiki can't be written. */
+gboolean  _ct_wiki_check_writable  (CtWiki       *self,
+                                    GError      **error);
+
+/* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
+gboolean  _ct_wiki_entity_brief    (CtWiki        *self,
+                                    gint64         id,
+                                    CtEntityKind  *kind,
+                                    char         **title,
+                                    GError       **error);
+
+/* The entity whose title (not alias) has @key, or 0. */
+gint64    _ct_wiki_id_by_title     (CtWiki        *self,
+                                    const char    *title,
+                                    GError       **error);
+
+/* Refreshes the search row and the notes' mentions of entity @id. */
+gboolean  _ct_wiki_reindex_entity  (CtWiki        *self,
+                                    gint64         id,
+                                    GError       **error);
+
+/* A name mentioned in Markdown ([[X]], {{template: X | …}}). */
+typedef struct {
+  char  *name;
+  gsize  start;   /* byte range of the name itself, for rewriting */
+  gsize  end;
+  guint  line;    /* 1-based */
+} CtMention;
+
+void      _ct_mention_free         (CtMention     *mention);
+/* The mentions in @text, in order (GPtrArray of CtMention). */
+GPtrArray *_ct_wiki_collect_mentions (const char   *text,
+                                      gsize         length);
+
+/* Replaces the facts of entity @id inside an open transaction. On
+ * failure *@bad_index (may be NULL) is the fact at fault. */
+gboolean  _ct_wiki_write_facts     (CtWiki        *self,
+                                    gint64         id,
+                                    GPtrArray     *facts,
+                                    guint         *bad_index,
+                                    GError       **error);
+
+/* Creates entity @kind/@title inside an open transaction. */
+gint64    _ct_wiki_insert_entity   (CtWiki        *self,
+                                    CtEntityKind   kind,
+                                    const char    *title,
+                                    GError       **error);
+
+/* Writes title, summary, notes, spoiler and aliases of @entity (by id)
+ * inside an open transaction. */
+gboolean  _ct_wiki_write_entity    (CtWiki         *self,
+                                    const CtEntity *entity,
+                                    GError        **error);
+
+/* Adds or updates (same film, person, character and role) a credit
+ * inside an open transaction. */
+gint64    _ct_wiki_write_credit    (CtWiki         *self,
+                                    const CtCredit *credit,
+                                    GError        **error);
+
+G_END_DECLS

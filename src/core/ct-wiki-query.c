@@ -1,0 +1,762 @@
+#define G_LOG_DOMAIN "ct-wiki-query"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ct-wiki-private.h"
+
+/* Records */
+
+void
+ct_lookup_free (CtLookup *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->matched);
+  g_free (self);
+}
+
+void
+ct_appearance_free (CtAppearance *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->film_title);
+  g_free (self->detail);
+  g_free (self);
+}
+
+void
+ct_backlink_free (CtBacklink *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self);
+}
+
+void
+ct_search_hit_free (CtSearchHit *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self->snippet);
+  g_free (self);
+}
+
+/* Entities */
+
+static CtEntityKind
+column_kind (sqlite3_stmt *stmt,
+             int           column)
+{
+  CtEntityKind kind = CT_ENTITY_FILM;
+
+  /* The CHECK constraint keeps unknown kinds out of the table. */
+  ct_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, column), &kind);
+  return kind;
+}
+
+static CtFactStatus
+column_status (sqlite3_stmt *stmt,
+               int           column)
+{
+  CtFactStatus status = CT_FACT_CONFIRMED;
+
+  ct_fact_status_from_string ((const char *) sqlite3_column_text (stmt, column), &status);
+  return status;
+}
+
+/* Aliases travel as one string joined by U+001F, which aliases cannot
+ * hold, so a list of entities is one query rather than one per entity. */
+#define ENTITY_COLUMNS \
+  "e.id, e.kind, e.title, e.slug, e.summary, e.notes, e.spoiler, " \
+  "(SELECT group_concat (name, char(31)) FROM " \
+  "  (SELECT a.name FROM name a WHERE a.entity_id = e.id AND a.is_alias = 1 ORDER BY a.position))"
+
+static CtEntity *
+entity_from_row (sqlite3_stmt *stmt)
+{
+  CtEntity *entity = g_new0 (CtEntity, 1);
+  const char *aliases = (const char *) sqlite3_column_text (stmt, 7);
+
+  entity->id = sqlite3_column_int64 (stmt, 0);
+  entity->kind = column_kind (stmt, 1);
+  entity->title = ct_db_column_dup (stmt, 2);
+  entity->slug = ct_db_column_dup (stmt, 3);
+  entity->summary = ct_db_column_dup (stmt, 4);
+  entity->notes = ct_db_column_dup (stmt, 5);
+  entity->spoiler = sqlite3_column_int (stmt, 6) != 0;
+  entity->aliases = aliases ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
+  return entity;
+}
+
+/* Collects every row of @stmt with @make into a new array. */
+static GPtrArray *
+collect (CtWiki         *self,
+         sqlite3_stmt   *stmt,
+         gpointer      (*make) (sqlite3_stmt *stmt),
+         GDestroyNotify  free_func,
+         GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  gboolean row;
+
+  while (TRUE)
+    {
+      if (!ct_db_step (self->db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      g_ptr_array_add (list, make (stmt));
+    }
+  return g_steal_pointer (&list);
+}
+
+#define COLLECT_ENTITIES(self, stmt, error) \
+  collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) entity_from_row, (GDestroyNotify) ct_entity_free, error)
+
+CtEntity *
+ct_wiki_get_entity (CtWiki  *self,
+                    gint64   id,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  stmt = ct_db_prepare (self->db, "SELECT " ENTITY_COLUMNS " FROM entity e WHERE e.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ct_db_step (self->db, stmt, &row, error))
+    return NULL;
+  if (!row)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  return entity_from_row (stmt);
+}
+
+gboolean
+_ct_wiki_entity_brief (CtWiki        *self,
+                       gint64         id,
+                       CtEntityKind  *kind,
+                       char         **title,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, "SELECT kind, title FROM entity WHERE id = ?", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ct_db_step (self->db, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+  *kind = column_kind (stmt, 0);
+  *title = ct_db_column_dup (stmt, 1);
+  return TRUE;
+}
+
+gint64
+_ct_wiki_id_by_title (CtWiki      *self,
+                      const char  *title,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    ct_db_prepare (self->db, "SELECT entity_id FROM name WHERE key = ? AND is_alias = 0", error);
+  g_autofree char *key = _ct_wiki_name_key (title);
+  gboolean row;
+
+  if (stmt == NULL)
+    return -1;
+  ct_db_bind_text (stmt, 1, key);
+  if (!ct_db_step (self->db, stmt, &row, error))
+    return -1;
+  return row ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+GPtrArray *
+ct_wiki_list_entities (CtWiki  *self,
+                       int      kind,
+                       GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  g_return_val_if_fail (kind >= -1 && kind < CT_N_ENTITY_KINDS, NULL);
+
+  stmt = ct_db_prepare (self->db,
+                        "SELECT " ENTITY_COLUMNS " FROM name t JOIN entity e ON e.id = t.entity_id"
+                        " WHERE t.is_alias = 0 AND (?1 IS NULL OR e.kind = ?1)"
+                        " ORDER BY t.key, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_text (stmt, 1, kind < 0 ? NULL : ct_entity_kind_to_string (kind));
+  return COLLECT_ENTITIES (self, stmt, error);
+}
+
+/* Names */
+
+static CtLookup *
+lookup_from_row (sqlite3_stmt *stmt)
+{
+  CtLookup *lookup = g_new0 (CtLookup, 1);
+
+  lookup->entity_id = sqlite3_column_int64 (stmt, 0);
+  lookup->kind = column_kind (stmt, 1);
+  lookup->title = ct_db_column_dup (stmt, 2);
+  lookup->match = sqlite3_column_int (stmt, 3) ? CT_MATCH_ALIAS : CT_MATCH_TITLE;
+  lookup->matched = ct_db_column_dup (stmt, 4);
+  return lookup;
+}
+
+GPtrArray *
+ct_wiki_lookup (CtWiki      *self,
+                const char  *name,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = _ct_wiki_name_key (name);
+  stmt = ct_db_prepare (self->db,
+                        "SELECT n.entity_id, e.kind, e.title, n.is_alias, n.name"
+                        " FROM name n JOIN entity e ON e.id = n.entity_id"
+                        " WHERE n.key = ? ORDER BY n.is_alias, e.title, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_text (stmt, 1, key);
+  found = collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) lookup_from_row,
+                   (GDestroyNotify) ct_lookup_free, error);
+  if (found == NULL)
+    return NULL;
+
+  /* A title wins over aliases, the way a wiki page name does: "John Wick"
+   * is the page so titled even when it is also another one's alias. */
+  if (found->len > 1 && ((CtLookup *) found->pdata[0])->match == CT_MATCH_TITLE)
+    g_ptr_array_set_size (found, 1);
+
+  return g_steal_pointer (&found);
+}
+
+GPtrArray *
+ct_wiki_complete (CtWiki      *self,
+                  const char  *prefix,
+                  guint        limit,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_lookup_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *fold = NULL;
+  g_autofree char *upper = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  /* A range on the fold index: every string starting with the prefix
+   * sorts between it and the prefix followed by 0xFF, a byte UTF-8 never
+   * holds. */
+  fold = _ct_wiki_name_fold (prefix);
+  upper = g_strconcat (fold, "\xff", NULL);
+  stmt = ct_db_prepare (self->db,
+                        "SELECT n.entity_id, e.kind, e.title, n.is_alias, n.name"
+                        " FROM name n JOIN entity e ON e.id = n.entity_id"
+                        " WHERE n.fold >= ?1 AND n.fold < ?2"
+                        " ORDER BY n.fold, n.is_alias, n.entity_id", error);
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_text (stmt, 1, fold);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_TRANSIENT);
+
+  while (limit == 0 || found->len < limit)
+    {
+      gint64 id;
+
+      if (!ct_db_step (self->db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      /* An entity whose title and alias both match is offered once. */
+      id = sqlite3_column_int64 (stmt, 0);
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (found, lookup_from_row (stmt));
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/* Full-text search */
+
+/* The user's words as an FTS5 query: each word a quoted prefix term, all
+ * required. Quoting makes FTS5 operators and punctuation plain text, so no
+ * input can be a syntax error. NULL when there are no words. */
+static char *
+fts_query (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_word_char = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_char = TRUE;
+      if (!has_word_char)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+static CtSearchHit *
+hit_from_row (sqlite3_stmt *stmt)
+{
+  CtSearchHit *hit = g_new0 (CtSearchHit, 1);
+  gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+  /* Entities are stored under their id, posts under minus theirs. */
+  hit->is_post = rowid < 0;
+  hit->entity_id = rowid > 0 ? rowid : 0;
+  hit->path = ct_db_column_dup (stmt, 4);
+  hit->title = ct_db_column_dup (stmt, 1);
+  hit->snippet = ct_db_column_dup (stmt, 2);
+  hit->rank = sqlite3_column_double (stmt, 3);
+  return hit;
+}
+
+GPtrArray *
+ct_wiki_search (CtWiki      *self,
+                const char  *query,
+                guint        limit,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  match = fts_query (query);
+  if (match == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_search_hit_free);
+
+  /* bm25 weights: a word in the title counts most, then aliases,
+   * summary, and the body (notes or post text). */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT search.rowid, search.title,"
+                        " snippet (search, -1, char(1), char(2), '…', 12),"
+                        " bm25 (search, 10.0, 6.0, 3.0, 1.0) AS rank, p.path"
+                        " FROM search LEFT JOIN post p ON p.id = -search.rowid"
+                        " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) hit_from_row,
+                  (GDestroyNotify) ct_search_hit_free, error);
+}
+
+/* Facts and credits */
+
+static CtFact *
+fact_from_row (sqlite3_stmt *stmt)
+{
+  CtFact *fact = g_new0 (CtFact, 1);
+
+  fact->id = sqlite3_column_int64 (stmt, 0);
+  fact->entity_id = sqlite3_column_int64 (stmt, 1);
+  fact->position = sqlite3_column_int (stmt, 2);
+  fact->key = ct_db_column_dup (stmt, 3);
+  fact->text = ct_db_column_dup (stmt, 4);
+  fact->value_id = sqlite3_column_int64 (stmt, 5);
+  fact->value_title = ct_db_column_dup (stmt, 6);
+  fact->value_kind = fact->value_id ? column_kind (stmt, 7) : CT_ENTITY_FILM;
+  fact->status = column_status (stmt, 8);
+  fact->source = ct_db_column_dup (stmt, 9);
+  fact->spoiler = sqlite3_column_int (stmt, 10) != 0;
+  return fact;
+}
+
+GPtrArray *
+ct_wiki_get_facts (CtWiki  *self,
+                   gint64   entity_id,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  stmt = ct_db_prepare (self->db,
+                        "SELECT f.id, f.entity_id, f.position, f.key, f.text, f.value_id,"
+                        " v.title, v.kind, f.status, f.source, f.spoiler"
+                        " FROM fact f LEFT JOIN entity v ON v.id = f.value_id"
+                        " WHERE f.entity_id = ? ORDER BY f.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) fact_from_row,
+                  (GDestroyNotify) ct_fact_free, error);
+}
+
+static CtCredit *
+credit_from_row (sqlite3_stmt *stmt)
+{
+  CtCredit *credit = g_new0 (CtCredit, 1);
+
+  credit->id = sqlite3_column_int64 (stmt, 0);
+  credit->film_id = sqlite3_column_int64 (stmt, 1);
+  credit->film_title = ct_db_column_dup (stmt, 2);
+  credit->person_id = sqlite3_column_int64 (stmt, 3);
+  credit->person_title = ct_db_column_dup (stmt, 4);
+  credit->character_id = sqlite3_column_int64 (stmt, 5);
+  credit->character_title = ct_db_column_dup (stmt, 6);
+  credit->role = ct_db_column_dup (stmt, 7);
+  credit->billing = sqlite3_column_int (stmt, 8);
+  credit->status = column_status (stmt, 9);
+  credit->source = ct_db_column_dup (stmt, 10);
+  return credit;
+}
+
+/* Billing order; unbilled (0) after everyone billed. */
+#define CREDIT_QUERY \
+  "SELECT c.id, c.film_id, fi.title, c.person_id, pe.title, c.character_id, ch.title," \
+  " c.role, c.billing, c.status, c.source" \
+  " FROM credit c JOIN entity fi ON fi.id = c.film_id JOIN entity pe ON pe.id = c.person_id" \
+  " LEFT JOIN entity ch ON ch.id = c.character_id"
+
+GPtrArray *
+ct_wiki_get_cast (CtWiki  *self,
+                  gint64   film_id,
+                  GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  stmt = ct_db_prepare (self->db,
+                        CREDIT_QUERY " WHERE c.film_id = ?"
+                        " ORDER BY c.billing = 0, c.billing, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, film_id);
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+                  (GDestroyNotify) ct_credit_free, error);
+}
+
+/* Every credit, film by film in title order: for the interchange dump. */
+GPtrArray *
+ct_wiki_list_credits (CtWiki  *self,
+                      GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  stmt = ct_db_prepare (self->db,
+                        CREDIT_QUERY
+                        " JOIN name fk ON fk.entity_id = c.film_id AND fk.is_alias = 0"
+                        " JOIN name pk ON pk.entity_id = c.person_id AND pk.is_alias = 0"
+                        " LEFT JOIN name ck ON ck.entity_id = c.character_id AND ck.is_alias = 0"
+                        " ORDER BY fk.key, c.billing = 0, c.billing, c.role, pk.key, ifnull (ck.key, '')", error);
+  if (stmt == NULL)
+    return NULL;
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+                  (GDestroyNotify) ct_credit_free, error);
+}
+
+GPtrArray *
+ct_wiki_get_scenes (CtWiki  *self,
+                    gint64   film_id,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* Scenes without an `order` come last, by title. */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT " ENTITY_COLUMNS
+                        " FROM fact ff JOIN entity e ON e.id = ff.entity_id"
+                        " LEFT JOIN fact o ON o.entity_id = e.id AND o.key = 'order'"
+                        " WHERE ff.key = 'film' AND ff.value_id = ?1 AND e.kind = 'scene'"
+                        " ORDER BY o.text IS NULL, CAST (o.text AS INTEGER), e.title, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, film_id);
+  return COLLECT_ENTITIES (self, stmt, error);
+}
+
+GPtrArray *
+ct_wiki_get_events (CtWiki  *self,
+                    gint64   entity_id,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* Tied to an entity: any of the event's facts links to it, or its
+   * scene belongs to that film. Events without `chrono` come last. */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT " ENTITY_COLUMNS
+                        " FROM entity e LEFT JOIN fact c ON c.entity_id = e.id AND c.key = 'chrono'"
+                        " WHERE e.kind = 'event' AND (?1 = 0 OR e.id IN ("
+                        "   SELECT f.entity_id FROM fact f WHERE f.value_id = ?1"
+                        "   UNION SELECT f.entity_id FROM fact f WHERE f.key = 'scene' AND f.value_id IN"
+                        "     (SELECT s.entity_id FROM fact s WHERE s.key = 'film' AND s.value_id = ?1)))"
+                        " ORDER BY c.text IS NULL, CAST (c.text AS REAL), e.title, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  return COLLECT_ENTITIES (self, stmt, error);
+}
+
+/* Appearances */
+
+typedef struct {
+  CtAppearance *appearance;
+  char         *release;     /* the film's release_date, for sorting */
+  int           order;       /* the scene's order */
+} SortableAppearance;
+
+static void
+sortable_free (gpointer data)
+{
+  SortableAppearance *s = data;
+
+  ct_appearance_free (s->appearance);
+  g_free (s->release);
+  g_free (s);
+}
+
+static int
+compare_appearances (gconstpointer a,
+                     gconstpointer b)
+{
+  const SortableAppearance *x = *(SortableAppearance * const *) a;
+  const SortableAppearance *y = *(SortableAppearance * const *) b;
+  int cmp;
+
+  /* Films in release order (undated last), then their scenes in order. */
+  if ((cmp = (x->release == NULL) - (y->release == NULL)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (x->release, y->release)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (x->appearance->film_title, y->appearance->film_title)) != 0)
+    return cmp;
+  if ((cmp = (x->appearance->kind == CT_ENTITY_SCENE) - (y->appearance->kind == CT_ENTITY_SCENE)) != 0)
+    return cmp;
+  if ((cmp = x->order - y->order) != 0)
+    return cmp;
+  return g_strcmp0 (x->appearance->title, y->appearance->title);
+}
+
+/* Every query below returns: id, kind, title, film id, film title,
+ * detail, film release date, scene order. */
+#define FILM_EXTRA(film) \
+  " (SELECT r.text FROM fact r WHERE r.entity_id = " film " AND r.key = 'release_date' LIMIT 1)"
+
+static const char * const appearance_queries[] = {
+  /* credits of a person */
+  "SELECT f.id, f.kind, f.title, f.id, f.title,"
+  " CASE WHEN ch.title IS NULL THEN c.role"
+  "      WHEN c.role = 'cast' THEN 'as ' || ch.title ELSE c.role || ' as ' || ch.title END,"
+  FILM_EXTRA ("f.id") ", 0"
+  " FROM credit c JOIN entity f ON f.id = c.film_id LEFT JOIN entity ch ON ch.id = c.character_id"
+  " WHERE c.person_id = ?1",
+  /* credits of a character */
+  "SELECT f.id, f.kind, f.title, f.id, f.title,"
+  " CASE WHEN c.role = 'cast' THEN 'played by ' || p.title ELSE c.role || ' by ' || p.title END,"
+  FILM_EXTRA ("f.id") ", 0"
+  " FROM credit c JOIN entity f ON f.id = c.film_id JOIN entity p ON p.id = c.person_id"
+  " WHERE c.character_id = ?1",
+  /* films and scenes whose facts link to it (a scene's location or
+   * characters, a film's director …) */
+  "SELECT x.id, x.kind, x.title, ifnull (sf.value_id, x.id), ifnull (film.title, x.title), l.key,"
+  FILM_EXTRA ("ifnull (sf.value_id, x.id)") ","
+  " ifnull ((SELECT CAST (o.text AS INTEGER) FROM fact o WHERE o.entity_id = x.id AND o.key = 'order'), 0)"
+  " FROM fact l JOIN entity x ON x.id = l.entity_id"
+  " LEFT JOIN fact sf ON x.kind = 'scene' AND sf.entity_id = x.id AND sf.key = 'film'"
+  " LEFT JOIN entity film ON film.id = sf.value_id"
+  " WHERE l.value_id = ?1 AND x.kind IN ('film', 'scene')",
+  /* its own first appearance */
+  "SELECT f.id, f.kind, f.title, f.id, f.title, l.key," FILM_EXTRA ("f.id") ", 0"
+  " FROM fact l JOIN entity f ON f.id = l.value_id"
+  " WHERE l.entity_id = ?1 AND l.key = 'first_appearance' AND f.kind = 'film'",
+};
+
+GPtrArray *
+ct_wiki_get_appearances (CtWiki  *self,
+                         gint64   entity_id,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) sortable = g_ptr_array_new_with_free_func (sortable_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *result;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (appearance_queries); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, appearance_queries[q], error);
+      gboolean row;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, entity_id);
+      while (TRUE)
+        {
+          SortableAppearance *s;
+          CtAppearance *a;
+          char *seen_key;
+
+          if (!ct_db_step (self->db, stmt, &row, error))
+            return NULL;
+          if (!row)
+            break;
+
+          /* A film already listed through a credit is not listed again
+           * because a fact also names it (a director is both). */
+          seen_key = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+          if (!g_hash_table_add (seen, seen_key) && q > 1)
+            continue;
+
+          a = g_new0 (CtAppearance, 1);
+          a->entity_id = sqlite3_column_int64 (stmt, 0);
+          a->kind = column_kind (stmt, 1);
+          a->title = ct_db_column_dup (stmt, 2);
+          a->film_id = sqlite3_column_int64 (stmt, 3);
+          a->film_title = ct_db_column_dup (stmt, 4);
+          if (q < 2)
+            a->detail = ct_db_column_dup (stmt, 5);
+          else
+            a->detail = g_strdup (ct_wiki_fact_label (a->kind, (const char *) sqlite3_column_text (stmt, 5)));
+          s = g_new0 (SortableAppearance, 1);
+          s->appearance = a;
+          s->release = ct_db_column_dup (stmt, 6);
+          s->order = sqlite3_column_int (stmt, 7);
+          g_ptr_array_add (sortable, s);
+        }
+    }
+
+  g_ptr_array_sort (sortable, compare_appearances);
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_appearance_free);
+  for (guint i = 0; i < sortable->len; i++)
+    {
+      SortableAppearance *s = g_ptr_array_index (sortable, i);
+      g_ptr_array_add (result, g_steal_pointer (&s->appearance));
+    }
+  return result;
+}
+
+/* Backlinks */
+
+static CtBacklink *
+backlink_from_row (sqlite3_stmt *stmt)
+{
+  CtBacklink *link = g_new0 (CtBacklink, 1);
+
+  link->is_post = sqlite3_column_int (stmt, 0) != 0;
+  link->path = ct_db_column_dup (stmt, 1);
+  link->entity_id = sqlite3_column_int64 (stmt, 2);
+  link->title = ct_db_column_dup (stmt, 3);
+  link->line = (guint) sqlite3_column_int (stmt, 4);
+  return link;
+}
+
+GPtrArray *
+ct_wiki_get_backlinks (CtWiki  *self,
+                       gint64   entity_id,
+                       GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* Mentions are stored as name keys, so a mention by any of the entity's
+   * names counts, and a post written before the entity existed links as
+   * soon as it does. Entities also link through their facts (line 0). */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT 1, p.path, 0, p.title, min (m.line)"
+                        " FROM post_mention m JOIN post p ON p.id = m.post_id"
+                        " WHERE m.key IN (SELECT key FROM name WHERE entity_id = ?1)"
+                        " GROUP BY p.id"
+                        " UNION ALL "
+                        "SELECT 0, NULL, e.id, e.title, ifnull (min (x.line), 0) FROM ("
+                        "   SELECT m.entity_id AS id, m.line AS line FROM entity_mention m"
+                        "   WHERE m.key IN (SELECT key FROM name WHERE entity_id = ?1)"
+                        "   UNION ALL SELECT f.entity_id, NULL FROM fact f WHERE f.value_id = ?1"
+                        " ) x JOIN entity e ON e.id = x.id WHERE e.id != ?1"
+                        " GROUP BY e.id"
+                        " ORDER BY 1 DESC, 4, 2, 3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) backlink_from_row,
+                  (GDestroyNotify) ct_backlink_free, error);
+}
+
+/* Posts that mention @name (by any spelling of the same key): what a
+ * rename offers to rewrite, since the files are the user's. */
+GPtrArray *
+ct_wiki_find_post_mentions (CtWiki      *self,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  key = _ct_wiki_name_key (name);
+  stmt = ct_db_prepare (self->db,
+                        "SELECT 1, p.path, 0, p.title, min (m.line)"
+                        " FROM post_mention m JOIN post p ON p.id = m.post_id"
+                        " WHERE m.key = ?1 GROUP BY p.id ORDER BY p.path", error);
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_text (stmt, 1, key);
+  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) backlink_from_row,
+                  (GDestroyNotify) ct_backlink_free, error);
+}

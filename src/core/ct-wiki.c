@@ -1,0 +1,379 @@
+#define G_LOG_DOMAIN "ct-wiki"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ct-backup.h"
+#include "ct-migrations.h"
+#include "ct-wiki-private.h"
+
+G_DEFINE_FINAL_TYPE (CtWiki, ct_wiki, G_TYPE_OBJECT)
+
+static void
+ct_wiki_finalize (GObject *object)
+{
+  CtWiki *self = CT_WIKI (object);
+
+  ct_db_close (self->db);
+  g_free (self->folder);
+  g_free (self->read_only_reason);
+  g_free (self->backup_problem);
+
+  G_OBJECT_CLASS (ct_wiki_parent_class)->finalize (object);
+}
+
+static void
+ct_wiki_class_init (CtWikiClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ct_wiki_finalize;
+}
+
+static void
+ct_wiki_init (CtWiki *self)
+{
+}
+
+/* Names */
+
+char *
+_ct_wiki_name_key (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+char *
+_ct_wiki_name_fold (const char *name)
+{
+  g_autofree char *key = _ct_wiki_name_key (name);
+  g_autofree char *decomposed = g_utf8_normalize (key, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_sized_new (strlen (decomposed));
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Opening */
+
+gboolean
+_ct_wiki_check_writable (CtWiki  *self,
+                         GError **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+  g_set_error_literal (error, CT_ERROR, CT_ERROR_READ_ONLY, self->read_only_reason);
+  return FALSE;
+}
+
+char *
+ct_wiki_find_folder (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_canonicalize_filename (path, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      char *parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+
+  while (TRUE)
+    {
+      g_autofree char *db = g_build_filename (dir, CT_WIKI_DB_NAME, NULL);
+      char *parent;
+
+      if (g_file_test (db, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&dir);
+
+      parent = g_path_get_dirname (dir);
+      if (g_str_equal (parent, dir))
+        {
+          g_free (parent);
+          return NULL;
+        }
+      g_free (dir);
+      dir = parent;
+    }
+}
+
+#define SQLITE_MAGIC "SQLite format 3"
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Checks what can be told from the 100-byte header and the file size,
+ * before SQLite sees the file: not SQLite at all, or cut short. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  guint8 header[100];
+  GStatBuf st;
+  FILE *file;
+  gsize got;
+  guint32 page_size, pages;
+
+  if (g_stat (path, &st) != 0 || (file = g_fopen (path, "rb")) == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  got = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("%s is empty (0 bytes), so it holds no wiki. Continuity did not change it; restore a copy from its .backups folder or remove it."),
+                   path);
+      return FALSE;
+    }
+  if (got < sizeof header && memcmp (header, SQLITE_MAGIC, MIN (got, sizeof SQLITE_MAGIC)) == 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("%s is truncated: only %zu bytes are left. Continuity did not change it; restore a copy from its .backups folder."),
+                   path, got);
+      return FALSE;
+    }
+  if (got < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_A_DATABASE,
+                   _("%s is not a Continuity wiki: it is not an SQLite database. Continuity did not change it."),
+                   path);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("%s is damaged: its header gives an impossible page size. Continuity did not change it; restore a copy from its .backups folder."),
+                   path);
+      return FALSE;
+    }
+
+  /* The page count in the header is only valid when the "version valid
+   * for" number matches the change counter (SQLite file format §1.3). */
+  pages = read_be32 (header + 28);
+  if (read_be32 (header + 24) == read_be32 (header + 92)
+      && (guint64) st.st_size < (guint64) pages * page_size)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("%s is truncated: it has %" G_GUINT64_FORMAT " bytes of the %" G_GUINT64_FORMAT " it should have. Continuity did not change it; restore a copy from its .backups folder."),
+                   path, (guint64) st.st_size, (guint64) pages * page_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (CtDb        *db,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (db, sql, error);
+  gboolean row;
+
+  if (stmt == NULL || !ct_db_step (db, stmt, &row, error))
+    return -1;
+  return row ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Looks inside an existing file through a read-only connection, which
+ * cannot write to it whatever it finds: damage (quick_check), a foreign
+ * SQLite file, or a newer schema. Returns the schema version, or -1. */
+static gint64
+inspect (const char  *path,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CtDb *db = ct_db_open (path, TRUE, error);
+  gint64 version = -1, app_id, tables;
+
+  if (db == NULL)
+    return -1;
+
+  {
+    g_autoptr(sqlite3_stmt) check = ct_db_prepare (db, "PRAGMA quick_check", &local_error);
+    gboolean row = FALSE;
+
+    if (check != NULL && ct_db_step (db, check, &row, &local_error) && row
+        && g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
+      g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
+                   path, (const char *) sqlite3_column_text (check, 0));
+  }
+  if (local_error != NULL)
+    goto out;
+
+  version = query_int (db, "PRAGMA user_version", &local_error);
+  app_id = query_int (db, "PRAGMA application_id", &local_error);
+  tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error);
+  if (local_error != NULL)
+    goto out;
+
+  if ((app_id != 0 && app_id != CT_WIKI_APPLICATION_ID) || (version == 0 && tables > 0))
+    g_set_error (&local_error, CT_ERROR, CT_ERROR_NOT_A_DATABASE,
+                 _("%s is an SQLite database of another program, not a Continuity wiki. Continuity did not change it."),
+                 path);
+
+out:
+  ct_db_close (db);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  return version;
+}
+
+static gboolean
+configure (CtDb     *db,
+           gboolean  read_only,
+           GError  **error)
+{
+  if (!ct_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (read_only)
+    return TRUE;
+  /* WAL: readers and one writer at a time across processes (GUI and a
+   * command-line run); NORMAL sync is durable at every checkpoint and
+   * never corrupts. */
+  return ct_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
+}
+
+CtWiki *
+ct_wiki_open (const char       *folder,
+              CtWikiOpenFlags   flags,
+              GError          **error)
+{
+  g_autoptr(CtWiki) self = NULL;
+  g_autofree char *path = NULL;
+  gboolean read_only = (flags & CT_WIKI_OPEN_READ_ONLY) != 0;
+  gboolean existed;
+  gint64 version = 0;
+  guint latest = ct_migrations_latest ();
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  self = g_object_new (CT_TYPE_WIKI, NULL);
+  self->folder = g_canonicalize_filename (folder, NULL);
+  path = g_build_filename (self->folder, CT_WIKI_DB_NAME, NULL);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!existed)
+    {
+      if (!(flags & CT_WIKI_OPEN_CREATE) || read_only)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                       _("There is no wiki in %s (no %s file). Create one with “continuity new %s”."),
+                       self->folder, CT_WIKI_DB_NAME, self->folder);
+          return NULL;
+        }
+      if (g_mkdir_with_parents (self->folder, 0755) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"),
+                       self->folder, g_strerror (saved));
+          return NULL;
+        }
+    }
+  else
+    {
+      if (!check_header (path, error))
+        return NULL;
+      version = inspect (path, error);
+      if (version < 0)
+        return NULL;
+
+      if (version > latest)
+        {
+          read_only = TRUE;
+          self->read_only_reason =
+            g_strdup_printf (_("%s was written by a newer version of Continuity (format %" G_GINT64_FORMAT ", this one knows up to %u): it is open read-only and will not be changed."),
+                             path, version, latest);
+        }
+      else if (read_only && version < latest)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_READ_ONLY,
+                       _("%s uses an older format (%" G_GINT64_FORMAT ") and must be upgraded before use; open it once without read-only."),
+                       path, version);
+          return NULL;
+        }
+    }
+
+  if (read_only && self->read_only_reason == NULL)
+    self->read_only_reason = g_strdup_printf (_("%s is open read-only."), path);
+
+  self->db = ct_db_open (path, read_only, error);
+  if (self->db == NULL || !configure (self->db, read_only, error))
+    return NULL;
+
+  if (read_only)
+    return g_steal_pointer (&self);
+
+  /* Back up before anything else writes: a migration that goes wrong
+   * still leaves yesterday's copy. A failed backup does not keep the
+   * user from their wiki; it is reported through get_backup_problem. */
+  if (existed)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!ct_backup_daily (ct_db_handle (self->db), self->folder, now, CT_BACKUP_KEEP, &backup_error))
+        self->backup_problem = g_strdup (backup_error->message);
+    }
+
+  if (!ct_migrations_run (self->db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ct_wiki_get_folder (CtWiki *self)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  return self->folder;
+}
+
+gboolean
+ct_wiki_is_read_only (CtWiki *self)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+ct_wiki_get_read_only_reason (CtWiki *self)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  return self->read_only_reason;
+}
+
+const char *
+ct_wiki_get_backup_problem (CtWiki *self)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+  return self->backup_problem;
+}
