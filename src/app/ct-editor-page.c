@@ -6,9 +6,7 @@
 
 #include "ct-editor-page.h"
 #include "ct-text-stats.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-preview.h"
 
 typedef enum {
   BANNER_NONE,
@@ -190,13 +188,11 @@ push_text_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->text_source = 0;
-#ifdef HAVE_CT_PREVIEW
   {
     g_autofree char *text = ct_document_dup_text (self->document);
 
     ct_preview_set_text (CT_PREVIEW (self->preview), text, -1);
   }
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -215,7 +211,6 @@ update_position (CtEditorPage *self)
   gtk_label_set_label (self->position_label, label);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static guint
 top_visible_line (CtEditorPage *self)
 {
@@ -226,7 +221,6 @@ top_visible_line (CtEditorPage *self)
                                (int) gtk_adjustment_get_value (vadj), NULL);
   return gtk_text_iter_get_line (&iter) + 1;
 }
-#endif
 
 static gboolean
 sync_scroll_cb (gpointer user_data)
@@ -234,11 +228,9 @@ sync_scroll_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->scroll_source = 0;
-#ifdef HAVE_CT_PREVIEW
   if (g_settings_get_boolean (self->settings, "sync-scroll") &&
       g_strcmp0 (self->view_mode, "split") == 0)
     ct_preview_scroll_to_line (CT_PREVIEW (self->preview), top_visible_line (self));
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -304,7 +296,6 @@ on_file_changed_cb (CtEditorPage *self,
                     GParamSpec   *pspec,
                     CtDocument   *document)
 {
-#ifdef HAVE_CT_PREVIEW
   GFile *file = ct_document_get_file (document);
 
   if (file != NULL)
@@ -315,7 +306,6 @@ on_file_changed_cb (CtEditorPage *self,
 
       ct_preview_set_base_uri (CT_PREVIEW (self->preview), base);
     }
-#endif
 }
 
 static void
@@ -522,7 +512,6 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static gboolean
 end_ignore_scroll_cb (gpointer user_data)
 {
@@ -542,7 +531,6 @@ on_preview_line_activated_cb (CtEditorPage *self,
   ct_editor_page_go_to_line (self, line);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
-#endif
 
 static void
 on_search_stop_cb (CtEditorPage *self,
@@ -843,7 +831,6 @@ ct_editor_page_init (CtEditorPage *self)
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "view-mode", self, "view-mode", G_SETTINGS_BIND_GET);
 
-#ifdef HAVE_CT_PREVIEW
   self->preview = GTK_WIDGET (ct_preview_new ());
   gtk_widget_set_hexpand (self->preview, TRUE);
   gtk_widget_set_vexpand (self->preview, TRUE);
@@ -856,7 +843,6 @@ ct_editor_page_init (CtEditorPage *self)
                           self->preview, "dark", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->preview, "line-activated",
                            G_CALLBACK (on_preview_line_activated_cb), self, G_CONNECT_SWAPPED);
-#endif
 }
 
 CtEditorPage *

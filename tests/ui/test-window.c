@@ -7,9 +7,7 @@
 #include "ct-application.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-preview.h"
 
 /* One application for the whole program, as in real life: a registered
  * GApplication stays exported on the bus for the life of the process. */
@@ -214,7 +212,6 @@ test_open_missing (Fixture       *f,
   CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
 }
 
-#ifdef HAVE_CT_PREVIEW
 typedef struct {
   char     *html;
   gboolean  done;
@@ -253,13 +250,11 @@ on_updated_cb (CtPreview *preview,
 {
   (*count)++;
 }
-#endif
 
 static void
 test_preview_follows_typing (Fixture       *f,
                              gconstpointer  data)
 {
-#ifdef HAVE_CT_PREVIEW
   g_autofree char *path = g_build_filename (f->dir, "typing.md", NULL);
   CtEditorPage *page;
   g_autofree char *before = NULL;
@@ -297,9 +292,6 @@ test_preview_follows_typing (Fixture       *f,
     }
   g_assert_nonnull (strstr (html, "First paragraph."));
   g_free (html);
-#else
-  g_test_skip ("Built without the preview widget");
-#endif
 }
 
 static void
@@ -419,13 +411,8 @@ test_view_mode (Fixture       *f,
   GtkWidget *preview_slot;
 
   g_assert_nonnull (editor);
-#ifdef HAVE_CT_PREVIEW
   g_assert_nonnull (preview);
   preview_slot = gtk_widget_get_parent (preview);
-#else
-  g_assert_null (preview);
-  preview_slot = gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (editor)));
-#endif
 
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
   g_assert_true (widget_shown (editor));
