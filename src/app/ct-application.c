@@ -111,7 +111,7 @@ about_action (GSimpleAction *action,
 
   adw_show_about_window (parent,
                          "application-name", _("Continuity"),
-                         "application-icon", "accessories-text-editor",
+                         "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Write about films and keep a wiki of their universe"),
                          "developers", developers,
