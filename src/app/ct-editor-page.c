@@ -338,9 +338,18 @@ on_changed_on_disk_cb (CtEditorPage *self,
   g_autofree char *title = ct_document_dup_title (document);
   g_autofree char *message = NULL;
 
+  if (ct_document_get_file_deleted (document))
+    {
+      /* The text is all there is now: say so, and offer to write it back. */
+      message = g_strdup_printf (_("“%s” was deleted or moved by another program. "
+                                   "Save to write it back."), title);
+      set_banner (self, BANNER_CHANGED_ON_DISK, message,
+                  NULL, NULL, _("_Save"), "win.save");
+      return;
+    }
+
   /* Nothing of the user's to lose: follow the file, as other editors do. */
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)) &&
-      g_file_query_exists (ct_document_get_file (document), NULL))
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)))
     {
       reload (self);
       return;

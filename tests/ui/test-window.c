@@ -108,6 +108,15 @@ document_text (CtEditorPage *page)
 }
 
 static gboolean
+page_text_is (CtEditorPage *page,
+              const char   *expected)
+{
+  g_autofree char *text = document_text (page);
+
+  return g_strcmp0 (text, expected) == 0;
+}
+
+static gboolean
 page_ready (CtEditorPage *page)
 {
   CtDocument *document = ct_editor_page_get_document (page);
@@ -251,14 +260,22 @@ on_updated_cb (CtPreview *preview,
   (*count)++;
 }
 
+static gboolean
+preview_shows (CtEditorPage *page,
+               const char   *needle)
+{
+  g_autofree char *html = preview_html (page);
+
+  return strstr (html, needle) != NULL;
+}
+
 static void
 test_preview_follows_typing (Fixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "typing.md", NULL);
+  g_autofree char *html = NULL;
   CtEditorPage *page;
-  g_autofree char *before = NULL;
-  char *html = NULL;
   guint updates = 0;
 
   ct_test_write_file (path, "# Typing\n\nFirst paragraph.\n", -1);
@@ -266,32 +283,18 @@ test_preview_follows_typing (Fixture       *f,
   g_signal_connect (ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
 
   /* The file's text reaches the preview first. */
-  for (;;)
-    {
-      before = preview_html (page);
-      if (strstr (before, "First paragraph.") != NULL)
-        break;
-      g_clear_pointer (&before, g_free);
-      ct_test_spin (50);
-    }
-  g_assert_null (strstr (before, "typed"));
+  CT_TEST_WAIT (preview_shows (page, "First paragraph."));
+  g_assert_false (preview_shows (page, "typed"));
 
+  updates = 0;
   type_at_end (page, "\nA *freshly typed* paragraph.\n");
 
-  /* Each "updated" means the page shows the newest render; read the DOM
-   * back after each until the typed paragraph is there. */
-  for (;;)
-    {
-      guint seen = updates;
-
-      CT_TEST_WAIT (updates > seen);
-      html = preview_html (page);
-      if (strstr (html, "<em>freshly typed</em>") != NULL)
-        break;
-      g_free (html);
-    }
+  /* "updated" says the page shows the newest render; the DOM read back
+   * has the typed paragraph rendered, beside what was there. */
+  CT_TEST_WAIT (updates > 0 && preview_shows (page, "<em>freshly typed</em>"));
+  html = preview_html (page);
   g_assert_nonnull (strstr (html, "First paragraph."));
-  g_free (html);
+  g_assert_nonnull (strstr (html, "<h1"));
 }
 
 static void
@@ -392,6 +395,50 @@ test_save_conflict (Fixture       *f,
   final = file_contents (path);
   g_assert_cmpstr (final, ==, mine);
   g_assert_cmpstr (final, ==, "Original.\nMy addition.\n");
+}
+
+static void
+test_deleted_on_disk (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deleted.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Soon gone.\n", -1);
+  page = open_file (f, path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* Even unmodified, the text is not thrown away: it is the only copy. */
+  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "deleted"));
+  text = document_text (page);
+  g_assert_cmpstr (text, ==, "Soon gone.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  CT_TEST_WAIT (g_file_test (path, G_FILE_TEST_EXISTS) && ct_editor_page_get_banner (page) == NULL);
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Soon gone.\n");
+}
+
+static void
+test_reload_unmodified (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "follow.md", NULL);
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Version one.\n", -1);
+  page = open_file (f, path);
+  ct_test_write_file (path, "Version two, from git pull.\n", -1);
+  set_mtime_in_future (path);
+
+  /* Nothing typed, nothing to lose: the page follows the file. */
+  CT_TEST_WAIT (page_text_is (page, "Version two, from git pull.\n"));
+  CT_TEST_WAIT (!ct_document_get_busy (ct_editor_page_get_document (page)));
+  g_assert_false (ct_editor_page_get_modified (page));
+  g_assert_null (ct_editor_page_get_banner (page));
 }
 
 static gboolean
@@ -725,6 +772,8 @@ main (int    argc,
   ADD ("/ui/window/preview-follows-typing", test_preview_follows_typing);
   ADD ("/ui/window/save", test_save);
   ADD ("/ui/window/save-conflict", test_save_conflict);
+  ADD ("/ui/window/deleted-on-disk", test_deleted_on_disk);
+  ADD ("/ui/window/reload-unmodified", test_reload_unmodified);
   ADD ("/ui/window/view-mode", test_view_mode);
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
