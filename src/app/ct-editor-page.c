@@ -646,6 +646,9 @@ ct_editor_page_constructed (GObject *object)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
   ct_search_bar_set_view (self->search_bar, self->view);
   update_draft_id (self);
+  /* Typing into a buffer the loader is still filling would be lost. */
+  g_object_bind_property (self->document, "busy", self->view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
