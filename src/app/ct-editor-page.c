@@ -136,6 +136,11 @@ save_draft_cb (gpointer user_data)
   CtEditorPage *self = user_data;
   g_autofree char *text = NULL;
 
+  /* While the loader fills the buffer it is "modified" with half a file:
+   * that is no draft. Try again once it is done. */
+  if (ct_document_get_busy (self->document))
+    return G_SOURCE_CONTINUE;
+
   self->draft_source = 0;
 
   if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))

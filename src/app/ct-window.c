@@ -464,6 +464,7 @@ drafts_listed_cb (GObject      *object,
   g_autoptr(CtWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) drafts = ct_drafts_list_finish (CT_DRAFTS (object), result, &error);
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
   guint untitled = 0;
 
   if (drafts == NULL)
@@ -490,6 +491,10 @@ drafts_listed_cb (GObject      *object,
           untitled++;
         }
     }
+
+  /* A file named on the command line stays in front of restored drafts. */
+  if (selected != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, selected);
 
   if (untitled > 0)
     {

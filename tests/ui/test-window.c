@@ -567,7 +567,7 @@ test_drafts (Fixture       *f,
   g_autofree char *on_disk = NULL;
   g_autofree char *restored_text = NULL;
   CtDraft *draft = NULL;
-  CtEditorPage *page, *untitled, *restored;
+  CtEditorPage *page, *untitled, *restored, *front;
   CtWindow *second;
   AdwTabView *second_tabs;
 
@@ -601,8 +601,12 @@ test_drafts (Fixture       *f,
   second = ct_window_new (f->app);
   second_tabs = ct_window_get_tab_view (second);
   gtk_window_present (GTK_WINDOW (second));
+  /* Like a file named on the command line: opened before drafts come back. */
+  front = ct_window_new_document (second);
   ct_window_restore_drafts (second);
-  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 2);
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 3);
+  /* … and it stays in front of them. */
+  g_assert_true (adw_tab_page_get_child (adw_tab_view_get_selected_page (second_tabs)) == GTK_WIDGET (front));
 
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -616,12 +620,12 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (restored_text, ==, "Saved text.\nTyped, never saved.\n");
   g_assert_nonnull (strstr (ct_editor_page_get_banner (restored), "restored"));
 
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     {
       CtEditorPage *other = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (second_tabs, i)));
       g_autofree char *other_text = NULL;
 
-      if (other == restored)
+      if (other == restored || other == front)
         continue;
       other_text = document_text (other);
       g_assert_cmpstr (other_text, ==, "A new document, never saved.\n");
