@@ -79,10 +79,14 @@ ct_cli_parse (const char    *command,
               int           *argc,
               char        ***argv)
 {
-  g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string);
-  g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* GOption prints g_get_prgname() before the parameters: make it
+   * "continuity COMMAND" rather than the binary's path. */
+  g_autofree char *prgname = g_strdup_printf ("continuity %s", command);
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameter_string);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-render-private.h"
@@ -84,8 +86,8 @@ append_span (CtRenderContext *ctx,
     tooltip = g_strdup (span->summary);
   if (span->source != NULL && !has_footnotes (ctx))
     {
-      char *with_source = tooltip ? g_strdup_printf ("%s — Source: %s", tooltip, span->source)
-                                  : g_strdup_printf ("Source: %s", span->source);
+      char *with_source = tooltip ? g_strdup_printf (_("%s — Source: %s"), tooltip, span->source)
+                                  : g_strdup_printf (_("Source: %s"), span->source);
       g_free (tooltip);
       tooltip = with_source;
     }
@@ -175,7 +177,10 @@ append_table (CtRenderContext *ctx,
 {
   g_string_append (out, "<thead>\n<tr>");
   for (guint c = 0; block->columns[c] != NULL; c++)
-    g_string_append_printf (out, "<th>%s</th>", block->columns[c]);
+    {
+      g_autofree char *header = ct_html_escape (_(block->columns[c]));
+      g_string_append_printf (out, "<th>%s</th>", header);
+    }
   g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
   for (guint r = 0; r < block->rows->len; r++)
     {
@@ -257,8 +262,9 @@ ct_html_block (CtRenderContext *ctx,
 
   if (block->rows->len == 0 && block->empty != NULL)
     {
+      g_autofree char *empty = ct_html_escape (_(block->empty));
       g_string_append_printf (out, "<p class=\"ct-empty %s\"%s>%s</p>\n",
-                              block->css_class, attributes, block->empty);
+                              block->css_class, attributes, empty);
       return g_string_free (out, FALSE);
     }
 

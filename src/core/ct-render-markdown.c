@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-render-private.h"
@@ -55,9 +57,9 @@ append_span (CtRenderContext *ctx,
     g_string_append (out, text);
 
   if (span->classes != NULL && strstr (span->classes, "ct-rumored") != NULL)
-    g_string_append (out, " *(rumored)*");
+    g_string_append_printf (out, " *(%s)*", _("rumored"));
   else if (span->classes != NULL && strstr (span->classes, "ct-disputed") != NULL)
-    g_string_append (out, " *(disputed)*");
+    g_string_append_printf (out, " *(%s)*", _("disputed"));
 }
 
 static void
@@ -109,11 +111,15 @@ row_cell (const CtRow *row,
 
 static void
 append_table_row (GString *out,
-                  GStrv    cells)
+                  GStrv    cells,
+                  gboolean translate)
 {
   g_string_append (out, "|");
   for (guint i = 0; cells[i] != NULL; i++)
-    g_string_append_printf (out, " %s |", cells[i]);
+    {
+      g_autofree char *cell = translate ? ct_markdown_escape (_(cells[i])) : g_strdup (cells[i]);
+      g_string_append_printf (out, " %s |", cell);
+    }
 }
 
 static void
@@ -126,12 +132,12 @@ append_table (CtRenderContext *ctx,
   g_autoptr(GStrvBuilder) rule = g_strv_builder_new ();
   g_auto(GStrv) rule_cells = NULL;
 
-  append_table_row (out, (GStrv) block->columns);
+  append_table_row (out, (GStrv) block->columns, TRUE);
   for (guint c = 0; c < n; c++)
     g_strv_builder_add (rule, "---");
   rule_cells = g_strv_builder_end (rule);
   g_string_append (out, nl);
-  append_table_row (out, rule_cells);
+  append_table_row (out, rule_cells, FALSE);
 
   for (guint r = 0; r < block->rows->len; r++)
     {
@@ -198,7 +204,7 @@ append_infobox (CtRenderContext *ctx,
                 const char      *continuation,
                 const char      *nl)
 {
-  static const char * const columns[] = { "Fact", "Value", NULL };
+  static const char * const columns[] = { N_("Fact"), N_("Value"), NULL };
   g_autofree char *heading = ct_markdown_spans (ctx, block->heading);
 
   g_string_append_printf (out, "**%s**", heading);
@@ -237,7 +243,8 @@ ct_markdown_block (CtRenderContext *ctx,
 
   if (block->rows->len == 0 && block->empty != NULL)
     {
-      g_string_append_printf (out, "*%s*", block->empty);
+      g_autofree char *empty = ct_markdown_escape (_(block->empty));
+      g_string_append_printf (out, "*%s*", empty);
       return g_string_free (out, FALSE);
     }
 

@@ -55,17 +55,18 @@ typedef struct {
 typedef struct {
   CtBlockStyle        style;
   const char         *css_class;  /* "ct-cast", "ct-scenes", … */
-  const char * const *columns;    /* table headers, untranslated, NULL-terminated */
+  const char * const *columns;    /* table headers, untranslated (N_), NULL-terminated */
   GPtrArray          *heading;    /* infobox: spans of its title */
   CtEntityKind        kind;       /* infobox: the entity's kind */
   char               *summary;    /* infobox */
   GPtrArray          *rows;       /* of CtRow; infobox: label + value cells */
   char               *notes;      /* infobox: rendered notes, or NULL */
-  const char         *empty;      /* shown when there are no rows */
+  const char         *empty;      /* shown when there are no rows, untranslated (N_) */
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so
- * the preview finds them in the node's user data. */
+ * the preview finds them in the node's user data. A CUSTOM_INLINE's user
+ * data is its plain text (for the title taken from a heading). */
 typedef struct {
   int start_line, start_column, end_line, end_column;
 } CtSourcePos;
@@ -87,9 +88,11 @@ struct _CtRenderContext {
   GPtrArray             *diagnostics;   /* of CtDiagnostic */
   GPtrArray             *mentions;      /* of CtMention */
   GHashTable            *entities;      /* id → CtEntity, a cache */
+  GHashTable            *facts;         /* id → GPtrArray of CtFact, a cache */
+  GHashTable            *resolved;      /* "kinds|name" → Resolution, a cache */
   GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
   char                  *recursion;     /* set when nested notes hit the limit */
-  GPtrArray             *positions;     /* of CtSourcePos, user data of custom blocks */
+  GPtrArray             *user_data;     /* owns the user data of custom nodes */
 
   char                  *last_message;  /* the last diagnostic's message (any depth),
                                          * for the tooltip of what failed */
@@ -118,6 +121,11 @@ void       ct_render_context_diagnose (CtRenderContext      *ctx,
                                        const CtReference    *ref,
                                        const char           *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* The facts of entity @id, from the context's cache (transfer none);
+ * NULL with @error set when they cannot be read. */
+GPtrArray *ct_render_context_facts   (CtRenderContext      *ctx,
+                                       gint64                id,
+                                       GError              **error);
 void       ct_render_context_mention (CtRenderContext      *ctx,
                                        const CtEntity       *entity,
                                        const CtReference    *ref);

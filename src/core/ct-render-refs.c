@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-front-matter.h"
@@ -9,7 +11,8 @@
 
 /* How references get into cmark's output. Each closed reference the
  * scanner found is replaced in the source by a placeholder: a private-use
- * code point, the reference's index and a second private-use code point.
+ * code point, the reference's index (padded with blanks to the length of
+ * the reference when it is long enough) and a second private-use code point.
  * cmark passes that through untouched as text (it is neither punctuation
  * nor a blank, and it keeps the line count), so the block structure is the
  * one of the original. After parsing, the placeholders are found in the
@@ -36,8 +39,11 @@ ct_render_context_init (CtRenderContext       *ctx,
   ctx->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
   ctx->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) ct_entity_free);
+  ctx->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  ctx->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
-  ctx->positions = g_ptr_array_new_with_free_func (g_free);
+  ctx->user_data = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* A context for the notes of @entity, one level below @parent. */
@@ -63,8 +69,10 @@ ct_render_context_clear (CtRenderContext *ctx)
   g_clear_pointer (&ctx->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&ctx->mentions, g_ptr_array_unref);
   g_clear_pointer (&ctx->entities, g_hash_table_unref);
+  g_clear_pointer (&ctx->facts, g_hash_table_unref);
+  g_clear_pointer (&ctx->resolved, g_hash_table_unref);
   g_clear_pointer (&ctx->footnotes, g_ptr_array_unref);
-  g_clear_pointer (&ctx->positions, g_ptr_array_unref);
+  g_clear_pointer (&ctx->user_data, g_ptr_array_unref);
   g_clear_pointer (&ctx->recursion, g_free);
   g_clear_pointer (&ctx->last_message, g_free);
 }
@@ -85,6 +93,24 @@ ct_render_context_entity (CtRenderContext *ctx,
       g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
     }
   return value;
+}
+
+GPtrArray *
+ct_render_context_facts (CtRenderContext  *ctx,
+                         gint64            id,
+                         GError          **error)
+{
+  GHashTable *cache = ctx->root->facts;
+  GPtrArray *facts = g_hash_table_lookup (cache, &id);
+
+  if (facts == NULL)
+    {
+      facts = ct_wiki_get_facts (ctx->options->wiki, id, error);
+      if (facts == NULL)
+        return NULL;
+      g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), facts);
+    }
+  return facts;
 }
 
 void
@@ -142,7 +168,6 @@ ct_render_context_mention (CtRenderContext   *ctx,
 typedef struct {
   CtRenderContext *ctx;
   GPtrArray       *refs;
-  int              cmark_options;
   char             open[8];
   char             close[8];
   gsize            open_len;
@@ -182,6 +207,8 @@ parse_placeholder (Walk        *walk,
   if (strncmp (p, walk->open, walk->open_len) != 0 || !g_ascii_isdigit (p[walk->open_len]))
     return -1;
   index = g_ascii_strtoull (p + walk->open_len, &end, 10);
+  while (*end == ' ')
+    end++;
   if (strncmp (end, walk->close, walk->close_len) != 0 || index >= walk->refs->len)
     return -1;
   *after = end + walk->close_len;
@@ -204,15 +231,25 @@ substitute (Walk   *walk,
       if (!ref->closed)
         {
           ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                      "This “%s” is not closed by “%s” on the same line; "
-                                      "write “\\%s” to mean the brackets themselves",
+                                      _("This “%s” is not closed by “%s” on the same line; "
+                                      "write “\\%s” to mean the brackets themselves"),
                                       ref->type == CT_REF_LINK ? "[[" : "{{",
                                       ref->type == CT_REF_LINK ? "]]" : "}}",
                                       ref->type == CT_REF_LINK ? "[[" : "{{");
           continue;
         }
       g_string_append_len (out, ctx->text + pos, ref->start - pos);
-      g_string_append_printf (out, "%s%u%s", walk->open, i, walk->close);
+      {
+        gsize before = out->len;
+        gsize ref_length = ref->end - ref->start;
+
+        g_string_append_printf (out, "%s%u", walk->open, i);
+        /* padded to the reference's length where it is long enough, so
+         * the columns cmark reports (data-sourcepos) stay the source's */
+        while (out->len - before + walk->close_len < ref_length)
+          g_string_append_c (out, ' ');
+        g_string_append (out, walk->close);
+      }
       pos = ref->end;
     }
   g_string_append_len (out, ctx->text + pos, ctx->length - pos);
@@ -324,7 +361,7 @@ render_one (Walk       *walk,
       pos->start_column = cmark_node_get_start_column (paragraph);
       pos->end_line = cmark_node_get_end_line (paragraph);
       pos->end_column = pos->start_column + (int) (ref->end - ref->start) - 1;
-      g_ptr_array_add (ctx->root->positions, pos);
+      g_ptr_array_add (ctx->root->user_data, pos);
 
       if (ctx->options->mode == CT_RENDER_PREVIEW && ctx->depth == 0)
         attributes = g_strdup_printf (" data-sourcepos=\"%d:%d-%d:%d\"",
@@ -345,8 +382,12 @@ render_one (Walk       *walk,
   else
     {
       g_autofree char *html = ct_html_spans (ctx, spans);
+      char *plain = spans_plain_text (spans);
+
       node = cmark_node_new (CMARK_NODE_CUSTOM_INLINE);
       cmark_node_set_on_enter (node, html);
+      cmark_node_set_user_data (node, plain);
+      g_ptr_array_add (ctx->root->user_data, plain);
     }
   return node;
 }
@@ -535,7 +576,7 @@ ct_render_references (CtRenderContext  *ctx,
                       int               cmark_options,
                       char            **markdown)
 {
-  Walk walk = { ctx, refs, cmark_options };
+  Walk walk = { ctx, refs };
   g_autoptr(GPtrArray) text_nodes = NULL;
   g_autofree char *body = NULL;
   gsize body_length;
@@ -663,7 +704,7 @@ left_out (CtRenderContext *ctx,
           const CtEntity  *entity,
           const char      *message)
 {
-  g_autofree char *text = g_strdup_printf ("(The notes of “%s” are left out here.)", entity->title);
+  g_autofree char *text = g_strdup_printf (_("(The notes of “%s” are left out here.)"), entity->title);
 
   if (ctx->options->mode == CT_RENDER_MARKDOWN)
     {
@@ -698,8 +739,8 @@ ct_render_notes (CtRenderContext *ctx,
     if (c->notes_of == entity->id)
       {
         g_autofree char *message =
-          g_strdup_printf ("The notes of “%s” embed themselves through templates, "
-                           "so they are shown only once", entity->title);
+          g_strdup_printf (_("The notes of “%s” embed themselves through templates, "
+                             "so they are shown only once"), entity->title);
         if (ctx->root->recursion == NULL)
           ctx->root->recursion = g_strdup (message);
         return left_out (ctx, entity, message);
@@ -708,8 +749,8 @@ ct_render_notes (CtRenderContext *ctx,
   if (ctx->depth + 1 > CT_RENDER_MAX_DEPTH)
     {
       g_autofree char *message =
-        g_strdup_printf ("Templates nest more than %d deep through entity notes; "
-                         "the notes of “%s” are left out", CT_RENDER_MAX_DEPTH, entity->title);
+        g_strdup_printf (_("Templates nest more than %d deep through entity notes; "
+                           "the notes of “%s” are left out"), CT_RENDER_MAX_DEPTH, entity->title);
       if (ctx->root->recursion == NULL)
         ctx->root->recursion = g_strdup (message);
       return left_out (ctx, entity, message);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 #include <cmark.h>
 
@@ -120,6 +122,11 @@ node_plain_text (cmark_node *node)
         case CMARK_NODE_CODE:
           g_string_append (text, cmark_node_get_literal (cur));
           break;
+        case CMARK_NODE_CUSTOM_INLINE:
+          /* a reference: its plain text (ct-render-refs.c) */
+          if (cmark_node_get_user_data (cur) != NULL)
+            g_string_append (text, cmark_node_get_user_data (cur));
+          break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
           g_string_append_c (text, ' ');
@@ -211,7 +218,7 @@ read_front_matter (CtRenderContext *ctx,
 
   if (meta == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("The front matter is not read: %s", error->message);
+      g_autofree char *message = g_strdup_printf (_("The front matter is not read: %s"), error->message);
       const char *nl = memchr (text, '\n', length);
 
       g_ptr_array_add (ctx->diagnostics,

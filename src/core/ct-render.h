@@ -18,7 +18,8 @@ typedef struct {
   CtRenderMode  mode;
   CtWiki       *wiki;            /* NULL: references stay unresolved */
   gboolean      allow_raw_html;  /* FALSE: cmark's safe mode */
-  const char   *site_url;        /* standalone: where references link to */
+  const char   *site_url;        /* standalone, fragment, markdown: references link to
+                                  * SITE_URL/KIND/SLUG.html; NULL: plain text */
   const char   *title;           /* standalone: overrides the derived title */
 } CtRenderOptions;
 
@@ -34,13 +35,17 @@ typedef struct {
 struct _CtRenderResult {
   char      *output;       /* the whole result in the requested mode */
   GPtrArray *blocks;       /* of CtRenderBlock (preview mode), else empty */
-  GPtrArray *diagnostics;  /* of CtDiagnostic, in document order */
+  GPtrArray *diagnostics;  /* of CtDiagnostic, in document order; the same
+                            * ones `continuity check` prints */
   GPtrArray *mentions;     /* of CtMention */
   char      *title;        /* front matter title, else first heading, else NULL */
   guint      body_line;    /* 1-based line where the body starts (after front matter) */
 };
 
-/* An entity a document refers to. */
+/* An entity a document refers to: one per resolved reference (link or
+ * template target), in document order, so an entity can appear more than
+ * once. References inside entity notes shown by a template are not the
+ * document's and are not listed. */
 typedef struct {
   gint64  entity_id;
   char   *title;

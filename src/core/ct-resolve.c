@@ -2,6 +2,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
 #include "ct-render-private.h"
 
 /* Resolution rules (docs/reference-syntax.md): the wiki's lookup matches
@@ -59,10 +63,84 @@ list_candidates (GPtrArray *matches)
       CtLookup *lookup = g_ptr_array_index (matches, i);
 
       if (i > 0)
-        g_string_append (list, i + 1 == matches->len ? " or " : ", ");
+        g_string_append (list, i + 1 == matches->len ? _(" or ") : ", ");
       g_string_append_printf (list, "“%s” (%s)", lookup->title, ct_entity_kind_to_string (lookup->kind));
     }
   return g_string_free (list, FALSE);
+}
+
+/* A name's resolution, remembered for the rest of the render: a post
+ * names the same few entities again and again. */
+typedef struct {
+  gint64     id;        /* 0: failed with @message */
+  CtSeverity severity;
+  char       message[];
+} Resolution;
+
+/* Looks @name up; returns the entity id, or 0 after a diagnostic. */
+static gint64
+resolve_uncached (CtRenderContext   *ctx,
+                  const CtReference *ref,
+                  const char        *name,
+                  guint              kinds,
+                  const char        *wanted,
+                  CtSeverity        *severity)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) fitting = NULL;
+  g_autoptr(GError) error = NULL;
+  CtLookup *chosen = NULL;
+
+  *severity = CT_SEVERITY_ERROR;
+
+  matches = ct_wiki_lookup (ctx->options->wiki, name, &error);
+  if (matches == NULL)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not look up “%s”: %s"),
+                                  name, error->message);
+      return 0;
+    }
+
+  if (matches->len == 0)
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  _("No entity in the wiki is titled or aliased “%s”"), name);
+      return 0;
+    }
+
+  fitting = narrow (matches, keep_kind, GUINT_TO_POINTER (kinds));
+  if (fitting == NULL)
+    {
+      CtLookup *first = g_ptr_array_index (matches, 0);
+
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  _("%s, but “%s” is a %s"),
+                                  wanted ? _(wanted) : _("This reference needs another kind of entity"),
+                                  first->title, ct_entity_kind_to_string (first->kind));
+      return 0;
+    }
+
+  if (fitting->len == 1)
+    chosen = g_ptr_array_index (fitting, 0);
+  else
+    {
+      g_autoptr(GPtrArray) titled = narrow (fitting, keep_title, NULL);
+
+      if (titled != NULL && titled->len == 1)
+        chosen = g_ptr_array_index (titled, 0);
+    }
+
+  if (chosen == NULL)
+    {
+      g_autofree char *candidates = list_candidates (fitting);
+
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  _("“%s” is ambiguous: it may be %s; write the full title"),
+                                  name, candidates);
+      return 0;
+    }
+
+  return chosen->entity_id;
 }
 
 /**
@@ -82,80 +160,60 @@ ct_resolve_entity (CtRenderContext   *ctx,
                    guint              kinds,
                    const char        *wanted)
 {
-  CtWiki *wiki = ctx->options->wiki;
-  g_autoptr(GPtrArray) matches = NULL;
-  g_autoptr(GPtrArray) fitting = NULL;
-  g_autoptr(GError) error = NULL;
-  CtLookup *chosen = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *key = NULL;
+  const Resolution *cached;
+  const CtEntity *entity;
 
   if (name == NULL || *name == '\0')
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "This reference names no entity");
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("This reference names no entity"));
       return NULL;
     }
 
-  if (wiki == NULL)
+  if (ctx->options->wiki == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                  "No wiki is open, so “%s” cannot be looked up", name);
+                                  _("No wiki is open, so “%s” cannot be looked up"), name);
       return NULL;
     }
 
-  matches = ct_wiki_lookup (wiki, name, &error);
-  if (matches == NULL)
+  /* the message names the name as written: it is part of the key */
+  folded = g_utf8_casefold (name, -1);
+  key = g_strdup_printf ("%x|%s|%s", kinds, folded, name);
+  cached = g_hash_table_lookup (ctx->root->resolved, key);
+  if (cached == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not look up “%s”: %s",
-                                  name, error->message);
+      CtSeverity severity;
+      gint64 id = resolve_uncached (ctx, ref, name, kinds, wanted, &severity);
+      const char *message = id > 0 ? "" : ctx->last_message;
+      Resolution *resolution = g_malloc (sizeof (Resolution) + strlen (message) + 1);
+
+      resolution->id = id;
+      resolution->severity = severity;
+      strcpy (resolution->message, message);
+      g_hash_table_insert (ctx->root->resolved, g_steal_pointer (&key), resolution);
+      if (id == 0)
+        return NULL;
+      cached = resolution;
+    }
+  else if (cached->id == 0)
+    {
+      ct_render_context_diagnose (ctx, cached->severity, ref, "%s", cached->message);
       return NULL;
     }
 
-  if (matches->len == 0)
+  entity = ct_render_context_entity (ctx, cached->id);
+  if (entity != NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "No entity in the wiki is titled or aliased “%s”", name);
-      return NULL;
-    }
-
-  fitting = narrow (matches, keep_kind, GUINT_TO_POINTER (kinds));
-  if (fitting == NULL)
-    {
-      CtLookup *first = g_ptr_array_index (matches, 0);
-
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "%s, but “%s” is a %s",
-                                  wanted ? wanted : "This reference needs another kind of entity",
-                                  first->title, ct_entity_kind_to_string (first->kind));
-      return NULL;
-    }
-
-  if (fitting->len == 1)
-    chosen = g_ptr_array_index (fitting, 0);
-  else
-    {
-      g_autoptr(GPtrArray) titled = narrow (fitting, keep_title, NULL);
-
-      if (titled != NULL && titled->len == 1)
-        chosen = g_ptr_array_index (titled, 0);
-    }
-
-  if (chosen == NULL)
-    {
-      g_autofree char *candidates = list_candidates (fitting);
-
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "“%s” is ambiguous: it may be %s; write the full title",
-                                  name, candidates);
-      return NULL;
-    }
-
-  {
-    const CtEntity *entity = ct_render_context_entity (ctx, chosen->entity_id);
-
-    if (entity != NULL)
       ct_render_context_mention (ctx, entity, ref);
-    else
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "“%s” was found but could not be read from the wiki", name);
-    return entity;
-  }
+      if (entity->spoiler && ctx->root->spoilers == 0)
+        ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
+                                    _("“%s” is marked as a spoiler, but the front matter says "
+                                    "“spoilers: false”"), entity->title);
+    }
+  else
+    ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                _("“%s” was found but could not be read from the wiki"), name);
+  return entity;
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ct-render-private.h"
@@ -238,8 +240,8 @@ add_fact_value (CtRenderContext *ctx,
   if (status_class (fact->status) != NULL)
     {
       g_string_append (classes, status_class (fact->status));
-      span->tooltip = g_strdup (fact->status == CT_FACT_RUMORED ? "Rumored, not confirmed"
-                                                                 : "Disputed");
+      span->tooltip = g_strdup (fact->status == CT_FACT_RUMORED ? _("Rumored, not confirmed")
+                                                                 : _("Disputed"));
     }
   if (fact->spoiler)
     g_string_append (classes, classes->len ? " ct-spoiler" : "ct-spoiler");
@@ -261,8 +263,8 @@ check_spoiler (CtRenderContext   *ctx,
     return;
   *warned = TRUE;
   ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                              "The fact “%s” of “%s” is a spoiler, but the front matter says "
-                              "“spoilers: false”",
+                              _("The fact “%s” of “%s” is a spoiler, but the front matter says "
+                              "“spoilers: false”"),
                               fact->key, entity->title);
 }
 
@@ -271,7 +273,7 @@ render_fact (CtRenderContext   *ctx,
              const CtReference *ref,
              const char        *source)
 {
-  g_autoptr(GPtrArray) facts = NULL;
+  GPtrArray *facts;
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wanted = NULL;
@@ -281,13 +283,13 @@ render_fact (CtRenderContext   *ctx,
   if (ref->target == NULL || *ref->target == '\0')
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "{{fact}} needs an entity and a key: {{fact: Title | key}}");
+                                  _("{{fact}} needs an entity and a key: {{fact: Title | key}}"));
       return unresolved (ctx, source);
     }
   if (ref->key == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "{{fact}} needs a key after “|”: {{fact: %s | key}}", ref->target);
+                                  _("{{fact}} needs a key after “|”: {{fact: %s | key}}"), ref->target);
       return unresolved (ctx, source);
     }
 
@@ -295,10 +297,10 @@ render_fact (CtRenderContext   *ctx,
   if (entity == NULL)
     return unresolved (ctx, source);
 
-  facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  facts = ct_render_context_facts (ctx, entity->id, &error);
   if (facts == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the facts of “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the facts of “%s”: %s"),
                                   entity->title, error->message);
       return unresolved (ctx, source);
     }
@@ -317,21 +319,21 @@ render_fact (CtRenderContext   *ctx,
       check_spoiler (ctx, ref, entity, fact, &warned_spoiler);
       if (fact->status != CT_FACT_CONFIRMED)
         ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                    "The fact “%s” of “%s” is %s, not confirmed; "
-                                    "the output marks it so",
+                                    _("The fact “%s” of “%s” is %s, not confirmed; "
+                                    "the output marks it so"),
                                     fact->key, entity->title, ct_fact_status_to_string (fact->status));
     }
 
   if (spans->len == 0)
     {
       if (facts->len == 0)
-        ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "“%s” has no facts yet, so it has no “%s”",
+        ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("“%s” has no facts yet, so it has no “%s”"),
                                     entity->title, ref->key);
       else
         {
           g_autofree char *keys = list_keys (facts);
           ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                      "“%s” has no fact “%s”; its facts are: %s",
+                                      _("“%s” has no fact “%s”; its facts are: %s"),
                                       entity->title, ref->key, keys);
         }
       return unresolved (ctx, source);
@@ -354,12 +356,15 @@ render_link (CtRenderContext   *ctx,
     return unresolved (ctx, source);
   spans = ct_spans_new ();
   g_ptr_array_add (spans, ct_span_new_entity (entity, ref->label));
+  if (entity->spoiler)
+    ((CtSpan *) g_ptr_array_index (spans, 0))->classes = g_strdup ("ct-spoiler");
   return spans;
 }
 
 /* ---- block templates ---- */
 
-static const char * const cast_columns[] = { "Person", "Character", "Role", "Billing", NULL };
+/* translated where they are written out */
+static const char * const cast_columns[] = { N_("Person"), N_("Character"), N_("Role"), N_("Billing"), NULL };
 
 static CtBlock *
 render_cast (CtRenderContext   *ctx,
@@ -372,12 +377,12 @@ render_cast (CtRenderContext   *ctx,
 
   if (credits == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the cast of “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the cast of “%s”: %s"),
                                   film->title, error->message);
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_TABLE, "ct-cast", "No cast or crew yet.");
+  block = block_new (CT_BLOCK_TABLE, "ct-cast", N_("No cast or crew yet."));
   block->columns = cast_columns;
   for (guint i = 0; i < credits->len; i++)
     {
@@ -442,7 +447,7 @@ static GPtrArray *
 get_facts_quiet (CtRenderContext *ctx,
                  gint64           id)
 {
-  return ct_wiki_get_facts (ctx->options->wiki, id, NULL);
+  return ct_render_context_facts (ctx, id, NULL);
 }
 
 static CtBlock *
@@ -456,16 +461,16 @@ render_scenes (CtRenderContext   *ctx,
 
   if (scenes == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the scenes of “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the scenes of “%s”: %s"),
                                   film->title, error->message);
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, "ct-scenes", "No scenes yet.");
+  block = block_new (CT_BLOCK_ORDERED, "ct-scenes", N_("No scenes yet."));
   for (guint i = 0; i < scenes->len; i++)
     {
       CtEntity *scene = g_ptr_array_index (scenes, i);
-      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, scene->id);
+      GPtrArray *facts = get_facts_quiet (ctx, scene->id);
       GPtrArray *spans = cell (block_add_row (block, 1), 0);
       g_autoptr(GPtrArray) time = facts_with_key (ctx, facts, "time_in_film");
 
@@ -476,8 +481,8 @@ render_scenes (CtRenderContext   *ctx,
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (scene, NULL));
-      add_fact_list (ctx, spans, facts, "location", " — at ");
-      add_fact_list (ctx, spans, facts, "characters", " — with ");
+      add_fact_list (ctx, spans, facts, "location", _(" — at "));
+      add_fact_list (ctx, spans, facts, "characters", _(" — with "));
     }
   return block;
 }
@@ -493,16 +498,16 @@ render_timeline (CtRenderContext   *ctx,
 
   if (events == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the timeline: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the timeline: %s"),
                                   error->message);
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, "ct-timeline", "No events yet.");
+  block = block_new (CT_BLOCK_ORDERED, "ct-timeline", N_("No events yet."));
   for (guint i = 0; i < events->len; i++)
     {
       CtEntity *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) facts = get_facts_quiet (ctx, event->id);
+      GPtrArray *facts = get_facts_quiet (ctx, event->id);
       g_autoptr(GPtrArray) when = facts_with_key (ctx, facts, "when");
       GPtrArray *spans = cell (block_add_row (block, 1), 0);
 
@@ -513,7 +518,7 @@ render_timeline (CtRenderContext   *ctx,
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (event, NULL));
-      add_fact_list (ctx, spans, facts, "film", " — in ");
+      add_fact_list (ctx, spans, facts, "film", _(" — in "));
     }
   return block;
 }
@@ -524,7 +529,7 @@ render_infobox (CtRenderContext   *ctx,
                 const CtEntity    *entity)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (ctx->options->wiki, entity->id, &error);
+  GPtrArray *facts = ct_render_context_facts (ctx, entity->id, &error);
   gboolean warned_spoiler = FALSE;
   CtBlock *block;
   const char *last_key = NULL;
@@ -532,7 +537,7 @@ render_infobox (CtRenderContext   *ctx,
 
   if (facts == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the facts of “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the facts of “%s”: %s"),
                                   entity->title, error->message);
       return NULL;
     }
@@ -575,12 +580,12 @@ render_appearances (CtRenderContext   *ctx,
 
   if (appearances == NULL)
     {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, "Could not read the appearances of “%s”: %s",
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the appearances of “%s”: %s"),
                                   entity->title, error->message);
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_BULLETS, "ct-appearances", "No appearances yet.");
+  block = block_new (CT_BLOCK_BULLETS, "ct-appearances", N_("No appearances yet."));
   for (guint i = 0; i < appearances->len; i++)
     {
       CtAppearance *appearance = g_ptr_array_index (appearances, i);
@@ -590,7 +595,7 @@ render_appearances (CtRenderContext   *ctx,
       add_entity (ctx, spans, appearance->entity_id, appearance->title);
       if (appearance->kind == CT_ENTITY_SCENE && appearance->film_id > 0)
         {
-          add_text (spans, " in ");
+          add_text (spans, _(" in "));
           add_entity (ctx, spans, appearance->film_id, appearance->film_title);
         }
       if (appearance->detail != NULL && *appearance->detail != '\0')
@@ -621,13 +626,13 @@ static const struct {
   const char *wanted;        /* wrong-kind message */
 } templates[] = {
   { "fact", NULL, CT_KINDS_ANY, FALSE, NULL },
-  { "cast", render_cast, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, "{{cast}} needs a film" },
-  { "scenes", render_scenes, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, "{{scenes}} needs a film" },
+  { "cast", render_cast, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, N_("{{cast}} needs a film") },
+  { "scenes", render_scenes, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, N_("{{scenes}} needs a film") },
   { "timeline", render_timeline, CT_KINDS_ANY, TRUE, NULL },
   { "infobox", render_infobox, CT_KINDS_ANY, FALSE, NULL },
   { "appearances", render_appearances,
     CT_KIND_BIT (CT_ENTITY_CHARACTER) | CT_KIND_BIT (CT_ENTITY_PERSON) | CT_KIND_BIT (CT_ENTITY_LOCATION),
-    FALSE, "{{appearances}} needs a character, a person or a location" },
+    FALSE, N_("{{appearances}} needs a character, a person or a location") },
 };
 
 static int
@@ -670,8 +675,8 @@ ct_template_render (CtRenderContext   *ctx,
   if (t < 0)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "There is no template “%s”: use fact, cast, scenes, timeline, "
-                                  "infobox or appearances", ref->name);
+                                  _("There is no template “%s”: use fact, cast, scenes, timeline, "
+                                  "infobox or appearances"), ref->name);
       *spans = unresolved (ctx, source);
       return;
     }
@@ -685,22 +690,22 @@ ct_template_render (CtRenderContext   *ctx,
   if (!alone)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                  "{{%s}} makes a block: put it alone in its own paragraph, "
-                                  "with blank lines around it", ref->name);
+                                  _("{{%s}} makes a block: put it alone in its own paragraph, "
+                                  "with blank lines around it"), ref->name);
       *spans = unresolved (ctx, source);
       return;
     }
 
   if (ref->key != NULL)
     ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                "{{%s}} takes no “| %s”; it is ignored", ref->name, ref->key);
+                                _("{{%s}} takes no “| %s”; it is ignored"), ref->name, ref->key);
 
   if (ref->target != NULL || !templates[t].target_optional)
     {
       if (ref->target == NULL || *ref->target == '\0')
         {
           ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
-                                      "{{%s}} needs an entity: {{%s: Title}}", ref->name, ref->name);
+                                      _("{{%s}} needs an entity: {{%s: Title}}"), ref->name, ref->name);
           *spans = unresolved (ctx, source);
           return;
         }
@@ -714,7 +719,7 @@ ct_template_render (CtRenderContext   *ctx,
   else if (ctx->options->wiki == NULL)
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                  "No wiki is open, so {{%s}} cannot be filled in", ref->name);
+                                  _("No wiki is open, so {{%s}} cannot be filled in"), ref->name);
       *spans = unresolved (ctx, source);
       return;
     }

@@ -27,6 +27,18 @@ test_help (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* Each command's --help names it once, after the program's name. */
+static void
+test_command_help (void)
+{
+  g_auto(CtRun) run = { 0 };
+
+  ct_run (&run, NULL, "export", "--help", NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, "continuity export [OPTION…] FILE.md|-\n"));
+  g_assert_null (strstr (run.out, "export export"));
+}
+
 static void
 test_export_stdin_fragment (void)
 {
@@ -102,6 +114,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/command-help", test_command_help);
   g_test_add_func ("/cli/export/stdin-fragment", test_export_stdin_fragment);
   g_test_add_func ("/cli/export/to-file", test_export_to_file);
   g_test_add_func ("/cli/export/bad-usage", test_export_bad_usage);

@@ -199,6 +199,10 @@ test_rumored_and_spoiler (void)
                                             CT_RENDER_FRAGMENT);
   g_autoptr(CtRenderResult) careful = render ("---\nspoilers: no\n---\n{{fact: Ballerina | ending}}\n",
                                               CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) scene = render ("---\nspoilers: false\n---\nSee [[Rooftop duel]].\n",
+                                            CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) open_scene = render ("---\nspoilers: true\n---\nSee [[Rooftop duel]].\n",
+                                                 CT_RENDER_FRAGMENT);
   const CtDiagnostic *rumored = find_diagnostic (quiet, "rumored");
   const CtDiagnostic *spoiler = find_diagnostic (careful, "spoiler");
 
@@ -210,6 +214,11 @@ test_rumored_and_spoiler (void)
   g_assert_nonnull (spoiler);
   g_assert_cmpint (spoiler->severity, ==, CT_SEVERITY_WARNING);
   g_assert_cmpuint (spoiler->line, ==, 4);
+
+  /* an entity marked as a spoiler, too */
+  g_assert_nonnull (find_diagnostic (scene, "“Rooftop duel” is marked as a spoiler"));
+  g_assert_nonnull (strstr (scene->output, "class=\"ct-ref ct-kind-scene ct-spoiler\""));
+  g_assert_cmpuint (open_scene->diagnostics->len, ==, 0);
 }
 
 static void
@@ -234,6 +243,15 @@ test_recursion (void)
   g_assert_nonnull (strstr (chain->output, ">Chain C</span>"));
   g_assert_null (strstr (chain->output, "The end of the chain."));
   g_assert_nonnull (find_diagnostic (chain_md, "nest more than 3 deep"));
+}
+
+/* A heading's references count in the title taken from it. */
+static void
+test_title_from_heading (void)
+{
+  g_autoptr(CtRenderResult) result = render ("## On [[Rooney|the ballerina]] and `code`\n", CT_RENDER_PREVIEW);
+
+  g_assert_cmpstr (result->title, ==, "On the ballerina and code");
 }
 
 static void
@@ -276,6 +294,32 @@ test_no_wiki (void)
   g_assert_cmpstr (md->output, ==, "See [[Rooney]].\n");
 }
 
+/* A block template inside a container keeps the container on every line
+ * of its flattened Markdown. */
+static void
+test_markdown_containers (void)
+{
+  g_autoptr(CtRenderResult) quote = render ("> {{cast: Ballerina}}\n", CT_RENDER_MARKDOWN);
+  g_autoptr(CtRenderResult) item = render ("- Scenes:\n\n  {{scenes: Ballerina}}\n- next\n", CT_RENDER_MARKDOWN);
+  CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT };
+  g_autoptr(CtRenderResult) again = NULL;
+
+  g_assert_cmpstr (quote->output, ==,
+                   "> | Person | Character | Role | Billing |\n"
+                   "> | --- | --- | --- | --- |\n"
+                   "> | Ana de Armas | Rooney | cast | 1 |\n"
+                   "> | Keanu Reeves *(rumored)* | John Wick (character) | cameo | 2 |\n"
+                   "> | Len Wiseman |  | director |  |\n");
+  g_assert_cmpstr (item->output, ==,
+                   "- Scenes:\n\n"
+                   "  1. opening Ballet studio ambush — at Ballet studio — with Rooney\n"
+                   "  2. Rooftop duel — with Rooney, John Wick (character)\n"
+                   "- next\n");
+  /* and it parses as meant: one outer list holding an ordered one */
+  again = ct_render (item->output, -1, &options, NULL);
+  g_assert_nonnull (strstr (again->output, "<li>\n<p>Scenes:</p>\n<ol>\n<li>opening"));
+}
+
 /* A text that already holds the private-use code points used as
  * placeholders renders them as they are. */
 static void
@@ -297,7 +341,8 @@ static const char hostile_post[] =
   "{{infobox: <script>alert(1)</script>}}\n\n"
   "{{cast: Hostile <film>}}\n\n"
   "{{infobox: \" onmouseover=\"x}}\n\n"
-  "{{appearances: <script>alert(1)</script>}}\n";
+  "{{appearances: <script>alert(1)</script>}}\n\n"
+  "[[../../etc/passwd]] [[/etc/shadow]]\n";
 
 static void
 assert_inert_html (const char *html)
@@ -312,6 +357,15 @@ assert_inert_html (const char *html)
   g_assert_null (strstr (lower, "href=\"javascript"));
   g_assert_null (strstr (lower, "\" onmouseover"));
   g_assert_null (strstr (lower, "' onfocus"));
+  /* links stay inside the site: one "../" up from a page, never more */
+  for (const char *href = strstr (lower, "href=\""); href != NULL; href = strstr (href + 1, "href=\""))
+    {
+      g_autofree char *url = g_strndup (href + 6, strcspn (href + 6, "\""));
+
+      g_assert_null (strstr (url, "../../"));
+      g_assert_false (g_str_has_prefix (url, "/"));
+      g_assert_null (strstr (url, "/etc/"));
+    }
 }
 
 static void
@@ -380,8 +434,10 @@ main (int    argc,
   g_test_add_func ("/references/fact/rumored-and-spoiler", test_rumored_and_spoiler);
   g_test_add_func ("/references/recursion", test_recursion);
   g_test_add_func ("/references/mentions", test_mentions);
+  g_test_add_func ("/references/title-from-heading", test_title_from_heading);
   g_test_add_func ("/references/no-wiki", test_no_wiki);
   g_test_add_func ("/references/private-use-text", test_private_use_text);
+  g_test_add_func ("/references/markdown/containers", test_markdown_containers);
 
   status = g_test_run ();
   ct_test_wiki_clear (&fixture);
