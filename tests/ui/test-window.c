@@ -6,10 +6,8 @@
 
 #include "ct-application.h"
 #include "ct-test-ui.h"
-#include "ct-window.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-window-private.h"
+#include "ct-preview.h"
 
 /* One application for the whole program, as in real life: a registered
  * GApplication stays exported on the bus for the life of the process. */
@@ -107,6 +105,15 @@ static char *
 document_text (CtEditorPage *page)
 {
   return ct_document_dup_text (ct_editor_page_get_document (page));
+}
+
+static gboolean
+page_text_is (CtEditorPage *page,
+              const char   *expected)
+{
+  g_autofree char *text = document_text (page);
+
+  return g_strcmp0 (text, expected) == 0;
 }
 
 static gboolean
@@ -214,7 +221,6 @@ test_open_missing (Fixture       *f,
   CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
 }
 
-#ifdef HAVE_CT_PREVIEW
 typedef struct {
   char     *html;
   gboolean  done;
@@ -253,17 +259,23 @@ on_updated_cb (CtPreview *preview,
 {
   (*count)++;
 }
-#endif
+
+static gboolean
+preview_shows (CtEditorPage *page,
+               const char   *needle)
+{
+  g_autofree char *html = preview_html (page);
+
+  return strstr (html, needle) != NULL;
+}
 
 static void
 test_preview_follows_typing (Fixture       *f,
                              gconstpointer  data)
 {
-#ifdef HAVE_CT_PREVIEW
   g_autofree char *path = g_build_filename (f->dir, "typing.md", NULL);
+  g_autofree char *html = NULL;
   CtEditorPage *page;
-  g_autofree char *before = NULL;
-  char *html = NULL;
   guint updates = 0;
 
   ct_test_write_file (path, "# Typing\n\nFirst paragraph.\n", -1);
@@ -271,35 +283,18 @@ test_preview_follows_typing (Fixture       *f,
   g_signal_connect (ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
 
   /* The file's text reaches the preview first. */
-  for (;;)
-    {
-      before = preview_html (page);
-      if (strstr (before, "First paragraph.") != NULL)
-        break;
-      g_clear_pointer (&before, g_free);
-      ct_test_spin (50);
-    }
-  g_assert_null (strstr (before, "typed"));
+  CT_TEST_WAIT (preview_shows (page, "First paragraph."));
+  g_assert_false (preview_shows (page, "typed"));
 
+  updates = 0;
   type_at_end (page, "\nA *freshly typed* paragraph.\n");
 
-  /* Each "updated" means the page shows the newest render; read the DOM
-   * back after each until the typed paragraph is there. */
-  for (;;)
-    {
-      guint seen = updates;
-
-      CT_TEST_WAIT (updates > seen);
-      html = preview_html (page);
-      if (strstr (html, "<em>freshly typed</em>") != NULL)
-        break;
-      g_free (html);
-    }
+  /* "updated" says the page shows the newest render; the DOM read back
+   * has the typed paragraph rendered, beside what was there. */
+  CT_TEST_WAIT (updates > 0 && preview_shows (page, "<em>freshly typed</em>"));
+  html = preview_html (page);
   g_assert_nonnull (strstr (html, "First paragraph."));
-  g_free (html);
-#else
-  g_test_skip ("Built without the preview widget");
-#endif
+  g_assert_nonnull (strstr (html, "<h1"));
 }
 
 static void
@@ -402,6 +397,50 @@ test_save_conflict (Fixture       *f,
   g_assert_cmpstr (final, ==, "Original.\nMy addition.\n");
 }
 
+static void
+test_deleted_on_disk (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deleted.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Soon gone.\n", -1);
+  page = open_file (f, path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* Even unmodified, the text is not thrown away: it is the only copy. */
+  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "deleted"));
+  text = document_text (page);
+  g_assert_cmpstr (text, ==, "Soon gone.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  CT_TEST_WAIT (g_file_test (path, G_FILE_TEST_EXISTS) && ct_editor_page_get_banner (page) == NULL);
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Soon gone.\n");
+}
+
+static void
+test_reload_unmodified (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "follow.md", NULL);
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Version one.\n", -1);
+  page = open_file (f, path);
+  ct_test_write_file (path, "Version two, from git pull.\n", -1);
+  set_mtime_in_future (path);
+
+  /* Nothing typed, nothing to lose: the page follows the file. */
+  CT_TEST_WAIT (page_text_is (page, "Version two, from git pull.\n"));
+  CT_TEST_WAIT (!ct_document_get_busy (ct_editor_page_get_document (page)));
+  g_assert_false (ct_editor_page_get_modified (page));
+  g_assert_null (ct_editor_page_get_banner (page));
+}
+
 static gboolean
 widget_shown (GtkWidget *widget)
 {
@@ -419,13 +458,8 @@ test_view_mode (Fixture       *f,
   GtkWidget *preview_slot;
 
   g_assert_nonnull (editor);
-#ifdef HAVE_CT_PREVIEW
   g_assert_nonnull (preview);
   preview_slot = gtk_widget_get_parent (preview);
-#else
-  g_assert_null (preview);
-  preview_slot = gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (editor)));
-#endif
 
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
   g_assert_true (widget_shown (editor));
@@ -533,7 +567,7 @@ test_drafts (Fixture       *f,
   g_autofree char *on_disk = NULL;
   g_autofree char *restored_text = NULL;
   CtDraft *draft = NULL;
-  CtEditorPage *page, *untitled, *restored;
+  CtEditorPage *page, *untitled, *restored, *front;
   CtWindow *second;
   AdwTabView *second_tabs;
 
@@ -567,8 +601,12 @@ test_drafts (Fixture       *f,
   second = ct_window_new (f->app);
   second_tabs = ct_window_get_tab_view (second);
   gtk_window_present (GTK_WINDOW (second));
+  /* Like a file named on the command line: opened before drafts come back. */
+  front = ct_window_new_document (second);
   ct_window_restore_drafts (second);
-  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 2);
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 3);
+  /* … and it stays in front of them. */
+  g_assert_true (adw_tab_page_get_child (adw_tab_view_get_selected_page (second_tabs)) == GTK_WIDGET (front));
 
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -582,12 +620,12 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (restored_text, ==, "Saved text.\nTyped, never saved.\n");
   g_assert_nonnull (strstr (ct_editor_page_get_banner (restored), "restored"));
 
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     {
       CtEditorPage *other = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (second_tabs, i)));
       g_autofree char *other_text = NULL;
 
-      if (other == restored)
+      if (other == restored || other == front)
         continue;
       other_text = document_text (other);
       g_assert_cmpstr (other_text, ==, "A new document, never saved.\n");
@@ -656,6 +694,65 @@ test_search (Fixture       *f,
   g_assert_true (ct_editor_page_get_modified (page));
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Export;
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+
+  export->ok = _ct_window_export_html_finish (CT_WINDOW (object), result, &export->error);
+  export->done = TRUE;
+}
+
+static void
+test_export_html (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.md", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "export.html", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "no-such-folder", "export.html", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  Export export = { FALSE, FALSE, NULL };
+  g_autofree char *html = NULL;
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "# Exported\n\nSome *emphasis* & <b>raw</b> HTML.\n", -1);
+  page = open_file (f, path);
+  /* What is exported is what the editor holds now, not the file. */
+  type_at_end (page, "\nTyped after opening.\n");
+
+  _ct_window_export_html_async (f->window, page, out, exported_cb, &export);
+  CT_TEST_WAIT (export.done);
+  g_assert_no_error (export.error);
+  g_assert_true (export.ok);
+
+  html = file_contents (out_path);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "<em>emphasis</em> &amp; "));
+  g_assert_nonnull (strstr (html, "<p>Typed after opening.</p>"));
+  /* Raw HTML is off by default: the tag does not reach the export. */
+  g_assert_null (strstr (html, "<b>raw</b>"));
+  /* One file: the stylesheet is inline. */
+  g_assert_nonnull (strstr (html, "<style"));
+
+  /* A folder that does not exist: a sentence naming the file. */
+  export.done = FALSE;
+  _ct_window_export_html_async (f->window, page, bad, exported_cb, &export);
+  CT_TEST_WAIT (export.done);
+  g_assert_false (export.ok);
+  g_assert_error (export.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (export.error->message, "no-such-folder"));
+  g_clear_error (&export.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,10 +776,13 @@ main (int    argc,
   ADD ("/ui/window/preview-follows-typing", test_preview_follows_typing);
   ADD ("/ui/window/save", test_save);
   ADD ("/ui/window/save-conflict", test_save_conflict);
+  ADD ("/ui/window/deleted-on-disk", test_deleted_on_disk);
+  ADD ("/ui/window/reload-unmodified", test_reload_unmodified);
   ADD ("/ui/window/view-mode", test_view_mode);
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/export-html", test_export_html);
 #undef ADD
 
   status = g_test_run ();
