@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ct-drafts.h"
+#include "ct-wiki-registry.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,9 @@ CtApplication *ct_application_new        (void);
 
 /* Where every window keeps unsaved text. */
 CtDrafts      *ct_application_get_drafts (CtApplication *self);
+
+/* The wikis open for the documents of every window, one per folder. */
+CtWikiRegistry *ct_application_get_wiki_registry (CtApplication *self);
 
 /* Runs the GUI; what main() calls when argv is not a subcommand. */
 int            ct_app_main               (int    argc,
