@@ -229,6 +229,10 @@ var ctPreview = (function () {
 
   function hideCard () {
     clearTimeout(hideTimer);
+    if (cardFor !== null && cardFor.dataset.ctTitle !== undefined) {
+      cardFor.setAttribute('title', cardFor.dataset.ctTitle);
+      delete cardFor.dataset.ctTitle;
+    }
     if (card !== null)
       card.remove();
     card = null;
@@ -268,6 +272,16 @@ var ctPreview = (function () {
     }, 250);
   });
 
+  // The pointer left the page (to the editor, another window): nothing
+  // inside gets a mouseover to hide the card.
+  document.documentElement.addEventListener('mouseleave', function () {
+    clearTimeout(hoverTimer);
+    if (card !== null)
+      scheduleHide();
+    else
+      cardFor = null;
+  });
+
   // The card the app sent for the link pointed at (if still pointed at).
   function showCard (id, html) {
     if (cardFor === null || parseInt(cardFor.getAttribute('data-entity-id'), 10) !== id)
@@ -282,6 +296,11 @@ var ctPreview = (function () {
     card.id = 'ct-card';
     card.appendChild(template.content);
     document.body.appendChild(card);
+    // The card says more than the link's title tooltip, which would cover it.
+    if (link.hasAttribute('title')) {
+      link.dataset.ctTitle = link.getAttribute('title');
+      link.removeAttribute('title');
+    }
     const r = link.getBoundingClientRect();
     const width = card.offsetWidth;
     let left = r.left + window.scrollX;

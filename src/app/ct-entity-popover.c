@@ -152,6 +152,7 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
   for (guint i = 0; i < facts->len; i++)
     {
       const CtFact *fact = g_ptr_array_index (facts, i);
+      g_autofree char *label = NULL;
       GtkWidget *key, *value;
 
       if (fact->spoiler)
@@ -161,7 +162,8 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
         }
       if (shown >= CT_RENDER_CARD_MAX_FACTS)
         continue;
-      key = gtk_label_new (ct_wiki_fact_label (entity->kind, fact->key));
+      label = ct_render_fact_label (entity->kind, fact->key);
+      key = gtk_label_new (label);
       value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
       gtk_widget_add_css_class (key, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (key), 0);

@@ -166,8 +166,8 @@ apply (CtProblems *self,
       if (!diagnostic_range (self->buffer, diagnostic, &start, &end))
         continue;
       problem = g_new0 (Problem, 1);
-      problem->start = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE));
-      problem->end = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &end, FALSE));
+      problem->start = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE));
+      problem->end = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &end, TRUE));
       problem->severity = diagnostic->severity;
       problem->line = diagnostic->line;
       problem->column = diagnostic->column;

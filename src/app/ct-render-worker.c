@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ct-render-worker.h"
+#include "ct-wiki.h"
 
 struct _CtRenderWorker
 {
@@ -20,6 +21,12 @@ struct _CtRenderWorker
 
   CtWiki       *wiki;
   gboolean      allow_raw_html;
+  /* The thread's own read-only connection to the same wiki: a CtWiki
+   * must not cross threads, and WAL lets it read beside the main one.
+   * Handed to each thread render and back, so it is only ever used by
+   * one thread at a time. */
+  CtWiki       *thread_wiki;
+  gboolean      thread_wiki_failed;  /* could not open it: main thread only */
 
   guint         source_id;     /* the scheduled render, or 0 */
   GCancellable *cancellable;   /* of the thread render in flight, or NULL */
@@ -40,12 +47,17 @@ typedef struct {
   gsize     length;
   guint     generation;
   gboolean  allow_raw_html;
+  char     *wiki_folder;   /* render against this wiki, or NULL */
+  CtWiki   *wiki;          /* the worker's thread_wiki, or opened here */
+  gboolean  wiki_failed;
 } RenderJob;
 
 static void
 render_job_free (RenderJob *job)
 {
   g_free (job->text);
+  g_free (job->wiki_folder);
+  g_clear_object (&job->wiki);
   g_free (job);
 }
 
@@ -77,13 +89,28 @@ render_thread (GTask        *task,
                GCancellable *cancellable)
 {
   RenderJob *job = task_data;
-  /* Threads render without the wiki: see start_render_cb (). */
   CtRenderOptions options = {
     .mode = CT_RENDER_PREVIEW,
     .allow_raw_html = job->allow_raw_html,
   };
   GError *error = NULL;
   CtRenderResult *result;
+
+  if (job->wiki_folder != NULL && job->wiki == NULL)
+    {
+      g_autoptr(GError) open_error = NULL;
+
+      job->wiki = ct_wiki_open (job->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &open_error);
+      if (job->wiki == NULL)
+        {
+          /* Rendered again on the main thread with the app's connection. */
+          g_warning ("The preview renders big documents on the main thread: %s", open_error->message);
+          job->wiki_failed = TRUE;
+          g_task_return_pointer (task, NULL, NULL);
+          return;
+        }
+    }
+  options.wiki = job->wiki;
 
   result = ct_render (job->text, job->length, &options, &error);
   if (result == NULL)
@@ -108,9 +135,31 @@ render_thread_done_cb (GObject      *object,
 
   g_clear_object (&self->cancellable);
   result = g_task_propagate_pointer (task, &error);
-  deliver (self, job->generation, result, error);
+
+  /* The connection comes back for the next thread render, unless the
+   * wiki changed meanwhile. */
+  if (job->wiki != NULL && self->wiki != NULL && self->thread_wiki == NULL &&
+      g_strcmp0 (job->wiki_folder, ct_wiki_get_folder (self->wiki)) == 0)
+    self->thread_wiki = g_steal_pointer (&job->wiki);
+
+  if (job->wiki_failed)
+    {
+      self->thread_wiki_failed = TRUE;
+      if (job->generation == self->generation)
+        self->pending = TRUE;
+    }
+  else
+    deliver (self, job->generation, result, error);
   if (self->pending)
     schedule (self);
+}
+
+/* Resolving references costs lookups: with a wiki, smaller texts are
+ * already worth a thread. */
+static gsize
+threshold (CtRenderWorker *self)
+{
+  return self->wiki != NULL ? CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD : CT_RENDER_WORKER_THREAD_THRESHOLD;
 }
 
 static gboolean
@@ -127,11 +176,10 @@ start_render_cb (gpointer user_data)
   self->pending = FALSE;
 
   /* The rule for the wiki: a CtWiki holds one SQLite connection that is
-   * not safe to share across threads, so a render that resolves
-   * references runs here, on the main thread, whatever the size. A big
-   * document with a wiki would need the worker to open its own read-only
-   * connection to render in a thread. */
-  if (self->length <= CT_RENDER_WORKER_THREAD_THRESHOLD || self->wiki != NULL)
+   * not safe to share across threads, so the main thread renders with the
+   * app's wiki and a thread with the worker's own read-only connection
+   * (or here too, if that one could not be opened). */
+  if (self->length <= threshold (self) || (self->wiki != NULL && self->thread_wiki_failed))
     {
       g_autoptr(CtRenderResult) result = NULL;
       g_autoptr(GError) error = NULL;
@@ -152,6 +200,11 @@ start_render_cb (gpointer user_data)
       job->length = self->length;
       job->generation = self->generation;
       job->allow_raw_html = self->allow_raw_html;
+      if (self->wiki != NULL)
+        {
+          job->wiki_folder = g_strdup (ct_wiki_get_folder (self->wiki));
+          job->wiki = g_steal_pointer (&self->thread_wiki);
+        }
 
       self->cancellable = g_cancellable_new ();
       task = g_task_new (self, self->cancellable, render_thread_done_cb, NULL);
@@ -201,6 +254,7 @@ ct_render_worker_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->wiki);
+  g_clear_object (&self->thread_wiki);
 
   G_OBJECT_CLASS (ct_render_worker_parent_class)->dispose (object);
 }
@@ -276,7 +330,11 @@ ct_render_worker_set_wiki (CtRenderWorker *self,
   g_return_if_fail (CT_IS_RENDER_WORKER (self));
 
   if (g_set_object (&self->wiki, wiki))
-    rerender (self);
+    {
+      g_clear_object (&self->thread_wiki);
+      self->thread_wiki_failed = FALSE;
+      rerender (self);
+    }
 }
 
 void

@@ -4,7 +4,8 @@
  * Requests are coalesced: while the user types, at most one render runs
  * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts
  * render in an idle callback on the main thread (a few milliseconds, cheaper
- * than a thread hop); big ones in a GTask thread, one at a time. A result
+ * than a thread hop); big ones in a GTask thread, one at a time, with a
+ * read-only CtWiki of the worker's own when references resolve. A result
  * whose text is no longer the newest is dropped: the newest is rendered
  * next.
  */
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
 
 /* Texts longer than this render in a thread. */
 #define CT_RENDER_WORKER_THREAD_THRESHOLD (64 * 1024)
+/* The same with a wiki to resolve references against: the thread then
+ * uses a read-only connection of its own. */
+#define CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD (16 * 1024)
 /* Pause between two renders while requests keep coming. */
 #define CT_RENDER_WORKER_DEBOUNCE_MS 40
 

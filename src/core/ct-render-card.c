@@ -24,6 +24,30 @@ ct_entity_kind_label (CtEntityKind kind)
   return g_dgettext (GETTEXT_PACKAGE, kind_labels[kind]);
 }
 
+char *
+ct_render_fact_label (CtEntityKind  kind,
+                      const char   *key)
+{
+  const char *label = ct_wiki_fact_label (kind, key);
+  g_autofree char *spaced = NULL;
+  gunichar first;
+
+  if (label != key && g_strcmp0 (label, key) != 0)
+    return g_strdup (label);
+  if (key == NULL || *key == '\0')
+    return g_strdup ("");
+  /* A key of the user's own (fighting_style): readable, not translated. */
+  spaced = g_strdelimit (g_strdup (key), "_-", ' ');
+  first = g_utf8_get_char (spaced);
+  {
+    char buf[6];
+    int n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+    const char *rest = g_utf8_next_char (spaced);
+
+    return g_strdup_printf ("%.*s%s", n, buf, rest);
+  }
+}
+
 static void
 append_escaped (GString    *out,
                 const char *text)
@@ -89,7 +113,11 @@ ct_render_entity_card (CtWiki  *wiki,
       if (shown++ == 0)
         g_string_append (out, "<dl class=\"ct-card-facts\">");
       g_string_append (out, "<dt>");
-      append_escaped (out, ct_wiki_fact_label (entity->kind, fact->key));
+      {
+        g_autofree char *label = ct_render_fact_label (entity->kind, fact->key);
+
+        append_escaped (out, label);
+      }
       g_string_append (out, "</dt><dd>");
       append_escaped (out, value);
       if (fact->status != CT_FACT_CONFIRMED)

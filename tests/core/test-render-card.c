@@ -74,6 +74,8 @@ test_card_escapes (void)
   g_assert_nonnull (strstr (html, "(rumored)"));
   g_assert_null (strstr (html, "deceased"));
   g_assert_nonnull (strstr (html, "1 spoiler fact not shown"));
+  /* A key of the user's own is made readable. */
+  g_assert_nonnull (strstr (html, "<dt>Occupation</dt>"));
 
   ct_test_rmtree (folder);
 }
