@@ -244,8 +244,10 @@ ct_completion_provider_populate (GtkSourceCompletionProvider  *provider,
   GtkTextIter cursor;
   g_autofree char *before = text_before_cursor (context, &cursor);
   guint typed;
+  GListStore *store = ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed);
 
-  return G_LIST_MODEL (ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed));
+  g_debug ("%u proposals for “%s”", g_list_model_get_n_items (G_LIST_MODEL (store)), before);
+  return G_LIST_MODEL (store);
 }
 
 static void

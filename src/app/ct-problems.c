@@ -137,6 +137,8 @@ update_button (CtProblems *self)
 
   gtk_label_set_label (self->count_label, text);
   gtk_image_set_from_icon_name (self->icon, errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->icon), errors > 0 ? "warning" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), errors > 0 ? "error" : "warning");
   tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem (F8: next)",
                                           "%u problems (F8: next)", count), count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
