@@ -597,18 +597,23 @@ render_pages (const CtSitePlan     *plan,
 
   /* progress is reported from this thread, as the pages get done */
   g_mutex_lock (&shared.lock);
-  while (shared.finished < jobs)
+  while (TRUE)
     {
       while (shared.done == reported && shared.finished < jobs)
         g_cond_wait (&shared.changed, &shared.lock);
-      if (shared.done != reported && progress != NULL)
+      if (shared.done != reported)
         {
+          /* the last page is always reported, even when it was done
+           * while the callback ran */
           reported = shared.done;
           g_mutex_unlock (&shared.lock);
-          progress (reported, total, user_data);
+          if (progress != NULL)
+            progress (reported, total, user_data);
           g_mutex_lock (&shared.lock);
+          continue;
         }
-      reported = shared.done;
+      if (shared.finished == jobs)
+        break;
     }
   g_mutex_unlock (&shared.lock);
 
