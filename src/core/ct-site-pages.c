@@ -362,6 +362,7 @@ render_post (const CtSitePlan  *plan,
   g_autoptr(CtRenderResult) result = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
+  const char *body, *heading_end;
   GString *out;
   gsize length;
 
@@ -378,7 +379,14 @@ render_post (const CtSitePlan  *plan,
   page_open (out, plan, "../", post->title, "ct-site-post");
   g_string_append (out, "<article>\n<header class=\"ct-site-post-header\">\n");
   /* the post's own first heading is its title; otherwise show one */
-  if (!g_str_has_prefix (result->output, "<h1"))
+  body = result->output;
+  if (g_str_has_prefix (body, "<h1") && (heading_end = strstr (body, "</h1>\n")) != NULL)
+    {
+      heading_end += strlen ("</h1>\n");
+      g_string_append_len (out, body, heading_end - body);
+      body = heading_end;
+    }
+  else
     {
       g_string_append (out, "<h1>");
       esc (out, post->title);
@@ -386,7 +394,7 @@ render_post (const CtSitePlan  *plan,
     }
   post_meta (out, post);
   g_string_append (out, "</header>\n");
-  g_string_append (out, result->output);
+  g_string_append (out, body);
   g_string_append (out, "</article>\n");
   return page_close (out);
 }
@@ -497,11 +505,17 @@ append_backlinks (GString           *out,
   for (guint i = 0; i < backlinks->len; i++)
     {
       CtBacklink *backlink = g_ptr_array_index (backlinks, i);
+      const CtSiteEntity *source = NULL;
       const char *file;
 
       /* drafts left out of the site are not mentioned either */
-      file = backlink->is_post ? g_hash_table_lookup (plan->post_files, backlink->path)
-                               : g_hash_table_lookup (plan->entity_files, &backlink->entity_id);
+      if (backlink->is_post)
+        file = g_hash_table_lookup (plan->post_files, backlink->path);
+      else
+        {
+          source = g_hash_table_lookup (plan->entity_files, &backlink->entity_id);
+          file = source ? source->file : NULL;
+        }
       if (file == NULL || !g_hash_table_add (listed, (gpointer) file))
         continue;
       if (!any)
@@ -513,7 +527,7 @@ append_backlinks (GString           *out,
       g_string_append_c (out, '>');
       esc (out, backlink->title);
       g_string_append_printf (out, "</a> <span class=\"ct-site-meta\">%s</span></li>\n",
-                              backlink->is_post ? _("post") : _("wiki"));
+                              source ? _(kind_singular[source->entity->kind]) : _("Post"));
     }
   if (any)
     g_string_append (out, "</ul>\n</section>\n");
@@ -534,6 +548,7 @@ render_entity (const CtSitePlan    *plan,
   g_autofree char *body_class = g_strdup_printf ("ct-site-entity ct-kind-%s%s", kind,
                                                  entity->spoiler ? " ct-spoiler" : "");
   GString *out = g_string_new (NULL);
+  const char *footnotes = NULL;
 
   if (is_referenceable (entity->title))
     {
@@ -569,7 +584,12 @@ render_entity (const CtSitePlan    *plan,
   g_string_append (out, "</header>\n");
 
   if (result != NULL)
-    g_string_append (out, result->output);
+    {
+      /* the page's footnotes go last, after "Mentioned in" */
+      footnotes = g_strrstr (result->output, "<section class=\"ct-footnotes\">");
+      g_string_append_len (out, result->output,
+                           footnotes ? footnotes - result->output : (gssize) strlen (result->output));
+    }
   else
     {
       /* a title the reference syntax cannot name: the plain facts of the
@@ -584,6 +604,8 @@ render_entity (const CtSitePlan    *plan,
       g_string_free (out, TRUE);
       return NULL;
     }
+  if (footnotes != NULL)
+    g_string_append (out, footnotes);
   return page_close (out);
 }
 

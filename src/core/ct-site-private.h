@@ -44,7 +44,7 @@ typedef struct {
   GPtrArray   *entities;   /* of CtSiteEntity, by title */
   GPtrArray   *posts;      /* of CtSitePost, published, newest first */
   GPtrArray   *films;      /* of CtSiteEntity (not owned), in release order */
-  GHashTable  *entity_files;  /* id (gint64 *) → file */
+  GHashTable  *entity_files;  /* id (gint64 *) → CtSiteEntity (not owned) */
   GHashTable  *post_files;    /* post path → file */
   guint        kind_count[CT_N_ENTITY_KINDS];
   GPtrArray   *pages;      /* of CtSitePage, in file order */

@@ -196,7 +196,7 @@ plan_entities (CtSitePlan  *plan,
         }
 
       *id = entity->id;
-      g_hash_table_insert (plan->entity_files, id, site_entity->file);
+      g_hash_table_insert (plan->entity_files, id, site_entity);
       plan->kind_count[entity->kind]++;
       g_ptr_array_add (plan->entities, site_entity);
     }
