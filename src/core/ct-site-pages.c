@@ -308,13 +308,11 @@ render_timeline (const CtSitePlan  *plan,
 
 /* ---- posts/SLUG.html ---- */
 
-/* Reads a post inside the wiki folder without following a symbolic link
- * at any step: a link in the wiki must not publish a file from elsewhere. */
-static char *
-read_post (const char  *folder,
-           const char  *path,
-           gsize       *length,
-           GError     **error)
+char *
+ct_site_read_wiki_file (const char  *folder,
+                        const char  *path,
+                        gsize       *length,
+                        GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
   g_autofree char *full = g_strdup (folder);
@@ -334,7 +332,7 @@ read_post (const char  *folder,
       full = next;
       if (g_lstat (full, &st) != 0)
         {
-          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read the post %s: %s"), full, g_strerror (errno));
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read %s: %s"), full, g_strerror (errno));
           return NULL;
         }
       if (S_ISLNK (st.st_mode) || (parts[i + 1] == NULL && !S_ISREG (st.st_mode)))
@@ -346,7 +344,7 @@ read_post (const char  *folder,
 
 refuse:
   g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
-               _("The post “%s” is not a file inside the wiki folder (symbolic links are not followed); "
+               _("“%s” is not a file inside the wiki folder (symbolic links are not followed); "
                  "move it into the wiki or remove it"), path);
   return NULL;
 }
@@ -366,7 +364,7 @@ render_post (const CtSitePlan  *plan,
   GString *out;
   gsize length;
 
-  raw = read_post (plan->wiki_folder, post->path, &length, error);
+  raw = ct_site_read_wiki_file (plan->wiki_folder, post->path, &length, error);
   if (raw == NULL)
     return NULL;
   /* as the post index reads it: a stray byte does not hold up the site */
@@ -629,6 +627,7 @@ ct_site_render_page (const CtSitePlan  *plan,
       return render_post (plan, wiki, g_ptr_array_index (plan->posts, page->index), error);
     case CT_SITE_PAGE_ENTITY:
       return render_entity (plan, wiki, g_ptr_array_index (plan->entities, page->index), error);
+    case CT_SITE_PAGE_MEDIA:  /* copied as bytes by ct-site.c */
     default:
       g_assert_not_reached ();
     }

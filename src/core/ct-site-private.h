@@ -18,6 +18,7 @@ typedef enum {
   CT_SITE_PAGE_KIND,       /* KIND/index.html */
   CT_SITE_PAGE_POST,       /* posts/SLUG.html */
   CT_SITE_PAGE_ENTITY,     /* KIND/SLUG.html */
+  CT_SITE_PAGE_MEDIA,      /* media/NAME: copied from the wiki's media/ */
 } CtSitePageType;
 
 typedef struct {
@@ -33,7 +34,7 @@ typedef struct {
 
 typedef struct {
   CtSitePageType  type;
-  guint           index;   /* KIND: the kind; POST, ENTITY: into the plan's arrays */
+  guint           index;   /* KIND: the kind; POST, ENTITY, MEDIA: into the plan's arrays */
   char           *file;    /* relative to the output folder, '/'-separated */
 } CtSitePage;
 
@@ -44,6 +45,7 @@ typedef struct {
   GPtrArray   *entities;   /* of CtSiteEntity, by title */
   GPtrArray   *posts;      /* of CtSitePost, published, newest first */
   GPtrArray   *films;      /* of CtSiteEntity (not owned), in release order */
+  GPtrArray   *media;      /* of char *: "media/NAME", relative to the wiki */
   GHashTable  *entity_files;  /* id (gint64 *) → CtSiteEntity (not owned) */
   GHashTable  *post_files;    /* post path → file */
   guint        kind_count[CT_N_ENTITY_KINDS];
@@ -55,6 +57,14 @@ char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
                            const CtSitePage  *page,
                            GError           **error);
+
+/* Reads @path (relative to the wiki @folder) without following a symbolic
+ * link at any step: a link in the wiki must not publish a file from
+ * elsewhere. */
+char *ct_site_read_wiki_file (const char  *folder,
+                              const char  *path,
+                              gsize       *length,
+                              GError     **error);
 
 /* The site's stylesheet: the renderer's plus the site's own layout. */
 GBytes *ct_site_stylesheet (void);

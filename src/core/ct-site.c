@@ -21,6 +21,11 @@
 
 #define MARKER_HEADER "continuity-site 1"
 
+/* Media files larger than this are not copied (they are read whole). */
+#define MAX_MEDIA_SIZE (256 * 1024 * 1024)
+
+static gboolean is_site_path (const char *path);
+
 /* ---- the plan ---- */
 
 static void
@@ -52,6 +57,7 @@ plan_free (CtSitePlan *plan)
 {
   g_free (plan->wiki_folder);
   g_clear_pointer (&plan->films, g_ptr_array_unref);
+  g_clear_pointer (&plan->media, g_ptr_array_unref);
   g_clear_pointer (&plan->entities, g_ptr_array_unref);
   g_clear_pointer (&plan->posts, g_ptr_array_unref);
   g_clear_pointer (&plan->entity_files, g_hash_table_unref);
@@ -233,6 +239,39 @@ plan_posts (CtSitePlan           *plan,
   return TRUE;
 }
 
+/* Images and other files under media/ that posts show: copied as they
+ * are. Only regular files directly in media/ with a plain name; links,
+ * folders and hidden files stay behind. */
+static gboolean
+plan_media (CtSitePlan  *plan,
+            GError     **error)
+{
+  g_autofree char *folder = g_build_filename (plan->wiki_folder, "media", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    return TRUE;
+  listing = g_dir_open (folder, 0, &local_error);
+  if (listing == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read the folder %s: %s"), folder, local_error->message);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (!is_site_path (name) || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
+          || st.st_size > MAX_MEDIA_SIZE)
+        continue;
+      g_ptr_array_add (plan->media, g_strdup_printf ("media/%s", name));
+    }
+  return TRUE;
+}
+
 static int
 compare_pages (gconstpointer a,
                gconstpointer b)
@@ -251,11 +290,13 @@ plan_new (CtWiki               *wiki,
   plan->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) site_entity_free);
   plan->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) site_post_free);
   plan->films = g_ptr_array_new ();
+  plan->media = g_ptr_array_new_with_free_func (g_free);
   plan->entity_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
   plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
 
-  if (!plan_entities (plan, wiki, error) || !plan_posts (plan, wiki, options, error))
+  if (!plan_entities (plan, wiki, error) || !plan_posts (plan, wiki, options, error)
+      || !plan_media (plan, error))
     return NULL;
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
@@ -269,6 +310,8 @@ plan_new (CtWiki               *wiki,
   for (guint i = 0; i < plan->entities->len; i++)
     add_page (plan, CT_SITE_PAGE_ENTITY, i,
               g_strdup (((CtSiteEntity *) g_ptr_array_index (plan->entities, i))->file));
+  for (guint i = 0; i < plan->media->len; i++)
+    add_page (plan, CT_SITE_PAGE_MEDIA, i, g_strdup (g_ptr_array_index (plan->media, i)));
   /* a fixed order, so progress and errors do not depend on the wiki's */
   g_ptr_array_sort (plan->pages, compare_pages);
   return g_steal_pointer (&plan);
@@ -543,7 +586,8 @@ worker (gpointer data,
     {
       guint i = (guint) g_atomic_int_add (&shared->next, 1);
       const CtSitePage *page;
-      g_autofree char *html = NULL;
+      g_autofree char *html = NULL;   /* or a media file's bytes */
+      gsize length = 0;
 
       if (i >= plan->pages->len)
         break;
@@ -553,8 +597,11 @@ worker (gpointer data,
           break;
         }
       page = g_ptr_array_index (plan->pages, i);
-      html = ct_site_render_page (plan, wiki, page, &error);
-      if (html == NULL || !write_file (shared->output_dir, page->file, html, strlen (html), &error))
+      if (page->type == CT_SITE_PAGE_MEDIA)
+        html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
+      else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
+        length = strlen (html);
+      if (html == NULL || !write_file (shared->output_dir, page->file, html, length, &error))
         {
           fail (shared, error);
           break;
@@ -672,6 +719,8 @@ ct_site_export (CtWiki              *wiki,
     return FALSE;
 
   if (plan->posts->len > 0 && !ensure_subfolder (dir, "posts", error))
+    return FALSE;
+  if (plan->media->len > 0 && !ensure_subfolder (dir, "media", error))
     return FALSE;
   for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
     if (plan->kind_count[k] > 0 && !ensure_subfolder (dir, ct_entity_kind_to_string (k), error))

@@ -80,7 +80,7 @@ fixture_set_up (Fixture       *f,
               "[[Rooney]] dances; [[Ana de Armas]] leads. {{fact: Ballerina | director}}.\n\n"
               "{{cast: Ballerina}}\n\n"
               "A link to [[<script>alert(1)</script>]] and to [[CON]] and [[Index]].\n\n"
-              "<script>alert('raw html')</script>\n");
+              "<script>alert('raw html')</script>\n\n![The poster](../media/poster.png)\n");
   write_post (f->folder, "draft.md",
               "---\ntitle: Not yet\ndate: 2025-07-01\ndraft: true\n---\nAbout [[Rooney]].\n");
   write_post (f->folder, "CON.md", "# A post named like a device\n\nSee [[Winston]].\n");
@@ -88,6 +88,21 @@ fixture_set_up (Fixture       *f,
               "---\ntitle: \"<img src=x onerror=alert(1)>\"\n---\nHostile title.\n");
   g_assert_true (ct_wiki_index_posts (f->wiki, NULL, &error));
   g_assert_no_error (error);
+
+  /* media: an image (bytes with a NUL in them), and what must stay behind:
+   * a link to a file outside the wiki, a hidden file */
+  {
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    g_autofree char *image = g_build_filename (f->folder, "media", "poster.png", NULL);
+    g_autofree char *secret = g_build_filename (f->tmp, "secret.png", NULL);
+    g_autofree char *link = g_build_filename (f->folder, "media", "link.png", NULL);
+    g_autofree char *hidden = g_build_filename (f->folder, "media", ".hidden.png", NULL);
+
+    g_assert_true (g_file_set_contents (image, png, sizeof png - 1, NULL));
+    g_assert_true (g_file_set_contents (secret, "SECRET", -1, NULL));
+    g_assert_cmpint (symlink (secret, link), ==, 0);
+    g_assert_true (g_file_set_contents (hidden, "x", -1, NULL));
+  }
 }
 
 static void
@@ -117,7 +132,8 @@ export (Fixture    *f,
   return out;
 }
 
-/* Every file under @dir, as relative paths, sorted. */
+/* Every file under @dir, as relative paths, sorted; symbolic links as
+ * "PATH@". */
 static void
 collect (const char *root,
          const char *relative,
@@ -133,8 +149,10 @@ collect (const char *root,
       g_autofree char *child = relative ? g_build_filename (relative, name, NULL) : g_strdup (name);
       g_autofree char *path = g_build_filename (root, child, NULL);
 
-      g_assert_false (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+      /* listed, not followed, and marked so no check takes it for a page */
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_ptr_array_add (files, g_strconcat (child, "@", NULL));
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
         collect (root, child, files);
       else
         g_ptr_array_add (files, g_steal_pointer (&child));
@@ -222,14 +240,22 @@ test_pages (Fixture       *f,
     }
   {
     const char *expected[] = { "index.html", "timeline.html", "style.css", CT_SITE_MARKER,
-                               "posts/review.html", "posts/con-post.html", "posts/img-src-x.html" };
+                               "posts/review.html", "posts/con-post.html", "posts/img-src-x.html",
+                               "media/poster.png" };
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
       g_assert_true (g_ptr_array_find_with_equal_func (files, expected[i], g_str_equal, NULL));
   }
   /* drafts stay out unless asked for, from the list and from backlinks */
   g_assert_false (g_ptr_array_find_with_equal_func (files, "posts/draft.html", g_str_equal, NULL));
-  /* all pages, the stylesheet and the marker: nothing else */
-  g_assert_cmpuint (files->len, ==, entities->len + 7 /* kinds */ + 2 + 3 + 2);
+  /* all pages, the image, the stylesheet and the marker: nothing else */
+  g_assert_cmpuint (files->len, ==, entities->len + 7 /* kinds */ + 2 + 3 + 1 + 2);
+  {
+    g_autofree char *copied = g_build_filename (out, "media", "poster.png", NULL);
+    g_autofree char *original = g_build_filename (f->folder, "media", "poster.png", NULL);
+    g_autofree char *a = ct_test_checksum (copied);
+    g_autofree char *b = ct_test_checksum (original);
+    g_assert_cmpstr (a, ==, b);
+  }
 
   home = read_file (out, "index.html");
   g_assert_nonnull (strstr (home, "<link rel=\"stylesheet\" href=\"style.css\">"));
@@ -319,6 +345,7 @@ test_links (Fixture       *f,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GRegex) href = g_regex_new ("(?:href|src)=\"([^\"]*)\"", 0, 0, &error);
   guint checked = 0;
+  gboolean saw_image = FALSE;
 
   g_assert_no_error (error);
   files = list_files (out);
@@ -335,7 +362,7 @@ test_links (Fixture       *f,
       html = read_file (out, file);
       /* nothing from the wiki arrives as markup */
       g_assert_null (strstr (html, "<script"));
-      g_assert_null (strstr (html, "<img"));
+      g_assert_null (strstr (html, "<img src=x"));
 
       g_regex_match (href, html, 0, &match);
       for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -354,10 +381,12 @@ test_links (Fixture       *f,
           resolved = resolve_href (file, target);
           if (resolved == NULL || !g_ptr_array_find_with_equal_func (files, resolved, g_str_equal, NULL))
             g_error ("%s links to %s, which is not in the site", file, target);
+          saw_image = saw_image || g_str_equal (resolved, "media/poster.png");
           checked++;
         }
     }
   g_assert_cmpuint (checked, >, 500);
+  g_assert_true (saw_image);
 }
 
 static void
@@ -368,7 +397,7 @@ test_hostile_names (Fixture       *f,
   g_autofree char *out = export (f, "site", 2, TRUE, &error);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) outside = NULL;
-  g_autoptr(GRegex) safe = g_regex_new ("^(" CT_SITE_MARKER "|style\\.css|([a-z]+/)?[a-z0-9-]+\\.html)$", 0, 0, &error);
+  g_autoptr(GRegex) safe = g_regex_new ("^(" CT_SITE_MARKER "|style\\.css|media/poster\\.png|([a-z]+/)?[a-z0-9-]+\\.html)$", 0, 0, &error);
 
   g_assert_no_error (error);
   files = list_files (out);
@@ -381,7 +410,8 @@ test_hostile_names (Fixture       *f,
   for (guint i = 0; i < outside->len; i++)
     {
       const char *file = g_ptr_array_index (outside, i);
-      g_assert_true (g_str_has_prefix (file, "site/") || g_str_has_prefix (file, "john-wick/"));
+      g_assert_true (g_str_has_prefix (file, "site/") || g_str_has_prefix (file, "john-wick/")
+                     || g_str_equal (file, "secret.png"));
     }
 
   for (guint i = 0; hostile_titles[i] != NULL; i++)
