@@ -74,6 +74,7 @@ set_banner (CtEditorPage *self,
             const char   *primary_label,
             const char   *primary_action)
 {
+  g_debug ("Banner %d: %s", kind, message ? message : "(hidden)");
   self->banner = kind;
 
   if (kind == BANNER_NONE)
@@ -409,6 +410,8 @@ file_info_for_draft_cb (GObject      *object,
   g_autofree char *when = format_time (check->draft->saved);
   g_autofree char *message = NULL;
 
+  g_debug ("Draft %s is %s than the file", check->draft->id,
+           modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0 ? "newer" : "older");
   if (modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0)
     {
       apply_draft_text (self, check->draft->text);
@@ -447,6 +450,7 @@ draft_loaded_cb (GObject      *object,
       g_warning ("%s", error->message);
       return;
     }
+  g_debug ("Draft %s: %s", self->draft_id, draft ? "found" : "none");
   if (draft == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
@@ -454,6 +458,7 @@ draft_loaded_cb (GObject      *object,
   text = ct_document_dup_text (self->document);
   if (g_strcmp0 (text, draft->text) == 0)
     {
+      g_debug ("Draft %s holds the file's text: discarded", draft->id);
       ct_drafts_discard (self->drafts, draft->id);
       return;
     }
