@@ -43,7 +43,6 @@ struct _CtEditorPage
   GtkButton         *banner_secondary;
   GtkRevealer       *search_revealer;
   CtSearchBar       *search_bar;
-  GtkPaned          *paned;
   GtkScrolledWindow *editor_scroller;
   GtkSourceView     *view;
   GtkBox            *preview_box;
@@ -819,7 +818,6 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, view);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, preview_box);
