@@ -111,7 +111,7 @@ about_action (GSimpleAction *action,
 
   adw_show_about_window (parent,
                          "application-name", _("Continuity"),
-                         "application-icon", "accessories-text-editor",
+                         "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Write about films and keep a wiki of their universe"),
                          "developers", developers,
@@ -170,6 +170,17 @@ ct_application_startup (GApplication *app)
 }
 
 static void
+ct_application_shutdown (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+
+  /* GtkApplication destroys the remaining windows here; the drafts their
+   * pages queue on the way out must reach the disk before we exit. */
+  G_APPLICATION_CLASS (ct_application_parent_class)->shutdown (app);
+  ct_drafts_close (self->drafts);
+}
+
+static void
 ct_application_dispose (GObject *object)
 {
   CtApplication *self = (CtApplication *)object;
@@ -190,6 +201,7 @@ ct_application_class_init (CtApplicationClass *klass)
   app_class->activate = ct_application_activate;
   app_class->open = ct_application_open;
   app_class->startup = ct_application_startup;
+  app_class->shutdown = ct_application_shutdown;
 }
 
 static void
@@ -214,6 +226,19 @@ ct_application_get_drafts (CtApplication *self)
   g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
 
   return self->drafts;
+}
+
+void
+ct_application_set_drafts_directory (CtApplication *self,
+                                     GFile         *directory)
+{
+  g_return_if_fail (CT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (directory));
+  g_return_if_fail (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL);
+
+  ct_drafts_close (self->drafts);
+  g_clear_object (&self->drafts);
+  self->drafts = ct_drafts_new (directory);
 }
 
 int

@@ -15,6 +15,11 @@ CtApplication *ct_application_new        (void);
 /* Where every window keeps unsaved text. */
 CtDrafts      *ct_application_get_drafts (CtApplication *self);
 
+/* Keeps drafts in @directory instead of the user's data dir (tests, and
+ * anyone running a second, separate instance). Only before any window. */
+void           ct_application_set_drafts_directory (CtApplication *self,
+                                                    GFile         *directory);
+
 /* Runs the GUI; what main() calls when argv is not a subcommand. */
 int            ct_app_main               (int    argc,
                                           char **argv);

@@ -6,9 +6,7 @@
 
 #include "ct-editor-page.h"
 #include "ct-text-stats.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-preview.h"
 
 typedef enum {
   BANNER_NONE,
@@ -45,7 +43,6 @@ struct _CtEditorPage
   GtkButton         *banner_secondary;
   GtkRevealer       *search_revealer;
   CtSearchBar       *search_bar;
-  GtkPaned          *paned;
   GtkScrolledWindow *editor_scroller;
   GtkSourceView     *view;
   GtkBox            *preview_box;
@@ -76,6 +73,7 @@ set_banner (CtEditorPage *self,
             const char   *primary_label,
             const char   *primary_action)
 {
+  g_debug ("Banner %d: %s", kind, message ? message : "(hidden)");
   self->banner = kind;
 
   if (kind == BANNER_NONE)
@@ -138,6 +136,11 @@ save_draft_cb (gpointer user_data)
   CtEditorPage *self = user_data;
   g_autofree char *text = NULL;
 
+  /* While the loader fills the buffer it is "modified" with half a file:
+   * that is no draft. Try again once it is done. */
+  if (ct_document_get_busy (self->document))
+    return G_SOURCE_CONTINUE;
+
   self->draft_source = 0;
 
   if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
@@ -190,13 +193,11 @@ push_text_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->text_source = 0;
-#ifdef HAVE_CT_PREVIEW
   {
     g_autofree char *text = ct_document_dup_text (self->document);
 
     ct_preview_set_text (CT_PREVIEW (self->preview), text, -1);
   }
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -215,7 +216,6 @@ update_position (CtEditorPage *self)
   gtk_label_set_label (self->position_label, label);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static guint
 top_visible_line (CtEditorPage *self)
 {
@@ -226,7 +226,6 @@ top_visible_line (CtEditorPage *self)
                                (int) gtk_adjustment_get_value (vadj), NULL);
   return gtk_text_iter_get_line (&iter) + 1;
 }
-#endif
 
 static gboolean
 sync_scroll_cb (gpointer user_data)
@@ -234,11 +233,9 @@ sync_scroll_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->scroll_source = 0;
-#ifdef HAVE_CT_PREVIEW
   if (g_settings_get_boolean (self->settings, "sync-scroll") &&
       g_strcmp0 (self->view_mode, "split") == 0)
     ct_preview_scroll_to_line (CT_PREVIEW (self->preview), top_visible_line (self));
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -304,7 +301,6 @@ on_file_changed_cb (CtEditorPage *self,
                     GParamSpec   *pspec,
                     CtDocument   *document)
 {
-#ifdef HAVE_CT_PREVIEW
   GFile *file = ct_document_get_file (document);
 
   if (file != NULL)
@@ -315,7 +311,6 @@ on_file_changed_cb (CtEditorPage *self,
 
       ct_preview_set_base_uri (CT_PREVIEW (self->preview), base);
     }
-#endif
 }
 
 static void
@@ -348,9 +343,18 @@ on_changed_on_disk_cb (CtEditorPage *self,
   g_autofree char *title = ct_document_dup_title (document);
   g_autofree char *message = NULL;
 
+  if (ct_document_get_file_deleted (document))
+    {
+      /* The text is all there is now: say so, and offer to write it back. */
+      message = g_strdup_printf (_("“%s” was deleted or moved by another program. "
+                                   "Save to write it back."), title);
+      set_banner (self, BANNER_CHANGED_ON_DISK, message,
+                  NULL, NULL, _("_Save"), "win.save");
+      return;
+    }
+
   /* Nothing of the user's to lose: follow the file, as other editors do. */
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)) &&
-      g_file_query_exists (ct_document_get_file (document), NULL))
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)))
     {
       reload (self);
       return;
@@ -405,6 +409,8 @@ file_info_for_draft_cb (GObject      *object,
   g_autofree char *when = format_time (check->draft->saved);
   g_autofree char *message = NULL;
 
+  g_debug ("Draft %s is %s than the file", check->draft->id,
+           modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0 ? "newer" : "older");
   if (modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0)
     {
       apply_draft_text (self, check->draft->text);
@@ -443,6 +449,7 @@ draft_loaded_cb (GObject      *object,
       g_warning ("%s", error->message);
       return;
     }
+  g_debug ("Draft %s: %s", self->draft_id, draft ? "found" : "none");
   if (draft == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
@@ -450,6 +457,7 @@ draft_loaded_cb (GObject      *object,
   text = ct_document_dup_text (self->document);
   if (g_strcmp0 (text, draft->text) == 0)
     {
+      g_debug ("Draft %s holds the file's text: discarded", draft->id);
       ct_drafts_discard (self->drafts, draft->id);
       return;
     }
@@ -522,7 +530,6 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static gboolean
 end_ignore_scroll_cb (gpointer user_data)
 {
@@ -542,7 +549,6 @@ on_preview_line_activated_cb (CtEditorPage *self,
   ct_editor_page_go_to_line (self, line);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
-#endif
 
 static void
 on_search_stop_cb (CtEditorPage *self,
@@ -649,6 +655,9 @@ ct_editor_page_constructed (GObject *object)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
   ct_search_bar_set_view (self->search_bar, self->view);
   update_draft_id (self);
+  /* Typing into a buffer the loader is still filling would be lost. */
+  g_object_bind_property (self->document, "busy", self->view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
@@ -809,7 +818,6 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, view);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, preview_box);
@@ -843,7 +851,6 @@ ct_editor_page_init (CtEditorPage *self)
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "view-mode", self, "view-mode", G_SETTINGS_BIND_GET);
 
-#ifdef HAVE_CT_PREVIEW
   self->preview = GTK_WIDGET (ct_preview_new ());
   gtk_widget_set_hexpand (self->preview, TRUE);
   gtk_widget_set_vexpand (self->preview, TRUE);
@@ -856,7 +863,6 @@ ct_editor_page_init (CtEditorPage *self)
                           self->preview, "dark", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->preview, "line-activated",
                            G_CALLBACK (on_preview_line_activated_cb), self, G_CONNECT_SWAPPED);
-#endif
 }
 
 CtEditorPage *

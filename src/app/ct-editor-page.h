@@ -18,7 +18,7 @@ CtEditorPage  *ct_editor_page_new              (CtDrafts       *drafts);
 CtDocument    *ct_editor_page_get_document     (CtEditorPage   *self);
 GtkSourceView *ct_editor_page_get_view         (CtEditorPage   *self);
 CtSearchBar   *ct_editor_page_get_search_bar   (CtEditorPage   *self);
-/* The preview widget (a CtPreview), or NULL in editor-only builds. */
+/* The live preview (a CtPreview). */
 GtkWidget     *ct_editor_page_get_preview      (CtEditorPage   *self);
 const char    *ct_editor_page_get_draft_id     (CtEditorPage   *self);
 
