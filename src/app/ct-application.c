@@ -7,6 +7,7 @@
 #include "ct-application.h"
 #include "ct-preferences-window.h"
 #include "ct-window.h"
+#include "ct-wiki-registry.h"
 
 struct _CtApplication
 {
@@ -14,6 +15,7 @@ struct _CtApplication
 
   GSettings      *settings;
   CtDrafts       *drafts;
+  CtWikiRegistry *wikis;
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -35,6 +37,8 @@ static const struct {
   { "app.view-mode('editor')", { "<Control>1", NULL } },
   { "app.view-mode('split')", { "<Control>2", NULL } },
   { "app.view-mode('preview')", { "<Control>3", NULL } },
+  { "page.next-problem", { "F8", NULL } },
+  { "page.previous-problem", { "<Shift>F8", NULL } },
 };
 
 static CtWindow *
@@ -187,6 +191,7 @@ ct_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->wikis);
 
   G_OBJECT_CLASS (ct_application_parent_class)->dispose (object);
 }
@@ -208,6 +213,7 @@ static void
 ct_application_init (CtApplication *self)
 {
   self->drafts = ct_drafts_new (NULL);
+  self->wikis = ct_wiki_registry_new ();
 }
 
 CtApplication *
@@ -239,6 +245,14 @@ ct_application_set_drafts_directory (CtApplication *self,
   ct_drafts_close (self->drafts);
   g_clear_object (&self->drafts);
   self->drafts = ct_drafts_new (directory);
+}
+
+CtWikiRegistry *
+ct_application_get_wiki_registry (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+
+  return self->wikis;
 }
 
 int

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ct-drafts.h"
+#include "ct-wiki-registry.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ CtDrafts      *ct_application_get_drafts (CtApplication *self);
  * anyone running a second, separate instance). Only before any window. */
 void           ct_application_set_drafts_directory (CtApplication *self,
                                                     GFile         *directory);
+
+/* The wikis open for the documents of every window, one per folder. */
+CtWikiRegistry *ct_application_get_wiki_registry (CtApplication *self);
 
 /* Runs the GUI; what main() calls when argv is not a subcommand. */
 int            ct_app_main               (int    argc,

@@ -7,6 +7,10 @@
 #include "ct-editor-page.h"
 #include "ct-text-stats.h"
 #include "ct-preview.h"
+/* The wiki half (issue #4): problems, completion, entity cards. */
+#include "ct-completion-provider.h"
+#include "ct-entity-popover.h"
+#include "ct-problems.h"
 
 typedef enum {
   BANNER_NONE,
@@ -48,6 +52,11 @@ struct _CtEditorPage
   GtkBox            *preview_box;
   GtkLabel          *words_label;
   GtkLabel          *position_label;
+
+  CtWiki               *wiki;
+  CtProblems           *problems;
+  CtCompletionProvider *completion;
+  CtEntityPopover      *entity_popover;
 };
 
 G_DEFINE_FINAL_TYPE (CtEditorPage, ct_editor_page, GTK_TYPE_WIDGET)
@@ -197,6 +206,7 @@ push_text_cb (gpointer user_data)
     g_autofree char *text = ct_document_dup_text (self->document);
 
     ct_preview_set_text (CT_PREVIEW (self->preview), text, -1);
+    ct_problems_text_sent (self->problems);
   }
   return G_SOURCE_REMOVE;
 }
@@ -550,6 +560,46 @@ on_preview_line_activated_cb (CtEditorPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+/* A click on a reference: the entity's card, at the link, until entities
+ * have pages of their own. */
+static void
+on_preview_link_activated_cb (CtEditorPage *self,
+                              const char   *uri,
+                              CtPreview    *preview)
+{
+  gint64 id = ct_entity_id_from_uri (uri);
+  g_autoptr(GError) error = NULL;
+  GdkRectangle rect;
+  graphene_point_t point;
+
+  if (id == 0 || self->wiki == NULL)
+    return;
+  if (!ct_entity_popover_set_entity (self->entity_popover, self->wiki, id, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  if (ct_preview_get_link_rect (preview, &rect) &&
+      gtk_widget_compute_point (GTK_WIDGET (ct_preview_get_web_view (preview)), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (rect.x, rect.y), &point))
+    {
+      rect.x = (int) point.x;
+      rect.y = (int) point.y;
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->entity_popover), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->entity_popover));
+}
+
+static void
+page_next_problem_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CtEditorPage *self = CT_EDITOR_PAGE (widget);
+
+  ct_problems_go_next (self->problems, g_str_equal (action_name, "page.previous-problem"));
+}
+
 static void
 on_search_stop_cb (CtEditorPage *self,
                    CtSearchBar  *search_bar)
@@ -672,6 +722,14 @@ ct_editor_page_constructed (GObject *object)
   g_signal_connect_object (self->document, "changed-on-disk",
                            G_CALLBACK (on_changed_on_disk_cb), self, G_CONNECT_SWAPPED);
 
+  ct_problems_attach (self->problems, self->view, CT_PREVIEW (self->preview));
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  self->entity_popover = ct_entity_popover_new (GTK_TEXT_VIEW (self->view));
+  gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
+  g_signal_connect_object (self->preview, "link-activated",
+                           G_CALLBACK (on_preview_link_activated_cb), self, G_CONNECT_SWAPPED);
+
   vadj = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
   g_signal_connect_object (vadj, "value-changed",
                            G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
@@ -700,6 +758,12 @@ ct_editor_page_dispose (GObject *object)
 
   if (self->search_bar != NULL)
     ct_search_bar_set_view (self->search_bar, NULL);
+
+  if (self->entity_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->entity_popover));
+  self->entity_popover = NULL;
+  g_clear_object (&self->completion);
+  g_clear_object (&self->wiki);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_EDITOR_PAGE);
   /* The template's root box has no id, so dispose_template leaves it. */
@@ -809,6 +873,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CT_TYPE_SEARCH_BAR);
+  g_type_ensure (CT_TYPE_PROBLEMS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-editor-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -823,6 +888,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, preview_box);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, words_label);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, problems);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, page_reload_action);
@@ -831,6 +897,9 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.discard-changes", NULL, page_discard_changes_action);
   gtk_widget_class_install_action (widget_class, "page.discard-draft", NULL, page_discard_draft_action);
   gtk_widget_class_install_action (widget_class, "page.restore-draft", NULL, page_restore_draft_action);
+  /* F8 / Shift+F8 (application accels). */
+  gtk_widget_class_install_action (widget_class, "page.next-problem", NULL, page_next_problem_action);
+  gtk_widget_class_install_action (widget_class, "page.previous-problem", NULL, page_next_problem_action);
 }
 
 static void
@@ -839,6 +908,7 @@ ct_editor_page_init (CtEditorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->completion = ct_completion_provider_new ();
   self->view_mode = g_strdup ("split");
   self->settings = g_settings_new (APP_ID);
 
@@ -1072,4 +1142,41 @@ ct_editor_page_go_to_line (CtEditorPage *self,
                                     line > 0 ? (int) line - 1 : 0);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->document), &iter);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0.0, TRUE, 0.0, 0.0);
+}
+
+void
+ct_editor_page_set_wiki (CtEditorPage *self,
+                         CtWiki       *wiki)
+{
+  g_return_if_fail (CT_IS_EDITOR_PAGE (self));
+  g_return_if_fail (wiki == NULL || CT_IS_WIKI (wiki));
+
+  if (!g_set_object (&self->wiki, wiki))
+    return;
+  ct_preview_set_wiki (CT_PREVIEW (self->preview), wiki);
+  ct_completion_provider_set_wiki (self->completion, wiki);
+}
+
+CtWiki *
+ct_editor_page_get_wiki (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->wiki;
+}
+
+CtProblems *
+ct_editor_page_get_problems (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->problems;
+}
+
+CtCompletionProvider *
+ct_editor_page_get_completion (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->completion;
 }

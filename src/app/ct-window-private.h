@@ -48,6 +48,11 @@ gboolean  _ct_window_export_html_finish (CtWindow            *self,
                                          GAsyncResult        *result,
                                          GError             **error);
 
+/* Gives @page the wiki of its file's folder, now and whenever the file
+ * changes (ct-window-wiki.c). */
+void      _ct_window_track_wiki       (CtWindow            *self,
+                                       CtEditorPage        *page);
+
 void      _ct_window_add_recent       (CtWindow            *self,
                                        GFile               *file);
 

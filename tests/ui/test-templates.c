@@ -73,6 +73,22 @@ window_has_action (CtWindow   *window,
     if (g_strcmp0 (action_name, name) == 0)
       return TRUE;
 
+  /* … on the editor page's class for "page." shortcuts (they act on the
+   * focused page) … */
+  if (g_str_has_prefix (name, "page."))
+    {
+      GtkWidgetClass *page_class = g_type_class_ref (CT_TYPE_EDITOR_PAGE);
+      gboolean found = FALSE;
+
+      for (guint i = 0;
+           !found && gtk_widget_class_query_action (page_class, i, &owner, &action_name, &parameter_type, &property_name);
+           i++)
+        found = g_strcmp0 (action_name, name) == 0;
+      g_type_class_unref (page_class);
+      if (found)
+        return TRUE;
+    }
+
   /* … or in the window's action map (show-help-overlay). */
   return g_str_has_prefix (name, "win.") &&
          g_action_group_has_action (G_ACTION_GROUP (window), name + strlen ("win."));
