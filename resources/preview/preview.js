@@ -5,7 +5,7 @@
 // run (JavaScript markup is off). The app calls ctPreview.patch() with the
 // changed top-level blocks only and hears back through the "ctPreview"
 // message handler: {type: "ready"}, {type: "applied", seq},
-// {type: "line", line}.
+// {type: "line", line}, {type: "card", id, x, y, width, height}.
 //
 // Each top-level Markdown block lives in a <div class="ct-block"> of
 // #ct-root. Its data-sourcepos lines count from the block's own first
@@ -107,6 +107,10 @@ var ctPreview = (function () {
       if (delta !== 0)
         window.scrollBy(0, delta);
     }
+
+    // A card whose link was just replaced points at nothing.
+    if (cardFor !== null && !cardFor.isConnected)
+      hideCard();
 
     stats.patches++;
     stats.replaced += htmlArray.length;
@@ -218,7 +222,83 @@ var ctPreview = (function () {
       post({ type: 'line', line: line });
   });
 
+  // Hover cards: pointing at a resolved reference for a moment asks the
+  // app for the entity's card (escaped HTML rendered by core), shown
+  // below the link until the pointer leaves both.
+  let card = null, cardFor = null, hoverTimer = 0, hideTimer = 0;
+
+  function hideCard () {
+    clearTimeout(hideTimer);
+    if (card !== null)
+      card.remove();
+    card = null;
+    cardFor = null;
+  }
+
+  function scheduleHide () {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideCard, 300);
+  }
+
+  function refOf (node) {
+    return node instanceof Element ? node.closest('a.ct-ref[data-entity-id]') : null;
+  }
+
+  document.addEventListener('mouseover', function (event) {
+    if (card !== null && card.contains(event.target)) {
+      clearTimeout(hideTimer);
+      return;
+    }
+    const link = refOf(event.target);
+    clearTimeout(hoverTimer);
+    if (link === null) {
+      if (card !== null)
+        scheduleHide();
+      return;
+    }
+    clearTimeout(hideTimer);
+    if (link === cardFor)
+      return;
+    hoverTimer = setTimeout(function () {
+      const r = link.getBoundingClientRect();
+      cardFor = link;
+      post({ type: 'card', id: parseInt(link.getAttribute('data-entity-id'), 10),
+             x: Math.round(r.left), y: Math.round(r.top),
+             width: Math.round(r.width), height: Math.round(r.height) });
+    }, 250);
+  });
+
+  // The card the app sent for the link pointed at (if still pointed at).
+  function showCard (id, html) {
+    if (cardFor === null || parseInt(cardFor.getAttribute('data-entity-id'), 10) !== id)
+      return false;
+    const link = cardFor;
+    if (card !== null)
+      card.remove();
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    sanitize(template.content);
+    card = document.createElement('div');
+    card.id = 'ct-card';
+    card.appendChild(template.content);
+    document.body.appendChild(card);
+    const r = link.getBoundingClientRect();
+    const width = card.offsetWidth;
+    let left = r.left + window.scrollX;
+    left = Math.max(window.scrollX + 8, Math.min(left, window.scrollX + window.innerWidth - width - 8));
+    let top = r.bottom + window.scrollY + 4;
+    if (r.bottom + card.offsetHeight + 8 > window.innerHeight && r.top > card.offsetHeight + 8)
+      top = r.top + window.scrollY - card.offsetHeight - 4;
+    card.style.left = left + 'px';
+    card.style.top = top + 'px';
+    return true;
+  }
+
+  function cardText () {
+    return card === null ? null : card.textContent;
+  }
+
   post({ type: 'ready' });
 
-  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, stats };
+  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, showCard, hideCard, cardText, stats };
 })();

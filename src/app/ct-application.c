@@ -7,6 +7,7 @@
 #include "ct-application.h"
 #include "ct-preferences-window.h"
 #include "ct-window.h"
+#include "ct-wiki-registry.h"
 
 struct _CtApplication
 {
@@ -14,6 +15,7 @@ struct _CtApplication
 
   GSettings      *settings;
   CtDrafts       *drafts;
+  CtWikiRegistry *wikis;
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
@@ -35,6 +37,8 @@ static const struct {
   { "app.view-mode('editor')", { "<Control>1", NULL } },
   { "app.view-mode('split')", { "<Control>2", NULL } },
   { "app.view-mode('preview')", { "<Control>3", NULL } },
+  { "page.next-problem", { "F8", NULL } },
+  { "page.previous-problem", { "<Shift>F8", NULL } },
 };
 
 static CtWindow *
@@ -111,7 +115,7 @@ about_action (GSimpleAction *action,
 
   adw_show_about_window (parent,
                          "application-name", _("Continuity"),
-                         "application-icon", "accessories-text-editor",
+                         "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Write about films and keep a wiki of their universe"),
                          "developers", developers,
@@ -170,12 +174,24 @@ ct_application_startup (GApplication *app)
 }
 
 static void
+ct_application_shutdown (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+
+  /* GtkApplication destroys the remaining windows here; the drafts their
+   * pages queue on the way out must reach the disk before we exit. */
+  G_APPLICATION_CLASS (ct_application_parent_class)->shutdown (app);
+  ct_drafts_close (self->drafts);
+}
+
+static void
 ct_application_dispose (GObject *object)
 {
   CtApplication *self = (CtApplication *)object;
 
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->wikis);
 
   G_OBJECT_CLASS (ct_application_parent_class)->dispose (object);
 }
@@ -190,12 +206,14 @@ ct_application_class_init (CtApplicationClass *klass)
   app_class->activate = ct_application_activate;
   app_class->open = ct_application_open;
   app_class->startup = ct_application_startup;
+  app_class->shutdown = ct_application_shutdown;
 }
 
 static void
 ct_application_init (CtApplication *self)
 {
   self->drafts = ct_drafts_new (NULL);
+  self->wikis = ct_wiki_registry_new ();
 }
 
 CtApplication *
@@ -214,6 +232,27 @@ ct_application_get_drafts (CtApplication *self)
   g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
 
   return self->drafts;
+}
+
+void
+ct_application_set_drafts_directory (CtApplication *self,
+                                     GFile         *directory)
+{
+  g_return_if_fail (CT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (directory));
+  g_return_if_fail (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL);
+
+  ct_drafts_close (self->drafts);
+  g_clear_object (&self->drafts);
+  self->drafts = ct_drafts_new (directory);
+}
+
+CtWikiRegistry *
+ct_application_get_wiki_registry (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), NULL);
+
+  return self->wikis;
 }
 
 int

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ct-drafts.h"
+#include "ct-wiki-registry.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,14 @@ CtApplication *ct_application_new        (void);
 
 /* Where every window keeps unsaved text. */
 CtDrafts      *ct_application_get_drafts (CtApplication *self);
+
+/* Keeps drafts in @directory instead of the user's data dir (tests, and
+ * anyone running a second, separate instance). Only before any window. */
+void           ct_application_set_drafts_directory (CtApplication *self,
+                                                    GFile         *directory);
+
+/* The wikis open for the documents of every window, one per folder. */
+CtWikiRegistry *ct_application_get_wiki_registry (CtApplication *self);
 
 /* Runs the GUI; what main() calls when argv is not a subcommand. */
 int            ct_app_main               (int    argc,

@@ -468,6 +468,14 @@ ct_document_get_changed_on_disk (CtDocument *self)
   return self->changed_on_disk;
 }
 
+gboolean
+ct_document_get_file_deleted (CtDocument *self)
+{
+  g_return_val_if_fail (CT_IS_DOCUMENT (self), FALSE);
+
+  return gtk_source_file_is_deleted (self->file);
+}
+
 const GtkSourceEncoding *
 ct_document_get_converted_from (CtDocument *self)
 {

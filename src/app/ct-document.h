@@ -52,6 +52,9 @@ gboolean    ct_document_save_finish         (CtDocument          *self,
  * "changed-on-disk" is emitted when that becomes true. */
 gboolean    ct_document_get_changed_on_disk (CtDocument          *self);
 
+/* Whether the file was deleted (or moved away) since load or save. */
+gboolean    ct_document_get_file_deleted    (CtDocument          *self);
+
 /* The encoding the file was read in when it was not UTF-8, else NULL. */
 const GtkSourceEncoding *
             ct_document_get_converted_from  (CtDocument          *self);

@@ -257,20 +257,22 @@ ct_drafts_queue (CtDrafts            *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+
+  if (self->pool == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               _("Continuity is quitting; the draft was not written."));
+      g_object_unref (task);
+      return;
+    }
+
   g_thread_pool_push (self->pool, task, NULL);
 }
 
 static void
 ct_drafts_dispose (GObject *object)
 {
-  CtDrafts *self = (CtDrafts *)object;
-
-  /* Let queued writes finish: they hold text not saved anywhere else. */
-  if (self->pool != NULL)
-    {
-      g_thread_pool_free (self->pool, FALSE, TRUE);
-      self->pool = NULL;
-    }
+  ct_drafts_close (CT_DRAFTS (object));
 
   G_OBJECT_CLASS (ct_drafts_parent_class)->dispose (object);
 }
@@ -441,6 +443,19 @@ ct_drafts_list_finish (CtDrafts      *self,
   if (drafts != NULL)
     g_ptr_array_sort (drafts, compare_saved);
   return drafts;
+}
+
+void
+ct_drafts_close (CtDrafts *self)
+{
+  g_return_if_fail (CT_IS_DRAFTS (self));
+
+  /* Let queued writes finish: they hold text not saved anywhere else. */
+  if (self->pool != NULL)
+    {
+      g_thread_pool_free (self->pool, FALSE, TRUE);
+      self->pool = NULL;
+    }
 }
 
 void

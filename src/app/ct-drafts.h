@@ -66,4 +66,9 @@ GPtrArray  *ct_drafts_list_finish    (CtDrafts             *self,
 void        ct_drafts_discard        (CtDrafts             *self,
                                       const char           *id);
 
+/* Waits for queued writes to finish, then refuses further work: called
+ * when the application shuts down, so a draft queued by the last closing
+ * window is on disk before the process exits. */
+void        ct_drafts_close          (CtDrafts             *self);
+
 G_END_DECLS

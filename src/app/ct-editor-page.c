@@ -6,9 +6,11 @@
 
 #include "ct-editor-page.h"
 #include "ct-text-stats.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-preview.h"
+/* The wiki half (issue #4): problems, completion, entity cards. */
+#include "ct-completion-provider.h"
+#include "ct-entity-popover.h"
+#include "ct-problems.h"
 
 typedef enum {
   BANNER_NONE,
@@ -45,12 +47,16 @@ struct _CtEditorPage
   GtkButton         *banner_secondary;
   GtkRevealer       *search_revealer;
   CtSearchBar       *search_bar;
-  GtkPaned          *paned;
   GtkScrolledWindow *editor_scroller;
   GtkSourceView     *view;
   GtkBox            *preview_box;
   GtkLabel          *words_label;
   GtkLabel          *position_label;
+
+  CtWiki               *wiki;
+  CtProblems           *problems;
+  CtCompletionProvider *completion;
+  CtEntityPopover      *entity_popover;
 };
 
 G_DEFINE_FINAL_TYPE (CtEditorPage, ct_editor_page, GTK_TYPE_WIDGET)
@@ -76,6 +82,7 @@ set_banner (CtEditorPage *self,
             const char   *primary_label,
             const char   *primary_action)
 {
+  g_debug ("Banner %d: %s", kind, message ? message : "(hidden)");
   self->banner = kind;
 
   if (kind == BANNER_NONE)
@@ -138,6 +145,11 @@ save_draft_cb (gpointer user_data)
   CtEditorPage *self = user_data;
   g_autofree char *text = NULL;
 
+  /* While the loader fills the buffer it is "modified" with half a file:
+   * that is no draft. Try again once it is done. */
+  if (ct_document_get_busy (self->document))
+    return G_SOURCE_CONTINUE;
+
   self->draft_source = 0;
 
   if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
@@ -190,13 +202,12 @@ push_text_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->text_source = 0;
-#ifdef HAVE_CT_PREVIEW
   {
     g_autofree char *text = ct_document_dup_text (self->document);
 
     ct_preview_set_text (CT_PREVIEW (self->preview), text, -1);
+    ct_problems_text_sent (self->problems);
   }
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -215,7 +226,6 @@ update_position (CtEditorPage *self)
   gtk_label_set_label (self->position_label, label);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static guint
 top_visible_line (CtEditorPage *self)
 {
@@ -226,7 +236,6 @@ top_visible_line (CtEditorPage *self)
                                (int) gtk_adjustment_get_value (vadj), NULL);
   return gtk_text_iter_get_line (&iter) + 1;
 }
-#endif
 
 static gboolean
 sync_scroll_cb (gpointer user_data)
@@ -234,11 +243,9 @@ sync_scroll_cb (gpointer user_data)
   CtEditorPage *self = user_data;
 
   self->scroll_source = 0;
-#ifdef HAVE_CT_PREVIEW
   if (g_settings_get_boolean (self->settings, "sync-scroll") &&
       g_strcmp0 (self->view_mode, "split") == 0)
     ct_preview_scroll_to_line (CT_PREVIEW (self->preview), top_visible_line (self));
-#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -304,7 +311,6 @@ on_file_changed_cb (CtEditorPage *self,
                     GParamSpec   *pspec,
                     CtDocument   *document)
 {
-#ifdef HAVE_CT_PREVIEW
   GFile *file = ct_document_get_file (document);
 
   if (file != NULL)
@@ -315,7 +321,6 @@ on_file_changed_cb (CtEditorPage *self,
 
       ct_preview_set_base_uri (CT_PREVIEW (self->preview), base);
     }
-#endif
 }
 
 static void
@@ -348,9 +353,18 @@ on_changed_on_disk_cb (CtEditorPage *self,
   g_autofree char *title = ct_document_dup_title (document);
   g_autofree char *message = NULL;
 
+  if (ct_document_get_file_deleted (document))
+    {
+      /* The text is all there is now: say so, and offer to write it back. */
+      message = g_strdup_printf (_("“%s” was deleted or moved by another program. "
+                                   "Save to write it back."), title);
+      set_banner (self, BANNER_CHANGED_ON_DISK, message,
+                  NULL, NULL, _("_Save"), "win.save");
+      return;
+    }
+
   /* Nothing of the user's to lose: follow the file, as other editors do. */
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)) &&
-      g_file_query_exists (ct_document_get_file (document), NULL))
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)))
     {
       reload (self);
       return;
@@ -405,6 +419,8 @@ file_info_for_draft_cb (GObject      *object,
   g_autofree char *when = format_time (check->draft->saved);
   g_autofree char *message = NULL;
 
+  g_debug ("Draft %s is %s than the file", check->draft->id,
+           modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0 ? "newer" : "older");
   if (modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0)
     {
       apply_draft_text (self, check->draft->text);
@@ -443,6 +459,7 @@ draft_loaded_cb (GObject      *object,
       g_warning ("%s", error->message);
       return;
     }
+  g_debug ("Draft %s: %s", self->draft_id, draft ? "found" : "none");
   if (draft == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
@@ -450,6 +467,7 @@ draft_loaded_cb (GObject      *object,
   text = ct_document_dup_text (self->document);
   if (g_strcmp0 (text, draft->text) == 0)
     {
+      g_debug ("Draft %s holds the file's text: discarded", draft->id);
       ct_drafts_discard (self->drafts, draft->id);
       return;
     }
@@ -522,7 +540,6 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-#ifdef HAVE_CT_PREVIEW
 static gboolean
 end_ignore_scroll_cb (gpointer user_data)
 {
@@ -542,7 +559,46 @@ on_preview_line_activated_cb (CtEditorPage *self,
   ct_editor_page_go_to_line (self, line);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
-#endif
+
+/* A click on a reference: the entity's card, at the link, until entities
+ * have pages of their own. */
+static void
+on_preview_link_activated_cb (CtEditorPage *self,
+                              const char   *uri,
+                              CtPreview    *preview)
+{
+  gint64 id = ct_entity_id_from_uri (uri);
+  g_autoptr(GError) error = NULL;
+  GdkRectangle rect;
+  graphene_point_t point;
+
+  if (id == 0 || self->wiki == NULL)
+    return;
+  if (!ct_entity_popover_set_entity (self->entity_popover, self->wiki, id, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  if (ct_preview_get_link_rect (preview, &rect) &&
+      gtk_widget_compute_point (GTK_WIDGET (ct_preview_get_web_view (preview)), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (rect.x, rect.y), &point))
+    {
+      rect.x = (int) point.x;
+      rect.y = (int) point.y;
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->entity_popover), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->entity_popover));
+}
+
+static void
+page_next_problem_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CtEditorPage *self = CT_EDITOR_PAGE (widget);
+
+  ct_problems_go_next (self->problems, g_str_equal (action_name, "page.previous-problem"));
+}
 
 static void
 on_search_stop_cb (CtEditorPage *self,
@@ -649,6 +705,9 @@ ct_editor_page_constructed (GObject *object)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
   ct_search_bar_set_view (self->search_bar, self->view);
   update_draft_id (self);
+  /* Typing into a buffer the loader is still filling would be lost. */
+  g_object_bind_property (self->document, "busy", self->view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
@@ -662,6 +721,14 @@ ct_editor_page_constructed (GObject *object)
                            G_CALLBACK (on_file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed-on-disk",
                            G_CALLBACK (on_changed_on_disk_cb), self, G_CONNECT_SWAPPED);
+
+  ct_problems_attach (self->problems, self->view, CT_PREVIEW (self->preview));
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  self->entity_popover = ct_entity_popover_new (GTK_TEXT_VIEW (self->view));
+  gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
+  g_signal_connect_object (self->preview, "link-activated",
+                           G_CALLBACK (on_preview_link_activated_cb), self, G_CONNECT_SWAPPED);
 
   vadj = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
   g_signal_connect_object (vadj, "value-changed",
@@ -691,6 +758,12 @@ ct_editor_page_dispose (GObject *object)
 
   if (self->search_bar != NULL)
     ct_search_bar_set_view (self->search_bar, NULL);
+
+  if (self->entity_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->entity_popover));
+  self->entity_popover = NULL;
+  g_clear_object (&self->completion);
+  g_clear_object (&self->wiki);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_EDITOR_PAGE);
   /* The template's root box has no id, so dispose_template leaves it. */
@@ -800,6 +873,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CT_TYPE_SEARCH_BAR);
+  g_type_ensure (CT_TYPE_PROBLEMS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-editor-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -809,12 +883,12 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, view);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, preview_box);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, words_label);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, problems);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, page_reload_action);
@@ -823,6 +897,9 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.discard-changes", NULL, page_discard_changes_action);
   gtk_widget_class_install_action (widget_class, "page.discard-draft", NULL, page_discard_draft_action);
   gtk_widget_class_install_action (widget_class, "page.restore-draft", NULL, page_restore_draft_action);
+  /* F8 / Shift+F8 (application accels). */
+  gtk_widget_class_install_action (widget_class, "page.next-problem", NULL, page_next_problem_action);
+  gtk_widget_class_install_action (widget_class, "page.previous-problem", NULL, page_next_problem_action);
 }
 
 static void
@@ -831,6 +908,7 @@ ct_editor_page_init (CtEditorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->completion = ct_completion_provider_new ();
   self->view_mode = g_strdup ("split");
   self->settings = g_settings_new (APP_ID);
 
@@ -843,7 +921,6 @@ ct_editor_page_init (CtEditorPage *self)
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "view-mode", self, "view-mode", G_SETTINGS_BIND_GET);
 
-#ifdef HAVE_CT_PREVIEW
   self->preview = GTK_WIDGET (ct_preview_new ());
   gtk_widget_set_hexpand (self->preview, TRUE);
   gtk_widget_set_vexpand (self->preview, TRUE);
@@ -856,7 +933,6 @@ ct_editor_page_init (CtEditorPage *self)
                           self->preview, "dark", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->preview, "line-activated",
                            G_CALLBACK (on_preview_line_activated_cb), self, G_CONNECT_SWAPPED);
-#endif
 }
 
 CtEditorPage *
@@ -1066,4 +1142,41 @@ ct_editor_page_go_to_line (CtEditorPage *self,
                                     line > 0 ? (int) line - 1 : 0);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->document), &iter);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0.0, TRUE, 0.0, 0.0);
+}
+
+void
+ct_editor_page_set_wiki (CtEditorPage *self,
+                         CtWiki       *wiki)
+{
+  g_return_if_fail (CT_IS_EDITOR_PAGE (self));
+  g_return_if_fail (wiki == NULL || CT_IS_WIKI (wiki));
+
+  if (!g_set_object (&self->wiki, wiki))
+    return;
+  ct_preview_set_wiki (CT_PREVIEW (self->preview), wiki);
+  ct_completion_provider_set_wiki (self->completion, wiki);
+}
+
+CtWiki *
+ct_editor_page_get_wiki (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->wiki;
+}
+
+CtProblems *
+ct_editor_page_get_problems (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->problems;
+}
+
+CtCompletionProvider *
+ct_editor_page_get_completion (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->completion;
 }

@@ -7,6 +7,7 @@
 #include "ct-document.h"
 #include "ct-drafts.h"
 #include "ct-search-bar.h"
+#include "ct-wiki.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ CtEditorPage  *ct_editor_page_new              (CtDrafts       *drafts);
 CtDocument    *ct_editor_page_get_document     (CtEditorPage   *self);
 GtkSourceView *ct_editor_page_get_view         (CtEditorPage   *self);
 CtSearchBar   *ct_editor_page_get_search_bar   (CtEditorPage   *self);
-/* The preview widget (a CtPreview), or NULL in editor-only builds. */
+/* The live preview (a CtPreview). */
 GtkWidget     *ct_editor_page_get_preview      (CtEditorPage   *self);
 const char    *ct_editor_page_get_draft_id     (CtEditorPage   *self);
 
@@ -68,5 +69,17 @@ const char    *ct_editor_page_get_banner       (CtEditorPage   *self);
 /* Moves the cursor to 1-based @line and scrolls the editor there. */
 void           ct_editor_page_go_to_line       (CtEditorPage   *self,
                                                 guint           line);
+
+/* The wiki of the document's folder, which references resolve against
+ * and completion proposes from; NULL for none. */
+void           ct_editor_page_set_wiki         (CtEditorPage   *self,
+                                                CtWiki         *wiki);
+CtWiki        *ct_editor_page_get_wiki         (CtEditorPage   *self);
+
+/* The underlined problems and the status-bar button that lists them. */
+typedef struct _CtProblems CtProblems;
+CtProblems    *ct_editor_page_get_problems     (CtEditorPage   *self);
+typedef struct _CtCompletionProvider CtCompletionProvider;
+CtCompletionProvider *ct_editor_page_get_completion (CtEditorPage *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "ct-preview.h"
+#include "ct-diagnostic.h"
+#include "ct-render-card.h"
 #include "ct-render-worker.h"
 
 /* From the generated app resource header, whose name (ct-resources.h)
@@ -48,6 +50,10 @@ struct _CtPreview
   GPtrArray                *shown;
 
   guint                     pending_line;     /* scroll once ready, or 0 */
+
+  GPtrArray                *diagnostics;      /* of the newest render */
+  GdkRectangle              link_rect;        /* the reference last pointed at */
+  gboolean                  has_link_rect;
 };
 
 enum {
@@ -62,6 +68,7 @@ enum {
   SIGNAL_UPDATED,
   SIGNAL_LINE_ACTIVATED,
   SIGNAL_LINK_ACTIVATED,
+  SIGNAL_DIAGNOSTICS_CHANGED,
   N_SIGNALS
 };
 
@@ -373,6 +380,54 @@ on_worker_rendered_cb (CtRenderWorker *worker,
   self->latest = blocks;
   self->latest_generation = generation;
   push_latest (self);
+
+  /* The same render's diagnostics, for the editor's underlines. A text
+   * that cannot render at all (invalid UTF-8) has none to place. */
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
+                                     : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+  g_signal_emit (self, signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
+}
+
+static gint32
+message_int (JSCValue   *message,
+             const char *name)
+{
+  g_autoptr(JSCValue) value = jsc_value_object_get_property (message, name);
+
+  return jsc_value_is_number (value) ? jsc_value_to_int32 (value) : 0;
+}
+
+/* The page points at a reference: send it the entity's card. Rendered
+ * here from the preview's own wiki (a few indexed queries). */
+static void
+show_card (CtPreview *self,
+           JSCValue  *message)
+{
+  gint64 id = message_int (message, "id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  GVariantDict args;
+
+  self->link_rect.x = message_int (message, "x");
+  self->link_rect.y = message_int (message, "y");
+  self->link_rect.width = message_int (message, "width");
+  self->link_rect.height = message_int (message, "height");
+  self->has_link_rect = TRUE;
+
+  if (self->wiki == NULL || id <= 0)
+    return;
+  html = ct_render_entity_card (self->wiki, id, &error);
+  if (html == NULL)
+    {
+      g_debug ("No card for entity %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "id", "u", (guint32) id);
+  g_variant_dict_insert (&args, "html", "s", html);
+  run_script (self, "return ctPreview.showCard(id, html);", g_variant_dict_end (&args));
 }
 
 static void
@@ -428,6 +483,10 @@ on_script_message_cb (WebKitUserContentManager *manager,
 
       if (value > 0)
         g_signal_emit (self, signals[SIGNAL_LINE_ACTIVATED], 0, (guint) value);
+    }
+  else if (g_strcmp0 (type, "card") == 0)
+    {
+      show_card (self, message);
     }
 }
 
@@ -655,6 +714,7 @@ ct_preview_dispose (GObject *object)
   g_clear_object (&self->wiki);
   g_clear_pointer (&self->latest, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ct_preview_parent_class)->dispose (object);
 }
@@ -750,6 +810,9 @@ ct_preview_class_init (CtPreviewClass *klass)
   signals[SIGNAL_LINK_ACTIVATED] =
     g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_DIAGNOSTICS_CHANGED] =
+    g_signal_new ("diagnostics-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ctpreview");
@@ -928,4 +991,31 @@ ct_preview_get_dark (CtPreview *self)
   g_return_val_if_fail (CT_IS_PREVIEW (self), FALSE);
 
   return self->dark;
+}
+
+GPtrArray *
+ct_preview_get_diagnostics (CtPreview *self)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), NULL);
+
+  return self->diagnostics;
+}
+
+CtWiki *
+ct_preview_get_wiki (CtPreview *self)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), NULL);
+
+  return self->wiki;
+}
+
+gboolean
+ct_preview_get_link_rect (CtPreview    *self,
+                          GdkRectangle *rect)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  *rect = self->link_rect;
+  return self->has_link_rect;
 }

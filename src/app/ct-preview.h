@@ -59,6 +59,18 @@ void           ct_preview_set_dark                 (CtPreview *self,
                                                     gboolean   dark);
 gboolean       ct_preview_get_dark                 (CtPreview *self);
 
+/* Returns: (transfer none) (nullable): the diagnostics (CtDiagnostic) of
+ * the newest render, or NULL before the first. Their byte offsets are into
+ * the text last given to ct_preview_set_text. */
+GPtrArray     *ct_preview_get_diagnostics (CtPreview  *self);
+
+CtWiki        *ct_preview_get_wiki        (CtPreview  *self);
+
+/* Where the reference last pointed at in the page is, in the web view's
+ * coordinates; FALSE before any. */
+gboolean       ct_preview_get_link_rect   (CtPreview    *self,
+                                           GdkRectangle *rect);
+
 /* Properties: "allow-remote-content" (gboolean), "allow-raw-html"
  * (gboolean), "dark" (gboolean).
  * Signals:
@@ -66,6 +78,8 @@ gboolean       ct_preview_get_dark                 (CtPreview *self);
  *   "line-activated"  (guint line)         the user clicked a block
  *   "link-activated"  (const char *uri)    a continuity: link was clicked
  *                                          (http(s) opens the browser itself)
+ *   "diagnostics-changed" (GPtrArray *)    the newest render's diagnostics,
+ *                                          as ct_preview_get_diagnostics
  */
 
 G_END_DECLS

@@ -183,10 +183,11 @@ ct_search_bar_class_init (CtSearchBarClass *klass)
   object_class->dispose = ct_search_bar_dispose;
   object_class->finalize = ct_search_bar_finalize;
 
+  /* An action signal, so Escape can be bound to it. */
   signals[STOP] =
     g_signal_new ("stop",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 

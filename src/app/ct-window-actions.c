@@ -243,69 +243,110 @@ render_thread (GTask        *task,
     .allow_raw_html = op->allow_raw_html,
   };
   g_autoptr(CtRenderResult) rendered = NULL;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
   rendered = ct_render (op->text, -1, &options, &error);
   if (rendered == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_bytes_new (rendered->output, strlen (rendered->output)),
-                           (GDestroyNotify) g_bytes_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Atomic replace: an export interrupted halfway leaves the old file. */
+  if (!g_file_replace_contents (op->target, rendered->output, strlen (rendered->output),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (op->target);
+
+      g_task_return_new_error (task, error->domain, error->code,
+                               _("Could not write “%s”: %s"), name, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
 }
 
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+void
+_ct_window_export_html_async (CtWindow            *self,
+                              CtEditorPage        *page,
+                              GFile               *target,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  g_autoptr(CtWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (object));
-  g_autofree char *message = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportOp *op;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
-  else
-    message = g_strdup_printf (_("Exported “%s”"), name);
-  ct_window_add_toast (self, message);
+  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (CT_IS_EDITOR_PAGE (page));
+  g_return_if_fail (G_IS_FILE (target));
+
+  op = g_new0 (ExportOp, 1);
+  op->text = ct_document_dup_text (ct_editor_page_get_document (page));
+  op->allow_raw_html = g_settings_get_boolean (self->settings, "allow-raw-html");
+  op->target = g_object_ref (target);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, _ct_window_export_html_async);
+  g_task_set_task_data (task, op, (GDestroyNotify) export_op_free);
+  /* Rendering and writing a long review takes a moment: not on the UI thread. */
+  g_task_run_in_thread (task, render_thread);
+}
+
+gboolean
+_ct_window_export_html_finish (CtWindow      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
-export_rendered_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   CtWindow *self = CT_WINDOW (object);
-  ExportOp *op = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GFile) target = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) html = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *message = NULL;
 
-  if (html == NULL)
+  if (!_ct_window_export_html_finish (self, result, &error))
     {
       ct_window_add_toast (self, error->message);
       return;
     }
 
-  g_file_replace_contents_bytes_async (op->target, html, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       export_written_cb, g_object_ref (self));
+  {
+    g_autofree char *name = g_file_get_basename (target);
+
+    message = g_strdup_printf (_("Exported “%s”"), name);
+    ct_window_add_toast (self, message);
+  }
 }
+
+typedef struct {
+  CtWindow     *self;
+  CtEditorPage *page;
+} ExportChoice;
 
 static void
 export_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
-                            GTask           *task)
+                            ExportChoice    *choice)
 {
-  ExportOp *op = g_task_get_task_data (task);
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      op->target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      /* Rendering a long review takes a moment: keep the UI responsive. */
-      g_task_run_in_thread (task, render_thread);
+      GFile *target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      _ct_window_export_html_async (choice->self, choice->page, target, exported_cb, target);
     }
 
-  g_object_unref (task);
+  g_object_unref (choice->self);
+  g_object_unref (choice->page);
+  g_free (choice);
   g_object_unref (chooser);
 }
 
@@ -321,21 +362,13 @@ win_export_html_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
-  ExportOp *op;
-  GTask *task;
+  ExportChoice *choice;
   char *dot;
 
   if (page == NULL)
     return;
 
   document = ct_editor_page_get_document (page);
-  op = g_new0 (ExportOp, 1);
-  op->text = ct_document_dup_text (document);
-  op->allow_raw_html = g_settings_get_boolean (self->settings, "allow-raw-html");
-  task = g_task_new (self, NULL, export_rendered_cb, NULL);
-  g_task_set_source_tag (task, win_export_html_action);
-  g_task_set_task_data (task, op, (GDestroyNotify) export_op_free);
-
   chooser = gtk_file_chooser_native_new (_("Export HTML"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -352,7 +385,10 @@ win_export_html_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   set_chooser_folder (GTK_FILE_CHOOSER (chooser), ct_document_get_file (document));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), task);
+  choice = g_new0 (ExportChoice, 1);
+  choice->self = g_object_ref (self);
+  choice->page = g_object_ref (page);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -18,9 +18,7 @@ struct _CtWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkBox               *view_mode_box;
-  AdwTabBar            *tab_bar;
   GtkStack             *stack;
-  AdwStatusPage        *empty_page;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   AdwTabView           *tab_view;
@@ -38,6 +36,22 @@ void      _ct_window_save_page_async  (CtWindow            *self,
                                        gpointer             user_data);
 gboolean  _ct_window_save_page_finish (CtWindow            *self,
                                        GAsyncResult        *result);
+
+/* Renders @page as one standalone HTML file into @target, off the UI
+ * thread; the error is a sentence for the user. */
+void      _ct_window_export_html_async  (CtWindow            *self,
+                                         CtEditorPage        *page,
+                                         GFile               *target,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean  _ct_window_export_html_finish (CtWindow            *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+/* Gives @page the wiki of its file's folder, now and whenever the file
+ * changes (ct-window-wiki.c). */
+void      _ct_window_track_wiki       (CtWindow            *self,
+                                       CtEditorPage        *page);
 
 void      _ct_window_add_recent       (CtWindow            *self,
                                        GFile               *file);

@@ -10,6 +10,24 @@
 
 G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The folder of @file as people read it: "~/Films" rather than
+ * "/home/ana/Films". */
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  if ((relative = g_file_get_relative_path (home, parent)) != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
+}
+
 static void
 update_tab (CtWindow     *self,
             CtEditorPage *page)
@@ -37,17 +55,7 @@ update_tab (CtWindow     *self,
       g_autofree char *subtitle = NULL;
 
       if (file != NULL)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *dir = parent ? g_file_get_parse_name (parent) : NULL;
-          const char *home = g_get_home_dir ();
-
-          if (dir != NULL && g_str_has_prefix (dir, home) &&
-              (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
-            subtitle = g_strconcat ("~", dir + strlen (home), NULL);
-          else
-            subtitle = g_steal_pointer (&dir);
-        }
+        subtitle = dup_folder_name (file);
       else
         subtitle = g_strdup (_("Not saved yet"));
 
@@ -107,6 +115,7 @@ add_page (CtWindow     *self,
                            G_CALLBACK (on_page_title_changed_cb), self, G_CONNECT_SWAPPED);
   adw_tab_view_set_selected_page (self->tab_view, tab);
   update_tab (self, page);
+  _ct_window_track_wiki (self, page);
   return tab;
 }
 
@@ -391,9 +400,8 @@ update_recent (CtWindow *self)
     {
       GtkRecentInfo *info = g_ptr_array_index (sorted, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *folder = dup_folder_name (file);
       GtkWidget *row;
 
       if (!gtk_recent_info_exists (info))
@@ -457,6 +465,7 @@ drafts_listed_cb (GObject      *object,
   g_autoptr(CtWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) drafts = ct_drafts_list_finish (CT_DRAFTS (object), result, &error);
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
   guint untitled = 0;
 
   if (drafts == NULL)
@@ -483,6 +492,10 @@ drafts_listed_cb (GObject      *object,
           untitled++;
         }
     }
+
+  /* A file named on the command line stays in front of restored drafts. */
+  if (selected != NULL)
+    adw_tab_view_set_selected_page (self->tab_view, selected);
 
   if (untitled > 0)
     {
@@ -539,9 +552,7 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, view_mode_box);
-  gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CtWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_view);

@@ -19,9 +19,12 @@ CtDb          *ct_db_open        (const char  *path,
                                   gboolean     read_only,
                                   GError     **error);
 void           ct_db_close       (CtDb        *db);
+/* How long a statement waits for another connection's lock before failing
+ * with CT_ERROR_BUSY (default: 5 s). */
+void           ct_db_set_busy_timeout (CtDb   *db,
+                                       int     milliseconds);
 sqlite3       *ct_db_handle      (CtDb        *db);
 const char    *ct_db_path        (CtDb        *db);
-gboolean       ct_db_is_read_only (CtDb       *db);
 
 /* A cached statement, reset and with no bindings. Owned by @db: release it
  * with ct_db_release (g_autoptr(sqlite3_stmt) does) so it holds no lock. */

@@ -11,6 +11,13 @@
 
 #define SQL_DIR "/io/github/continuity/core/sql/"
 
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The scripts' resource names, sorted: "001-initial.sql", … The number in
  * each name must equal its position, which a test checks. */
 static GStrv
@@ -21,7 +28,7 @@ list_scripts (void)
   guint n = names ? g_strv_length (names) : 0;
 
   g_assert (n > 0);
-  qsort (names, n, sizeof (char *), (int (*)(const void *, const void *)) g_strcmp0);
+  qsort (names, n, sizeof (char *), compare_names);
   for (guint i = 0; i < n; i++)
     g_assert ((guint) atoi (names[i]) == i + 1);
   return g_steal_pointer (&names);

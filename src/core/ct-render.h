@@ -61,6 +61,10 @@ CtRenderResult *ct_render               (const char            *text,
 void            ct_render_result_free   (CtRenderResult        *self);
 void            ct_mention_free         (CtMention             *self);
 
+/* The template names ({{fact}}, {{cast}} …), NULL-terminated, for
+ * completion. */
+const char * const *ct_render_template_names (void);
+
 /* The stylesheet shared by the preview and standalone exports. */
 GBytes         *ct_render_get_stylesheet (void);
 

@@ -644,6 +644,21 @@ find_template (const char *name)
   return -1;
 }
 
+const char * const *
+ct_render_template_names (void)
+{
+  static const char *names[G_N_ELEMENTS (templates) + 1];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+        names[i] = templates[i].name;
+      g_once_init_leave (&once, 1);
+    }
+  return names;
+}
+
 gboolean
 ct_template_is_block (const char *name)
 {

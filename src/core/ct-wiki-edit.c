@@ -54,8 +54,8 @@ check_name (const char  *name,
   return TRUE;
 }
 
-static gboolean
-check_text (const char  *text,
+gboolean
+_ct_wiki_check_text (const char  *text,
             const char  *what,
             GError     **error)
 {
@@ -64,15 +64,6 @@ check_text (const char  *text,
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING, _("The %s is not valid UTF-8 text."), what);
       return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
   return TRUE;
 }
 
@@ -188,73 +179,6 @@ _ct_wiki_insert_entity (CtWiki        *self,
   return id;
 }
 
-gboolean
-_ct_wiki_reindex_entity (CtWiki  *self,
-                         gint64   id,
-                         GError **error)
-{
-  g_autoptr(sqlite3_stmt) del = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-  g_autoptr(sqlite3_stmt) del_mentions = NULL;
-  g_autoptr(sqlite3_stmt) notes = NULL;
-  g_autoptr(GPtrArray) mentions = NULL;
-  gboolean row;
-
-  del = ct_db_prepare (self->db, "DELETE FROM search WHERE rowid = ?", error);
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, id);
-  if (!ct_db_run (self->db, del, error))
-    return FALSE;
-
-  ins = ct_db_prepare (self->db,
-                       "INSERT INTO search (rowid, title, aliases, summary, body)"
-                       " SELECT e.id, e.title,"
-                       "  (SELECT group_concat (a.name, ' ') FROM name a WHERE a.entity_id = e.id AND a.is_alias = 1),"
-                       "  e.summary, e.notes FROM entity e WHERE e.id = ?", error);
-  if (ins == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, id);
-  if (!ct_db_run (self->db, ins, error))
-    return FALSE;
-
-  del_mentions = ct_db_prepare (self->db, "DELETE FROM entity_mention WHERE entity_id = ?", error);
-  if (del_mentions == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del_mentions, 1, id);
-  if (!ct_db_run (self->db, del_mentions, error))
-    return FALSE;
-
-  notes = ct_db_prepare (self->db, "SELECT notes FROM entity WHERE id = ?", error);
-  if (notes == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (notes, 1, id);
-  if (!ct_db_step (self->db, notes, &row, error))
-    return FALSE;
-  if (!row || sqlite3_column_type (notes, 0) == SQLITE_NULL)
-    return TRUE;
-
-  mentions = _ct_wiki_collect_mentions ((const char *) sqlite3_column_text (notes, 0),
-                                        sqlite3_column_bytes (notes, 0));
-  ct_db_release (notes);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      CtMention *m = g_ptr_array_index (mentions, i);
-      g_autoptr(sqlite3_stmt) add =
-        ct_db_prepare (self->db, "INSERT INTO entity_mention (entity_id, key, line) VALUES (?, ?, ?)", error);
-      g_autofree char *key = _ct_wiki_name_key (m->name);
-
-      if (add == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (add, 1, id);
-      ct_db_bind_text (add, 2, key);
-      sqlite3_bind_int (add, 3, (int) m->line);
-      if (!ct_db_run (self->db, add, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 gint64
 ct_wiki_create_entity (CtWiki        *self,
                        CtEntityKind   kind,
@@ -366,8 +290,8 @@ _ct_wiki_write_entity (CtWiki          *self,
   if (!_ct_wiki_entity_brief (self, entity->id, &kind, &old_title, error))
     return FALSE;
   if (!check_name (entity->title, _("title"), error)
-      || !check_text (entity->summary, _("summary"), error)
-      || !check_text (entity->notes, _("notes"), error))
+      || !_ct_wiki_check_text (entity->summary, _("summary"), error)
+      || !_ct_wiki_check_text (entity->notes, _("notes"), error))
     return FALSE;
   title = g_strstrip (g_strdup (entity->title));
 
@@ -403,9 +327,15 @@ _ct_wiki_write_entity (CtWiki          *self,
       if (!ct_db_run (self->db, name, error))
         return FALSE;
 
-      /* Facts and credits link by id and follow by themselves. */
-      if (!rewrite_note_mentions (self, old_title, title, error))
-        return FALSE;
+      /* Facts and credits link by id and follow by themselves. Mentions
+       * match case-insensitively: a change of case alone leaves the
+       * user's text as it is. */
+      {
+        g_autofree char *old_key = _ct_wiki_name_key (old_title);
+
+        if (!g_str_equal (old_key, key) && !rewrite_note_mentions (self, old_title, title, error))
+          return FALSE;
+      }
     }
 
   {
@@ -466,128 +396,6 @@ ct_wiki_update_entity (CtWiki          *self,
   return ct_db_commit (self->db, error);
 }
 
-/* Deleting */
-
-static gint64
-count (CtWiki      *self,
-       const char  *sql,
-       gint64       id,
-       GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, sql, error);
-  gboolean row;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ct_db_step (self->db, stmt, &row, error))
-    return -1;
-  return row ? sqlite3_column_int64 (stmt, 0) : 0;
-}
-
-enum { OWN_FACTS, ALIASES, CREDITS_REMOVED, CREDITS_UNLINKED, LINKING_FACTS, MENTIONS, N_COUNTS };
-
-static const char * const count_queries[N_COUNTS] = {
-  "SELECT count(*) FROM fact WHERE entity_id = ?1",
-  "SELECT count(*) FROM name WHERE entity_id = ?1 AND is_alias = 1",
-  "SELECT count(*) FROM credit WHERE film_id = ?1 OR person_id = ?1",
-  "SELECT count(*) FROM credit WHERE character_id = ?1 AND film_id != ?1 AND person_id != ?1",
-  "SELECT count(*) FROM fact WHERE value_id = ?1 AND entity_id != ?1",
-  "SELECT (SELECT count(DISTINCT post_id) FROM post_mention WHERE key IN (SELECT key FROM name WHERE entity_id = ?1))"
-  " + (SELECT count(DISTINCT entity_id) FROM entity_mention WHERE entity_id != ?1 AND key IN (SELECT key FROM name WHERE entity_id = ?1))",
-};
-
-char *
-ct_wiki_describe_delete (CtWiki  *self,
-                         gint64   id,
-                         GError **error)
-{
-  g_autofree char *title = NULL;
-  CtEntityKind kind;
-  gint64 n[N_COUNTS];
-  GString *text;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
-
-  if (!_ct_wiki_entity_brief (self, id, &kind, &title, error))
-    return NULL;
-  for (guint i = 0; i < N_COUNTS; i++)
-    if ((n[i] = count (self, count_queries[i], id, error)) < 0)
-      return NULL;
-
-  text = g_string_new (NULL);
-  g_string_append_printf (text, _("Deleting “%s” removes it"), title);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", its %" G_GINT64_FORMAT " fact",
-                                             ", its %" G_GINT64_FORMAT " facts", n[OWN_FACTS]), n[OWN_FACTS]);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %" G_GINT64_FORMAT " alias",
-                                             ", %" G_GINT64_FORMAT " aliases", n[ALIASES]), n[ALIASES]);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %" G_GINT64_FORMAT " credit.",
-                                             " and %" G_GINT64_FORMAT " credits.", n[CREDITS_REMOVED]),
-                          n[CREDITS_REMOVED]);
-  if (n[CREDITS_UNLINKED] > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " credit keeps its person but loses the character.",
-                                               " %" G_GINT64_FORMAT " credits keep their person but lose the character.",
-                                               n[CREDITS_UNLINKED]), n[CREDITS_UNLINKED]);
-  if (n[LINKING_FACTS] > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " fact of another entity links to it and will keep “%s” as plain text.",
-                                               " %" G_GINT64_FORMAT " facts of other entities link to it and will keep “%s” as plain text.",
-                                               n[LINKING_FACTS]), n[LINKING_FACTS], title);
-  if (n[MENTIONS] > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " post or entity mentions it; its text is not changed, and the mention will no longer resolve.",
-                                               " %" G_GINT64_FORMAT " posts and entities mention it; their text is not changed, and the mentions will no longer resolve.",
-                                               n[MENTIONS]), n[MENTIONS]);
-  return g_string_free (text, FALSE);
-}
-
-static const char * const delete_statements[] = {
-  /* Links from other entities' facts become the title as text. */
-  "UPDATE fact SET text = (SELECT title FROM entity WHERE id = ?1), value_id = NULL"
-  " WHERE value_id = ?1 AND entity_id != ?1",
-  /* A credit that would lose its character and then duplicate an
-   * existing character-less one is the same credit: keep one. */
-  "DELETE FROM credit WHERE character_id = ?1 AND EXISTS (SELECT 1 FROM credit c2"
-  " WHERE c2.film_id = credit.film_id AND c2.person_id = credit.person_id"
-  " AND c2.character_id IS NULL AND c2.role = credit.role)",
-  "DELETE FROM fact WHERE entity_id = ?1",
-  "DELETE FROM search WHERE rowid = ?1",
-  /* names, credits as film or person, mentions: ON DELETE CASCADE;
-   * credits as character: ON DELETE SET NULL */
-  "DELETE FROM entity WHERE id = ?1",
-};
-
-gboolean
-ct_wiki_delete_entity (CtWiki  *self,
-                       gint64   id,
-                       GError **error)
-{
-  CtEntityKind kind;
-  g_autofree char *title = NULL;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
-
-  if (!_ct_wiki_check_writable (self, error) || !ct_db_begin (self->db, error))
-    return FALSE;
-  if (!_ct_wiki_entity_brief (self, id, &kind, &title, error))
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (delete_statements); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, delete_statements[i], error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!ct_db_run (self->db, stmt, error))
-        goto fail;
-    }
-  return ct_db_commit (self->db, error);
-
-fail:
-  ct_db_rollback (self->db);
-  return FALSE;
-}
-
 /* Facts */
 
 gboolean
@@ -623,7 +431,7 @@ _ct_wiki_write_facts (CtWiki     *self,
           if (!_ct_wiki_entity_brief (self, fact->value_id, &fact->value_kind, &fact->value_title, error))
             return FALSE;
         }
-      if (fact->source != NULL && !check_text (fact->source, _("source"), error))
+      if (fact->source != NULL && !_ct_wiki_check_text (fact->source, _("source"), error))
         return FALSE;
     }
   if (!ct_facts_validate (title, kind, checked, bad_index, error))
@@ -678,131 +486,4 @@ ct_wiki_set_facts (CtWiki     *self,
       return FALSE;
     }
   return ct_db_commit (self->db, error);
-}
-
-/* Credits */
-
-static gboolean
-check_credit_part (CtWiki        *self,
-                   const char    *film_title,
-                   const char    *part,
-                   gint64         id,
-                   CtEntityKind   wanted,
-                   GError       **error)
-{
-  g_autofree char *title = NULL;
-  CtEntityKind kind;
-
-  if (!_ct_wiki_entity_brief (self, id, &kind, &title, error))
-    return FALSE;
-  if (kind != wanted)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
-                   _("%s: the %s of a credit must be %s, but “%s” is %s"),
-                   film_title ? film_title : title, part, ct_entity_kind_with_article (wanted),
-                   title, ct_entity_kind_with_article (kind));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gint64
-_ct_wiki_write_credit (CtWiki          *self,
-                       const CtCredit  *credit,
-                       GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *film_title = NULL;
-  CtEntityKind kind;
-  gboolean row;
-  gint64 id;
-
-  if (!_ct_wiki_entity_brief (self, credit->film_id, &kind, &film_title, error)
-      || !check_credit_part (self, NULL, _("film"), credit->film_id, CT_ENTITY_FILM, error)
-      || !check_credit_part (self, film_title, _("person"), credit->person_id, CT_ENTITY_PERSON, error)
-      || (credit->character_id != 0
-          && !check_credit_part (self, film_title, _("character"), credit->character_id, CT_ENTITY_CHARACTER, error)))
-    return 0;
-  if (credit->role == NULL || !g_utf8_validate (credit->role, -1, NULL) || is_blank (credit->role))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s: a credit has no role (cast, director, …)"), film_title);
-      return 0;
-    }
-  if (credit->billing < 0)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s: billing must be 0 (unbilled) or more, not %d"),
-                   film_title, credit->billing);
-      return 0;
-    }
-  if (!check_text (credit->source, _("source"), error))
-    return 0;
-
-  /* The same film, person, character and role is the same credit: a
-   * second add updates its billing, status and source. */
-  stmt = ct_db_prepare (self->db,
-                        "INSERT INTO credit (film_id, person_id, character_id, role, billing, status, source)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        " ON CONFLICT (film_id, person_id, ifnull (character_id, 0), role) DO UPDATE"
-                        " SET billing = excluded.billing, status = excluded.status, source = excluded.source"
-                        " RETURNING id", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, credit->film_id);
-  sqlite3_bind_int64 (stmt, 2, credit->person_id);
-  ct_db_bind_id (stmt, 3, credit->character_id);
-  ct_db_bind_text (stmt, 4, credit->role);
-  sqlite3_bind_int (stmt, 5, credit->billing);
-  ct_db_bind_text (stmt, 6, ct_fact_status_to_string (credit->status));
-  ct_db_bind_text (stmt, 7, credit->source);
-  if (!ct_db_step (self->db, stmt, &row, error))
-    return 0;
-  id = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  ct_db_release (stmt);
-  return id;
-}
-
-gint64
-ct_wiki_add_credit (CtWiki          *self,
-                    const CtCredit  *credit,
-                    GError         **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), 0);
-  g_return_val_if_fail (credit != NULL, 0);
-
-  if (!_ct_wiki_check_writable (self, error) || !ct_db_begin (self->db, error))
-    return 0;
-  id = _ct_wiki_write_credit (self, credit, error);
-  if (id == 0)
-    {
-      ct_db_rollback (self->db);
-      return 0;
-    }
-  return ct_db_commit (self->db, error) ? id : 0;
-}
-
-gboolean
-ct_wiki_remove_credit (CtWiki  *self,
-                       gint64   credit_id,
-                       GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
-
-  if (!_ct_wiki_check_writable (self, error))
-    return FALSE;
-  stmt = ct_db_prepare (self->db, "DELETE FROM credit WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, credit_id);
-  if (!ct_db_run (self->db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (ct_db_handle (self->db)) == 0)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no credit number %" G_GINT64_FORMAT "."), credit_id);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -381,7 +381,7 @@ import_entity (CtWiki      *self,
     return FALSE;
   if (aliases != NULL)
     {
-      GPtrArray *list = g_ptr_array_new ();
+      GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
       for (guint i = 0; i < json_array_get_length (aliases); i++)
         {
@@ -397,6 +397,7 @@ import_entity (CtWiki      *self,
         }
       g_ptr_array_add (list, NULL);
       g_strfreev (entity->aliases);
+      /* FALSE: the array goes, the strings (now the entity's) stay */
       entity->aliases = (GStrv) g_ptr_array_free (list, FALSE);
     }
 
@@ -607,6 +608,50 @@ import_document (CtWiki      *self,
   return TRUE;
 }
 
+/* json-glib parses recursively: a document nested a hundred thousand
+ * deep would overflow the stack. A wiki dump is 4 levels deep; anything
+ * past MAX_DEPTH is refused before parsing. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_nesting (const char  *json,
+               gsize        length,
+               GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                           _("The document is not a Continuity wiki: on line %u it nests lists and objects more than %d deep."),
+                           line, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 gboolean
 ct_wiki_import (CtWiki      *self,
                 const char  *json,
@@ -628,6 +673,8 @@ ct_wiki_import (CtWiki      *self,
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING, _("The document is not valid UTF-8 text."));
       return FALSE;
     }
+  if (!check_nesting (json, length, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
@@ -637,8 +684,11 @@ ct_wiki_import (CtWiki      *self,
   /* All or nothing: one transaction around the whole document. */
   if (!ct_db_begin (self->db, error))
     return FALSE;
-  if (!import_document (self, json_parser_get_root (parser), &local_error))
+  _ct_wiki_defer_search (self);
+  if (!import_document (self, json_parser_get_root (parser), &local_error)
+      || !_ct_wiki_flush_search (self, &local_error))
     {
+      _ct_wiki_drop_search (self);
       ct_db_rollback (self->db);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

@@ -91,6 +91,23 @@ ct_wiki_create_sample (const char  *folder,
   gsize size;
   const char *data;
 
+  /* Checked first, so a clash leaves no half-made wiki behind. */
+  {
+    g_auto(GStrv) files = ct_sample_resource_list ();
+
+    for (guint i = 0; files[i] != NULL; i++)
+      {
+        g_autofree char *path = g_build_filename (folder, files[i], NULL);
+
+        if (!g_str_equal (files[i], "wiki.json") && g_file_test (path, G_FILE_TEST_EXISTS))
+          {
+            g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                         _("%s already exists; the sample wiki would overwrite it, so nothing was created."), path);
+            return NULL;
+          }
+      }
+  }
+
   wiki = ct_wiki_create (folder, error);
   if (wiki == NULL)
     return NULL;

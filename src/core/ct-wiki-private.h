@@ -12,7 +12,9 @@ struct _CtWiki {
   char     *folder;
   CtDb     *db;
   char     *read_only_reason;   /* NULL when writable */
+  CtError   read_only_code;     /* CT_ERROR_TOO_NEW or CT_ERROR_READ_ONLY */
   char     *backup_problem;     /* why today's backup failed, or NULL */
+  GHashTable *deferred_search;  /* entity ids whose search row waits, or NULL */
 };
 
 /* A name as matched: Unicode case-folded, NFC, surrounding blanks gone.
@@ -21,8 +23,15 @@ char     *_ct_wiki_name_key        (const char   *name);
 /* The key without accents, for completion: "jose" for "José". */
 char     *_ct_wiki_name_fold       (const char   *name);
 
-/* Fails with CT_ERROR_READ_ONLY and the reason when the wiki can't be written. */
+/* Fails with the reason when the wiki can't be written: CT_ERROR_TOO_NEW
+ * for a newer Continuity's wiki, CT_ERROR_READ_ONLY otherwise. */
 gboolean  _ct_wiki_check_writable  (CtWiki       *self,
+                                    GError      **error);
+
+/* Fails with CT_ERROR_ENCODING naming @what when @text (may be NULL) is
+ * not UTF-8. */
+gboolean  _ct_wiki_check_text      (const char   *text,
+                                    const char   *what,
                                     GError      **error);
 
 /* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
@@ -41,6 +50,16 @@ gint64    _ct_wiki_id_by_title     (CtWiki        *self,
 gboolean  _ct_wiki_reindex_entity  (CtWiki        *self,
                                     gint64         id,
                                     GError       **error);
+
+/* Within a big transaction (import): collect the entities whose search
+ * rows need writing and write them all at the end with flush. FTS5 writes
+ * its pending rows to disk at every statement savepoint, which SQLite
+ * opens for each multi-row statement: interleaved with other writes,
+ * each entity would cost a flush. Drop forgets them (before a rollback). */
+void      _ct_wiki_defer_search    (CtWiki        *self);
+gboolean  _ct_wiki_flush_search    (CtWiki        *self,
+                                    GError       **error);
+void      _ct_wiki_drop_search     (CtWiki        *self);
 
 /* A name mentioned in Markdown ([[X]], {{template: X | …}}). */
 typedef struct {

@@ -381,14 +381,13 @@ ct_wiki_search (CtWiki      *self,
   if (match == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_search_hit_free);
 
-  /* bm25 weights: a word in the title counts most, then aliases,
-   * summary, and the body (notes or post text). */
+  /* rank is bm25 with per-column weights (resources/sql/002-search-rank.sql);
+   * FTS5 sorts by it itself, so only the rows kept get a snippet. */
   stmt = ct_db_prepare (self->db,
-                        "SELECT search.rowid, search.title,"
-                        " snippet (search, -1, char(1), char(2), '…', 12),"
-                        " bm25 (search, 10.0, 6.0, 3.0, 1.0) AS rank, p.path"
-                        " FROM search LEFT JOIN post p ON p.id = -search.rowid"
-                        " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2", error);
+                        "SELECT s.rowid, s.title, s.snippet, s.rank, p.path FROM"
+                        " (SELECT rowid, title, snippet (search, -1, char(1), char(2), '…', 12) AS snippet, rank"
+                        "  FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2) s"
+                        " LEFT JOIN post p ON p.id = -s.rowid ORDER BY s.rank", error);
   if (stmt == NULL)
     return NULL;
   ct_db_bind_text (stmt, 1, match);

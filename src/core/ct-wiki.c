@@ -22,6 +22,7 @@ ct_wiki_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->read_only_reason);
   g_free (self->backup_problem);
+  g_clear_pointer (&self->deferred_search, g_hash_table_unref);
 
   G_OBJECT_CLASS (ct_wiki_parent_class)->finalize (object);
 }
@@ -35,6 +36,7 @@ ct_wiki_class_init (CtWikiClass *klass)
 static void
 ct_wiki_init (CtWiki *self)
 {
+  self->read_only_code = CT_ERROR_READ_ONLY;
 }
 
 /* Names */
@@ -72,7 +74,7 @@ _ct_wiki_check_writable (CtWiki  *self,
 {
   if (self->read_only_reason == NULL)
     return TRUE;
-  g_set_error_literal (error, CT_ERROR, CT_ERROR_READ_ONLY, self->read_only_reason);
+  g_set_error_literal (error, CT_ERROR, self->read_only_code, self->read_only_reason);
   return FALSE;
 }
 
@@ -129,6 +131,8 @@ check_header (const char  *path,
   FILE *file;
   gsize got;
   guint32 page_size, pages;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean wal_exists = g_file_test (wal, G_FILE_TEST_EXISTS);
 
   if (g_stat (path, &st) != 0 || (file = g_fopen (path, "rb")) == NULL)
     {
@@ -173,9 +177,12 @@ check_header (const char  *path,
     }
 
   /* The page count in the header is only valid when the "version valid
-   * for" number matches the change counter (SQLite file format §1.3). */
+   * for" number matches the change counter (SQLite file format §1.3).
+   * With a -wal file beside it, another program may be checkpointing
+   * right now (header and size changing under us): quick_check judges. */
   pages = read_be32 (header + 28);
   if (read_be32 (header + 24) == read_be32 (header + 92)
+      && !wal_exists
       && (guint64) st.st_size < (guint64) pages * page_size)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
@@ -217,11 +224,19 @@ inspect (const char  *path,
     g_autoptr(sqlite3_stmt) check = ct_db_prepare (db, "PRAGMA quick_check", &local_error);
     gboolean row = FALSE;
 
-    if (check != NULL && ct_db_step (db, check, &row, &local_error) && row
-        && g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") != 0)
-      g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
-                   path, (const char *) sqlite3_column_text (check, 0));
+    /* The first problem is enough to name; "*** in database main ***"
+     * is a heading, not a problem. */
+    while (check != NULL && ct_db_step (db, check, &row, &local_error) && row)
+      {
+        const char *result = (const char *) sqlite3_column_text (check, 0);
+
+        if (g_strcmp0 (result, "ok") == 0 || g_str_has_prefix (result, "***"))
+          continue;
+        g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
+                     _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
+                     path, result);
+        break;
+      }
   }
   if (local_error != NULL)
     goto out;
@@ -278,6 +293,18 @@ ct_wiki_open (const char       *folder,
 
   self = g_object_new (CT_TYPE_WIKI, NULL);
   self->folder = g_canonicalize_filename (folder, NULL);
+  /* `--wiki path/to/wiki.continuity` means its folder. */
+  if (g_file_test (self->folder, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *base = g_path_get_basename (self->folder);
+
+      if (g_str_equal (base, CT_WIKI_DB_NAME))
+        {
+          char *parent = g_path_get_dirname (self->folder);
+          g_free (self->folder);
+          self->folder = parent;
+        }
+    }
   path = g_build_filename (self->folder, CT_WIKI_DB_NAME, NULL);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
@@ -309,16 +336,24 @@ ct_wiki_open (const char       *folder,
       if (version > latest)
         {
           read_only = TRUE;
+          self->read_only_code = CT_ERROR_TOO_NEW;
           self->read_only_reason =
             g_strdup_printf (_("%s was written by a newer version of Continuity (format %" G_GINT64_FORMAT ", this one knows up to %u): it is open read-only and will not be changed."),
                              path, version, latest);
         }
-      else if (read_only && version < latest)
+      else if (read_only && version == 0)
         {
           g_set_error (error, CT_ERROR, CT_ERROR_READ_ONLY,
-                       _("%s uses an older format (%" G_GINT64_FORMAT ") and must be upgraded before use; open it once without read-only."),
-                       path, version);
+                       _("%s is an empty database: open it once without read-only to make it a wiki."), path);
           return NULL;
+        }
+      else if (read_only && version < latest)
+        {
+          /* Readable as it is (a dump of an old wiki on read-only media);
+           * upgraded the next time it is opened for writing. */
+          self->read_only_reason =
+            g_strdup_printf (_("%s is open read-only; it uses an older format (%" G_GINT64_FORMAT ") that is upgraded the next time it is opened for writing."),
+                             path, version);
         }
     }
 

@@ -5,12 +5,17 @@
  * changing one means updating every caller in the same commit.
  *
  * Lists come back as GPtrArray with the element free function set.
+ *
+ * A CtWiki holds one SQLite connection: use it from one thread at a time.
+ * Another thread opens its own CtWiki (read-only if it only reads); WAL
+ * lets connections, and processes, read while one of them writes.
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "ct-entity.h"
+#include "ct-error.h"
 
 G_BEGIN_DECLS
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "ct-resources.h"
 #include "ct-test-cli.h"
 #include "ct-test-wiki.h"
 
@@ -77,6 +78,34 @@ test_new_sample (void)
     }
 
   g_clear_object (&wiki);
+  ct_test_rmtree (folder);
+}
+
+static void
+test_new_sample_clash (void)
+{
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *posts = g_build_filename (folder, "posts", NULL);
+  g_autofree char *db = g_build_filename (folder, CT_WIKI_DB_NAME, NULL);
+  g_autofree char *mine = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) files = ct_sample_resource_list ();
+  g_auto(CtRun) run = { 0 };
+
+  /* a file of the user's where the sample has a post */
+  for (guint i = 0; files[i] != NULL && mine == NULL; i++)
+    if (g_str_has_prefix (files[i], "posts/"))
+      mine = g_build_filename (folder, files[i], NULL);
+  g_assert_nonnull (mine);
+  g_assert_cmpint (g_mkdir_with_parents (posts, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (mine, "my own words", -1, NULL));
+
+  ct_run (&run, NULL, "new", folder, "--sample", NULL);
+  g_assert_cmpint (run.exit_code, ==, 1);
+  g_assert_nonnull (strstr (run.err, "nothing was created"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (mine, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "my own words");
   ct_test_rmtree (folder);
 }
 
@@ -209,6 +238,7 @@ main (int    argc,
 
   g_test_add_func ("/wiki/cli/new", test_new);
   g_test_add_func ("/wiki/cli/new-sample", test_new_sample);
+  g_test_add_func ("/wiki/cli/new-sample-clash", test_new_sample_clash);
   g_test_add_func ("/wiki/cli/dump-import", test_dump_import);
   g_test_add_func ("/wiki/cli/import-error", test_import_error);
   g_test_add_func ("/wiki/cli/find-wiki-from-cwd", test_find_wiki_from_cwd);

@@ -242,6 +242,9 @@ test_rename_case_only (Fixture       *f,
   g_autoptr(CtEntity) prague = ct_wiki_get_entity (f->wiki, id, &error);
   g_autoptr(CtEntity) again = NULL;
 
+  g_autoptr(CtEntity) ruska = ct_wiki_get_entity (f->wiki, ct_test_id (f->wiki, "Ruska Roma"), &error);
+  g_autoptr(CtEntity) rooney = NULL;
+
   g_free (prague->title);
   prague->title = g_strdup ("PRAGUE");
   g_assert_true (ct_wiki_update_entity (f->wiki, prague, &error));
@@ -249,6 +252,13 @@ test_rename_case_only (Fixture       *f,
   again = ct_wiki_get_entity (f->wiki, id, &error);
   g_assert_cmpstr (again->title, ==, "PRAGUE");
   g_assert_cmpstr (again->slug, ==, "prague");
+
+  /* [[Ruska Roma]] still matches "RUSKA ROMA": the notes are not rewritten */
+  g_free (ruska->title);
+  ruska->title = g_strdup ("RUSKA ROMA");
+  g_assert_true (ct_wiki_update_entity (f->wiki, ruska, &error));
+  rooney = ct_wiki_get_entity (f->wiki, ct_test_id (f->wiki, "Rooney"), &error);
+  g_assert_cmpstr (rooney->notes, ==, "Trained by the [[Ruska Roma]]; crosses paths with [[John Wick (character)]].");
 }
 
 static void

@@ -283,6 +283,29 @@ test_invalid_utf8 (void)
   ct_test_rmtree (folder);
 }
 
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) wiki = ct_test_wiki_new (&folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open = g_strnfill (200000, '[');
+  g_autofree char *close = g_strnfill (200000, ']');
+  g_autofree char *brackets = g_strnfill (100, '[');
+  g_autofree char *json = g_strconcat ("{\"format\": \"continuity-wiki\", \"version\": 1, \"entities\": [\n"
+                                       "{\"kind\": \"film\", \"title\": \"\\\"", brackets, "\",\n"
+                                       "\"summary\": ", open, close, "}]}", NULL);
+
+  /* refused before json-glib recurses into it; brackets in strings don't count */
+  g_assert_false (ct_wiki_import (wiki, json, -1, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The document is not a Continuity wiki: on line 3 it nests lists and objects more than 64 deep.");
+
+  g_clear_object (&wiki);
+  ct_test_rmtree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/wiki/interchange/errors-name-path", test_errors_name_path);
   g_test_add_func ("/wiki/interchange/failed-import-leaves-file", test_failed_import_leaves_file);
   g_test_add_func ("/wiki/interchange/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/wiki/interchange/deep-nesting", test_deep_nesting);
 
   return g_test_run ();
 }

@@ -55,6 +55,12 @@ test_create_reopen (void)
   g_assert_no_error (error);
   g_assert_cmpint (ct_test_id (again, "john wick"), >, 0);
   g_clear_object (&again);
+
+  /* the database file itself stands for its folder */
+  again = ct_wiki_open (db, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ct_wiki_get_folder (again), ==, folder);
+  g_clear_object (&again);
   ct_test_rmtree (parent);
 }
 
@@ -192,21 +198,21 @@ test_too_new (void)
 
   /* … but every change is refused with the reason */
   g_assert_cmpint (ct_wiki_create_entity (wiki, CT_ENTITY_FILM, "John Wick: Chapter 4", &error), ==, 0);
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_assert_cmpstr (error->message, ==, ct_wiki_get_read_only_reason (wiki));
   g_clear_error (&error);
   rooney = ct_wiki_get_entity (wiki, ct_test_id (wiki, "Rooney"), &error);
   g_assert_false (ct_wiki_update_entity (wiki, rooney, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_delete_entity (wiki, rooney->id, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_import (wiki, "{}", -1, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_index_posts (wiki, NULL, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
 
   g_clear_object (&wiki);
   after = ct_test_checksum (db);
@@ -291,16 +297,15 @@ test_migrate_v0 (void)
   ct_test_rmtree (folder);
 }
 
-/* Every older schema version has a fixture (tests/fixtures/db/vN.continuity);
- * each opens, upgrades to the latest and keeps its content. Version 1 is
- * the only released schema so far. */
+/* Every older schema version has a fixture (tests/fixtures/db/vN.continuity,
+ * all with the John Wick fixture's content); each opens, upgrades to the
+ * latest and keeps its content. The latest version's own file waits for the
+ * next version. */
 static void
 test_migrate_every_version (void)
 {
-  g_autofree char *json_path = ct_test_fixture ("wiki", "john-wick.json", NULL);
-
-  g_assert_cmpuint (ct_migrations_latest (), ==, 1);
-  for (guint v = 1; v <= ct_migrations_latest (); v++)
+  g_assert_cmpuint (ct_migrations_latest (), ==, 2);
+  for (guint v = 1; v < ct_migrations_latest (); v++)
     {
       g_autofree char *name = g_strdup_printf ("v%u.continuity", v);
       g_autofree char *folder = folder_with (name);
@@ -311,17 +316,35 @@ test_migrate_every_version (void)
       g_autofree char *expected_dump = NULL;
       g_autofree char *expected_folder = NULL;
       g_autoptr(CtWiki) expected = ct_test_wiki_fixture (&expected_folder);
+      g_autoptr(GPtrArray) hits = NULL;
 
       g_assert_cmpint (version_of (db), ==, v);
+
+      /* read-only: readable as it is, and left so */
+      wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (ct_wiki_get_read_only_reason (wiki), "older format"));
+      dump = ct_wiki_dump (wiki, &error);
+      g_assert_no_error (error);
+      g_clear_object (&wiki);
+      g_clear_pointer (&dump, g_free);
+      g_assert_cmpint (version_of (db), ==, v);
+
       wiki = ct_wiki_open (folder, CT_WIKI_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       dump = ct_wiki_dump (wiki, &error);
       expected_dump = ct_wiki_dump (expected, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (dump, ==, expected_dump);
+
+      /* version 2: the title counts more than the summary */
+      hits = ct_wiki_search (wiki, "roma", 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, >=, 2);
+      g_assert_cmpstr (((CtSearchHit *) hits->pdata[0])->title, ==, "Ruska Roma");
+
       g_clear_object (&wiki);
       g_assert_cmpint (version_of (db), ==, ct_migrations_latest ());
-
       g_clear_object (&expected);
       ct_test_rmtree (folder);
       ct_test_rmtree (expected_folder);
@@ -392,6 +415,53 @@ test_nested_transactions (void)
   ct_db_release (g_steal_pointer (&count));
 
   ct_db_close (db);
+  ct_test_rmtree (folder);
+}
+
+static gpointer
+commit_later (gpointer data)
+{
+  CtDb *holder = data;
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (ct_db_commit (holder, NULL));
+  return NULL;
+}
+
+static void
+test_busy (void)
+{
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *path = g_build_filename (folder, "b.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CtDb *a = ct_db_open (path, FALSE, &error);
+  CtDb *b = ct_db_open (path, FALSE, &error);
+  GThread *thread;
+  gint64 start;
+
+  g_assert_true (ct_db_exec (a, "PRAGMA journal_mode = WAL; CREATE TABLE t (x)", &error));
+
+  /* while one writer holds the lock, another fails after its timeout … */
+  g_assert_true (ct_db_begin (a, &error));
+  ct_db_set_busy_timeout (b, 100);
+  g_assert_false (ct_db_begin (b, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is busy"));
+  g_clear_error (&error);
+
+  /* … or, with the normal timeout, waits for it and goes on */
+  ct_db_set_busy_timeout (b, 5000);
+  thread = g_thread_new ("holder", commit_later, a);
+  start = g_get_monotonic_time ();
+  g_assert_true (ct_db_begin (b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (ct_db_exec (b, "INSERT INTO t VALUES (1)", &error));
+  g_assert_true (ct_db_commit (b, &error));
+  g_thread_join (thread);
+
+  ct_db_close (a);
+  ct_db_close (b);
   ct_test_rmtree (folder);
 }
 
@@ -534,6 +604,7 @@ main (int    argc,
   g_test_add_func ("/wiki/migrate/every-version", test_migrate_every_version);
   g_test_add_func ("/wiki/migrate/atomic", test_migration_atomic);
   g_test_add_func ("/wiki/db/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/wiki/db/busy", test_busy);
   g_test_add_func ("/wiki/db/error-codes", test_error_codes);
   g_test_add_func ("/wiki/backup/on-open", test_backup_on_open);
   g_test_add_func ("/wiki/backup/keeps-seven", test_backup_keeps_seven);

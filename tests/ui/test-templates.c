@@ -56,6 +56,73 @@ test_preferences_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+window_has_action (CtWindow   *window,
+                   const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+  const GVariantType *parameter_type;
+  const char *action_name;
+  const char *property_name;
+  GType owner;
+
+  /* Actions installed on the widget class (parents' included) … */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type, &property_name);
+       i++)
+    if (g_strcmp0 (action_name, name) == 0)
+      return TRUE;
+
+  /* … on the editor page's class for "page." shortcuts (they act on the
+   * focused page) … */
+  if (g_str_has_prefix (name, "page."))
+    {
+      GtkWidgetClass *page_class = g_type_class_ref (CT_TYPE_EDITOR_PAGE);
+      gboolean found = FALSE;
+
+      for (guint i = 0;
+           !found && gtk_widget_class_query_action (page_class, i, &owner, &action_name, &parameter_type, &property_name);
+           i++)
+        found = g_strcmp0 (action_name, name) == 0;
+      g_type_class_unref (page_class);
+      if (found)
+        return TRUE;
+    }
+
+  /* … or in the window's action map (show-help-overlay). */
+  return g_str_has_prefix (name, "win.") &&
+         g_action_group_has_action (G_ACTION_GROUP (window), name + strlen ("win."));
+}
+
+/* Every keyboard shortcut names an action that exists: a typo in an
+ * action name would otherwise just make the key do nothing. */
+static void
+check_shortcuts (CtApplication *app,
+                 CtWindow      *window)
+{
+  g_auto(GStrv) described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  guint checked = 0;
+
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_action_parse_detailed_name (described[i], &name, &target, &error);
+      g_assert_no_error (error);
+
+      if (g_str_has_prefix (name, "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), name + strlen ("app.")));
+      else if (!window_has_action (window, name))
+        g_error ("The shortcut for “%s” names no action", described[i]);
+      checked++;
+    }
+
+  /* Ours (13) plus GTK's help overlay. */
+  g_assert_cmpuint (checked, >=, 14);
+}
+
 static void
 test_window (void)
 {
@@ -71,6 +138,8 @@ test_window (void)
   gtk_window_present (GTK_WINDOW (window));
   ct_test_spin (100);
   g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+
+  check_shortcuts (app, window);
 
   /* GtkApplication loaded gtk/help-overlay.ui from our resource path. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));

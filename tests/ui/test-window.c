@@ -6,10 +6,8 @@
 
 #include "ct-application.h"
 #include "ct-test-ui.h"
-#include "ct-window.h"
-#ifdef HAVE_CT_PREVIEW
-# include "ct-preview.h"
-#endif
+#include "ct-window-private.h"
+#include "ct-preview.h"
 
 /* One application for the whole program, as in real life: a registered
  * GApplication stays exported on the bus for the life of the process. */
@@ -75,6 +73,16 @@ fixture_teardown (Fixture       *f,
   /* Leave nothing behind that would ask questions. */
   while ((dialog = ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
+
+  /* As if the user chose Discard: a page that outlives its window for a
+   * moment (a pending callback holds it) must not write a draft into the
+   * next test. */
+  {
+    AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+
+    for (int i = 0; i < adw_tab_view_get_n_pages (tab_view); i++)
+      ct_editor_page_discard_draft (CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i))));
+  }
   gtk_window_destroy (GTK_WINDOW (f->window));
 
   /* Closing pages with unsaved text writes their drafts (nothing is lost
@@ -107,6 +115,15 @@ static char *
 document_text (CtEditorPage *page)
 {
   return ct_document_dup_text (ct_editor_page_get_document (page));
+}
+
+static gboolean
+page_text_is (CtEditorPage *page,
+              const char   *expected)
+{
+  g_autofree char *text = document_text (page);
+
+  return g_strcmp0 (text, expected) == 0;
 }
 
 static gboolean
@@ -214,7 +231,6 @@ test_open_missing (Fixture       *f,
   CT_TEST_WAIT (adw_tab_view_get_n_pages (tab_view) == 0);
 }
 
-#ifdef HAVE_CT_PREVIEW
 typedef struct {
   char     *html;
   gboolean  done;
@@ -253,17 +269,23 @@ on_updated_cb (CtPreview *preview,
 {
   (*count)++;
 }
-#endif
+
+static gboolean
+preview_shows (CtEditorPage *page,
+               const char   *needle)
+{
+  g_autofree char *html = preview_html (page);
+
+  return strstr (html, needle) != NULL;
+}
 
 static void
 test_preview_follows_typing (Fixture       *f,
                              gconstpointer  data)
 {
-#ifdef HAVE_CT_PREVIEW
   g_autofree char *path = g_build_filename (f->dir, "typing.md", NULL);
+  g_autofree char *html = NULL;
   CtEditorPage *page;
-  g_autofree char *before = NULL;
-  char *html = NULL;
   guint updates = 0;
 
   ct_test_write_file (path, "# Typing\n\nFirst paragraph.\n", -1);
@@ -271,35 +293,100 @@ test_preview_follows_typing (Fixture       *f,
   g_signal_connect (ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
 
   /* The file's text reaches the preview first. */
-  for (;;)
-    {
-      before = preview_html (page);
-      if (strstr (before, "First paragraph.") != NULL)
-        break;
-      g_clear_pointer (&before, g_free);
-      ct_test_spin (50);
-    }
-  g_assert_null (strstr (before, "typed"));
+  CT_TEST_WAIT (preview_shows (page, "First paragraph."));
+  g_assert_false (preview_shows (page, "typed"));
 
+  updates = 0;
   type_at_end (page, "\nA *freshly typed* paragraph.\n");
 
-  /* Each "updated" means the page shows the newest render; read the DOM
-   * back after each until the typed paragraph is there. */
-  for (;;)
-    {
-      guint seen = updates;
-
-      CT_TEST_WAIT (updates > seen);
-      html = preview_html (page);
-      if (strstr (html, "<em>freshly typed</em>") != NULL)
-        break;
-      g_free (html);
-    }
+  /* "updated" says the page shows the newest render; the DOM read back
+   * has the typed paragraph rendered, beside what was there. */
+  CT_TEST_WAIT (updates > 0 && preview_shows (page, "<em>freshly typed</em>"));
+  html = preview_html (page);
   g_assert_nonnull (strstr (html, "First paragraph."));
-  g_free (html);
-#else
-  g_test_skip ("Built without the preview widget");
-#endif
+  g_assert_nonnull (strstr (html, "<h1"));
+}
+
+static double
+preview_scroll_y (CtEditorPage *page)
+{
+  g_autofree char *value = NULL;
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (ct_editor_page_get_preview (page)));
+  JsResult js = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (web_view, "String (window.scrollY)", -1, NULL, NULL, NULL,
+                                       js_done_cb, &js);
+  CT_TEST_WAIT (js.done);
+  value = js.html;
+  return g_ascii_strtod (value, NULL);
+}
+
+/* The preview scrolls smoothly: TRUE once it has come to rest. */
+static gboolean
+preview_scroll_settled (CtEditorPage *page)
+{
+  double before = preview_scroll_y (page);
+
+  ct_test_spin (300);
+  return preview_scroll_y (page) == before;
+}
+
+static int
+cursor_line (CtEditorPage *page)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_line (&iter);
+}
+
+static void
+test_preview_scroll_sync (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.md", NULL);
+  g_autoptr(GString) text = g_string_new ("# A long review\n\n");
+  GtkAdjustment *vadj;
+  GtkTextIter iter;
+  CtEditorPage *page;
+
+  for (guint i = 1; i <= 200; i++)
+    g_string_append_printf (text, "Paragraph %u, long enough to take a line of its own.\n\n", i);
+  ct_test_write_file (path, text->str, text->len);
+  page = open_file (f, path);
+  CT_TEST_WAIT (preview_shows (page, "Paragraph 200,"));
+  /* At the top: the first block (the heading) at most a margin down. */
+  CT_TEST_WAIT (preview_scroll_settled (page));
+  g_assert_cmpfloat (preview_scroll_y (page), <, 100.0);
+
+  /* Scrolling the editor to paragraph 150 (line 301) scrolls the preview. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ct_editor_page_get_view (page)));
+  CT_TEST_WAIT (gtk_adjustment_get_upper (vadj) > 2000);
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (ct_editor_page_get_document (page)), &iter, 300);
+  {
+    GdkRectangle rect;
+
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (ct_editor_page_get_view (page)), &iter, &rect);
+    gtk_adjustment_set_value (vadj, rect.y);
+  }
+  CT_TEST_WAIT (preview_scroll_y (page) > 1000);
+  CT_TEST_WAIT (preview_scroll_settled (page));
+
+  /* With the setting off, it stays where it is. */
+  g_settings_set_boolean (f->settings, "sync-scroll", FALSE);
+  {
+    double before = preview_scroll_y (page);
+
+    gtk_adjustment_set_value (vadj, 0);
+    ct_test_spin (500);
+    g_assert_cmpfloat (preview_scroll_y (page), ==, before);
+  }
+  g_settings_reset (f->settings, "sync-scroll");
+
+  /* A click on a block in the preview puts the cursor on its line. */
+  g_signal_emit_by_name (ct_editor_page_get_preview (page), "line-activated", 101u);
+  g_assert_cmpint (cursor_line (page), ==, 100);
 }
 
 static void
@@ -324,6 +411,14 @@ test_save (Fixture       *f,
   on_disk = file_contents (path);
   g_assert_cmpstr (on_disk, ==, "Line one.\nLine two, with “quotes” and é.\n");
   g_assert_cmpstr (on_disk, ==, text);
+
+  /* Saved documents are offered again among the recent ones. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   /* Loading it back gives the very same bytes. */
   {
@@ -402,6 +497,50 @@ test_save_conflict (Fixture       *f,
   g_assert_cmpstr (final, ==, "Original.\nMy addition.\n");
 }
 
+static void
+test_deleted_on_disk (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deleted.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Soon gone.\n", -1);
+  page = open_file (f, path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* Even unmodified, the text is not thrown away: it is the only copy. */
+  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "deleted"));
+  text = document_text (page);
+  g_assert_cmpstr (text, ==, "Soon gone.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  CT_TEST_WAIT (g_file_test (path, G_FILE_TEST_EXISTS) && ct_editor_page_get_banner (page) == NULL);
+  on_disk = file_contents (path);
+  g_assert_cmpstr (on_disk, ==, "Soon gone.\n");
+}
+
+static void
+test_reload_unmodified (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "follow.md", NULL);
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "Version one.\n", -1);
+  page = open_file (f, path);
+  ct_test_write_file (path, "Version two, from git pull.\n", -1);
+  set_mtime_in_future (path);
+
+  /* Nothing typed, nothing to lose: the page follows the file. */
+  CT_TEST_WAIT (page_text_is (page, "Version two, from git pull.\n"));
+  CT_TEST_WAIT (!ct_document_get_busy (ct_editor_page_get_document (page)));
+  g_assert_false (ct_editor_page_get_modified (page));
+  g_assert_null (ct_editor_page_get_banner (page));
+}
+
 static gboolean
 widget_shown (GtkWidget *widget)
 {
@@ -419,13 +558,8 @@ test_view_mode (Fixture       *f,
   GtkWidget *preview_slot;
 
   g_assert_nonnull (editor);
-#ifdef HAVE_CT_PREVIEW
   g_assert_nonnull (preview);
   preview_slot = gtk_widget_get_parent (preview);
-#else
-  g_assert_null (preview);
-  preview_slot = gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (editor)));
-#endif
 
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
   g_assert_true (widget_shown (editor));
@@ -533,7 +667,7 @@ test_drafts (Fixture       *f,
   g_autofree char *on_disk = NULL;
   g_autofree char *restored_text = NULL;
   CtDraft *draft = NULL;
-  CtEditorPage *page, *untitled, *restored;
+  CtEditorPage *page, *untitled, *restored, *front;
   CtWindow *second;
   AdwTabView *second_tabs;
 
@@ -567,8 +701,12 @@ test_drafts (Fixture       *f,
   second = ct_window_new (f->app);
   second_tabs = ct_window_get_tab_view (second);
   gtk_window_present (GTK_WINDOW (second));
+  /* Like a file named on the command line: opened before drafts come back. */
+  front = ct_window_new_document (second);
   ct_window_restore_drafts (second);
-  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 2);
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (second_tabs) == 3);
+  /* … and it stays in front of them. */
+  g_assert_true (adw_tab_page_get_child (adw_tab_view_get_selected_page (second_tabs)) == GTK_WIDGET (front));
 
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -582,12 +720,12 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (restored_text, ==, "Saved text.\nTyped, never saved.\n");
   g_assert_nonnull (strstr (ct_editor_page_get_banner (restored), "restored"));
 
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     {
       CtEditorPage *other = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (second_tabs, i)));
       g_autofree char *other_text = NULL;
 
-      if (other == restored)
+      if (other == restored || other == front)
         continue;
       other_text = document_text (other);
       g_assert_cmpstr (other_text, ==, "A new document, never saved.\n");
@@ -656,17 +794,84 @@ test_search (Fixture       *f,
   g_assert_true (ct_editor_page_get_modified (page));
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Export;
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+
+  export->ok = _ct_window_export_html_finish (CT_WINDOW (object), result, &export->error);
+  export->done = TRUE;
+}
+
+static void
+test_export_html (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.md", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "export.html", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "no-such-folder", "export.html", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  Export export = { FALSE, FALSE, NULL };
+  g_autofree char *html = NULL;
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "# Exported\n\nSome *emphasis* & <b>raw</b> HTML.\n", -1);
+  page = open_file (f, path);
+  /* What is exported is what the editor holds now, not the file. */
+  type_at_end (page, "\nTyped after opening.\n");
+
+  _ct_window_export_html_async (f->window, page, out, exported_cb, &export);
+  CT_TEST_WAIT (export.done);
+  g_assert_no_error (export.error);
+  g_assert_true (export.ok);
+
+  html = file_contents (out_path);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "<em>emphasis</em> &amp; "));
+  g_assert_nonnull (strstr (html, "<p>Typed after opening.</p>"));
+  /* Raw HTML is off by default: the tag does not reach the export. */
+  g_assert_null (strstr (html, "<b>raw</b>"));
+  /* One file: the stylesheet is inline. */
+  g_assert_nonnull (strstr (html, "<style"));
+
+  /* A folder that does not exist: a sentence naming the file. */
+  export.done = FALSE;
+  _ct_window_export_html_async (f->window, page, bad, exported_cb, &export);
+  CT_TEST_WAIT (export.done);
+  g_assert_false (export.ok);
+  g_assert_error (export.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (export.error->message, "no-such-folder"));
+  g_clear_error (&export.error);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *drafts_dir = NULL;
+  g_autoptr(GFile) drafts_file = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
+  /* Drafts of this program only: not the user's, not another test's. */
+  drafts_dir = g_dir_make_tmp ("ct-test-drafts-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts_file = g_file_new_for_path (drafts_dir);
+
   app = ct_application_new ();
+  ct_application_set_drafts_directory (app, drafts_file);
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -677,15 +882,20 @@ main (int    argc,
   ADD ("/ui/window/open", test_open);
   ADD ("/ui/window/open-missing", test_open_missing);
   ADD ("/ui/window/preview-follows-typing", test_preview_follows_typing);
+  ADD ("/ui/window/preview-scroll-sync", test_preview_scroll_sync);
   ADD ("/ui/window/save", test_save);
   ADD ("/ui/window/save-conflict", test_save_conflict);
+  ADD ("/ui/window/deleted-on-disk", test_deleted_on_disk);
+  ADD ("/ui/window/reload-unmodified", test_reload_unmodified);
   ADD ("/ui/window/view-mode", test_view_mode);
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/export-html", test_export_html);
 #undef ADD
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_dir (drafts_dir);
   return status;
 }

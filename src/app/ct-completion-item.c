@@ -1,0 +1,89 @@
+#define G_LOG_DOMAIN "ct-completion-item"
+
+#include "config.h"
+
+#include "ct-completion-item.h"
+
+struct _CtCompletionItem
+{
+  GObject  parent_instance;
+
+  char    *text;
+  char    *detail;
+  char    *closer;
+};
+
+static void proposal_iface_init (GtkSourceCompletionProposalInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtCompletionItem, ct_completion_item, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GTK_SOURCE_TYPE_COMPLETION_PROPOSAL,
+                                                      proposal_iface_init))
+
+static char *
+ct_completion_item_get_typed_text (GtkSourceCompletionProposal *proposal)
+{
+  return g_strdup (CT_COMPLETION_ITEM (proposal)->text);
+}
+
+static void
+proposal_iface_init (GtkSourceCompletionProposalInterface *iface)
+{
+  iface->get_typed_text = ct_completion_item_get_typed_text;
+}
+
+static void
+ct_completion_item_finalize (GObject *object)
+{
+  CtCompletionItem *self = CT_COMPLETION_ITEM (object);
+
+  g_free (self->text);
+  g_free (self->detail);
+  g_free (self->closer);
+
+  G_OBJECT_CLASS (ct_completion_item_parent_class)->finalize (object);
+}
+
+static void
+ct_completion_item_class_init (CtCompletionItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ct_completion_item_finalize;
+}
+
+static void
+ct_completion_item_init (CtCompletionItem *self)
+{
+}
+
+CtCompletionItem *
+ct_completion_item_new (const char *text,
+                        const char *detail,
+                        const char *closer)
+{
+  CtCompletionItem *self = g_object_new (CT_TYPE_COMPLETION_ITEM, NULL);
+
+  self->text = g_strdup (text);
+  self->detail = g_strdup (detail);
+  self->closer = g_strdup (closer);
+  return self;
+}
+
+const char *
+ct_completion_item_get_text (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
+  return self->text;
+}
+
+const char *
+ct_completion_item_get_detail (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
+  return self->detail;
+}
+
+const char *
+ct_completion_item_get_closer (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
+  return self->closer;
+}

@@ -1,0 +1,406 @@
+#define G_LOG_DOMAIN "ct-completion-provider"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ct-completion-item.h"
+#include "ct-completion-provider.h"
+#include "ct-render.h"
+#include "ct-render-card.h"
+
+struct _CtCompletionProvider
+{
+  GObject  parent_instance;
+
+  CtWiki  *wiki;
+};
+
+static void provider_iface_init (GtkSourceCompletionProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtCompletionProvider, ct_completion_provider, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GTK_SOURCE_TYPE_COMPLETION_PROVIDER,
+                                                      provider_iface_init))
+
+typedef enum {
+  CONTEXT_NONE,
+  CONTEXT_LINK,           /* [[prefix */
+  CONTEXT_TEMPLATE,       /* {{prefix */
+  CONTEXT_TARGET,         /* {{name: prefix */
+  CONTEXT_KEY,            /* {{fact: target | prefix */
+} ContextKind;
+
+typedef struct {
+  ContextKind  kind;
+  char        *target;    /* CONTEXT_KEY: the entity */
+  const char  *prefix;    /* inside the line given */
+} Context;
+
+/* What the cursor is inside, from the text before it on its line: the
+ * last `[[` or `{{` not closed after it (references never span lines,
+ * docs/reference-syntax.md). A simple look-back, so it also works while
+ * the reference is half typed; code spans don't get here often enough
+ * to matter, and a proposal there is harmless. */
+static Context
+find_context (const char *before)
+{
+  Context context = { CONTEXT_NONE, NULL, NULL };
+  const char *link = g_strrstr (before, "[[");
+  const char *template = g_strrstr (before, "{{");
+  const char *open, *inside, *colon, *bar;
+
+  open = link > template ? link : template;
+  if (open == NULL || (open > before && open[-1] == '\\'))
+    return context;
+  inside = open + 2;
+  if (strstr (inside, open == link ? "]]" : "}}") != NULL)
+    return context;
+
+  if (open == link)
+    {
+      /* After '|' comes the user's own label. */
+      if (strchr (inside, '|') == NULL)
+        {
+          context.kind = CONTEXT_LINK;
+          context.prefix = inside;
+        }
+      return context;
+    }
+
+  colon = strchr (inside, ':');
+  if (colon == NULL)
+    {
+      context.kind = CONTEXT_TEMPLATE;
+      context.prefix = inside;
+      return context;
+    }
+  bar = strchr (colon, '|');
+  if (bar == NULL)
+    {
+      context.kind = CONTEXT_TARGET;
+      context.prefix = colon + 1;
+      return context;
+    }
+  {
+    g_autofree char *name = g_strstrip (g_strndup (inside, colon - inside));
+
+    if (g_ascii_strcasecmp (name, "fact") != 0)
+      return context;
+  }
+  context.kind = CONTEXT_KEY;
+  context.target = g_strstrip (g_strndup (colon + 1, bar - colon - 1));
+  context.prefix = bar + 1;
+  return context;
+}
+
+static void
+propose_names (CtCompletionProvider *self,
+               GListStore           *store,
+               const char           *prefix,
+               const char           *closer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (self->wiki == NULL)
+    return;
+  found = ct_wiki_complete (self->wiki, prefix, CT_COMPLETION_MAX_NAMES, &error);
+  if (found == NULL)
+    {
+      g_debug ("No completion: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CtLookup *lookup = g_ptr_array_index (found, i);
+      g_autofree char *detail = NULL;
+      g_autoptr(CtCompletionItem) item = NULL;
+
+      if (lookup->match == CT_MATCH_ALIAS)
+        /* Translators: a completion's detail: "Character, alias of Rooney" */
+        detail = g_strdup_printf (_("%s, alias of %s"), ct_entity_kind_label (lookup->kind), lookup->title);
+      else
+        detail = g_strdup (ct_entity_kind_label (lookup->kind));
+      item = ct_completion_item_new (lookup->matched, detail, closer);
+      g_list_store_append (store, item);
+    }
+}
+
+static void
+propose_keys (CtCompletionProvider *self,
+              GListStore           *store,
+              const char           *target,
+              const char           *prefix)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const CtLookup *lookup;
+  const char * const *known;
+  gsize prefix_len = strlen (prefix);
+
+  if (self->wiki == NULL)
+    return;
+  found = ct_wiki_lookup (self->wiki, target, NULL);
+  if (found == NULL || found->len != 1)
+    return;
+  lookup = g_ptr_array_index (found, 0);
+
+  /* The keys the entity has first, then the others its kind knows. */
+  facts = ct_wiki_get_facts (self->wiki, lookup->entity_id, NULL);
+  known = ct_wiki_known_keys (lookup->kind);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint n = pass == 0 ? (facts ? facts->len : 0) : (known ? g_strv_length ((char **) known) : 0);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *key = pass == 0 ? ((CtFact *) g_ptr_array_index (facts, i))->key : known[i];
+          g_autoptr(CtCompletionItem) item = NULL;
+
+          if (g_hash_table_contains (seen, key) || g_ascii_strncasecmp (key, prefix, prefix_len) != 0)
+            continue;
+          g_hash_table_add (seen, (gpointer) key);
+          item = ct_completion_item_new (key, ct_wiki_fact_label (lookup->kind, key), "}}");
+          g_list_store_append (store, item);
+        }
+    }
+}
+
+GListStore *
+ct_completion_provider_propose (CtCompletionProvider *self,
+                                const char           *before,
+                                guint                *typed)
+{
+  GListStore *store = g_list_store_new (CT_TYPE_COMPLETION_ITEM);
+  Context context;
+  const char *prefix;
+
+  g_return_val_if_fail (CT_IS_COMPLETION_PROVIDER (self), NULL);
+  g_return_val_if_fail (before != NULL, NULL);
+
+  *typed = 0;
+  context = find_context (before);
+  if (context.kind == CONTEXT_NONE)
+    return store;
+
+  /* Blanks after the opener, ':' or '|' are not part of the name. */
+  prefix = context.prefix;
+  while (*prefix == ' ' || *prefix == '\t')
+    prefix++;
+  *typed = g_utf8_strlen (prefix, -1);
+
+  switch (context.kind)
+    {
+    case CONTEXT_LINK:
+      propose_names (self, store, prefix, "]]");
+      break;
+    case CONTEXT_TARGET:
+      propose_names (self, store, prefix, "}}");
+      break;
+    case CONTEXT_TEMPLATE:
+      for (const char * const *name = ct_render_template_names (); *name != NULL; name++)
+        if (g_ascii_strncasecmp (*name, prefix, strlen (prefix)) == 0)
+          {
+            /* {{timeline}} needs no entity: close it at once. */
+            gboolean bare = g_str_equal (*name, "timeline");
+            g_autoptr(CtCompletionItem) item =
+              ct_completion_item_new (*name, _("Template"), bare ? "}}" : ": ");
+
+            g_list_store_append (store, item);
+          }
+      break;
+    case CONTEXT_KEY:
+      propose_keys (self, store, context.target, prefix);
+      break;
+    case CONTEXT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_free (context.target);
+  return store;
+}
+
+static char *
+text_before_cursor (GtkSourceCompletionContext *context,
+                    GtkTextIter                *cursor)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (gtk_source_completion_context_get_buffer (context));
+  GtkTextIter line_start;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, cursor, gtk_text_buffer_get_insert (buffer));
+  line_start = *cursor;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  return gtk_text_iter_get_slice (&line_start, cursor);
+}
+
+static GListModel *
+ct_completion_provider_populate (GtkSourceCompletionProvider  *provider,
+                                 GtkSourceCompletionContext   *context,
+                                 GError                      **error)
+{
+  GtkTextIter cursor;
+  g_autofree char *before = text_before_cursor (context, &cursor);
+  guint typed;
+
+  return G_LIST_MODEL (ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed));
+}
+
+static void
+ct_completion_provider_populate_async (GtkSourceCompletionProvider *provider,
+                                       GtkSourceCompletionContext  *context,
+                                       GCancellable                *cancellable,
+                                       GAsyncReadyCallback          callback,
+                                       gpointer                     user_data)
+{
+  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
+
+  /* A prefix range on an index: fast enough to answer at once. */
+  g_task_set_source_tag (task, ct_completion_provider_populate_async);
+  g_task_return_pointer (task, ct_completion_provider_populate (provider, context, NULL), g_object_unref);
+}
+
+static GListModel *
+ct_completion_provider_populate_finish (GtkSourceCompletionProvider  *provider,
+                                        GAsyncResult                 *result,
+                                        GError                      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Each key typed changes the prefix: propose again into the same list. */
+static void
+ct_completion_provider_refilter (GtkSourceCompletionProvider *provider,
+                                 GtkSourceCompletionContext  *context,
+                                 GListModel                  *model)
+{
+  g_autoptr(GListModel) fresh = ct_completion_provider_populate (provider, context, NULL);
+  guint n = g_list_model_get_n_items (fresh);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (fresh, i));
+  g_list_store_splice (G_LIST_STORE (model), 0, g_list_model_get_n_items (model), items->pdata, items->len);
+}
+
+static gboolean
+ct_completion_provider_is_trigger (GtkSourceCompletionProvider *provider,
+                                   const GtkTextIter           *iter,
+                                   gunichar                     ch)
+{
+  /* Brackets open a reference, ':' and '|' start its next part; populate
+   * proposes nothing when the look-back finds no open reference. */
+  return ch == '[' || ch == '{' || ch == ':' || ch == '|';
+}
+
+static void
+ct_completion_provider_display (GtkSourceCompletionProvider *provider,
+                                GtkSourceCompletionContext  *context,
+                                GtkSourceCompletionProposal *proposal,
+                                GtkSourceCompletionCell     *cell)
+{
+  CtCompletionItem *item = CT_COMPLETION_ITEM (proposal);
+
+  switch (gtk_source_completion_cell_get_column (cell))
+    {
+    case GTK_SOURCE_COMPLETION_COLUMN_TYPED_TEXT:
+      gtk_source_completion_cell_set_text (cell, ct_completion_item_get_text (item));
+      break;
+    case GTK_SOURCE_COMPLETION_COLUMN_AFTER:
+      gtk_source_completion_cell_set_text (cell, ct_completion_item_get_detail (item));
+      break;
+    default:
+      gtk_source_completion_cell_set_text (cell, NULL);
+      break;
+    }
+}
+
+static void
+ct_completion_provider_activate (GtkSourceCompletionProvider *provider,
+                                 GtkSourceCompletionContext  *context,
+                                 GtkSourceCompletionProposal *proposal)
+{
+  CtCompletionItem *item = CT_COMPLETION_ITEM (proposal);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (gtk_source_completion_context_get_buffer (context));
+  const char *closer = ct_completion_item_get_closer (item);
+  GtkTextIter cursor, start, after;
+  g_autofree char *before = text_before_cursor (context, &cursor);
+  g_autoptr(GListStore) unused = NULL;
+  g_autofree char *following = NULL;
+  guint typed;
+
+  unused = ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed);
+  start = cursor;
+  gtk_text_iter_backward_chars (&start, (int) typed);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &cursor);
+  gtk_text_buffer_insert (buffer, &start, ct_completion_item_get_text (item), -1);
+  after = start;
+  gtk_text_iter_forward_chars (&after, g_utf8_strlen (closer, -1));
+  following = gtk_text_iter_get_slice (&start, &after);
+  /* A closer typed already (completing inside [[…]]) is stepped over. */
+  if (g_strcmp0 (following, closer) != 0)
+    gtk_text_buffer_insert (buffer, &start, closer, -1);
+  else
+    start = after;
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static char *
+ct_completion_provider_get_title (GtkSourceCompletionProvider *provider)
+{
+  return g_strdup (_("Wiki"));
+}
+
+static void
+provider_iface_init (GtkSourceCompletionProviderInterface *iface)
+{
+  iface->get_title = ct_completion_provider_get_title;
+  iface->is_trigger = ct_completion_provider_is_trigger;
+  iface->populate = ct_completion_provider_populate;
+  iface->populate_async = ct_completion_provider_populate_async;
+  iface->populate_finish = ct_completion_provider_populate_finish;
+  iface->refilter = ct_completion_provider_refilter;
+  iface->display = ct_completion_provider_display;
+  iface->activate = ct_completion_provider_activate;
+}
+
+static void
+ct_completion_provider_dispose (GObject *object)
+{
+  CtCompletionProvider *self = CT_COMPLETION_PROVIDER (object);
+
+  g_clear_object (&self->wiki);
+
+  G_OBJECT_CLASS (ct_completion_provider_parent_class)->dispose (object);
+}
+
+static void
+ct_completion_provider_class_init (CtCompletionProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ct_completion_provider_dispose;
+}
+
+static void
+ct_completion_provider_init (CtCompletionProvider *self)
+{
+}
+
+CtCompletionProvider *
+ct_completion_provider_new (void)
+{
+  return g_object_new (CT_TYPE_COMPLETION_PROVIDER, NULL);
+}
+
+void
+ct_completion_provider_set_wiki (CtCompletionProvider *self,
+                                 CtWiki               *wiki)
+{
+  g_return_if_fail (CT_IS_COMPLETION_PROVIDER (self));
+
+  g_set_object (&self->wiki, wiki);
+}

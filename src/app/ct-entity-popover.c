@@ -1,0 +1,199 @@
+#define G_LOG_DOMAIN "ct-entity-popover"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ct-entity-popover.h"
+#include "ct-render-card.h"
+
+struct _CtEntityPopover
+{
+  GtkPopover   parent_instance;
+
+  GtkTextView *view;   /* weak */
+  char        *title;
+
+  GtkLabel    *kind_label;
+  GtkLabel    *title_label;
+  GtkLabel    *summary_label;
+  GtkGrid     *facts_grid;
+  GtkLabel    *note_label;
+};
+
+G_DEFINE_FINAL_TYPE (CtEntityPopover, ct_entity_popover, GTK_TYPE_POPOVER)
+
+static void
+on_insert_clicked_cb (CtEntityPopover *self,
+                      GtkButton       *button)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *link = NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  if (self->view == NULL || self->title == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (self->view);
+  link = g_strdup_printf ("[[%s]]", self->title);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (self->view));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, gtk_text_view_get_editable (self->view));
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+ct_entity_popover_dispose (GObject *object)
+{
+  CtEntityPopover *self = CT_ENTITY_POPOVER (object);
+
+  g_clear_weak_pointer (&self->view);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (ct_entity_popover_parent_class)->dispose (object);
+}
+
+static void
+ct_entity_popover_class_init (CtEntityPopoverClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ct_entity_popover_dispose;
+}
+
+static void
+ct_entity_popover_init (CtEntityPopover *self)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Insert Link"));
+
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (box), 6);
+
+  self->kind_label = add_label (box, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "dim-label");
+  self->title_label = add_label (box, "title-3");
+  self->summary_label = add_label (box, NULL);
+  self->facts_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->facts_grid, 12);
+  gtk_grid_set_row_spacing (self->facts_grid, 3);
+  gtk_box_append (box, GTK_WIDGET (self->facts_grid));
+  self->note_label = add_label (box, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
+
+  gtk_widget_set_halign (insert, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (insert, 6);
+  g_signal_connect_object (insert, "clicked", G_CALLBACK (on_insert_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (box, insert);
+
+  gtk_popover_set_child (GTK_POPOVER (self), GTK_WIDGET (box));
+}
+
+CtEntityPopover *
+ct_entity_popover_new (GtkTextView *view)
+{
+  CtEntityPopover *self = g_object_new (CT_TYPE_ENTITY_POPOVER, NULL);
+
+  g_set_weak_pointer (&self->view, view);
+  return self;
+}
+
+gboolean
+ct_entity_popover_set_entity (CtEntityPopover  *self,
+                              CtWiki           *wiki,
+                              gint64            id,
+                              GError          **error)
+{
+  g_autoptr(CtEntity) entity = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autofree char *kind = NULL;
+  guint shown = 0, hidden = 0;
+
+  g_return_val_if_fail (CT_IS_ENTITY_POPOVER (self), FALSE);
+  g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
+
+  entity = ct_wiki_get_entity (wiki, id, error);
+  if (entity == NULL)
+    return FALSE;
+  facts = ct_wiki_get_facts (wiki, id, error);
+  if (facts == NULL)
+    return FALSE;
+
+  g_free (self->title);
+  self->title = g_strdup (entity->title);
+
+  /* Plain text everywhere (no markup): titles may hold '<' or '&'. */
+  kind = entity->spoiler ? g_strdup_printf ("%s · %s", ct_entity_kind_label (entity->kind), _("Spoiler"))
+                         : g_strdup (ct_entity_kind_label (entity->kind));
+  gtk_label_set_text (self->kind_label, kind);
+  gtk_label_set_text (self->title_label, entity->title);
+  gtk_label_set_text (self->summary_label, entity->summary ? entity->summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), entity->summary && *entity->summary);
+
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL;)
+    gtk_grid_remove (self->facts_grid, child);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const CtFact *fact = g_ptr_array_index (facts, i);
+      GtkWidget *key, *value;
+
+      if (fact->spoiler)
+        {
+          hidden++;
+          continue;
+        }
+      if (shown >= CT_RENDER_CARD_MAX_FACTS)
+        continue;
+      key = gtk_label_new (ct_wiki_fact_label (entity->kind, fact->key));
+      value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (key), 0);
+      gtk_label_set_yalign (GTK_LABEL (key), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 30);
+      gtk_grid_attach (self->facts_grid, key, 0, (int) shown, 1, 1);
+      gtk_grid_attach (self->facts_grid, value, 1, (int) shown, 1, 1);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_grid), shown > 0);
+
+  if (hidden > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u spoiler fact not shown",
+                                                            "%u spoiler facts not shown", hidden), hidden);
+      gtk_label_set_text (self->note_label, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), hidden > 0);
+  return TRUE;
+}
+
+gint64
+ct_entity_id_from_uri (const char *uri)
+{
+  const char *prefix = "continuity:entity/";
+  char *end = NULL;
+  gint64 id;
+
+  if (uri == NULL || !g_str_has_prefix (uri, prefix))
+    return 0;
+  id = g_ascii_strtoll (uri + strlen (prefix), &end, 10);
+  return end != NULL && *end == '\0' && id > 0 ? id : 0;
+}

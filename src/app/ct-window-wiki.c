@@ -1,0 +1,105 @@
+#define G_LOG_DOMAIN "ct-window-wiki"
+
+#include "config.h"
+
+#include "ct-application.h"
+#include "ct-window-private.h"
+
+/* Each page gets the wiki of its file's folder (issue #4): looked up when
+ * the file is opened or saved somewhere new, re-indexed after each save.
+ * A wiki that cannot be opened is a toast; the post works without it. */
+
+static CtWikiRegistry *
+get_registry (CtWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return CT_IS_APPLICATION (app) ? ct_application_get_wiki_registry (CT_APPLICATION (app)) : NULL;
+}
+
+typedef struct {
+  CtWindow     *window;
+  CtEditorPage *page;
+  GFile        *file;
+} WikiLookup;
+
+static void
+wiki_lookup_free (WikiLookup *lookup)
+{
+  g_object_unref (lookup->window);
+  g_object_unref (lookup->page);
+  g_object_unref (lookup->file);
+  g_free (lookup);
+}
+
+static void
+wiki_found_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  WikiLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) wiki = ct_wiki_registry_lookup_finish (CT_WIKI_REGISTRY (object), result, &error);
+  GFile *file = ct_document_get_file (ct_editor_page_get_document (lookup->page));
+
+  /* Saved somewhere else meanwhile: that lookup decides. */
+  if (file == NULL || !g_file_equal (file, lookup->file))
+    {
+      wiki_lookup_free (lookup);
+      return;
+    }
+
+  if (error != NULL)
+    ct_window_add_toast (lookup->window, error->message);
+  ct_editor_page_set_wiki (lookup->page, wiki);
+  wiki_lookup_free (lookup);
+}
+
+static void
+on_file_changed_cb (CtEditorPage *page,
+                    GParamSpec   *pspec,
+                    CtDocument   *document)
+{
+  CtWindow *self = CT_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+  CtWikiRegistry *registry = self ? get_registry (self) : NULL;
+  GFile *file = ct_document_get_file (document);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  WikiLookup *lookup;
+
+  if (registry == NULL || path == NULL)
+    return;
+
+  lookup = g_new0 (WikiLookup, 1);
+  lookup->window = g_object_ref (self);
+  lookup->page = g_object_ref (page);
+  lookup->file = g_object_ref (file);
+  ct_wiki_registry_lookup_async (registry, path, NULL, wiki_found_cb, lookup);
+}
+
+static void
+on_modified_changed_cb (CtEditorPage  *page,
+                        GtkTextBuffer *buffer)
+{
+  CtWiki *wiki = ct_editor_page_get_wiki (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  CtWikiRegistry *registry = CT_IS_WINDOW (root) ? get_registry (CT_WINDOW (root)) : NULL;
+
+  /* Unmodified again: saved (or reloaded), so the post index may be
+   * behind the file. Files that did not change are not even read. */
+  if (wiki != NULL && registry != NULL && !gtk_text_buffer_get_modified (buffer))
+    ct_wiki_registry_reindex (registry, wiki);
+}
+
+void
+_ct_window_track_wiki (CtWindow     *self,
+                       CtEditorPage *page)
+{
+  CtDocument *document = ct_editor_page_get_document (page);
+
+  g_signal_connect_object (document, "notify::file",
+                           G_CALLBACK (on_file_changed_cb), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "modified-changed",
+                           G_CALLBACK (on_modified_changed_cb), page, G_CONNECT_SWAPPED);
+  if (ct_document_get_file (document) != NULL)
+    on_file_changed_cb (page, NULL, document);
+}

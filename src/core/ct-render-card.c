@@ -1,0 +1,119 @@
+#define G_LOG_DOMAIN "ct-render-card"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ct-render-card.h"
+
+static const char * const kind_labels[CT_N_ENTITY_KINDS] = {
+  [CT_ENTITY_FILM] = N_("Film"),
+  [CT_ENTITY_PERSON] = N_("Person"),
+  [CT_ENTITY_CHARACTER] = N_("Character"),
+  [CT_ENTITY_SCENE] = N_("Scene"),
+  [CT_ENTITY_EVENT] = N_("Event"),
+  [CT_ENTITY_ORGANIZATION] = N_("Organization"),
+  [CT_ENTITY_LOCATION] = N_("Location"),
+};
+
+const char *
+ct_entity_kind_label (CtEntityKind kind)
+{
+  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, kind_labels[kind]);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+char *
+ct_render_entity_card (CtWiki  *wiki,
+                       gint64   id,
+                       GError **error)
+{
+  g_autoptr(CtEntity) entity = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  GString *out;
+  guint shown = 0, hidden = 0;
+
+  g_return_val_if_fail (CT_IS_WIKI (wiki), NULL);
+
+  entity = ct_wiki_get_entity (wiki, id, error);
+  if (entity == NULL)
+    return NULL;
+  facts = ct_wiki_get_facts (wiki, id, error);
+  if (facts == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "<div class=\"ct-card ct-kind-%s\">",
+                          ct_entity_kind_to_string (entity->kind));
+  g_string_append (out, "<div class=\"ct-card-kind\">");
+  append_escaped (out, ct_entity_kind_label (entity->kind));
+  if (entity->spoiler)
+    {
+      g_string_append (out, " · ");
+      append_escaped (out, _("Spoiler"));
+    }
+  g_string_append (out, "</div><div class=\"ct-card-title\">");
+  append_escaped (out, entity->title);
+  g_string_append (out, "</div>");
+
+  if (entity->summary != NULL && *entity->summary != '\0')
+    {
+      g_string_append_printf (out, "<p class=\"ct-card-summary%s\">",
+                              entity->spoiler ? " ct-spoiler" : "");
+      append_escaped (out, entity->summary);
+      g_string_append (out, "</p>");
+    }
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const CtFact *fact = g_ptr_array_index (facts, i);
+      const char *value = fact->value_id > 0 ? fact->value_title : fact->text;
+
+      if (fact->spoiler)
+        {
+          hidden++;
+          continue;
+        }
+      if (shown == CT_RENDER_CARD_MAX_FACTS)
+        continue;
+      if (shown++ == 0)
+        g_string_append (out, "<dl class=\"ct-card-facts\">");
+      g_string_append (out, "<dt>");
+      append_escaped (out, ct_wiki_fact_label (entity->kind, fact->key));
+      g_string_append (out, "</dt><dd>");
+      append_escaped (out, value);
+      if (fact->status != CT_FACT_CONFIRMED)
+        {
+          g_string_append_printf (out, " <span class=\"ct-%s\">(", ct_fact_status_to_string (fact->status));
+          append_escaped (out, fact->status == CT_FACT_RUMORED ? _("rumored") : _("disputed"));
+          g_string_append (out, ")</span>");
+        }
+      g_string_append (out, "</dd>");
+    }
+  if (shown > 0)
+    g_string_append (out, "</dl>");
+
+  if (hidden > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u spoiler fact not shown",
+                                                            "%u spoiler facts not shown", hidden),
+                                               hidden);
+      g_string_append (out, "<p class=\"ct-card-note\">");
+      append_escaped (out, note);
+      g_string_append (out, "</p>");
+    }
+
+  g_string_append (out, "</div>");
+  return g_string_free (out, FALSE);
+}
