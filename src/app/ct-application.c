@@ -234,6 +234,19 @@ ct_application_get_drafts (CtApplication *self)
   return self->drafts;
 }
 
+void
+ct_application_set_drafts_directory (CtApplication *self,
+                                     GFile         *directory)
+{
+  g_return_if_fail (CT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (directory));
+  g_return_if_fail (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL);
+
+  ct_drafts_close (self->drafts);
+  g_clear_object (&self->drafts);
+  self->drafts = ct_drafts_new (directory);
+}
+
 CtWikiRegistry *
 ct_application_get_wiki_registry (CtApplication *self)
 {

@@ -16,6 +16,11 @@ CtApplication *ct_application_new        (void);
 /* Where every window keeps unsaved text. */
 CtDrafts      *ct_application_get_drafts (CtApplication *self);
 
+/* Keeps drafts in @directory instead of the user's data dir (tests, and
+ * anyone running a second, separate instance). Only before any window. */
+void           ct_application_set_drafts_directory (CtApplication *self,
+                                                    GFile         *directory);
+
 /* The wikis open for the documents of every window, one per folder. */
 CtWikiRegistry *ct_application_get_wiki_registry (CtApplication *self);
 

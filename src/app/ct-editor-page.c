@@ -47,7 +47,6 @@ struct _CtEditorPage
   GtkButton         *banner_secondary;
   GtkRevealer       *search_revealer;
   CtSearchBar       *search_bar;
-  GtkPaned          *paned;
   GtkScrolledWindow *editor_scroller;
   GtkSourceView     *view;
   GtkBox            *preview_box;
@@ -83,6 +82,7 @@ set_banner (CtEditorPage *self,
             const char   *primary_label,
             const char   *primary_action)
 {
+  g_debug ("Banner %d: %s", kind, message ? message : "(hidden)");
   self->banner = kind;
 
   if (kind == BANNER_NONE)
@@ -419,6 +419,8 @@ file_info_for_draft_cb (GObject      *object,
   g_autofree char *when = format_time (check->draft->saved);
   g_autofree char *message = NULL;
 
+  g_debug ("Draft %s is %s than the file", check->draft->id,
+           modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0 ? "newer" : "older");
   if (modified == NULL || g_date_time_compare (check->draft->saved, modified) >= 0)
     {
       apply_draft_text (self, check->draft->text);
@@ -457,6 +459,7 @@ draft_loaded_cb (GObject      *object,
       g_warning ("%s", error->message);
       return;
     }
+  g_debug ("Draft %s: %s", self->draft_id, draft ? "found" : "none");
   if (draft == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
@@ -464,6 +467,7 @@ draft_loaded_cb (GObject      *object,
   text = ct_document_dup_text (self->document);
   if (g_strcmp0 (text, draft->text) == 0)
     {
+      g_debug ("Draft %s holds the file's text: discarded", draft->id);
       ct_drafts_discard (self->drafts, draft->id);
       return;
     }
@@ -879,7 +883,6 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, view);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, preview_box);

@@ -18,9 +18,7 @@ struct _CtWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkBox               *view_mode_box;
-  AdwTabBar            *tab_bar;
   GtkStack             *stack;
-  AdwStatusPage        *empty_page;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   AdwTabView           *tab_view;

@@ -552,9 +552,7 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, view_mode_box);
-  gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CtWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_view);

@@ -24,6 +24,7 @@ int  ct_cli_new     (int argc, char **argv);
 int  ct_cli_dump    (int argc, char **argv);
 int  ct_cli_import  (int argc, char **argv);
 int  ct_cli_check   (int argc, char **argv);
+int  ct_cli_site    (int argc, char **argv);
 
 /* Prints "continuity: MESSAGE" on stderr. */
 void ct_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);

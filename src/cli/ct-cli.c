@@ -18,6 +18,7 @@ static const CtCliCommand commands[] = {
   { "import", ct_cli_import, N_("Merge entities and credits from JSON into the wiki") },
   { "new", ct_cli_new, N_("Create a wiki (optionally the sample universe)") },
   { "check", ct_cli_check, N_("Report broken references in posts and entity notes") },
+  { "site", ct_cli_site, N_("Export the whole wiki and its posts as a static HTML site") },
 };
 
 static const CtCliCommand *

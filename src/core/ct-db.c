@@ -9,7 +9,6 @@
 struct _CtDb {
   sqlite3    *handle;
   char       *path;
-  gboolean    read_only;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   guint       depth;        /* open transactions */
 };
@@ -120,7 +119,6 @@ ct_db_open (const char  *path,
   db = g_new0 (CtDb, 1);
   db->handle = handle;
   db->path = g_strdup (path);
-  db->read_only = read_only;
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   return db;
 }
@@ -153,12 +151,6 @@ const char *
 ct_db_path (CtDb *db)
 {
   return db->path;
-}
-
-gboolean
-ct_db_is_read_only (CtDb *db)
-{
-  return db->read_only;
 }
 
 sqlite3_stmt *

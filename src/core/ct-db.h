@@ -25,7 +25,6 @@ void           ct_db_set_busy_timeout (CtDb   *db,
                                        int     milliseconds);
 sqlite3       *ct_db_handle      (CtDb        *db);
 const char    *ct_db_path        (CtDb        *db);
-gboolean       ct_db_is_read_only (CtDb       *db);
 
 /* A cached statement, reset and with no bindings. Owned by @db: release it
  * with ct_db_release (g_autoptr(sqlite3_stmt) does) so it holds no lock. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ct-render-private.h"
+#include "ct-slug.h"
 
 /* Spans and blocks as HTML. Everything here comes from the wiki, so every
  * piece of text and every attribute value goes through ct_html_escape
@@ -33,11 +34,19 @@ ct_render_entity_url (const CtRenderOptions *options,
 
   if (slug == NULL || *slug == '\0')
     return NULL;
-  /* '/' is escaped too: a slug never leaves its folder */
-  escaped_slug = g_uri_escape_string (slug, NULL, FALSE);
 
   if (options->mode == CT_RENDER_SITE)
-    return g_strdup_printf ("../%s/%s.html", ct_entity_kind_to_string (kind), escaped_slug);
+    {
+      /* the page's file name, as `continuity site` writes it (ct-site.c);
+       * pages live one folder deep unless @site_url says where the root is */
+      const char *root = options->site_url != NULL ? options->site_url : "..";
+      g_autofree char *page = ct_slug_for_page (slug, ct_entity_kind_to_string (kind));
+
+      return g_strdup_printf ("%s/%s/%s.html", root, ct_entity_kind_to_string (kind), page);
+    }
+
+  /* '/' is escaped too: a slug never leaves its folder */
+  escaped_slug = g_uri_escape_string (slug, NULL, FALSE);
 
   if (options->site_url != NULL && *options->site_url != '\0')
     {

@@ -19,7 +19,9 @@ typedef struct {
   CtWiki       *wiki;            /* NULL: references stay unresolved */
   gboolean      allow_raw_html;  /* FALSE: cmark's safe mode */
   const char   *site_url;        /* standalone, fragment, markdown: references link to
-                                  * SITE_URL/KIND/SLUG.html; NULL: plain text */
+                                  * SITE_URL/KIND/SLUG.html; NULL: plain text.
+                                  * site: the relative path to the site's root
+                                  * (NULL: "..", for pages one folder deep) */
   const char   *title;           /* standalone: overrides the derived title */
 } CtRenderOptions;
 

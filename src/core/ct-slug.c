@@ -70,3 +70,19 @@ ct_slug_with_suffix (const char *base,
     keep--;
   return g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
 }
+
+char *
+ct_slug_for_page (const char *slug,
+                  const char *kind)
+{
+  /* ct_slug_from_title returns a valid slug unchanged */
+  char *page = ct_slug_from_title (slug ? slug : "", kind);
+
+  if (g_str_equal (page, "index"))
+    {
+      char *renamed = g_strdup_printf ("index-%s", kind);
+      g_free (page);
+      return renamed;
+    }
+  return page;
+}

@@ -18,4 +18,12 @@ char *ct_slug_from_title (const char *title,
 char *ct_slug_with_suffix (const char *base,
                            guint       n);
 
+/* The file name (without ".html") of an entity's page in an exported site:
+ * @slug itself when it is a valid slug, else the slug of @slug, so a slug
+ * from a damaged or hand-edited database never names a path outside its
+ * folder; "index" becomes "index-@kind", since KIND/index.html lists the
+ * kind. The site and the renderer's site links both use this. */
+char *ct_slug_for_page (const char *slug,
+                        const char *kind);
+
 G_END_DECLS

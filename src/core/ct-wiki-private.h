@@ -12,6 +12,7 @@ struct _CtWiki {
   char     *folder;
   CtDb     *db;
   char     *read_only_reason;   /* NULL when writable */
+  CtError   read_only_code;     /* CT_ERROR_TOO_NEW or CT_ERROR_READ_ONLY */
   char     *backup_problem;     /* why today's backup failed, or NULL */
   GHashTable *deferred_search;  /* entity ids whose search row waits, or NULL */
 };
@@ -22,7 +23,8 @@ char     *_ct_wiki_name_key        (const char   *name);
 /* The key without accents, for completion: "jose" for "José". */
 char     *_ct_wiki_name_fold       (const char   *name);
 
-/* Fails with CT_ERROR_READ_ONLY and the reason when the wiki can't be written. */
+/* Fails with the reason when the wiki can't be written: CT_ERROR_TOO_NEW
+ * for a newer Continuity's wiki, CT_ERROR_READ_ONLY otherwise. */
 gboolean  _ct_wiki_check_writable  (CtWiki       *self,
                                     GError      **error);
 

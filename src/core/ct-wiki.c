@@ -36,6 +36,7 @@ ct_wiki_class_init (CtWikiClass *klass)
 static void
 ct_wiki_init (CtWiki *self)
 {
+  self->read_only_code = CT_ERROR_READ_ONLY;
 }
 
 /* Names */
@@ -73,7 +74,7 @@ _ct_wiki_check_writable (CtWiki  *self,
 {
   if (self->read_only_reason == NULL)
     return TRUE;
-  g_set_error_literal (error, CT_ERROR, CT_ERROR_READ_ONLY, self->read_only_reason);
+  g_set_error_literal (error, CT_ERROR, self->read_only_code, self->read_only_reason);
   return FALSE;
 }
 
@@ -335,6 +336,7 @@ ct_wiki_open (const char       *folder,
       if (version > latest)
         {
           read_only = TRUE;
+          self->read_only_code = CT_ERROR_TOO_NEW;
           self->read_only_reason =
             g_strdup_printf (_("%s was written by a newer version of Continuity (format %" G_GINT64_FORMAT ", this one knows up to %u): it is open read-only and will not be changed."),
                              path, version, latest);

@@ -198,21 +198,21 @@ test_too_new (void)
 
   /* … but every change is refused with the reason */
   g_assert_cmpint (ct_wiki_create_entity (wiki, CT_ENTITY_FILM, "John Wick: Chapter 4", &error), ==, 0);
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_assert_cmpstr (error->message, ==, ct_wiki_get_read_only_reason (wiki));
   g_clear_error (&error);
   rooney = ct_wiki_get_entity (wiki, ct_test_id (wiki, "Rooney"), &error);
   g_assert_false (ct_wiki_update_entity (wiki, rooney, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_delete_entity (wiki, rooney->id, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_import (wiki, "{}", -1, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
   g_clear_error (&error);
   g_assert_false (ct_wiki_index_posts (wiki, NULL, &error));
-  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_NEW);
 
   g_clear_object (&wiki);
   after = ct_test_checksum (db);

@@ -411,6 +411,44 @@ test_known_keys (void)
   g_assert_cmpstr (ct_wiki_fact_label (CT_ENTITY_FILM, "box_office"), ==, "box_office");
 }
 
+static void
+test_records (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtEntity) rooney = ct_wiki_get_entity (f->wiki, ct_test_id (f->wiki, "Rooney"), &error);
+  g_autoptr(CtEntity) copy = ct_entity_copy (rooney);
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, rooney->id, &error);
+  g_autoptr(GPtrArray) cast = ct_wiki_get_cast (f->wiki, ct_test_id (f->wiki, "Ballerina"), &error);
+  g_autoptr(CtFact) fact = ct_fact_copy (g_ptr_array_index (facts, 2));
+  g_autoptr(CtCredit) credit = ct_credit_copy (g_ptr_array_index (cast, 0));
+  CtEntityKind kind;
+  CtFactStatus status;
+
+  g_assert_no_error (error);
+  /* deep copies: equal values, separate strings */
+  g_assert_cmpint (copy->id, ==, rooney->id);
+  g_assert_cmpstr (copy->title, ==, rooney->title);
+  g_assert_true (copy->title != rooney->title);
+  g_assert_cmpstrv (copy->aliases, rooney->aliases);
+  g_assert_cmpstr (fact->key, ==, "fate");
+  g_assert_cmpstr (fact->text, ==, "alive");
+  g_assert_true (fact->spoiler);
+  g_assert_cmpstr (credit->character_title, ==, "Rooney");
+  g_assert_cmpstr (credit->role, ==, "cast");
+
+  for (int k = 0; k < CT_N_ENTITY_KINDS; k++)
+    {
+      g_assert_true (ct_entity_kind_from_string (ct_entity_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+  g_assert_false (ct_entity_kind_from_string ("movie", &kind));
+  g_assert_true (ct_fact_status_from_string ("rumored", &status));
+  g_assert_cmpint (status, ==, CT_FACT_RUMORED);
+  g_assert_cmpstr (ct_fact_status_to_string (CT_FACT_DISPUTED), ==, "disputed");
+  g_assert_false (ct_fact_status_from_string ("Confirmed", &status));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -419,6 +457,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/wiki/query/entity", test_get_entity);
+  ADD ("/wiki/query/records", test_records);
   ADD ("/wiki/query/lookup", test_lookup);
   ADD ("/wiki/query/lookup-ambiguous-alias", test_lookup_ambiguous_alias);
   ADD ("/wiki/query/list", test_list_entities);

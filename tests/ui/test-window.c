@@ -73,6 +73,16 @@ fixture_teardown (Fixture       *f,
   /* Leave nothing behind that would ask questions. */
   while ((dialog = ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
+
+  /* As if the user chose Discard: a page that outlives its window for a
+   * moment (a pending callback holds it) must not write a draft into the
+   * next test. */
+  {
+    AdwTabView *tab_view = ct_window_get_tab_view (f->window);
+
+    for (int i = 0; i < adw_tab_view_get_n_pages (tab_view); i++)
+      ct_editor_page_discard_draft (CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i))));
+  }
   gtk_window_destroy (GTK_WINDOW (f->window));
 
   /* Closing pages with unsaved text writes their drafts (nothing is lost
@@ -297,6 +307,88 @@ test_preview_follows_typing (Fixture       *f,
   g_assert_nonnull (strstr (html, "<h1"));
 }
 
+static double
+preview_scroll_y (CtEditorPage *page)
+{
+  g_autofree char *value = NULL;
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (ct_editor_page_get_preview (page)));
+  JsResult js = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (web_view, "String (window.scrollY)", -1, NULL, NULL, NULL,
+                                       js_done_cb, &js);
+  CT_TEST_WAIT (js.done);
+  value = js.html;
+  return g_ascii_strtod (value, NULL);
+}
+
+/* The preview scrolls smoothly: TRUE once it has come to rest. */
+static gboolean
+preview_scroll_settled (CtEditorPage *page)
+{
+  double before = preview_scroll_y (page);
+
+  ct_test_spin (300);
+  return preview_scroll_y (page) == before;
+}
+
+static int
+cursor_line (CtEditorPage *page)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_line (&iter);
+}
+
+static void
+test_preview_scroll_sync (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.md", NULL);
+  g_autoptr(GString) text = g_string_new ("# A long review\n\n");
+  GtkAdjustment *vadj;
+  GtkTextIter iter;
+  CtEditorPage *page;
+
+  for (guint i = 1; i <= 200; i++)
+    g_string_append_printf (text, "Paragraph %u, long enough to take a line of its own.\n\n", i);
+  ct_test_write_file (path, text->str, text->len);
+  page = open_file (f, path);
+  CT_TEST_WAIT (preview_shows (page, "Paragraph 200,"));
+  /* At the top: the first block (the heading) at most a margin down. */
+  CT_TEST_WAIT (preview_scroll_settled (page));
+  g_assert_cmpfloat (preview_scroll_y (page), <, 100.0);
+
+  /* Scrolling the editor to paragraph 150 (line 301) scrolls the preview. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ct_editor_page_get_view (page)));
+  CT_TEST_WAIT (gtk_adjustment_get_upper (vadj) > 2000);
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (ct_editor_page_get_document (page)), &iter, 300);
+  {
+    GdkRectangle rect;
+
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (ct_editor_page_get_view (page)), &iter, &rect);
+    gtk_adjustment_set_value (vadj, rect.y);
+  }
+  CT_TEST_WAIT (preview_scroll_y (page) > 1000);
+  CT_TEST_WAIT (preview_scroll_settled (page));
+
+  /* With the setting off, it stays where it is. */
+  g_settings_set_boolean (f->settings, "sync-scroll", FALSE);
+  {
+    double before = preview_scroll_y (page);
+
+    gtk_adjustment_set_value (vadj, 0);
+    ct_test_spin (500);
+    g_assert_cmpfloat (preview_scroll_y (page), ==, before);
+  }
+  g_settings_reset (f->settings, "sync-scroll");
+
+  /* A click on a block in the preview puts the cursor on its line. */
+  g_signal_emit_by_name (ct_editor_page_get_preview (page), "line-activated", 101u);
+  g_assert_cmpint (cursor_line (page), ==, 100);
+}
+
 static void
 test_save (Fixture       *f,
            gconstpointer  data)
@@ -319,6 +411,14 @@ test_save (Fixture       *f,
   on_disk = file_contents (path);
   g_assert_cmpstr (on_disk, ==, "Line one.\nLine two, with “quotes” and é.\n");
   g_assert_cmpstr (on_disk, ==, text);
+
+  /* Saved documents are offered again among the recent ones. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   /* Loading it back gives the very same bytes. */
   {
@@ -758,12 +858,20 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *drafts_dir = NULL;
+  g_autoptr(GFile) drafts_file = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
+  /* Drafts of this program only: not the user's, not another test's. */
+  drafts_dir = g_dir_make_tmp ("ct-test-drafts-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts_file = g_file_new_for_path (drafts_dir);
+
   app = ct_application_new ();
+  ct_application_set_drafts_directory (app, drafts_file);
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -774,6 +882,7 @@ main (int    argc,
   ADD ("/ui/window/open", test_open);
   ADD ("/ui/window/open-missing", test_open_missing);
   ADD ("/ui/window/preview-follows-typing", test_preview_follows_typing);
+  ADD ("/ui/window/preview-scroll-sync", test_preview_scroll_sync);
   ADD ("/ui/window/save", test_save);
   ADD ("/ui/window/save-conflict", test_save_conflict);
   ADD ("/ui/window/deleted-on-disk", test_deleted_on_disk);
@@ -787,5 +896,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_dir (drafts_dir);
   return status;
 }

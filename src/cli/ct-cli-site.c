@@ -1,0 +1,94 @@
+#define G_LOG_DOMAIN "ct-cli-site"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "ct-cli-private.h"
+#include "ct-site.h"
+
+/* `continuity site`: the whole wiki and its posts as a static HTML site
+ * (docs/site.md). The work is ct_site_export; this parses options, brings
+ * the post index up to date and shows progress on a terminal. */
+
+static void
+print_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  /* one line, redrawn; only on a terminal (see below) */
+  fprintf (stderr, _("\rcontinuity: %u of %u pages"), done, total);
+  if (done == total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+int
+ct_cli_site (int    argc,
+             char **argv)
+{
+  g_autofree char *wiki_dir = NULL;
+  g_autofree char *output = NULL;
+  gboolean drafts = FALSE;
+  int jobs = 0;
+  GOptionEntry entries[] = {
+    { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: found from the current folder)"), N_("DIR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The folder to write the site in (created if missing)"), N_("OUTDIR") },
+    { "jobs", 0, 0, G_OPTION_ARG_INT, &jobs, N_("Pages rendered in parallel (default: one per CPU)"), N_("N") },
+    { "drafts", 0, 0, G_OPTION_ARG_NONE, &drafts, N_("Include posts marked as drafts"), NULL },
+    { NULL }
+  };
+  g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(GError) error = NULL;
+  CtSiteOptions options = { 0 };
+  CtSiteStats stats = { 0 };
+
+  if (!ct_cli_parse ("site", "-o OUTDIR",
+                     _("Export the whole wiki and its posts as a static HTML site.\n"
+                       "OUTDIR must be new, empty, or a site made by this command before."),
+                     entries, &argc, &argv))
+    return CT_EXIT_USAGE;
+
+  if (argc != 1)
+    {
+      ct_cli_fail (_("site takes no file names; see “continuity site --help”"));
+      return CT_EXIT_USAGE;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      ct_cli_fail (_("site needs an output folder: -o OUTDIR"));
+      return CT_EXIT_USAGE;
+    }
+  if (jobs < 0 || jobs > 1024)
+    {
+      ct_cli_fail (_("--jobs must be between 1 and 1024"));
+      return CT_EXIT_USAGE;
+    }
+
+  /* Writable so the post index catches up with the files; a wiki from a
+   * newer Continuity opens read-only and is exported from its index. */
+  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, &error);
+  if (wiki == NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, &error))
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+
+  options.output_dir = output;
+  options.jobs = (guint) jobs;
+  options.drafts = drafts;
+  if (!ct_site_export (wiki, &options, isatty (STDERR_FILENO) ? print_progress_cb : NULL, NULL,
+                       NULL, &stats, &error))
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  return CT_EXIT_OK;
+}

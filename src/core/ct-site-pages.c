@@ -1,0 +1,646 @@
+#define G_LOG_DOMAIN "ct-site-pages"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ct-error.h"
+#include "ct-front-matter.h"
+#include "ct-render.h"
+#include "ct-resources.h"
+#include "ct-scanner.h"
+#include "ct-site-private.h"
+
+/* The pages of the exported site. Text from the wiki and the posts goes
+ * through esc() or through ct_render (which escapes what it takes from
+ * the wiki); hrefs are built from the plan's file names only, which
+ * ct-site.c makes from [a-z0-9-] slugs. Pages live at the root ("") or
+ * one folder deep ("../"): @root is the way back to the root. */
+
+static const char * const kind_plural[CT_N_ENTITY_KINDS] = {
+  N_("Films"), N_("People"), N_("Characters"), N_("Scenes"), N_("Events"),
+  N_("Organizations"), N_("Locations"),
+};
+
+static const char * const kind_singular[CT_N_ENTITY_KINDS] = {
+  N_("Film"), N_("Person"), N_("Character"), N_("Scene"), N_("Event"),
+  N_("Organization"), N_("Location"),
+};
+
+static void
+esc (GString    *out,
+     const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  g_string_append (out, escaped);
+}
+
+static void
+append_href (GString    *out,
+             const char *root,
+             const char *file)
+{
+  g_string_append (out, " href=\"");
+  esc (out, root);
+  esc (out, file);
+  g_string_append_c (out, '"');
+}
+
+static const char *
+site_name (const CtSitePlan *plan,
+           char            **owned)
+{
+  *owned = g_path_get_basename (plan->wiki_folder);
+  return *owned;
+}
+
+static void
+page_open (GString          *out,
+           const CtSitePlan *plan,
+           const char       *root,
+           const char       *title,
+           const char       *body_class)
+{
+  g_autofree char *name = NULL;
+
+  site_name (plan, &name);
+  g_string_append (out,
+                   "<!DOCTYPE html>\n"
+                   "<html>\n"
+                   "<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n"
+                   "<title>");
+  esc (out, title);
+  if (g_strcmp0 (title, name) != 0)
+    {
+      g_string_append (out, " · ");
+      esc (out, name);
+    }
+  g_string_append (out, "</title>\n<link rel=\"stylesheet\"");
+  append_href (out, root, "style.css");
+  g_string_append_printf (out, ">\n</head>\n<body class=\"ct-site %s\">\n", body_class);
+
+  /* the same header on every page */
+  g_string_append (out, "<header class=\"ct-site-header\">\n<nav>\n<a class=\"ct-site-name\"");
+  append_href (out, root, "index.html");
+  g_string_append_c (out, '>');
+  esc (out, name);
+  g_string_append (out, "</a>\n<ul>\n<li><a");
+  append_href (out, root, "timeline.html");
+  g_string_append_printf (out, ">%s</a></li>\n", _("Timeline"));
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    {
+      g_autofree char *file = NULL;
+
+      if (plan->kind_count[k] == 0)
+        continue;
+      file = g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k));
+      g_string_append (out, "<li><a");
+      append_href (out, root, file);
+      g_string_append_printf (out, ">%s</a></li>\n", _(kind_plural[k]));
+    }
+  g_string_append (out, "</ul>\n</nav>\n</header>\n<main class=\"ct-post\">\n");
+}
+
+static char *
+page_close (GString *out)
+{
+  g_string_append (out, "</main>\n<footer class=\"ct-site-footer\">");
+  g_string_append_printf (out, _("Made with Continuity %s"), PACKAGE_VERSION);
+  g_string_append (out, "</footer>\n</body>\n</html>\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+spoiler_label (GString *out)
+{
+  /* Spoilers are marked, not hidden: a wiki reader chose to read the page */
+  g_string_append_printf (out, " <span class=\"ct-site-spoiler-label\">%s</span>", _("Spoiler"));
+}
+
+/* <li> with a link to @entity and its summary */
+static void
+entity_item (GString            *out,
+             const CtSiteEntity *site_entity,
+             const char         *root)
+{
+  const CtEntity *entity = site_entity->entity;
+
+  g_string_append_printf (out, "<li%s><a class=\"ct-ref ct-kind-%s\"",
+                          entity->spoiler ? " class=\"ct-spoiler\"" : "",
+                          ct_entity_kind_to_string (entity->kind));
+  append_href (out, root, site_entity->file);
+  g_string_append_c (out, '>');
+  esc (out, entity->title);
+  g_string_append (out, "</a>");
+  if (entity->spoiler)
+    spoiler_label (out);
+  if (entity->summary != NULL && *entity->summary != '\0')
+    {
+      g_string_append (out, " <span class=\"ct-site-summary\">");
+      esc (out, entity->summary);
+      g_string_append (out, "</span>");
+    }
+  g_string_append (out, "</li>\n");
+}
+
+static void
+entity_list (GString          *out,
+             const CtSitePlan *plan,
+             CtEntityKind      kind,
+             const char       *root)
+{
+  g_string_append (out, "<ul class=\"ct-site-list\">\n");
+  for (guint i = 0; i < plan->entities->len; i++)
+    {
+      const CtSiteEntity *site_entity = g_ptr_array_index (plan->entities, i);
+      if (site_entity->entity->kind == kind)
+        entity_item (out, site_entity, root);
+    }
+  g_string_append (out, "</ul>\n");
+}
+
+static void
+post_meta (GString      *out,
+           const CtPost *post)
+{
+  gboolean any = FALSE;
+
+  g_string_append (out, "<p class=\"ct-site-meta\">");
+  if (post->date != NULL)
+    {
+      g_string_append (out, "<time>");
+      esc (out, post->date);
+      g_string_append (out, "</time>");
+      any = TRUE;
+    }
+  for (guint t = 0; post->tags[t] != NULL; t++)
+    {
+      g_string_append (out, t == 0 && any ? " " : "");
+      g_string_append (out, "<span class=\"ct-site-tag\">");
+      esc (out, post->tags[t]);
+      g_string_append (out, "</span>");
+      if (post->tags[t + 1] != NULL)
+        g_string_append_c (out, ' ');
+    }
+  if (post->draft)
+    g_string_append_printf (out, " <span class=\"ct-site-draft\">%s</span>", _("Draft"));
+  g_string_append (out, "</p>\n");
+}
+
+/* ---- index.html ---- */
+
+static char *
+render_home (const CtSitePlan *plan)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  page_open (out, plan, "", site_name (plan, &name), "ct-site-home");
+  g_string_append (out, "<h1>");
+  esc (out, name);
+  g_string_append (out, "</h1>\n");
+
+  g_string_append_printf (out, "<section class=\"ct-site-posts\">\n<h2>%s</h2>\n", _("Posts"));
+  if (plan->posts->len == 0)
+    g_string_append_printf (out, "<p class=\"ct-empty\">%s</p>\n", _("No posts yet."));
+  else
+    {
+      g_string_append (out, "<ul class=\"ct-site-list\">\n");
+      for (guint i = 0; i < plan->posts->len; i++)
+        {
+          const CtSitePost *site_post = g_ptr_array_index (plan->posts, i);
+
+          g_string_append (out, "<li><a");
+          append_href (out, "", site_post->file);
+          g_string_append_c (out, '>');
+          esc (out, site_post->post->title);
+          g_string_append (out, "</a>\n");
+          post_meta (out, site_post->post);
+          g_string_append (out, "</li>\n");
+        }
+      g_string_append (out, "</ul>\n");
+    }
+  g_string_append (out, "</section>\n");
+
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    {
+      g_autofree char *file = NULL;
+
+      if (plan->kind_count[k] == 0)
+        continue;
+      file = g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k));
+      g_string_append_printf (out, "<section class=\"ct-site-group\">\n<h2><a");
+      append_href (out, "", file);
+      g_string_append_printf (out, ">%s</a> <span class=\"ct-site-count\">%u</span></h2>\n",
+                              _(kind_plural[k]), plan->kind_count[k]);
+      entity_list (out, plan, k, "");
+      g_string_append (out, "</section>\n");
+    }
+  return page_close (out);
+}
+
+/* ---- KIND/index.html ---- */
+
+static char *
+render_kind (const CtSitePlan *plan,
+             CtEntityKind      kind)
+{
+  GString *out = g_string_new (NULL);
+
+  page_open (out, plan, "../", _(kind_plural[kind]), "ct-site-kind-index");
+  g_string_append_printf (out, "<h1>%s</h1>\n", _(kind_plural[kind]));
+  entity_list (out, plan, kind, "../");
+  return page_close (out);
+}
+
+/* ---- timeline.html ---- */
+
+static char *
+render_timeline (const CtSitePlan  *plan,
+                 CtWiki            *wiki,
+                 GError           **error)
+{
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = "." };
+  g_autoptr(CtRenderResult) events = ct_render ("{{timeline}}\n", -1, &options, error);
+  GString *out;
+
+  if (events == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  page_open (out, plan, "", _("Timeline"), "ct-site-timeline");
+  g_string_append_printf (out, "<h1>%s</h1>\n<div class=\"ct-site-columns\">\n", _("Timeline"));
+  g_string_append_printf (out, "<section>\n<h2>%s</h2>\n", _("In-universe order"));
+  g_string_append (out, events->output);
+  g_string_append_printf (out, "</section>\n<section>\n<h2>%s</h2>\n", _("Films in release order"));
+  if (plan->films->len == 0)
+    g_string_append_printf (out, "<p class=\"ct-empty\">%s</p>\n", _("No films yet."));
+  else
+    {
+      g_string_append (out, "<ol class=\"ct-timeline ct-site-releases\">\n");
+      for (guint i = 0; i < plan->films->len; i++)
+        {
+          const CtSiteEntity *film = g_ptr_array_index (plan->films, i);
+
+          g_string_append (out, "<li>");
+          if (film->release != NULL)
+            {
+              g_string_append (out, "<span class=\"ct-when\">");
+              esc (out, film->release);
+              g_string_append (out, "</span> ");
+            }
+          g_string_append (out, "<a class=\"ct-ref ct-kind-film\"");
+          append_href (out, "", film->file);
+          g_string_append_c (out, '>');
+          esc (out, film->entity->title);
+          g_string_append (out, "</a></li>\n");
+        }
+      g_string_append (out, "</ol>\n");
+    }
+  g_string_append (out, "</section>\n</div>\n");
+  return page_close (out);
+}
+
+/* ---- posts/SLUG.html ---- */
+
+char *
+ct_site_read_wiki_file (const char  *folder,
+                        const char  *path,
+                        gsize       *length,
+                        GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  g_autofree char *full = g_strdup (folder);
+  char *contents = NULL;
+
+  if (g_path_is_absolute (path) || parts[0] == NULL)
+    goto refuse;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GStatBuf st;
+      char *next;
+
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+        goto refuse;
+      next = g_build_filename (full, parts[i], NULL);
+      g_free (full);
+      full = next;
+      if (g_lstat (full, &st) != 0)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read %s: %s"), full, g_strerror (errno));
+          return NULL;
+        }
+      if (S_ISLNK (st.st_mode) || (parts[i + 1] == NULL && !S_ISREG (st.st_mode)))
+        goto refuse;
+    }
+  if (!g_file_get_contents (full, &contents, length, error))
+    return NULL;
+  return contents;
+
+refuse:
+  g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+               _("“%s” is not a file inside the wiki folder (symbolic links are not followed); "
+                 "move it into the wiki or remove it"), path);
+  return NULL;
+}
+
+static char *
+render_post (const CtSitePlan  *plan,
+             CtWiki            *wiki,
+             const CtSitePost  *site_post,
+             GError           **error)
+{
+  const CtPost *post = site_post->post;
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki };
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *body, *heading_end;
+  GString *out;
+  gsize length;
+
+  raw = ct_site_read_wiki_file (plan->wiki_folder, post->path, &length, error);
+  if (raw == NULL)
+    return NULL;
+  /* as the post index reads it: a stray byte does not hold up the site */
+  text = g_utf8_make_valid (raw, length);
+  result = ct_render (text, -1, &options, error);
+  if (result == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  page_open (out, plan, "../", post->title, "ct-site-post");
+  g_string_append (out, "<article>\n<header class=\"ct-site-post-header\">\n");
+  /* the post's own first heading is its title; otherwise show one */
+  body = result->output;
+  if (g_str_has_prefix (body, "<h1") && (heading_end = strstr (body, "</h1>\n")) != NULL)
+    {
+      heading_end += strlen ("</h1>\n");
+      g_string_append_len (out, body, heading_end - body);
+      body = heading_end;
+    }
+  else
+    {
+      g_string_append (out, "<h1>");
+      esc (out, post->title);
+      g_string_append (out, "</h1>\n");
+    }
+  post_meta (out, post);
+  g_string_append (out, "</header>\n");
+  g_string_append (out, body);
+  g_string_append (out, "</article>\n");
+  return page_close (out);
+}
+
+/* ---- KIND/SLUG.html ---- */
+
+/* TRUE when {{…: @title}} names exactly @title: not when the title holds
+ * "}}", "|" or a line break, which the reference syntax cannot carry. */
+static gboolean
+is_referenceable (const char *title)
+{
+  g_autofree char *doc = g_strdup_printf ("{{infobox: %s}}", title);
+  g_autoptr(GPtrArray) refs = ct_scan_references (doc, strlen (doc));
+  const CtReference *ref;
+  g_autofree char *stripped = g_strstrip (g_strdup (title));
+
+  if (refs->len != 1)
+    return FALSE;
+  ref = g_ptr_array_index (refs, 0);
+  return ref->closed && ref->start == 0 && ref->end == strlen (doc) && ref->key == NULL
+         && g_strcmp0 (ref->target, stripped) == 0;
+}
+
+/* TRUE when a query gave rows; sets @failed when it failed (the query
+ * set the error). */
+static gboolean
+has_rows (GPtrArray *rows,
+          gboolean  *failed)
+{
+  gboolean any = rows != NULL && rows->len > 0;
+
+  if (rows == NULL)
+    *failed = TRUE;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  return any;
+}
+
+static void
+section (GString    *doc,
+         const char *heading,
+         const char *template,
+         const char *title)
+{
+  g_string_append_printf (doc, "## %s\n\n{{%s: %s}}\n\n", heading, template, title);
+}
+
+/* The entity's page body, as a document of block templates, so the page
+ * shows exactly what {{infobox}}, {{cast}}… show in a post, and its
+ * footnotes are numbered once for the whole page. */
+static char *
+entity_document (CtWiki          *wiki,
+                 const CtEntity  *entity,
+                 GError         **error)
+{
+  GString *doc = g_string_new (NULL);
+  gboolean failed = FALSE;
+  gint64 id = entity->id;
+
+  g_string_append_printf (doc, "{{infobox: %s}}\n\n", entity->title);
+  switch (entity->kind)
+    {
+    case CT_ENTITY_FILM:
+      if (has_rows (ct_wiki_get_cast (wiki, id, error), &failed))
+        section (doc, _("Cast and crew"), "cast", entity->title);
+      if (!failed && has_rows (ct_wiki_get_scenes (wiki, id, error), &failed))
+        section (doc, _("Scenes"), "scenes", entity->title);
+      break;
+    case CT_ENTITY_PERSON:
+      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+        section (doc, _("Filmography"), "appearances", entity->title);
+      break;
+    case CT_ENTITY_CHARACTER:
+    case CT_ENTITY_LOCATION:
+      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+        section (doc, _("Appearances"), "appearances", entity->title);
+      break;
+    case CT_ENTITY_SCENE:
+    case CT_ENTITY_EVENT:
+    case CT_ENTITY_ORGANIZATION:
+    default:
+      break;
+    }
+  if (!failed && entity->kind != CT_ENTITY_EVENT
+      && has_rows (ct_wiki_get_events (wiki, id, error), &failed))
+    section (doc, _("Timeline"), "timeline", entity->title);
+
+  if (failed)
+    {
+      g_string_free (doc, TRUE);
+      return NULL;
+    }
+  return g_string_free (doc, FALSE);
+}
+
+static gboolean
+append_backlinks (GString           *out,
+                  const CtSitePlan  *plan,
+                  CtWiki            *wiki,
+                  const CtEntity    *entity,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) backlinks = ct_wiki_get_backlinks (wiki, entity->id, error);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean any = FALSE;
+
+  if (backlinks == NULL)
+    return FALSE;
+  for (guint i = 0; i < backlinks->len; i++)
+    {
+      CtBacklink *backlink = g_ptr_array_index (backlinks, i);
+      const CtSiteEntity *source = NULL;
+      const char *file;
+
+      /* drafts left out of the site are not mentioned either */
+      if (backlink->is_post)
+        file = g_hash_table_lookup (plan->post_files, backlink->path);
+      else
+        {
+          source = g_hash_table_lookup (plan->entity_files, &backlink->entity_id);
+          file = source ? source->file : NULL;
+        }
+      if (file == NULL || !g_hash_table_add (listed, (gpointer) file))
+        continue;
+      if (!any)
+        g_string_append_printf (out, "<section class=\"ct-site-backlinks\">\n<h2>%s</h2>\n<ul>\n",
+                                _("Mentioned in"));
+      any = TRUE;
+      g_string_append (out, "<li><a");
+      append_href (out, "../", file);
+      g_string_append_c (out, '>');
+      esc (out, backlink->title);
+      g_string_append_printf (out, "</a> <span class=\"ct-site-meta\">%s</span></li>\n",
+                              source ? _(kind_singular[source->entity->kind]) : _("Post"));
+    }
+  if (any)
+    g_string_append (out, "</ul>\n</section>\n");
+  return TRUE;
+}
+
+static char *
+render_entity (const CtSitePlan    *plan,
+               CtWiki              *wiki,
+               const CtSiteEntity  *site_entity,
+               GError             **error)
+{
+  const CtEntity *entity = site_entity->entity;
+  const char *kind = ct_entity_kind_to_string (entity->kind);
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki };
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autofree char *kind_index = g_strdup_printf ("%s/index.html", kind);
+  g_autofree char *body_class = g_strdup_printf ("ct-site-entity ct-kind-%s%s", kind,
+                                                 entity->spoiler ? " ct-spoiler" : "");
+  GString *out = g_string_new (NULL);
+  const char *footnotes = NULL;
+
+  if (is_referenceable (entity->title))
+    {
+      g_autofree char *doc = entity_document (wiki, entity, error);
+
+      if (doc == NULL || (result = ct_render (doc, -1, &options, error)) == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+
+  page_open (out, plan, "../", entity->title, body_class);
+  g_string_append (out, "<header class=\"ct-site-entity-header\">\n<p class=\"ct-site-kind\"><a");
+  append_href (out, "../", kind_index);
+  g_string_append_printf (out, ">%s</a></p>\n<h1>", _(kind_singular[entity->kind]));
+  esc (out, entity->title);
+  g_string_append (out, "</h1>\n");
+  if (entity->spoiler)
+    g_string_append_printf (out, "<p class=\"ct-site-spoiler-note\">%s</p>\n",
+                            _("Spoiler: this page reveals the plot."));
+  if (entity->aliases[0] != NULL)
+    {
+      g_string_append_printf (out, "<p class=\"ct-site-aliases\">%s ", _("Also known as"));
+      for (guint i = 0; entity->aliases[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          esc (out, entity->aliases[i]);
+        }
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</header>\n");
+
+  if (result != NULL)
+    {
+      /* the page's footnotes go last, after "Mentioned in" */
+      footnotes = g_strrstr (result->output, "<section class=\"ct-footnotes\">");
+      g_string_append_len (out, result->output,
+                           footnotes ? footnotes - result->output : (gssize) strlen (result->output));
+    }
+  else
+    {
+      /* a title the reference syntax cannot name: the plain facts of the
+       * page are still worth having */
+      g_string_append (out, "<p class=\"ct-summary\">");
+      esc (out, entity->summary);
+      g_string_append (out, "</p>\n");
+    }
+
+  if (!append_backlinks (out, plan, wiki, entity, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  if (footnotes != NULL)
+    g_string_append (out, footnotes);
+  return page_close (out);
+}
+
+/* ---- all pages ---- */
+
+char *
+ct_site_render_page (const CtSitePlan  *plan,
+                     CtWiki            *wiki,
+                     const CtSitePage  *page,
+                     GError           **error)
+{
+  switch (page->type)
+    {
+    case CT_SITE_PAGE_HOME:
+      return render_home (plan);
+    case CT_SITE_PAGE_TIMELINE:
+      return render_timeline (plan, wiki, error);
+    case CT_SITE_PAGE_KIND:
+      return render_kind (plan, page->index);
+    case CT_SITE_PAGE_POST:
+      return render_post (plan, wiki, g_ptr_array_index (plan->posts, page->index), error);
+    case CT_SITE_PAGE_ENTITY:
+      return render_entity (plan, wiki, g_ptr_array_index (plan->entities, page->index), error);
+    case CT_SITE_PAGE_MEDIA:  /* copied as bytes by ct-site.c */
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+GBytes *
+ct_site_stylesheet (void)
+{
+  g_autoptr(GBytes) base = ct_render_get_stylesheet ();
+  g_autoptr(GBytes) site = ct_core_resource_bytes ("site/site.css");
+  GByteArray *both = g_byte_array_new ();
+
+  g_byte_array_append (both, g_bytes_get_data (base, NULL), g_bytes_get_size (base));
+  g_byte_array_append (both, g_bytes_get_data (site, NULL), g_bytes_get_size (site));
+  return g_byte_array_free_to_bytes (both);
+}

@@ -1,0 +1,72 @@
+/* ct-site-private.h — what the files of the site export share.
+ *
+ * ct-site.c        the plan (which pages, which file names), the output
+ *                  folder (marker, refusal, stale files), the workers
+ * ct-site-pages.c  one page as HTML, from the plan and a wiki connection
+ */
+#pragma once
+
+#include "ct-entity.h"
+#include "ct-site.h"
+#include "ct-wiki.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CT_SITE_PAGE_HOME,       /* index.html */
+  CT_SITE_PAGE_TIMELINE,   /* timeline.html */
+  CT_SITE_PAGE_KIND,       /* KIND/index.html */
+  CT_SITE_PAGE_POST,       /* posts/SLUG.html */
+  CT_SITE_PAGE_ENTITY,     /* KIND/SLUG.html */
+  CT_SITE_PAGE_MEDIA,      /* media/NAME: copied from the wiki's media/ */
+} CtSitePageType;
+
+typedef struct {
+  CtEntity *entity;
+  char     *file;          /* "film/john-wick.html" */
+  char     *release;       /* films: the release_date fact, or NULL */
+} CtSiteEntity;
+
+typedef struct {
+  CtPost   *post;
+  char     *file;          /* "posts/ballerina-review.html" */
+} CtSitePost;
+
+typedef struct {
+  CtSitePageType  type;
+  guint           index;   /* KIND: the kind; POST, ENTITY, MEDIA: into the plan's arrays */
+  char           *file;    /* relative to the output folder, '/'-separated */
+} CtSitePage;
+
+/* Everything the pages need to know about each other, gathered once in
+ * the calling thread and only read by the workers. */
+typedef struct {
+  char        *wiki_folder;
+  GPtrArray   *entities;   /* of CtSiteEntity, by title */
+  GPtrArray   *posts;      /* of CtSitePost, published, newest first */
+  GPtrArray   *films;      /* of CtSiteEntity (not owned), in release order */
+  GPtrArray   *media;      /* of char *: "media/NAME", relative to the wiki */
+  GHashTable  *entity_files;  /* id (gint64 *) → CtSiteEntity (not owned) */
+  GHashTable  *post_files;    /* post path → file */
+  guint        kind_count[CT_N_ENTITY_KINDS];
+  GPtrArray   *pages;      /* of CtSitePage, in file order */
+} CtSitePlan;
+
+/* The HTML of @page; @wiki is the calling thread's own connection. */
+char *ct_site_render_page (const CtSitePlan  *plan,
+                           CtWiki            *wiki,
+                           const CtSitePage  *page,
+                           GError           **error);
+
+/* Reads @path (relative to the wiki @folder) without following a symbolic
+ * link at any step: a link in the wiki must not publish a file from
+ * elsewhere. */
+char *ct_site_read_wiki_file (const char  *folder,
+                              const char  *path,
+                              gsize       *length,
+                              GError     **error);
+
+/* The site's stylesheet: the renderer's plus the site's own layout. */
+GBytes *ct_site_stylesheet (void);
+
+G_END_DECLS

@@ -1,0 +1,747 @@
+#define G_LOG_DOMAIN "ct-site"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ct-error.h"
+#include "ct-site-private.h"
+#include "ct-slug.h"
+
+/* `continuity site`: the plan of pages, the output folder and the workers.
+ *
+ * Safety (DESIGN §9): every file name is made here from [a-z0-9-] slugs
+ * and fixed folder names, never from a title or a stored path; folders in
+ * the output are created or checked to be real folders (not symbolic
+ * links) before anything is written into them; each file is written
+ * atomically. */
+
+#define MARKER_HEADER "continuity-site 1"
+
+/* Media files larger than this are not copied (they are read whole). */
+#define MAX_MEDIA_SIZE (256 * 1024 * 1024)
+
+static gboolean is_site_path (const char *path);
+
+/* ---- the plan ---- */
+
+static void
+site_entity_free (CtSiteEntity *self)
+{
+  ct_entity_free (self->entity);
+  g_free (self->file);
+  g_free (self->release);
+  g_free (self);
+}
+
+static void
+site_post_free (CtSitePost *self)
+{
+  ct_post_free (self->post);
+  g_free (self->file);
+  g_free (self);
+}
+
+static void
+site_page_free (CtSitePage *self)
+{
+  g_free (self->file);
+  g_free (self);
+}
+
+static void
+plan_free (CtSitePlan *plan)
+{
+  g_free (plan->wiki_folder);
+  g_clear_pointer (&plan->films, g_ptr_array_unref);
+  g_clear_pointer (&plan->media, g_ptr_array_unref);
+  g_clear_pointer (&plan->entities, g_ptr_array_unref);
+  g_clear_pointer (&plan->posts, g_ptr_array_unref);
+  g_clear_pointer (&plan->entity_files, g_hash_table_unref);
+  g_clear_pointer (&plan->post_files, g_hash_table_unref);
+  g_clear_pointer (&plan->pages, g_ptr_array_unref);
+  g_free (plan);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtSitePlan, plan_free)
+
+static void
+add_page (CtSitePlan     *plan,
+          CtSitePageType  type,
+          guint           index,
+          char           *file)
+{
+  CtSitePage *page = g_new0 (CtSitePage, 1);
+
+  page->type = type;
+  page->index = index;
+  page->file = file;
+  g_ptr_array_add (plan->pages, page);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp ((*(CtPost * const *) a)->path, (*(CtPost * const *) b)->path);
+}
+
+/* Post file names come from their paths ("posts/2025/review.md" →
+ * "2025-review"), numbered in path order when two agree, so a post keeps
+ * its page whether drafts are exported or not. */
+static GHashTable *
+post_slugs (GPtrArray *posts)
+{
+  g_autoptr(GPtrArray) by_path = g_ptr_array_sized_new (posts->len);  /* not owning */
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *slugs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < posts->len; i++)
+    g_ptr_array_add (by_path, posts->pdata[i]);
+  g_ptr_array_sort (by_path, compare_paths);
+  for (guint i = 0; i < by_path->len; i++)
+    {
+      CtPost *post = g_ptr_array_index (by_path, i);
+      const char *path = post->path;
+      g_autofree char *stem = NULL;
+      g_autofree char *base = NULL;
+      char *slug = NULL;
+
+      if (g_str_has_prefix (path, "posts/"))
+        path += strlen ("posts/");
+      stem = g_str_has_suffix (path, ".md") ? g_strndup (path, strlen (path) - 3) : g_strdup (path);
+      base = ct_slug_from_title (stem, "post");
+      for (guint n = 1; slug == NULL || g_hash_table_contains (taken, slug); n++)
+        {
+          g_free (slug);
+          slug = ct_slug_with_suffix (base, n);
+        }
+      g_hash_table_add (taken, g_strdup (slug));
+      g_hash_table_insert (slugs, post->path, slug);
+    }
+  return slugs;
+}
+
+static int
+compare_release (gconstpointer a,
+                 gconstpointer b)
+{
+  const CtSiteEntity *ea = *(CtSiteEntity * const *) a;
+  const CtSiteEntity *eb = *(CtSiteEntity * const *) b;
+
+  /* dated films first, by date; then undated ones; ties by title */
+  if ((ea->release == NULL) != (eb->release == NULL))
+    return ea->release == NULL ? 1 : -1;
+  if (ea->release != NULL && strcmp (ea->release, eb->release) != 0)
+    return strcmp (ea->release, eb->release);
+  return g_utf8_collate (ea->entity->title, eb->entity->title);
+}
+
+static char *
+release_date (CtWiki      *wiki,
+              gint64       film_id,
+              GError     **error,
+              gboolean    *ok)
+{
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (wiki, film_id, error);
+
+  *ok = facts != NULL;
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+      if (g_str_equal (fact->key, "release_date") && fact->text != NULL)
+        return g_strdup (fact->text);
+    }
+  return NULL;
+}
+
+static gboolean
+plan_entities (CtSitePlan  *plan,
+               CtWiki      *wiki,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (entities == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      const char *kind = ct_entity_kind_to_string (entity->kind);
+      g_autofree char *page = ct_slug_for_page (entity->slug, kind);
+      CtSiteEntity *site_entity = g_new0 (CtSiteEntity, 1);
+      gint64 *id = g_new (gint64, 1);
+
+      site_entity->entity = ct_entity_copy (entity);
+      site_entity->file = g_strdup_printf ("%s/%s.html", kind, page);
+      /* Slugs are unique in a sound wiki; two that only agree after
+       * cleaning (a hand-edited database) must not overwrite each other. */
+      if (g_hash_table_contains (taken, site_entity->file))
+        {
+          g_free (site_entity->file);
+          site_entity->file = g_strdup_printf ("%s/%s-%" G_GINT64_FORMAT ".html", kind, page, entity->id);
+        }
+      g_hash_table_add (taken, g_strdup (site_entity->file));
+
+      if (entity->kind == CT_ENTITY_FILM)
+        {
+          gboolean ok;
+          site_entity->release = release_date (wiki, entity->id, error, &ok);
+          if (!ok)
+            {
+              site_entity_free (site_entity);
+              g_free (id);
+              return FALSE;
+            }
+          g_ptr_array_add (plan->films, site_entity);
+        }
+
+      *id = entity->id;
+      g_hash_table_insert (plan->entity_files, id, site_entity);
+      plan->kind_count[entity->kind]++;
+      g_ptr_array_add (plan->entities, site_entity);
+    }
+  g_ptr_array_sort (plan->films, compare_release);
+  return TRUE;
+}
+
+static gboolean
+plan_posts (CtSitePlan           *plan,
+            CtWiki               *wiki,
+            const CtSiteOptions  *options,
+            GError              **error)
+{
+  g_autoptr(GPtrArray) posts = ct_wiki_list_posts (wiki, error);
+  g_autoptr(GHashTable) slugs = NULL;
+
+  if (posts == NULL)
+    return FALSE;
+  slugs = post_slugs (posts);
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      CtPost *post = g_ptr_array_index (posts, i);
+      CtSitePost *site_post;
+
+      if (post->draft && !options->drafts)
+        continue;
+      site_post = g_new0 (CtSitePost, 1);
+      site_post->file = g_strdup_printf ("posts/%s.html", (char *) g_hash_table_lookup (slugs, post->path));
+      site_post->post = g_steal_pointer (&posts->pdata[i]);
+      g_hash_table_insert (plan->post_files, site_post->post->path, site_post->file);
+      g_ptr_array_add (plan->posts, site_post);
+    }
+  return TRUE;
+}
+
+/* Images and other files under media/ that posts show: copied as they
+ * are. Only regular files directly in media/ with a plain name; links,
+ * folders and hidden files stay behind. */
+static gboolean
+plan_media (CtSitePlan  *plan,
+            GError     **error)
+{
+  g_autofree char *folder = g_build_filename (plan->wiki_folder, "media", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    return TRUE;
+  listing = g_dir_open (folder, 0, &local_error);
+  if (listing == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not read the folder %s: %s"), folder, local_error->message);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (!is_site_path (name) || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
+          || st.st_size > MAX_MEDIA_SIZE)
+        continue;
+      g_ptr_array_add (plan->media, g_strdup_printf ("media/%s", name));
+    }
+  return TRUE;
+}
+
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp ((*(CtSitePage * const *) a)->file, (*(CtSitePage * const *) b)->file);
+}
+
+static CtSitePlan *
+plan_new (CtWiki               *wiki,
+          const CtSiteOptions  *options,
+          GError              **error)
+{
+  g_autoptr(CtSitePlan) plan = g_new0 (CtSitePlan, 1);
+
+  plan->wiki_folder = g_strdup (ct_wiki_get_folder (wiki));
+  plan->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) site_entity_free);
+  plan->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) site_post_free);
+  plan->films = g_ptr_array_new ();
+  plan->media = g_ptr_array_new_with_free_func (g_free);
+  plan->entity_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
+  plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
+
+  if (!plan_entities (plan, wiki, error) || !plan_posts (plan, wiki, options, error)
+      || !plan_media (plan, error))
+    return NULL;
+
+  add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
+  add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    if (plan->kind_count[k] > 0)
+      add_page (plan, CT_SITE_PAGE_KIND, k, g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k)));
+  for (guint i = 0; i < plan->posts->len; i++)
+    add_page (plan, CT_SITE_PAGE_POST, i,
+              g_strdup (((CtSitePost *) g_ptr_array_index (plan->posts, i))->file));
+  for (guint i = 0; i < plan->entities->len; i++)
+    add_page (plan, CT_SITE_PAGE_ENTITY, i,
+              g_strdup (((CtSiteEntity *) g_ptr_array_index (plan->entities, i))->file));
+  for (guint i = 0; i < plan->media->len; i++)
+    add_page (plan, CT_SITE_PAGE_MEDIA, i, g_strdup (g_ptr_array_index (plan->media, i)));
+  /* a fixed order, so progress and errors do not depend on the wiki's */
+  g_ptr_array_sort (plan->pages, compare_pages);
+  return g_steal_pointer (&plan);
+}
+
+/* ---- the output folder ---- */
+
+/* A path the marker may name: one or two components of [A-Za-z0-9._-],
+ * none starting with a dot. Anything else in a marker (edited by hand,
+ * or by someone else) is ignored, never deleted. */
+static gboolean
+is_site_path (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint n = g_strv_length (parts);
+
+  if (n < 1 || n > 2)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (parts[i][0] == '\0' || parts[i][0] == '.')
+        return FALSE;
+      for (const char *p = parts[i]; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The files the previous export wrote, from the marker; NULL with @error
+ * when the folder is not empty and not marked. */
+static GHashTable *
+claim_output (const char  *dir,
+              GError     **error)
+{
+  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not use the folder %s: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+      return g_steal_pointer (&previous);
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s exists and is not a folder; choose a folder for the site"), dir);
+      return NULL;
+    }
+
+  if (g_lstat (marker, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      if (!g_file_get_contents (marker, &contents, NULL, error))
+        return NULL;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (is_site_path (lines[i]))
+          g_hash_table_add (previous, g_strdup (lines[i]));
+      return g_steal_pointer (&previous);
+    }
+
+  listing = g_dir_open (dir, 0, error);
+  if (listing == NULL)
+    return NULL;
+  if (g_dir_read_name (listing) != NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s is not empty and was not made by “continuity site” (it has no %s); "
+                     "choose a new or empty folder, so no file of yours is overwritten"),
+                   dir, CT_SITE_MARKER);
+      return NULL;
+    }
+  return g_steal_pointer (&previous);
+}
+
+/* Creates @dir/@name, or checks that it is a real folder: a symbolic link
+ * there could send the pages anywhere. */
+static gboolean
+ensure_subfolder (const char  *dir,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        return TRUE;
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s is in the way: the site needs a folder there (a symbolic link is not followed); remove it"),
+                   path);
+      return FALSE;
+    }
+  if (g_mkdir (path, 0755) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_file (const char  *dir,
+            const char  *file,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  g_assert (is_site_path (file) || g_str_equal (file, CT_SITE_MARKER));
+  if (!g_file_set_contents (path, data, length, &local_error))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not write the page %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The marker lists @files (and @extra, those of the previous export that
+ * may still be there while this one runs). */
+static gboolean
+write_marker (const char  *dir,
+              GPtrArray   *files,
+              GHashTable  *extra,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *text = g_string_new ("# Made by “continuity site”: it lists the files it wrote, to remove them\n"
+                                "# when they go stale. Delete the folder to start afresh.\n"
+                                MARKER_HEADER "\n");
+  g_autofree char *data = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < files->len; i++)
+    if (g_hash_table_add (seen, files->pdata[i]))
+      g_ptr_array_add (all, files->pdata[i]);
+  if (extra != NULL)
+    {
+      g_hash_table_iter_init (&iter, extra);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (g_hash_table_add (seen, key))
+          g_ptr_array_add (all, key);
+    }
+  g_ptr_array_sort (all, compare_strings);
+  for (guint i = 0; i < all->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (all, i));
+  data = g_string_free (text, FALSE);
+  return write_file (dir, CT_SITE_MARKER, data, strlen (data), error);
+}
+
+/* Removes what the previous export wrote and this one did not; then the
+ * folders that became empty. Never follows a symbolic link. */
+static guint
+remove_stale (const char  *dir,
+              GHashTable  *previous,
+              GHashTable  *written)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint removed = 0;
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *file = key;
+      const char *slash = strchr (file, '/');
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      GStatBuf st;
+
+      if (g_hash_table_contains (written, file))
+        continue;
+      if (slash != NULL)
+        {
+          g_autofree char *folder = g_strndup (file, slash - file);
+          g_autofree char *folder_path = g_build_filename (dir, folder, NULL);
+
+          if (g_lstat (folder_path, &st) != 0 || !S_ISDIR (st.st_mode))
+            continue;
+          g_hash_table_add (folders, g_steal_pointer (&folder_path));
+        }
+      if (g_lstat (path, &st) == 0 && !S_ISDIR (st.st_mode) && g_unlink (path) == 0)
+        removed++;
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_rmdir (key);  /* only succeeds when empty: other files stay */
+  return removed;
+}
+
+/* ---- the workers ---- */
+
+typedef struct {
+  const CtSitePlan *plan;
+  const char       *output_dir;
+  GCancellable     *cancellable;
+
+  GMutex            lock;
+  GCond             changed;
+  gint              next;        /* atomic: the next page to take */
+  guint             done;
+  guint             finished;    /* workers that stopped */
+  GError           *error;       /* the first failure */
+} Shared;
+
+static void
+fail (Shared *shared,
+      GError *error)
+{
+  g_mutex_lock (&shared->lock);
+  if (shared->error == NULL)
+    shared->error = error;
+  else
+    g_error_free (error);
+  g_cond_signal (&shared->changed);
+  g_mutex_unlock (&shared->lock);
+}
+
+static gboolean
+should_stop (Shared *shared)
+{
+  gboolean stop;
+
+  g_mutex_lock (&shared->lock);
+  stop = shared->error != NULL;
+  g_mutex_unlock (&shared->lock);
+  return stop;
+}
+
+/* One worker: its own read-only connection (a CtWiki is never shared
+ * between threads), then pages until none are left. */
+static void
+worker (gpointer data,
+        gpointer user_data)
+{
+  Shared *shared = user_data;
+  const CtSitePlan *plan = shared->plan;
+  g_autoptr(CtWiki) wiki = NULL;
+  GError *error = NULL;
+
+  wiki = ct_wiki_open (plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  if (wiki == NULL)
+    fail (shared, error);
+
+  while (wiki != NULL && !should_stop (shared))
+    {
+      guint i = (guint) g_atomic_int_add (&shared->next, 1);
+      const CtSitePage *page;
+      g_autofree char *html = NULL;   /* or a media file's bytes */
+      gsize length = 0;
+
+      if (i >= plan->pages->len)
+        break;
+      if (g_cancellable_set_error_if_cancelled (shared->cancellable, &error))
+        {
+          fail (shared, error);
+          break;
+        }
+      page = g_ptr_array_index (plan->pages, i);
+      if (page->type == CT_SITE_PAGE_MEDIA)
+        html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
+      else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
+        length = strlen (html);
+      if (html == NULL || !write_file (shared->output_dir, page->file, html, length, &error))
+        {
+          fail (shared, error);
+          break;
+        }
+      g_mutex_lock (&shared->lock);
+      shared->done++;
+      g_cond_signal (&shared->changed);
+      g_mutex_unlock (&shared->lock);
+    }
+
+  g_clear_object (&wiki);
+  g_mutex_lock (&shared->lock);
+  shared->finished++;
+  g_cond_signal (&shared->changed);
+  g_mutex_unlock (&shared->lock);
+}
+
+static gboolean
+render_pages (const CtSitePlan     *plan,
+              const char           *output_dir,
+              guint                 jobs,
+              CtSiteProgress        progress,
+              gpointer              user_data,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable };
+  GThreadPool *pool;
+  guint reported = 0;
+  guint total = plan->pages->len;
+
+  g_mutex_init (&shared.lock);
+  g_cond_init (&shared.changed);
+
+  pool = g_thread_pool_new (worker, &shared, (int) jobs, TRUE, error);
+  if (pool == NULL)
+    return FALSE;
+  for (guint i = 0; i < jobs; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+
+  /* progress is reported from this thread, as the pages get done */
+  g_mutex_lock (&shared.lock);
+  while (TRUE)
+    {
+      while (shared.done == reported && shared.finished < jobs)
+        g_cond_wait (&shared.changed, &shared.lock);
+      if (shared.done != reported)
+        {
+          /* the last page is always reported, even when it was done
+           * while the callback ran */
+          reported = shared.done;
+          g_mutex_unlock (&shared.lock);
+          if (progress != NULL)
+            progress (reported, total, user_data);
+          g_mutex_lock (&shared.lock);
+          continue;
+        }
+      if (shared.finished == jobs)
+        break;
+    }
+  g_mutex_unlock (&shared.lock);
+
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&shared.lock);
+  g_cond_clear (&shared.changed);
+
+  if (shared.error != NULL)
+    {
+      g_propagate_error (error, shared.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the export ---- */
+
+gboolean
+ct_site_export (CtWiki              *wiki,
+                const CtSiteOptions *options,
+                CtSiteProgress       progress,
+                gpointer             user_data,
+                GCancellable        *cancellable,
+                CtSiteStats         *stats,
+                GError             **error)
+{
+  g_autoptr(CtSitePlan) plan = NULL;
+  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GBytes) css = NULL;
+  const char *dir;
+  guint jobs;
+
+  g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
+  g_return_val_if_fail (options != NULL && options->output_dir != NULL, FALSE);
+
+  dir = options->output_dir;
+  plan = plan_new (wiki, options, error);
+  if (plan == NULL)
+    return FALSE;
+
+  previous = claim_output (dir, error);
+  if (previous == NULL)
+    return FALSE;
+
+  g_ptr_array_add (files, "style.css");
+  for (guint i = 0; i < plan->pages->len; i++)
+    g_ptr_array_add (files, ((CtSitePage *) g_ptr_array_index (plan->pages, i))->file);
+  for (guint i = 0; i < files->len; i++)
+    g_hash_table_add (written, files->pdata[i]);
+
+  /* Marked before the first page, listing the old files too: an export
+   * that stops half-way leaves a folder the next one can take over. */
+  if (!write_marker (dir, files, previous, error))
+    return FALSE;
+
+  if (plan->posts->len > 0 && !ensure_subfolder (dir, "posts", error))
+    return FALSE;
+  if (plan->media->len > 0 && !ensure_subfolder (dir, "media", error))
+    return FALSE;
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    if (plan->kind_count[k] > 0 && !ensure_subfolder (dir, ct_entity_kind_to_string (k), error))
+      return FALSE;
+
+  css = ct_site_stylesheet ();
+  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), error))
+    return FALSE;
+
+  jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
+  jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
+  if (!render_pages (plan, dir, jobs, progress, user_data, cancellable, error))
+    return FALSE;
+
+  if (stats != NULL)
+    {
+      stats->pages = files->len;
+      stats->removed = remove_stale (dir, previous, written);
+    }
+  else
+    remove_stale (dir, previous, written);
+
+  return write_marker (dir, files, NULL, error);
+}
