@@ -227,12 +227,30 @@ var ctPreview = (function () {
   // below the link until the pointer leaves both.
   let card = null, cardFor = null, hoverTimer = 0, hideTimer = 0;
 
+  // The card says more than the link's title tooltip, which would show
+  // first and then cover it: the title is set aside while pointed at.
+  let untitled = null;
+
+  function setAsideTitle (link) {
+    restoreTitle();
+    if (link.hasAttribute('title')) {
+      link.dataset.ctTitle = link.getAttribute('title');
+      link.removeAttribute('title');
+      untitled = link;
+    }
+  }
+
+  function restoreTitle () {
+    if (untitled !== null && untitled.dataset.ctTitle !== undefined) {
+      untitled.setAttribute('title', untitled.dataset.ctTitle);
+      delete untitled.dataset.ctTitle;
+    }
+    untitled = null;
+  }
+
   function hideCard () {
     clearTimeout(hideTimer);
-    if (cardFor !== null && cardFor.dataset.ctTitle !== undefined) {
-      cardFor.setAttribute('title', cardFor.dataset.ctTitle);
-      delete cardFor.dataset.ctTitle;
-    }
+    restoreTitle();
     if (card !== null)
       card.remove();
     card = null;
@@ -258,11 +276,14 @@ var ctPreview = (function () {
     if (link === null) {
       if (card !== null)
         scheduleHide();
+      else
+        restoreTitle();
       return;
     }
     clearTimeout(hideTimer);
     if (link === cardFor)
       return;
+    setAsideTitle(link);
     hoverTimer = setTimeout(function () {
       const r = link.getBoundingClientRect();
       cardFor = link;
@@ -276,10 +297,12 @@ var ctPreview = (function () {
   // inside gets a mouseover to hide the card.
   document.documentElement.addEventListener('mouseleave', function () {
     clearTimeout(hoverTimer);
-    if (card !== null)
+    if (card !== null) {
       scheduleHide();
-    else
+    } else {
       cardFor = null;
+      restoreTitle();
+    }
   });
 
   // The card the app sent for the link pointed at (if still pointed at).
@@ -296,11 +319,6 @@ var ctPreview = (function () {
     card.id = 'ct-card';
     card.appendChild(template.content);
     document.body.appendChild(card);
-    // The card says more than the link's title tooltip, which would cover it.
-    if (link.hasAttribute('title')) {
-      link.dataset.ctTitle = link.getAttribute('title');
-      link.removeAttribute('title');
-    }
     const r = link.getBoundingClientRect();
     const width = card.offsetWidth;
     let left = r.left + window.scrollX;

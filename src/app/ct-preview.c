@@ -415,6 +415,7 @@ show_card (CtPreview *self,
   self->link_rect.height = message_int (message, "height");
   self->has_link_rect = TRUE;
 
+  g_debug ("card of entity %" G_GINT64_FORMAT " asked for", id);
   if (self->wiki == NULL || id <= 0)
     return;
   html = ct_render_entity_card (self->wiki, id, &error);
