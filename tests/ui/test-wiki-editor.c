@@ -12,6 +12,7 @@
 #include "ct-completion-provider.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
+#include "ct-render-worker.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
 
@@ -350,6 +351,73 @@ test_completion (Fixture       *f,
   (void) buffer;
 }
 
+static void
+rendered_cb (CtRenderWorker  *worker,
+             guint            generation,
+             CtRenderResult  *result,
+             const GError    *error,
+             char           **output)
+{
+  GString *html = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  /* Preview mode: the page is its blocks. */
+  for (guint i = 0; i < result->blocks->len; i++)
+    g_string_append (html, ((CtRenderBlock *) g_ptr_array_index (result->blocks, i))->html);
+  g_free (*output);
+  *output = g_string_free (html, FALSE);
+}
+
+/* A big text with a wiki renders in a thread, on the worker's own
+ * read-only connection, and still resolves its references. */
+static void
+test_worker_thread_wiki (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-worker-wiki-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (base, "wiki", NULL);
+  g_autoptr(GFile) tree = g_file_new_for_path (base);
+  g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(CtRenderWorker) worker = ct_render_worker_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *output = NULL;
+
+  g_assert_no_error (error);
+  wiki = ct_wiki_create_sample (folder, &error);
+  g_assert_no_error (error);
+
+  while (text->len <= CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD)
+    g_string_append (text, "[[Rooney]] trains with the [[Ruska Roma]].\n\n");
+  g_string_append (text, "The end with [[Winston]].\n");
+
+  g_signal_connect (worker, "rendered", G_CALLBACK (rendered_cb), &output);
+  ct_render_worker_set_wiki (worker, wiki);
+  ct_render_worker_request (worker, text->str, text->len);
+  CT_TEST_WAIT (ct_render_worker_is_rendering (worker));
+  CT_TEST_WAIT (output != NULL);
+  g_assert_nonnull (strstr (output, "ct-kind-character\" href=\"continuity:entity/"));
+  g_assert_nonnull (strstr (output, ">Winston</a>"));
+  g_assert_null (strstr (output, "ct-unresolved"));
+
+  /* The next thread render reuses the connection and sees new data. */
+  {
+    gint64 id = ct_wiki_create_entity (wiki, CT_ENTITY_CHARACTER, "Newcomer", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+  }
+  g_string_append (text, "And [[Newcomer]].\n");
+  g_clear_pointer (&output, g_free);
+  ct_render_worker_request (worker, text->str, text->len);
+  CT_TEST_WAIT (ct_render_worker_is_rendering (worker));
+  CT_TEST_WAIT (output != NULL);
+  g_assert_nonnull (strstr (output, ">Newcomer</a>"));
+
+  g_clear_object (&worker);
+  g_clear_object (&wiki);
+  remove_tree (tree);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -389,6 +457,7 @@ main (int    argc,
   ADD ("/ui/wiki-editor/problems-stale", test_problems_stale);
   ADD ("/ui/wiki-editor/completion", test_completion);
 #undef ADD
+  g_test_add_func ("/ui/wiki-editor/worker-thread-wiki", test_worker_thread_wiki);
 
   status = g_test_run ();
   g_clear_object (&app);
