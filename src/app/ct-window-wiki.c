@@ -51,6 +51,17 @@ wiki_found_cb (GObject      *object,
 
   if (error != NULL)
     ct_window_add_toast (lookup->window, error->message);
+  else if (wiki != NULL && g_object_get_data (G_OBJECT (wiki), "ct-window-told") == NULL)
+    {
+      /* Said once per wiki, not once per tab: a wiki from a newer
+       * Continuity still resolves references but is not changed, and a
+       * failed daily backup is worth knowing about. */
+      g_object_set_data (G_OBJECT (wiki), "ct-window-told", GINT_TO_POINTER (TRUE));
+      if (ct_wiki_is_read_only (wiki))
+        ct_window_add_toast (lookup->window, ct_wiki_get_read_only_reason (wiki));
+      if (ct_wiki_get_backup_problem (wiki) != NULL)
+        ct_window_add_toast (lookup->window, ct_wiki_get_backup_problem (wiki));
+    }
   ct_editor_page_set_wiki (lookup->page, wiki);
   wiki_lookup_free (lookup);
 }

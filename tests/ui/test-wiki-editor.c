@@ -15,6 +15,8 @@
 #include "ct-render-worker.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
+#include "ct-error.h"
+#include "ct-wiki-registry.h"
 
 static CtApplication *app;
 
@@ -418,6 +420,88 @@ test_worker_thread_wiki (void)
   remove_tree (tree);
 }
 
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *out = user_data;
+  GError *error = NULL;
+  CtWiki *wiki = ct_wiki_registry_lookup_finish (CT_WIKI_REGISTRY (object), result, &error);
+
+  g_object_set_data_full (G_OBJECT (out), "wiki", wiki, g_object_unref);
+  g_object_set_data_full (G_OBJECT (out), "error", error, (GDestroyNotify) g_error_free);
+  g_object_set_data (G_OBJECT (out), "done", GINT_TO_POINTER (TRUE));
+}
+
+static CtWiki *
+lookup (CtWikiRegistry  *registry,
+        const char      *path,
+        GError         **error)
+{
+  g_autoptr(GObject) out = g_object_new (G_TYPE_OBJECT, NULL);
+  CtWiki *wiki;
+  GError *found_error;
+
+  ct_wiki_registry_lookup_async (registry, path, NULL, looked_up_cb, out);
+  CT_TEST_WAIT (g_object_get_data (out, "done") != NULL);
+  wiki = g_object_steal_data (out, "wiki");
+  found_error = g_object_steal_data (out, "error");
+  if (found_error != NULL)
+    g_propagate_error (error, found_error);
+  return wiki;
+}
+
+/* One wiki per folder, shared; none outside a wiki; a damaged one is a
+ * sentence, not a crash. */
+static void
+test_registry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-registry-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (base, "good", NULL);
+  g_autofree char *bad = g_build_filename (base, "bad", NULL);
+  g_autofree char *bad_db = g_build_filename (bad, CT_WIKI_DB_NAME, NULL);
+  g_autofree char *post = g_build_filename (good, "posts", "a.md", NULL);
+  g_autofree char *other = g_build_filename (good, "posts", "b.md", NULL);
+  g_autofree char *bad_post = g_build_filename (bad, "c.md", NULL);
+  g_autofree char *outside = g_build_filename (base, "d.md", NULL);
+  g_autoptr(GFile) tree = g_file_new_for_path (base);
+  g_autoptr(CtWikiRegistry) registry = ct_wiki_registry_new ();
+  g_autoptr(CtWiki) created = NULL;
+  g_autoptr(CtWiki) first = NULL;
+  g_autoptr(CtWiki) second = NULL;
+  g_autoptr(CtWiki) none = NULL;
+  g_autoptr(CtWiki) damaged = NULL;
+
+  g_assert_no_error (error);
+  created = ct_wiki_create (good, &error);
+  g_assert_no_error (error);
+  g_clear_object (&created);
+  g_assert_cmpint (g_mkdir_with_parents (bad, 0755), ==, 0);
+  ct_test_write_file (bad_db, "this is not a database, it is a text file of some length", -1);
+
+  first = lookup (registry, post, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  second = lookup (registry, other, &error);
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+
+  none = lookup (registry, outside, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  damaged = lookup (registry, bad_post, &error);
+  g_assert_null (damaged);
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, bad_db));
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  remove_tree (tree);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +542,7 @@ main (int    argc,
   ADD ("/ui/wiki-editor/completion", test_completion);
 #undef ADD
   g_test_add_func ("/ui/wiki-editor/worker-thread-wiki", test_worker_thread_wiki);
+  g_test_add_func ("/ui/wiki-editor/registry", test_registry);
 
   status = g_test_run ();
   g_clear_object (&app);
