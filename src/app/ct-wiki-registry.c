@@ -80,8 +80,15 @@ lookup_thread (GTask        *task,
   lookup->wiki = ct_wiki_open (lookup->folder, CT_WIKI_OPEN_DEFAULT, &error);
   if (lookup->wiki == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      /* A wiki on read-only media, or one we may not write: still worth
+       * resolving against. Damaged files fail the same way again. */
+      lookup->wiki = ct_wiki_open (lookup->folder, CT_WIKI_OPEN_READ_ONLY, NULL);
+      if (lookup->wiki == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_error (&error);
     }
   if (!ct_wiki_is_read_only (lookup->wiki) &&
       !ct_wiki_index_posts (lookup->wiki, cancellable, &error))

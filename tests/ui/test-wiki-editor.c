@@ -10,6 +10,7 @@
 #include "ct-application.h"
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
+#include "ct-entity-popover.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
 #include "ct-render-worker.h"
@@ -207,6 +208,21 @@ test_resolve_and_card (Fixture       *f,
                  strstr (card, summary) != NULL));
   g_assert_nonnull (strstr (card, "Character"));
   g_assert_nonnull (strstr (card, "Rooney"));
+
+  /* A click opens the entity's card in the app. */
+  {
+    g_autofree char *href = g_strndup (link, strchr (link, '|') - link);
+    GtkWidget *popover = NULL;
+
+    g_signal_emit_by_name (f->preview, "link-activated", href);
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (CT_IS_ENTITY_POPOVER (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    CT_TEST_WAIT (gtk_widget_get_mapped (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
 
   /* A second tab of the same wiki shares the connection. */
   {
