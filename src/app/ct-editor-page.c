@@ -725,6 +725,8 @@ ct_editor_page_constructed (GObject *object)
   ct_problems_attach (self->problems, self->view, CT_PREVIEW (self->preview));
   gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
                                       GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  /* Enter takes the first name, as in other editors' completion. */
+  g_object_set (gtk_source_view_get_completion (self->view), "select-on-show", TRUE, NULL);
   self->entity_popover = ct_entity_popover_new (GTK_TEXT_VIEW (self->view));
   gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
   g_signal_connect_object (self->preview, "link-activated",
