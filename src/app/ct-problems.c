@@ -110,9 +110,13 @@ make_row (Problem *problem)
                                   problem->severity == CT_SEVERITY_ERROR ? _("Error") : _("Warning"), -1);
   gtk_widget_add_css_class (position, "dim-label");
   gtk_widget_add_css_class (position, "numeric");
+  /* Messages start in one column whatever the position's digits. */
+  gtk_label_set_width_chars (GTK_LABEL (position), 8);
+  gtk_label_set_xalign (GTK_LABEL (position), 0);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 50);
+  gtk_label_set_width_chars (GTK_LABEL (message), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 60);
   gtk_widget_set_hexpand (message, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), position);
@@ -305,6 +309,7 @@ ct_problems_init (CtProblems *self)
                            self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
