@@ -50,6 +50,26 @@ ct_diagnostic_new (CtSeverity  severity,
 }
 
 CtDiagnostic *
+ct_diagnostic_new_at (CtSeverity  severity,
+                      gsize       start,
+                      gsize       end,
+                      guint       line,
+                      guint       column,
+                      const char *message)
+{
+  CtDiagnostic *self = g_new0 (CtDiagnostic, 1);
+
+  self->severity = severity;
+  self->start = start;
+  self->end = MAX (start, end);
+  self->line = line;
+  self->column = column;
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+CtDiagnostic *
 ct_diagnostic_copy (const CtDiagnostic *self)
 {
   CtDiagnostic *copy = g_memdup2 (self, sizeof *self);

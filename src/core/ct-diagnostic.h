@@ -28,6 +28,15 @@ CtDiagnostic *ct_diagnostic_new        (CtSeverity          severity,
                                         gsize               start,
                                         gsize               end,
                                         const char         *message);
+/* The same when the line and column are known already (the scanner's):
+ * no scan from the start of the text, which made a document with many
+ * problems quadratic to render. */
+CtDiagnostic *ct_diagnostic_new_at     (CtSeverity          severity,
+                                        gsize               start,
+                                        gsize               end,
+                                        guint               line,
+                                        guint               column,
+                                        const char         *message);
 CtDiagnostic *ct_diagnostic_copy       (const CtDiagnostic *self);
 void          ct_diagnostic_free       (CtDiagnostic       *self);
 const char   *ct_severity_to_string    (CtSeverity          severity);

@@ -131,7 +131,8 @@ ct_render_context_diagnose (CtRenderContext   *ctx,
    * document: only the document's own references are reported. */
   if (ctx->depth == 0)
     g_ptr_array_add (ctx->diagnostics,
-                     ct_diagnostic_new (severity, ctx->text, ref->start, ref->end, ctx->last_message));
+                     ct_diagnostic_new_at (severity, ref->start, ref->end, ref->line, ref->column,
+                                           ctx->last_message));
 }
 
 guint
