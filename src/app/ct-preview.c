@@ -651,6 +651,20 @@ on_context_menu_cb (WebKitWebView       *web_view,
   return FALSE;
 }
 
+
+/* One ephemeral session for every preview: a preview is a view, not a
+ * browser, so WebKit keeps no cookies, caches, local storage or media keys
+ * on disk for it. Shared so all previews use one network process. */
+static WebKitNetworkSession *
+preview_network_session (void)
+{
+  static WebKitNetworkSession *session;
+
+  if (session == NULL)
+    session = webkit_network_session_new_ephemeral ();
+  return session;
+}
+
 static WebKitWebView *
 create_web_view (CtPreview *self)
 {
@@ -688,6 +702,7 @@ create_web_view (CtPreview *self)
   webkit_user_content_manager_add_script (self->content_manager, script);
 
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "network-session", preview_network_session (),
                        "settings", settings,
                        "user-content-manager", self->content_manager,
                        NULL);

@@ -233,6 +233,27 @@ test_render (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (f->preview), ==, 1);
 }
 
+/* The preview is a view, not a browser: WebKit keeps no cookies, caches,
+ * local storage or media keys on disk for it (they would pile up in the
+ * user's data folder, and nothing of a post belongs there). */
+static void
+test_stores_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *roots[] = { g_get_user_data_dir (), g_get_user_cache_dir () };
+
+  ct_preview_set_text (f->preview, "Nothing to *keep*.\n", -1);
+  wait_updated (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roots); i++)
+    {
+      g_autofree char *dir = g_build_filename (roots[i], g_get_prgname (), NULL);
+
+      g_test_message ("%s", dir);
+      g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* Text that is not UTF-8 shows why instead of a stale page. */
 static void
 test_invalid_utf8 (Fixture       *f,
@@ -896,6 +917,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add ("/preview/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/preview/stores-nothing", Fixture, NULL, fixture_set_up, test_stores_nothing, fixture_tear_down);
   g_test_add ("/preview/invalid-utf8", Fixture, NULL, fixture_set_up, test_invalid_utf8, fixture_tear_down);
   g_test_add ("/preview/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
   g_test_add ("/preview/no-script", Fixture, NULL, fixture_set_up, test_no_script, fixture_tear_down);
