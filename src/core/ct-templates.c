@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-render-card.h"
 #include "ct-render-private.h"
 
 /* What each reference shows, as spans and blocks (ct-render-private.h):
@@ -555,8 +556,10 @@ render_infobox (CtRenderContext   *ctx,
 
       if (last_key == NULL || !g_str_equal (last_key, fact->key))
         {
+          g_autofree char *label = ct_render_fact_label (entity->kind, fact->key);
+
           row = block_add_row (block, 2);
-          add_text (cell (row, 0), ct_wiki_fact_label (entity->kind, fact->key));
+          add_text (cell (row, 0), label);
         }
       else
         add_text (cell (row, 1), ", ");

@@ -332,6 +332,17 @@ test_private_use_text (void)
   g_assert_true (g_str_has_suffix (result->output, "</span> \xee\x80\x82" "0" "\xee\x80\x83</p>\n"));
 }
 
+/* A key of the user's own reads as a label in an infobox, as in the hover
+ * card: "nickname" shows as "Nickname". */
+static void
+test_infobox_free_key_label (void)
+{
+  g_autoptr(CtRenderResult) result = render ("{{infobox: <script>alert(1)</script>}}\n", CT_RENDER_FRAGMENT);
+
+  g_assert_nonnull (strstr (result->output, ">Nickname<"));
+  g_assert_null (strstr (result->output, ">nickname<"));
+}
+
 /* ---- hostile data ---- */
 
 static const char hostile_post[] =
@@ -428,6 +439,7 @@ main (int    argc,
       g_test_add_data_func (path, GINT_TO_POINTER (modes[i].mode), test_hostile);
     }
   g_test_add_func ("/references/diagnostics/positions", test_diagnostic_positions);
+  g_test_add_func ("/references/infobox/free-key-label", test_infobox_free_key_label);
   g_test_add_func ("/references/resolve/ambiguous", test_ambiguous_lists_candidates);
   g_test_add_func ("/references/resolve/kind-narrows", test_kind_narrows);
   g_test_add_func ("/references/fact/unknown-key", test_unknown_key_lists_keys);
