@@ -32,4 +32,4 @@ bench: build
 	@./bench/run $(BUILDDIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
