@@ -19,7 +19,8 @@ print_progress_cb (guint    done,
                    gpointer user_data)
 {
   /* one line, redrawn; only on a terminal (see below) */
-  fprintf (stderr, _("\rcontinuity: %u of %u pages"), done, total);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("continuity: %u of %u pages"), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);

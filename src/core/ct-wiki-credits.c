@@ -156,7 +156,7 @@ ct_wiki_remove_credit (CtWiki  *self,
     return FALSE;
   if (sqlite3_changes (ct_db_handle (self->db)) == 0)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no credit number %" G_GINT64_FORMAT "."), credit_id);
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no credit number %lld."), (long long) credit_id);
       return FALSE;
     }
   return TRUE;

@@ -59,28 +59,28 @@ ct_wiki_describe_delete (CtWiki  *self,
 
   text = g_string_new (NULL);
   g_string_append_printf (text, _("Deleting “%s” removes it"), title);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", its %" G_GINT64_FORMAT " fact",
-                                             ", its %" G_GINT64_FORMAT " facts", n[OWN_FACTS]), n[OWN_FACTS]);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %" G_GINT64_FORMAT " alias",
-                                             ", %" G_GINT64_FORMAT " aliases", n[ALIASES]), n[ALIASES]);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %" G_GINT64_FORMAT " credit.",
-                                             " and %" G_GINT64_FORMAT " credits.", n[CREDITS_REMOVED]),
-                          n[CREDITS_REMOVED]);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", its %lld fact",
+                                             ", its %lld facts", n[OWN_FACTS]), (long long) n[OWN_FACTS]);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %lld alias",
+                                             ", %lld aliases", n[ALIASES]), (long long) n[ALIASES]);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %lld credit.",
+                                             " and %lld credits.", n[CREDITS_REMOVED]),
+                          (long long) n[CREDITS_REMOVED]);
   if (n[CREDITS_UNLINKED] > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " credit keeps its person but loses the character.",
-                                               " %" G_GINT64_FORMAT " credits keep their person but lose the character.",
-                                               n[CREDITS_UNLINKED]), n[CREDITS_UNLINKED]);
+                                               " %lld credit keeps its person but loses the character.",
+                                               " %lld credits keep their person but lose the character.",
+                                               n[CREDITS_UNLINKED]), (long long) n[CREDITS_UNLINKED]);
   if (n[LINKING_FACTS] > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " fact of another entity links to it and will keep “%s” as plain text.",
-                                               " %" G_GINT64_FORMAT " facts of other entities link to it and will keep “%s” as plain text.",
-                                               n[LINKING_FACTS]), n[LINKING_FACTS], title);
+                                               " %lld fact of another entity links to it and will keep “%s” as plain text.",
+                                               " %lld facts of other entities link to it and will keep “%s” as plain text.",
+                                               n[LINKING_FACTS]), (long long) n[LINKING_FACTS], title);
   if (n[MENTIONS] > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               " %" G_GINT64_FORMAT " post or entity mentions it; its text is not changed, and the mention will no longer resolve.",
-                                               " %" G_GINT64_FORMAT " posts and entities mention it; their text is not changed, and the mentions will no longer resolve.",
-                                               n[MENTIONS]), n[MENTIONS]);
+                                               " %lld post or entity mentions it; its text is not changed, and the mention will no longer resolve.",
+                                               " %lld posts and entities mention it; their text is not changed, and the mentions will no longer resolve.",
+                                               n[MENTIONS]), (long long) n[MENTIONS]);
   return g_string_free (text, FALSE);
 }
 

@@ -565,8 +565,8 @@ import_document (CtWiki      *self,
   if (json_node_get_int (version) > FORMAT_VERSION)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_TOO_NEW,
-                   _("version: the file is format %" G_GINT64_FORMAT ", written by a newer Continuity; this one reads up to %d."),
-                   json_node_get_int (version), FORMAT_VERSION);
+                   _("version: the file is format %lld, written by a newer Continuity; this one reads up to %d."),
+                   (long long) json_node_get_int (version), FORMAT_VERSION);
       return FALSE;
     }
 

@@ -141,7 +141,7 @@ ct_wiki_get_entity (CtWiki  *self,
     return NULL;
   if (!row)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %" G_GINT64_FORMAT "."), id);
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %lld."), (long long) id);
       return NULL;
     }
   return entity_from_row (stmt);
@@ -164,7 +164,7 @@ _ct_wiki_entity_brief (CtWiki        *self,
     return FALSE;
   if (!row)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %" G_GINT64_FORMAT "."), id);
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %lld."), (long long) id);
       return FALSE;
     }
   *kind = column_kind (stmt, 0);

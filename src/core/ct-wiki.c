@@ -186,8 +186,8 @@ check_header (const char  *path,
       && (guint64) st.st_size < (guint64) pages * page_size)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("%s is truncated: it has %" G_GUINT64_FORMAT " bytes of the %" G_GUINT64_FORMAT " it should have. Continuity did not change it; restore a copy from its .backups folder."),
-                   path, (guint64) st.st_size, (guint64) pages * page_size);
+                   _("%s is truncated: it has %llu bytes of the %llu it should have. Continuity did not change it; restore a copy from its .backups folder."),
+                   path, (unsigned long long) st.st_size, (unsigned long long) pages * page_size);
       return FALSE;
     }
   return TRUE;
@@ -338,8 +338,8 @@ ct_wiki_open (const char       *folder,
           read_only = TRUE;
           self->read_only_code = CT_ERROR_TOO_NEW;
           self->read_only_reason =
-            g_strdup_printf (_("%s was written by a newer version of Continuity (format %" G_GINT64_FORMAT ", this one knows up to %u): it is open read-only and will not be changed."),
-                             path, version, latest);
+            g_strdup_printf (_("%s was written by a newer version of Continuity (format %lld, this one knows up to %u): it is open read-only and will not be changed."),
+                             path, (long long) version, latest);
         }
       else if (read_only && version == 0)
         {
@@ -352,8 +352,8 @@ ct_wiki_open (const char       *folder,
           /* Readable as it is (a dump of an old wiki on read-only media);
            * upgraded the next time it is opened for writing. */
           self->read_only_reason =
-            g_strdup_printf (_("%s is open read-only; it uses an older format (%" G_GINT64_FORMAT ") that is upgraded the next time it is opened for writing."),
-                             path, version);
+            g_strdup_printf (_("%s is open read-only; it uses an older format (%lld) that is upgraded the next time it is opened for writing."),
+                             path, (long long) version);
         }
     }
 
