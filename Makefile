@@ -25,7 +25,7 @@ test: build
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build, as CI runs it.
 asan:
-	$(MAKE) test BUILDDIR=build-asan \
+	$(MAKE) --no-print-directory test BUILDDIR=build-asan \
 	  MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug $(MESON_OPTS)"
 
 bench: build
