@@ -873,46 +873,15 @@ write_png (const char *path,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  g_autoptr(GFile) home_file = NULL;
   int status;
 
-  /* One private home for the whole program rather than
-   * G_TEST_OPTION_ISOLATE_DIRS: WebKit's sandbox binds the runtime and
-   * data folders it saw first and fails once a later test moves them. */
-  home = g_dir_make_tmp ("test-preview-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  g_setenv ("HOME", home, TRUE);
-
+  /* tests/run-ui-test gives this program a private home for all its cases:
+   * not G_TEST_OPTION_ISOLATE_DIRS, which breaks WebKit after the first
+   * case (its sandbox keeps the folders it saw first). */
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
@@ -936,8 +905,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  home_file = g_file_new_for_path (home);
-  remove_tree (home_file);
 
   return status;
 }

@@ -523,24 +523,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  g_autoptr(GFile) home_file = NULL;
   int status;
 
-  /* One private home for the whole program rather than
-   * G_TEST_OPTION_ISOLATE_DIRS, which breaks WebKit after the first case
-   * (docs/preview.md). */
-  home = g_dir_make_tmp ("test-wiki-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  g_setenv ("HOME", home, TRUE);
-
+  /* tests/run-ui-test gives this program a private home for all its cases:
+   * not G_TEST_OPTION_ISOLATE_DIRS, which breaks WebKit after the first
+   * case (its sandbox keeps the folders it saw first). */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -562,7 +549,5 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  home_file = g_file_new_for_path (home);
-  remove_tree (home_file);
   return status;
 }
