@@ -88,15 +88,8 @@ check_wiki (Tally      *tally,
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Writable so the post index can catch up with the files; a wiki from a
-   * newer Continuity opens read-only and its index is used as it is. */
-  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, &error);
+  wiki = ct_cli_open_wiki_indexed (wiki_dir, &error);
   if (wiki == NULL)
-    {
-      ct_cli_fail ("%s", error->message);
-      return CT_EXIT_FAILURE;
-    }
-  if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, &error))
     {
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;

@@ -55,6 +55,11 @@ CtWiki *ct_cli_open_wiki (const char       *wiki_dir,
                           CtWikiOpenFlags   flags,
                           GError          **error);
 
+/* The same, with its post index brought up to date with the files. A wiki
+ * from a newer Continuity opens read-only and keeps its index as it is. */
+CtWiki *ct_cli_open_wiki_indexed (const char  *wiki_dir,
+                                  GError     **error);
+
 /* The wiki for @file: @wiki_dir (--wiki) when given, else the one found
  * upwards from @file's folder (the current folder for "-"). Returns NULL
  * without an error when there is no wiki to find; with one when the wiki

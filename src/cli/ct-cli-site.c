@@ -68,15 +68,8 @@ ct_cli_site (int    argc,
       return CT_EXIT_USAGE;
     }
 
-  /* Writable so the post index catches up with the files; a wiki from a
-   * newer Continuity opens read-only and is exported from its index. */
-  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, &error);
+  wiki = ct_cli_open_wiki_indexed (wiki_dir, &error);
   if (wiki == NULL)
-    {
-      ct_cli_fail ("%s", error->message);
-      return CT_EXIT_FAILURE;
-    }
-  if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, &error))
     {
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;

@@ -178,6 +178,19 @@ ct_cli_open_wiki (const char       *wiki_dir,
 }
 
 CtWiki *
+ct_cli_open_wiki_indexed (const char  *wiki_dir,
+                          GError     **error)
+{
+  g_autoptr(CtWiki) wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, error);
+
+  if (wiki == NULL)
+    return NULL;
+  if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, error))
+    return NULL;
+  return g_steal_pointer (&wiki);
+}
+
+CtWiki *
 ct_cli_find_wiki (const char  *wiki_dir,
                   const char  *file,
                   GError     **error)

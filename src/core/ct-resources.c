@@ -11,39 +11,35 @@
 GResource *ct_sample_get_resource (void);
 
 #define CORE_RESOURCE_ROOT "/io/github/continuity/core/"
+#define SAMPLE_RESOURCE_ROOT "/io/github/continuity/sample/"
+
+/* Looked up in our own GResources directly: a static library may drop the
+ * constructor that would register them globally. The resources are
+ * compiled in: a missing one is a programming error. */
+static GBytes *
+lookup (GResource  *resource,
+        const char *root,
+        const char *path)
+{
+  g_autofree char *full = g_strconcat (root, path, NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resource_lookup_data (resource, full, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  if (bytes == NULL)
+    g_error ("Missing resource %s: %s", full, error->message);
+  return bytes;
+}
 
 GBytes *
 ct_core_resource_bytes (const char *path)
 {
-  g_autofree char *full = g_strconcat (CORE_RESOURCE_ROOT, path, NULL);
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  /* Looked up in our own GResource directly: a static library may drop the
-   * constructor that would register it globally. */
-  bytes = g_resource_lookup_data (ct_core_get_resource (), full,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    g_error ("Missing core resource %s: %s", full, error->message);
-
-  return bytes;
+  return lookup (ct_core_get_resource (), CORE_RESOURCE_ROOT, path);
 }
-
-#define SAMPLE_RESOURCE_ROOT "/io/github/continuity/sample/"
 
 GBytes *
 ct_sample_resource_bytes (const char *path)
 {
-  g_autofree char *full = g_strconcat (SAMPLE_RESOURCE_ROOT, path, NULL);
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  bytes = g_resource_lookup_data (ct_sample_get_resource (), full,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    g_error ("Missing sample resource %s: %s", full, error->message);
-
-  return bytes;
+  return lookup (ct_sample_get_resource (), SAMPLE_RESOURCE_ROOT, path);
 }
 
 static void
