@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "ct-app-types.h"
 #include "ct-document.h"
 #include "ct-drafts.h"
 #include "ct-search-bar.h"
@@ -77,9 +78,7 @@ void           ct_editor_page_set_wiki         (CtEditorPage   *self,
 CtWiki        *ct_editor_page_get_wiki         (CtEditorPage   *self);
 
 /* The underlined problems and the status-bar button that lists them. */
-typedef struct _CtProblems CtProblems;
 CtProblems    *ct_editor_page_get_problems     (CtEditorPage   *self);
-typedef struct _CtCompletionProvider CtCompletionProvider;
 CtCompletionProvider *ct_editor_page_get_completion (CtEditorPage *self);
 
 G_END_DECLS
