@@ -10,6 +10,7 @@
 #include "ct-application.h"
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
+#include "ct-editor-page-private.h"
 #include "ct-entity-popover.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
@@ -85,7 +86,7 @@ fixture_setup (Fixture       *f,
   CT_TEST_WAIT (page_ready (f->page));
   /* The wiki is found and opened in a thread. */
   CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
-  f->preview = CT_PREVIEW (ct_editor_page_get_preview (f->page));
+  f->preview = CT_PREVIEW (_ct_editor_page_get_preview (f->page));
 }
 
 static void
@@ -255,7 +256,7 @@ test_problems (Fixture       *f,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
   GtkTextTag *error_tag;
-  CtProblems *problems = ct_editor_page_get_problems (f->page);
+  CtProblems *problems = _ct_editor_page_get_problems (f->page);
   const char *text = "Héllo [[Nobody Here]] and [[Rooney]].\n";
   int start, end;
   gboolean is_error;
@@ -297,7 +298,7 @@ test_problems_stale (Fixture       *f,
                      gconstpointer  data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
-  CtProblems *problems = ct_editor_page_get_problems (f->page);
+  CtProblems *problems = _ct_editor_page_get_problems (f->page);
   GPtrArray *diagnostics;
   GtkTextIter start;
 
@@ -348,7 +349,7 @@ static void
 test_completion (Fixture       *f,
                  gconstpointer  data)
 {
-  CtCompletionProvider *provider = ct_editor_page_get_completion (f->page);
+  CtCompletionProvider *provider = _ct_editor_page_get_completion (f->page);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
   g_autofree char *text = NULL;
 

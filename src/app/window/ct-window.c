@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-editor-page-private.h"
 #include "ct-window-private.h"
 
 #define MAX_RECENT 6
@@ -188,7 +189,7 @@ close_tab_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
-      ct_editor_page_discard_draft (page);
+      _ct_editor_page_discard_draft (page);
       adw_tab_view_close_page_finish (close->self->tab_view, close->tab, TRUE);
     }
   else
@@ -315,7 +316,7 @@ close_window_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") == 0)
     {
       for (guint i = 0; i < pages->len; i++)
-        ct_editor_page_discard_draft (g_ptr_array_index (pages, i));
+        _ct_editor_page_discard_draft (g_ptr_array_index (pages, i));
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -488,7 +489,7 @@ drafts_listed_cb (GObject      *object,
           CtEditorPage *page = ct_editor_page_new (self->drafts);
 
           add_page (self, page);
-          ct_editor_page_restore_draft (page, draft);
+          _ct_editor_page_restore_draft (page, draft);
           untitled++;
         }
     }
