@@ -75,7 +75,8 @@ fixture_setup (Fixture       *f,
   f->post = g_build_filename (f->folder, "posts", "notes.md", NULL);
   ct_test_write_file (f->post, "Notes.\n", -1);
 
-  f->window = ct_window_new (app);
+  f->window = ct_window_new (app, ct_application_get_drafts (app),
+                             ct_application_get_wiki_registry (app));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
 

@@ -32,7 +32,8 @@ fixture_setup (Fixture       *f,
 
   f->settings = g_settings_new (APP_ID);
   f->app = app;
-  f->window = ct_window_new (f->app);
+  f->window = ct_window_new (f->app, ct_application_get_drafts (f->app),
+                             ct_application_get_wiki_registry (f->app));
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -699,7 +700,8 @@ test_drafts (Fixture       *f,
   ct_draft_free (draft);
 
   /* As after a crash: a fresh window restores what the drafts hold. */
-  second = ct_window_new (f->app);
+  second = ct_window_new (f->app, ct_application_get_drafts (f->app),
+                          ct_application_get_wiki_registry (f->app));
   second_tabs = ct_window_get_tab_view (second);
   gtk_window_present (GTK_WINDOW (second));
   /* Like a file named on the command line: opened before drafts come back. */
