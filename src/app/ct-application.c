@@ -50,7 +50,7 @@ get_window (CtApplication *self,
   *created = window == NULL;
   if (window == NULL)
     {
-      window = GTK_WINDOW (ct_window_new (self));
+      window = GTK_WINDOW (ct_window_new (self, self->drafts, self->wikis));
       /* A fresh start (not a second window) brings back unsaved work. */
       ct_window_restore_drafts (CT_WINDOW (window));
     }

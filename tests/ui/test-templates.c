@@ -134,7 +134,8 @@ test_window (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  window = ct_window_new (app);
+  window = ct_window_new (app, ct_application_get_drafts (app),
+                          ct_application_get_wiki_registry (app));
   gtk_window_present (GTK_WINDOW (window));
   ct_test_spin (100);
   g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));

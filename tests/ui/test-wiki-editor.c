@@ -10,6 +10,7 @@
 #include "ct-application.h"
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
+#include "ct-editor-page-private.h"
 #include "ct-entity-popover.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
@@ -74,7 +75,8 @@ fixture_setup (Fixture       *f,
   f->post = g_build_filename (f->folder, "posts", "notes.md", NULL);
   ct_test_write_file (f->post, "Notes.\n", -1);
 
-  f->window = ct_window_new (app);
+  f->window = ct_window_new (app, ct_application_get_drafts (app),
+                             ct_application_get_wiki_registry (app));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
 
@@ -85,7 +87,7 @@ fixture_setup (Fixture       *f,
   CT_TEST_WAIT (page_ready (f->page));
   /* The wiki is found and opened in a thread. */
   CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
-  f->preview = CT_PREVIEW (ct_editor_page_get_preview (f->page));
+  f->preview = CT_PREVIEW (_ct_editor_page_get_preview (f->page));
 }
 
 static void
@@ -255,7 +257,7 @@ test_problems (Fixture       *f,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
   GtkTextTag *error_tag;
-  CtProblems *problems = ct_editor_page_get_problems (f->page);
+  CtProblems *problems = _ct_editor_page_get_problems (f->page);
   const char *text = "Héllo [[Nobody Here]] and [[Rooney]].\n";
   int start, end;
   gboolean is_error;
@@ -297,7 +299,7 @@ test_problems_stale (Fixture       *f,
                      gconstpointer  data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
-  CtProblems *problems = ct_editor_page_get_problems (f->page);
+  CtProblems *problems = _ct_editor_page_get_problems (f->page);
   GPtrArray *diagnostics;
   GtkTextIter start;
 
@@ -348,7 +350,7 @@ static void
 test_completion (Fixture       *f,
                  gconstpointer  data)
 {
-  CtCompletionProvider *provider = ct_editor_page_get_completion (f->page);
+  CtCompletionProvider *provider = _ct_editor_page_get_completion (f->page);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
   g_autofree char *text = NULL;
 

@@ -6,6 +6,7 @@
 
 #include "ct-application.h"
 #include "ct-test-ui.h"
+#include "ct-editor-page-private.h"
 #include "ct-window-private.h"
 #include "ct-preview.h"
 
@@ -31,7 +32,8 @@ fixture_setup (Fixture       *f,
 
   f->settings = g_settings_new (APP_ID);
   f->app = app;
-  f->window = ct_window_new (f->app);
+  f->window = ct_window_new (f->app, ct_application_get_drafts (f->app),
+                             ct_application_get_wiki_registry (f->app));
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -81,7 +83,7 @@ fixture_teardown (Fixture       *f,
     AdwTabView *tab_view = ct_window_get_tab_view (f->window);
 
     for (int i = 0; i < adw_tab_view_get_n_pages (tab_view); i++)
-      ct_editor_page_discard_draft (CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i))));
+      _ct_editor_page_discard_draft (CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i))));
   }
   gtk_window_destroy (GTK_WINDOW (f->window));
 
@@ -212,8 +214,8 @@ test_open (Fixture       *f,
   latin = open_file (f, latin_path);
   latin_text = document_text (latin);
   g_assert_cmpstr (latin_text, ==, "café crème\n");
-  g_assert_nonnull (ct_editor_page_get_banner (latin));
-  g_assert_nonnull (strstr (ct_editor_page_get_banner (latin), "UTF-8"));
+  g_assert_nonnull (_ct_editor_page_get_banner (latin));
+  g_assert_nonnull (strstr (_ct_editor_page_get_banner (latin), "UTF-8"));
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
 }
 
@@ -254,7 +256,7 @@ js_done_cb (GObject      *object,
 static char *
 preview_html (CtEditorPage *page)
 {
-  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (ct_editor_page_get_preview (page)));
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
   JsResult js = { NULL, FALSE };
   const char *script = "document.body.innerHTML";
 
@@ -290,7 +292,7 @@ test_preview_follows_typing (Fixture       *f,
 
   ct_test_write_file (path, "# Typing\n\nFirst paragraph.\n", -1);
   page = open_file (f, path);
-  g_signal_connect (ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
+  g_signal_connect (_ct_editor_page_get_preview (page), "updated", G_CALLBACK (on_updated_cb), &updates);
 
   /* The file's text reaches the preview first. */
   CT_TEST_WAIT (preview_shows (page, "First paragraph."));
@@ -311,7 +313,7 @@ static double
 preview_scroll_y (CtEditorPage *page)
 {
   g_autofree char *value = NULL;
-  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (ct_editor_page_get_preview (page)));
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
   JsResult js = { NULL, FALSE };
 
   webkit_web_view_evaluate_javascript (web_view, "String (window.scrollY)", -1, NULL, NULL, NULL,
@@ -385,7 +387,7 @@ test_preview_scroll_sync (Fixture       *f,
   g_settings_reset (f->settings, "sync-scroll");
 
   /* A click on a block in the preview puts the cursor on its line. */
-  g_signal_emit_by_name (ct_editor_page_get_preview (page), "line-activated", 101u);
+  g_signal_emit_by_name (_ct_editor_page_get_preview (page), "line-activated", 101u);
   g_assert_cmpint (cursor_line (page), ==, 100);
 }
 
@@ -468,8 +470,8 @@ test_save_conflict (Fixture       *f,
   set_mtime_in_future (path);
 
   /* The file monitor notices and says so while I am still typing. */
-  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
-  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "changed by another program"));
+  CT_TEST_WAIT (_ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (_ct_editor_page_get_banner (page), "changed by another program"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
@@ -511,13 +513,13 @@ test_deleted_on_disk (Fixture       *f,
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   /* Even unmodified, the text is not thrown away: it is the only copy. */
-  CT_TEST_WAIT (ct_editor_page_get_banner (page) != NULL);
-  g_assert_nonnull (strstr (ct_editor_page_get_banner (page), "deleted"));
+  CT_TEST_WAIT (_ct_editor_page_get_banner (page) != NULL);
+  g_assert_nonnull (strstr (_ct_editor_page_get_banner (page), "deleted"));
   text = document_text (page);
   g_assert_cmpstr (text, ==, "Soon gone.\n");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  CT_TEST_WAIT (g_file_test (path, G_FILE_TEST_EXISTS) && ct_editor_page_get_banner (page) == NULL);
+  CT_TEST_WAIT (g_file_test (path, G_FILE_TEST_EXISTS) && _ct_editor_page_get_banner (page) == NULL);
   on_disk = file_contents (path);
   g_assert_cmpstr (on_disk, ==, "Soon gone.\n");
 }
@@ -538,7 +540,7 @@ test_reload_unmodified (Fixture       *f,
   CT_TEST_WAIT (page_text_is (page, "Version two, from git pull.\n"));
   CT_TEST_WAIT (!ct_document_get_busy (ct_editor_page_get_document (page)));
   g_assert_false (ct_editor_page_get_modified (page));
-  g_assert_null (ct_editor_page_get_banner (page));
+  g_assert_null (_ct_editor_page_get_banner (page));
 }
 
 static gboolean
@@ -554,7 +556,7 @@ test_view_mode (Fixture       *f,
   CtEditorPage *page = ct_window_new_document (f->window);
   GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (ct_editor_page_get_view (page)),
                                                GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *preview = ct_editor_page_get_preview (page);
+  GtkWidget *preview = GTK_WIDGET (_ct_editor_page_get_preview (page));
   GtkWidget *preview_slot;
 
   g_assert_nonnull (editor);
@@ -675,13 +677,13 @@ test_drafts (Fixture       *f,
   ct_test_write_file (path, "Saved text.\n", -1);
 
   page = open_file (f, path);
-  draft_file = draft_path (f, ct_editor_page_get_draft_id (page));
+  draft_file = draft_path (f, _ct_editor_page_get_draft_id (page));
   g_assert_false (g_file_test (draft_file, G_FILE_TEST_EXISTS));
 
   type_at_end (page, "Typed, never saved.\n");
   untitled = ct_window_new_document (f->window);
   type_at_end (untitled, "A new document, never saved.\n");
-  untitled_draft = draft_path (f, ct_editor_page_get_draft_id (untitled));
+  untitled_draft = draft_path (f, _ct_editor_page_get_draft_id (untitled));
 
   /* After the interval both drafts are on disk; the real file is untouched. */
   CT_TEST_WAIT (g_file_test (draft_file, G_FILE_TEST_EXISTS) &&
@@ -689,7 +691,7 @@ test_drafts (Fixture       *f,
   on_disk = file_contents (path);
   g_assert_cmpstr (on_disk, ==, "Saved text.\n");
 
-  ct_drafts_load_async (ct_application_get_drafts (f->app), ct_editor_page_get_draft_id (page),
+  ct_drafts_load_async (ct_application_get_drafts (f->app), _ct_editor_page_get_draft_id (page),
                         NULL, draft_loaded_cb, &draft);
   CT_TEST_WAIT (draft != NULL);
   typed = document_text (page);
@@ -698,7 +700,8 @@ test_drafts (Fixture       *f,
   ct_draft_free (draft);
 
   /* As after a crash: a fresh window restores what the drafts hold. */
-  second = ct_window_new (f->app);
+  second = ct_window_new (f->app, ct_application_get_drafts (f->app),
+                          ct_application_get_wiki_registry (f->app));
   second_tabs = ct_window_get_tab_view (second);
   gtk_window_present (GTK_WINDOW (second));
   /* Like a file named on the command line: opened before drafts come back. */
@@ -714,11 +717,11 @@ test_drafts (Fixture       *f,
   }
   g_assert_nonnull (restored);
   /* The banner comes once the draft was weighed against the file. */
-  CT_TEST_WAIT (ct_editor_page_get_banner (restored) != NULL);
+  CT_TEST_WAIT (_ct_editor_page_get_banner (restored) != NULL);
   g_assert_true (ct_editor_page_get_modified (restored));
   restored_text = document_text (restored);
   g_assert_cmpstr (restored_text, ==, "Saved text.\nTyped, never saved.\n");
-  g_assert_nonnull (strstr (ct_editor_page_get_banner (restored), "restored"));
+  g_assert_nonnull (strstr (_ct_editor_page_get_banner (restored), "restored"));
 
   for (int i = 0; i < 3; i++)
     {
@@ -729,7 +732,7 @@ test_drafts (Fixture       *f,
         continue;
       other_text = document_text (other);
       g_assert_cmpstr (other_text, ==, "A new document, never saved.\n");
-      g_assert_cmpstr (ct_editor_page_get_draft_id (other), ==, ct_editor_page_get_draft_id (untitled));
+      g_assert_cmpstr (_ct_editor_page_get_draft_id (other), ==, _ct_editor_page_get_draft_id (untitled));
     }
 
   /* A real save deletes the draft. */
@@ -761,7 +764,7 @@ test_search (Fixture       *f,
 
   ct_test_write_file (path, "A film about a film.\n\nThe third film.\nFilm again, in capitals.\n", -1);
   page = open_file (f, path);
-  bar = ct_editor_page_get_search_bar (page);
+  bar = _ct_editor_page_get_search_bar (page);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
   ct_search_bar_set_search_text (bar, "film");

@@ -1,5 +1,6 @@
 /* ct-editor-page.h — one tab: a document in a GtkSourceView beside its live
- * preview, with find/replace, drafts and a status line. */
+ * preview, with find/replace, drafts and a status line. What the window
+ * alone drives and the tests look into is in ct-editor-page-private.h. */
 #pragma once
 
 #include <adwaita.h>
@@ -19,10 +20,6 @@ CtEditorPage  *ct_editor_page_new              (CtDrafts       *drafts);
 
 CtDocument    *ct_editor_page_get_document     (CtEditorPage   *self);
 GtkSourceView *ct_editor_page_get_view         (CtEditorPage   *self);
-CtSearchBar   *ct_editor_page_get_search_bar   (CtEditorPage   *self);
-/* The live preview (a CtPreview). */
-GtkWidget     *ct_editor_page_get_preview      (CtEditorPage   *self);
-const char    *ct_editor_page_get_draft_id     (CtEditorPage   *self);
 
 /* "title": the file name; "modified": unsaved changes. */
 char          *ct_editor_page_dup_title        (CtEditorPage   *self);
@@ -54,18 +51,8 @@ gboolean       ct_editor_page_save_finish      (CtEditorPage   *self,
                                                 GAsyncResult   *result,
                                                 GError        **error);
 
-/* Shows @draft's text (a document never saved, found at start). */
-void           ct_editor_page_restore_draft    (CtEditorPage   *self,
-                                                const CtDraft  *draft);
-
-/* The user threw the unsaved changes away: the draft goes too. */
-void           ct_editor_page_discard_draft    (CtEditorPage   *self);
-
 void           ct_editor_page_begin_search     (CtEditorPage   *self,
                                                 gboolean        replace);
-
-/* The sentence of the banner on top of the page, NULL when hidden. */
-const char    *ct_editor_page_get_banner       (CtEditorPage   *self);
 
 /* Moves the cursor to 1-based @line and scrolls the editor there. */
 void           ct_editor_page_go_to_line       (CtEditorPage   *self,
@@ -76,9 +63,5 @@ void           ct_editor_page_go_to_line       (CtEditorPage   *self,
 void           ct_editor_page_set_wiki         (CtEditorPage   *self,
                                                 CtWiki         *wiki);
 CtWiki        *ct_editor_page_get_wiki         (CtEditorPage   *self);
-
-/* The underlined problems and the status-bar button that lists them. */
-CtProblems    *ct_editor_page_get_problems     (CtEditorPage   *self);
-CtCompletionProvider *ct_editor_page_get_completion (CtEditorPage *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ct-window.h"
+#include "ct-wiki-registry.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ struct _CtWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  CtDrafts             *drafts;
+  CtDrafts             *drafts;          /* construct-only, from the application */
+  CtWikiRegistry       *wiki_registry;   /* construct-only, from the application */
   GtkRecentManager     *recent;
   GtkWidget            *close_dialog;   /* the unsaved-changes dialog on quit */
 

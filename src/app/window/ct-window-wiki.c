@@ -2,20 +2,11 @@
 
 #include "config.h"
 
-#include "ct-application.h"
 #include "ct-window-private.h"
 
 /* Each page gets the wiki of its file's folder (issue #4): looked up when
  * the file is opened or saved somewhere new, re-indexed after each save.
  * A wiki that cannot be opened is a toast; the post works without it. */
-
-static CtWikiRegistry *
-get_registry (CtWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return CT_IS_APPLICATION (app) ? ct_application_get_wiki_registry (CT_APPLICATION (app)) : NULL;
-}
 
 typedef struct {
   CtWindow     *window;
@@ -72,7 +63,7 @@ on_file_changed_cb (CtEditorPage *page,
                     CtDocument   *document)
 {
   CtWindow *self = CT_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
-  CtWikiRegistry *registry = self ? get_registry (self) : NULL;
+  CtWikiRegistry *registry = self ? self->wiki_registry : NULL;
   GFile *file = ct_document_get_file (document);
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   WikiLookup *lookup;
@@ -93,7 +84,7 @@ on_modified_changed_cb (CtEditorPage  *page,
 {
   CtWiki *wiki = ct_editor_page_get_wiki (page);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  CtWikiRegistry *registry = CT_IS_WINDOW (root) ? get_registry (CT_WINDOW (root)) : NULL;
+  CtWikiRegistry *registry = CT_IS_WINDOW (root) ? CT_WINDOW (root)->wiki_registry : NULL;
 
   /* Unmodified again: saved (or reloaded), so the post index may be
    * behind the file. Files that did not change are not even read. */

@@ -4,11 +4,21 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-editor-page-private.h"
 #include "ct-window-private.h"
 
 #define MAX_RECENT 6
 
 G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DRAFTS,
+  PROP_WIKI_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The folder of @file as people read it: "~/Films" rather than
  * "/home/ana/Films". */
@@ -188,7 +198,7 @@ close_tab_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
-      ct_editor_page_discard_draft (page);
+      _ct_editor_page_discard_draft (page);
       adw_tab_view_close_page_finish (close->self->tab_view, close->tab, TRUE);
     }
   else
@@ -315,7 +325,7 @@ close_window_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") == 0)
     {
       for (guint i = 0; i < pages->len; i++)
-        ct_editor_page_discard_draft (g_ptr_array_index (pages, i));
+        _ct_editor_page_discard_draft (g_ptr_array_index (pages, i));
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -488,7 +498,7 @@ drafts_listed_cb (GObject      *object,
           CtEditorPage *page = ct_editor_page_new (self->drafts);
 
           add_page (self, page);
-          ct_editor_page_restore_draft (page, draft);
+          _ct_editor_page_restore_draft (page, draft);
           untitled++;
         }
     }
@@ -512,6 +522,17 @@ drafts_listed_cb (GObject      *object,
 /* GObject --------------------------------------------------------------- */
 
 static void
+ct_window_constructed (GObject *object)
+{
+  CtWindow *self = (CtWindow *)object;
+
+  G_OBJECT_CLASS (ct_window_parent_class)->constructed (object);
+
+  g_assert (CT_IS_DRAFTS (self->drafts));
+  g_assert (CT_IS_WIKI_REGISTRY (self->wiki_registry));
+}
+
+static void
 ct_window_dispose (GObject *object)
 {
   CtWindow *self = (CtWindow *)object;
@@ -531,8 +552,51 @@ ct_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->wiki_registry);
 
   G_OBJECT_CLASS (ct_window_parent_class)->finalize (object);
+}
+
+static void
+ct_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CtWindow *self = CT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFTS:
+      g_value_set_object (value, self->drafts);
+      break;
+    case PROP_WIKI_REGISTRY:
+      g_value_set_object (value, self->wiki_registry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CtWindow *self = CT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFTS:
+      self->drafts = g_value_dup_object (value);
+      break;
+    case PROP_WIKI_REGISTRY:
+      self->wiki_registry = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -542,9 +606,22 @@ ct_window_class_init (CtWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = ct_window_constructed;
   object_class->dispose = ct_window_dispose;
   object_class->finalize = ct_window_finalize;
+  object_class->get_property = ct_window_get_property;
+  object_class->set_property = ct_window_set_property;
   window_class->close_request = ct_window_close_request;
+
+  /* Handed in by whoever makes the window (the application, or a test),
+   * so the window never reaches up into the application for them. */
+  properties[PROP_DRAFTS] =
+    g_param_spec_object ("drafts", NULL, NULL, CT_TYPE_DRAFTS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WIKI_REGISTRY] =
+    g_param_spec_object ("wiki-registry", NULL, NULL, CT_TYPE_WIKI_REGISTRY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CT_TYPE_EDITOR_PAGE);
 
@@ -585,16 +662,19 @@ ct_window_init (CtWindow *self)
 /* Public API ------------------------------------------------------------ */
 
 CtWindow *
-ct_window_new (CtApplication *application)
+ct_window_new (CtApplication  *application,
+               CtDrafts       *drafts,
+               CtWikiRegistry *wiki_registry)
 {
-  CtWindow *self;
-
   g_return_val_if_fail (CT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CT_IS_DRAFTS (drafts), NULL);
+  g_return_val_if_fail (CT_IS_WIKI_REGISTRY (wiki_registry), NULL);
 
-  self = g_object_new (CT_TYPE_WINDOW, "application", application, NULL);
-  /* "application" is set after construction, so the drafts come here. */
-  self->drafts = g_object_ref (ct_application_get_drafts (application));
-  return self;
+  return g_object_new (CT_TYPE_WINDOW,
+                       "application", application,
+                       "drafts", drafts,
+                       "wiki-registry", wiki_registry,
+                       NULL);
 }
 
 CtEditorPage *

@@ -11,7 +11,11 @@ G_BEGIN_DECLS
 #define CT_TYPE_WINDOW (ct_window_get_type ())
 G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
 
-CtWindow     *ct_window_new             (CtApplication *application);
+/* The window is handed what it works with: @drafts keeps its pages'
+ * unsaved text, @wiki_registry finds the wiki of each page's folder. */
+CtWindow     *ct_window_new             (CtApplication  *application,
+                                         CtDrafts       *drafts,
+                                         CtWikiRegistry *wiki_registry);
 
 /* Opens @file in a tab, or shows the tab that already has it. */
 void          ct_window_open_file       (CtWindow      *self,
