@@ -6,7 +6,9 @@
 
 #include "ct-application.h"
 #include "ct-editor-page.h"
+#include "ct-entity-popover.h"
 #include "ct-preferences-window.h"
+#include "ct-problems.h"
 #include "ct-search-bar.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
@@ -27,6 +29,35 @@ static void
 test_search_bar (void)
 {
   show_in_window (GTK_WIDGET (ct_search_bar_new ()));
+}
+
+static void
+test_problems (void)
+{
+  CtProblems *problems = ct_problems_new ();
+
+  g_assert_cmpuint (ct_problems_get_count (problems), ==, 0);
+  /* Hidden until there is a problem to count. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  gtk_widget_set_visible (GTK_WIDGET (problems), TRUE);
+  show_in_window (GTK_WIDGET (problems));
+}
+
+static void
+test_entity_popover (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  CtEntityPopover *popover = ct_entity_popover_new (GTK_TEXT_VIEW (view));
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_widget_set_parent (GTK_WIDGET (popover), view);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  CT_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -156,6 +187,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/ui/templates/search-bar", test_search_bar);
+  g_test_add_func ("/ui/templates/problems", test_problems);
+  g_test_add_func ("/ui/templates/entity-popover", test_entity_popover);
   g_test_add_func ("/ui/templates/editor-page", test_editor_page);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/window", test_window);

@@ -146,6 +146,8 @@ update_button (CtProblems *self)
   tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem (F8: next)",
                                           "%u problems (F8: next)", count), count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+  /* Its name says what it does; how many there are is the description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   gtk_widget_set_visible (GTK_WIDGET (self), count > 0);
   if (count == 0)
     gtk_menu_button_popdown (self->button);
@@ -268,9 +270,7 @@ ct_problems_dispose (GObject *object)
   g_clear_weak_pointer (&self->view);
   g_clear_weak_pointer (&self->preview);
   g_clear_object (&self->buffer);
-  if (self->button != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->button));
-  self->button = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_PROBLEMS);
 
   G_OBJECT_CLASS (ct_problems_parent_class)->dispose (object);
 }
@@ -284,44 +284,19 @@ ct_problems_class_init (CtProblemsClass *klass)
   object_class->dispose = ct_problems_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ctproblems");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-problems.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtProblems, button);
+  gtk_widget_class_bind_template_child (widget_class, CtProblems, icon);
+  gtk_widget_class_bind_template_child (widget_class, CtProblems, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CtProblems, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 }
 
 static void
 ct_problems_init (CtProblems *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
   self->problems = g_ptr_array_new_with_free_func (problem_free);
-
-  self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-  self->count_label = GTK_LABEL (gtk_label_new ("0"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count_label));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (self->list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (on_row_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-
-  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_child (self->button, box);
-  gtk_menu_button_set_popover (self->button, popover);
-  gtk_menu_button_set_direction (self->button, GTK_ARROW_UP);
-  gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
-  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
-
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 CtProblems *

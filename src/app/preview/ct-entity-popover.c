@@ -43,22 +43,6 @@ on_insert_clicked_cb (CtEntityPopover *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
-static GtkLabel *
-add_label (GtkBox     *box,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
-}
-
 static void
 ct_entity_popover_dispose (GObject *object)
 {
@@ -66,6 +50,7 @@ ct_entity_popover_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->view);
   g_clear_pointer (&self->title, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_ENTITY_POPOVER);
 
   G_OBJECT_CLASS (ct_entity_popover_parent_class)->dispose (object);
 }
@@ -73,37 +58,22 @@ ct_entity_popover_dispose (GObject *object)
 static void
 ct_entity_popover_class_init (CtEntityPopoverClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = ct_entity_popover_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-entity-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, note_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_insert_clicked_cb);
 }
 
 static void
 ct_entity_popover_init (CtEntityPopover *self)
 {
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Insert Link"));
-
-  gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (box), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (box), 6);
-
-  self->kind_label = add_label (box, "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "dim-label");
-  self->title_label = add_label (box, "title-3");
-  self->summary_label = add_label (box, NULL);
-  self->facts_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->facts_grid, 12);
-  gtk_grid_set_row_spacing (self->facts_grid, 3);
-  gtk_box_append (box, GTK_WIDGET (self->facts_grid));
-  self->note_label = add_label (box, "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
-
-  gtk_widget_set_halign (insert, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (insert, 6);
-  g_signal_connect_object (insert, "clicked", G_CALLBACK (on_insert_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (box, insert);
-
-  gtk_popover_set_child (GTK_POPOVER (self), GTK_WIDGET (box));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 CtEntityPopover *
