@@ -7,6 +7,7 @@
 
 #include "ct-entity-popover.h"
 #include "ct-render-card.h"
+#include "ct-scanner.h"
 
 struct _CtEntityPopover
 {
@@ -30,12 +31,18 @@ on_insert_clicked_cb (CtEntityPopover *self,
 {
   GtkTextBuffer *buffer;
   g_autofree char *link = NULL;
+  g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->view == NULL || self->title == NULL)
     return;
   buffer = gtk_text_view_get_buffer (self->view);
-  link = g_strdup_printf ("[[%s]]", self->title);
+  /* The wiki refuses such titles; one from elsewhere is not linked wrongly. */
+  if ((link = ct_reference_format_link (self->title, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (self->view));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, gtk_text_view_get_editable (self->view));
