@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "ct-render-private.h"
-#include "ct-slug.h"
 
 /* Spans and blocks as HTML. Everything here comes from the wiki, so every
  * piece of text and every attribute value goes through ct_html_escape
@@ -19,45 +18,6 @@ ct_html_escape (const char *text)
 {
   /* escapes & < > ' " : safe in text and in double-quoted attributes */
   return g_markup_escape_text (text ? text : "", -1);
-}
-
-char *
-ct_render_entity_url (const CtRenderOptions *options,
-                      CtEntityKind           kind,
-                      const char            *slug,
-                      gint64                 id)
-{
-  g_autofree char *escaped_slug = NULL;
-
-  if (options->mode == CT_RENDER_PREVIEW)
-    return g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT, id);
-
-  if (slug == NULL || *slug == '\0')
-    return NULL;
-
-  if (options->mode == CT_RENDER_SITE)
-    {
-      /* the page's file name, as `continuity site` writes it (ct-site.c);
-       * pages live one folder deep unless @site_url says where the root is */
-      const char *root = options->site_url != NULL ? options->site_url : "..";
-      g_autofree char *page = ct_slug_for_page (slug, ct_entity_kind_to_string (kind));
-
-      return g_strdup_printf ("%s/%s/%s.html", root, ct_entity_kind_to_string (kind), page);
-    }
-
-  /* '/' is escaped too: a slug never leaves its folder */
-  escaped_slug = g_uri_escape_string (slug, NULL, FALSE);
-
-  if (options->site_url != NULL && *options->site_url != '\0')
-    {
-      gsize n = strlen (options->site_url);
-
-      while (n > 0 && options->site_url[n - 1] == '/')
-        n--;
-      return g_strdup_printf ("%.*s/%s/%s.html", (int) n, options->site_url,
-                              ct_entity_kind_to_string (kind), escaped_slug);
-    }
-  return NULL;
 }
 
 static gboolean

@@ -1,7 +1,10 @@
 /* ct-render-private.h — what the files of the renderer share.
  *
  * ct-render.c          ct_render: front matter, cmark, modes, preview blocks
- * ct-render-refs.c     references: placeholders, the AST walk, splicing
+ * ct-render-context.c  the state of one rendering (caches, diagnostics,
+ *                      mentions, footnotes) and where entity links go
+ * ct-render-refs.c     references: placeholders, the AST walk, splicing;
+ *                      entity notes one level deeper
  * ct-resolve.c         names → entities (unknown, ambiguous, wrong kind)
  * ct-templates.c       links and templates → spans and blocks (data only)
  * ct-render-html.c     spans and blocks → escaped HTML, per mode
@@ -11,6 +14,13 @@
  * nothing of the output format; the two emitters turn them into HTML or
  * Markdown. That keeps one code path for what a template shows and one for
  * how each format escapes it.
+ *
+ * Who calls whom: render → refs → templates → resolve; render → html;
+ * refs → html, markdown; every file → context, which calls none of them.
+ * The one cycle left is refs ⇄ templates, and it is the domain's own: an
+ * infobox or appearances template renders entity notes, which hold
+ * templates again. CT_RENDER_MAX_DEPTH and the notes_of chain of contexts
+ * bound it.
  */
 #pragma once
 
@@ -108,11 +118,15 @@ void      ct_row_free             (CtRow          *row);
 void      ct_block_free           (CtBlock        *block);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlock, ct_block_free)
 
-/* ct-render-refs.c: contexts */
+/* ct-render-context.c */
 void       ct_render_context_init    (CtRenderContext       *ctx,
                                       const CtRenderOptions *options,
                                       const char            *text,
                                       gsize                  length);
+/* A context for the notes of @entity, one level below @parent. */
+void       ct_render_context_init_child (CtRenderContext    *child,
+                                         CtRenderContext    *parent,
+                                         const CtEntity     *entity);
 void       ct_render_context_clear   (CtRenderContext       *ctx);
 const CtEntity *ct_render_context_entity (CtRenderContext *ctx,
                                           gint64           id);
@@ -182,8 +196,8 @@ char      *ct_markdown_block         (CtRenderContext       *ctx,
                                       const char            *continuation);
 char      *ct_markdown_escape        (const char            *text);
 
-/* ct-render-html.c / ct-render-markdown.c: where a link goes, or NULL for
- * plain text (escaped by the caller as it fits). */
+/* ct-render-context.c: where a link goes in the context's mode, or NULL
+ * for plain text (escaped by the caller as it fits). */
 char      *ct_render_entity_url      (const CtRenderOptions *options,
                                       CtEntityKind           kind,
                                       const char            *slug,
