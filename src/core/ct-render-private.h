@@ -37,14 +37,26 @@ G_BEGIN_DECLS
 /* How deep templates may render entity notes that hold templates. */
 #define CT_RENDER_MAX_DEPTH 3
 
-/* A piece of inline output: plain text, or an entity link. */
+/* What a piece of plain text is, for writers that mark it. */
+typedef enum {
+  CT_SPAN_ROLE_TEXT,     /* just text */
+  CT_SPAN_ROLE_WHEN,     /* a scene's time in the film, an event's "when" */
+  CT_SPAN_ROLE_DETAIL,   /* what an appearance was (a role, a scene's part) */
+} CtSpanRole;
+
+/* A piece of inline output: plain text, or an entity link. What it is
+ * (status, spoiler, role) is said in typed fields; each writer turns them
+ * into its own syntax (HTML classes, Markdown words). */
 typedef struct {
   char         *text;        /* what is shown */
   gint64        entity_id;   /* > 0: a link to this entity */
   CtEntityKind  kind;
   char         *slug;
   char         *summary;     /* tooltip of a link */
-  char         *classes;     /* extra CSS classes: "ct-rumored", "ct-when", … or NULL */
+  CtSpanRole    role;
+  CtFactStatus  status;      /* of the fact or credit it shows */
+  gboolean      spoiler;     /* a spoiler fact, or a link to a spoiler entity */
+  gboolean      unresolved;  /* a reference that failed: shown as written */
   char         *tooltip;     /* title attribute (unresolved: the message) or NULL */
   char         *source;      /* a citation: a footnote where the mode has them */
   gboolean      raw_markdown;/* Markdown mode: emit @text as is (it is source text) */
@@ -62,9 +74,18 @@ typedef struct {
   char      *notes;    /* already rendered in the output format, or NULL */
 } CtRow;
 
+/* The template a block comes from: HTML names its class after it. */
+typedef enum {
+  CT_BLOCK_TEMPLATE_CAST,
+  CT_BLOCK_TEMPLATE_SCENES,
+  CT_BLOCK_TEMPLATE_TIMELINE,
+  CT_BLOCK_TEMPLATE_INFOBOX,
+  CT_BLOCK_TEMPLATE_APPEARANCES,
+} CtBlockTemplate;
+
 typedef struct {
   CtBlockStyle        style;
-  const char         *css_class;  /* "ct-cast", "ct-scenes", … */
+  CtBlockTemplate     template;
   const char * const *columns;    /* table headers, untranslated (N_), NULL-terminated */
   GPtrArray          *heading;    /* infobox: spans of its title */
   CtEntityKind        kind;       /* infobox: the entity's kind */
@@ -187,6 +208,9 @@ char      *ct_html_block             (CtRenderContext       *ctx,
                                       const char            *attributes);
 char      *ct_html_footnotes         (CtRenderContext       *ctx);
 char      *ct_html_escape            (const char            *text);
+/* In place of notes left out (@message says why). */
+char      *ct_html_left_out          (const char            *text,
+                                      const char            *message);
 
 /* ct-render-markdown.c */
 char      *ct_markdown_spans         (CtRenderContext       *ctx,
@@ -195,6 +219,7 @@ char      *ct_markdown_block         (CtRenderContext       *ctx,
                                       const CtBlock         *block,
                                       const char            *continuation);
 char      *ct_markdown_escape        (const char            *text);
+char      *ct_markdown_left_out      (const char            *text);
 
 /* ct-render-context.c: where a link goes in the context's mode, or NULL
  * for plain text (escaped by the caller as it fits). */

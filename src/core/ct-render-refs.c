@@ -565,17 +565,8 @@ left_out (CtRenderContext *ctx,
   g_autofree char *text = g_strdup_printf (_("(The notes of “%s” are left out here.)"), entity->title);
 
   if (ctx->options->mode == CT_RENDER_MARKDOWN)
-    {
-      g_autofree char *escaped = ct_markdown_escape (text);
-      return g_strdup_printf ("*%s*\n", escaped);
-    }
-  else
-    {
-      g_autofree char *escaped_text = ct_html_escape (text);
-      g_autofree char *escaped_message = ct_html_escape (message);
-      return g_strdup_printf ("<p class=\"ct-unresolved\" title=\"%s\">%s</p>\n",
-                              escaped_message, escaped_text);
-    }
+    return ct_markdown_left_out (text);
+  return ct_html_left_out (text, message);
 }
 
 char *
