@@ -166,7 +166,7 @@ ct_render_entity_url (const CtRenderOptions *options,
   g_autofree char *escaped_slug = NULL;
 
   if (options->mode == CT_RENDER_PREVIEW)
-    return g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT, id);
+    return ct_entity_uri (id);
 
   if (slug == NULL || *slug == '\0')
     return NULL;

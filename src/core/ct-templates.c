@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-render-private.h"
 
@@ -182,7 +183,8 @@ fact_matches (CtEntityKind  kind,
               const char   *wanted)
 {
   g_autofree char *key = normalize_key (fact->key);
-  g_autofree char *label = normalize_key (ct_wiki_fact_label (kind, fact->key));
+  g_autofree char *known = ct_fact_key_label (kind, fact->key);
+  g_autofree char *label = normalize_key (known);
 
   return g_str_equal (key, wanted) || g_str_equal (label, wanted);
 }
@@ -535,7 +537,7 @@ render_infobox (CtRenderContext   *ctx,
 
       if (last_key == NULL || !g_str_equal (last_key, fact->key))
         {
-          g_autofree char *label = ct_render_fact_label (entity->kind, fact->key);
+          g_autofree char *label = ct_fact_key_label (entity->kind, fact->key);
 
           row = block_add_row (block, 2);
           add_text (cell (row, 0), label);

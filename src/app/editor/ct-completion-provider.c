@@ -8,6 +8,7 @@
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
 #include "ct-render.h"
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-scanner.h"
 
@@ -88,11 +89,13 @@ propose_keys (CtCompletionProvider *self,
         {
           const char *key = pass == 0 ? ((CtFact *) g_ptr_array_index (facts, i))->key : known[i];
           g_autoptr(CtCompletionItem) item = NULL;
+          g_autofree char *label = NULL;
 
           if (g_hash_table_contains (seen, key) || g_ascii_strncasecmp (key, prefix, prefix_len) != 0)
             continue;
           g_hash_table_add (seen, (gpointer) key);
-          item = ct_completion_item_new (key, ct_wiki_fact_label (lookup->kind, key), "}}");
+          label = ct_fact_key_label (lookup->kind, key);
+          item = ct_completion_item_new (key, label, "}}");
           g_list_store_append (store, item);
         }
     }

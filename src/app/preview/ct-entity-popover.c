@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-popover.h"
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-scanner.h"
 
@@ -169,7 +170,7 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
         }
       if (shown >= CT_RENDER_CARD_MAX_FACTS)
         continue;
-      label = ct_render_fact_label (entity->kind, fact->key);
+      label = ct_fact_key_label (entity->kind, fact->key);
       key = gtk_label_new (label);
       value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
       gtk_widget_add_css_class (key, "dim-label");
@@ -192,17 +193,4 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), hidden > 0);
   return TRUE;
-}
-
-gint64
-ct_entity_id_from_uri (const char *uri)
-{
-  const char *prefix = "continuity:entity/";
-  char *end = NULL;
-  gint64 id;
-
-  if (uri == NULL || !g_str_has_prefix (uri, prefix))
-    return 0;
-  id = g_ascii_strtoll (uri + strlen (prefix), &end, 10);
-  return end != NULL && *end == '\0' && id > 0 ? id : 0;
 }
