@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "ct-entity.h"
 
 /* The names are the ones stored in the database and in the JSON
@@ -19,6 +22,89 @@ ct_entity_kind_to_string (CtEntityKind kind)
 {
   g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
   return kind_names[kind];
+}
+
+/* What people read: the one place that names kinds in the interface, the
+ * site and messages. */
+static const char * const kind_labels[CT_N_ENTITY_KINDS] = {
+  [CT_ENTITY_FILM] = N_("Film"),
+  [CT_ENTITY_PERSON] = N_("Person"),
+  [CT_ENTITY_CHARACTER] = N_("Character"),
+  [CT_ENTITY_SCENE] = N_("Scene"),
+  [CT_ENTITY_EVENT] = N_("Event"),
+  [CT_ENTITY_ORGANIZATION] = N_("Organization"),
+  [CT_ENTITY_LOCATION] = N_("Location"),
+};
+
+static const char * const kind_plural_labels[CT_N_ENTITY_KINDS] = {
+  [CT_ENTITY_FILM] = N_("Films"),
+  [CT_ENTITY_PERSON] = N_("People"),
+  [CT_ENTITY_CHARACTER] = N_("Characters"),
+  [CT_ENTITY_SCENE] = N_("Scenes"),
+  [CT_ENTITY_EVENT] = N_("Events"),
+  [CT_ENTITY_ORGANIZATION] = N_("Organizations"),
+  [CT_ENTITY_LOCATION] = N_("Locations"),
+};
+
+static const char * const kind_with_article[CT_N_ENTITY_KINDS] = {
+  [CT_ENTITY_FILM] = N_("a film"),
+  [CT_ENTITY_PERSON] = N_("a person"),
+  [CT_ENTITY_CHARACTER] = N_("a character"),
+  [CT_ENTITY_SCENE] = N_("a scene"),
+  [CT_ENTITY_EVENT] = N_("an event"),
+  [CT_ENTITY_ORGANIZATION] = N_("an organization"),
+  [CT_ENTITY_LOCATION] = N_("a location"),
+};
+
+const char *
+ct_entity_kind_label (CtEntityKind kind)
+{
+  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, kind_labels[kind]);
+}
+
+const char *
+ct_entity_kind_plural_label (CtEntityKind kind)
+{
+  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, kind_plural_labels[kind]);
+}
+
+const char *
+ct_entity_kind_with_article (CtEntityKind kind)
+{
+  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, kind_with_article[kind]);
+}
+
+/* The URI the preview links entities with: written and read here only. */
+#define ENTITY_URI_PREFIX "continuity:entity/"
+
+char *
+ct_entity_uri (gint64 id)
+{
+  g_return_val_if_fail (id > 0, NULL);
+  return g_strdup_printf (ENTITY_URI_PREFIX "%" G_GINT64_FORMAT, id);
+}
+
+gint64
+ct_entity_id_from_uri (const char *uri)
+{
+  const char *digits;
+  guint64 id;
+
+  if (uri == NULL || !g_str_has_prefix (uri, ENTITY_URI_PREFIX))
+    return 0;
+  digits = uri + strlen (ENTITY_URI_PREFIX);
+  /* only what ct_entity_uri writes: no sign, blanks or leading zeros */
+  if (*digits == '\0' || *digits == '0')
+    return 0;
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return 0;
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &id, NULL))
+    return 0;  /* too large for an id */
+  return (gint64) id;
 }
 
 gboolean

@@ -73,6 +73,18 @@ const char   *ct_fact_status_to_string   (CtFactStatus  status);
 gboolean      ct_fact_status_from_string (const char   *name,
                                           CtFactStatus *status);
 
+/* The kind as a translated, capitalized word ("Character"), its plural
+ * ("People") and with an article, for messages ("an organization"). */
+const char   *ct_entity_kind_label        (CtEntityKind  kind);
+const char   *ct_entity_kind_plural_label (CtEntityKind  kind);
+const char   *ct_entity_kind_with_article (CtEntityKind  kind);
+
+/* The preview's link to an entity, "continuity:entity/ID" (@id > 0), and
+ * back: the id, or 0 when @uri is not one (NULL, another scheme, not a
+ * positive decimal number that fits an id). */
+char         *ct_entity_uri              (gint64        id);
+gint64        ct_entity_id_from_uri      (const char   *uri);
+
 CtEntity     *ct_entity_copy             (const CtEntity *self);
 void          ct_entity_free             (CtEntity       *self);
 CtFact       *ct_fact_copy               (const CtFact   *self);

@@ -93,13 +93,25 @@ ct_fact_key_find (CtEntityKind  kind,
   return NULL;
 }
 
-const char *
-ct_wiki_fact_label (CtEntityKind  kind,
-                    const char   *key)
+char *
+ct_fact_key_label (CtEntityKind  kind,
+                   const char   *key)
 {
   const CtFactKey *known = ct_fact_key_find (kind, key);
+  g_autofree char *spaced = NULL;
+  gunichar first;
+  char buf[6];
+  int n;
 
-  return known ? g_dgettext (GETTEXT_PACKAGE, known->label) : key;
+  if (known != NULL)
+    return g_strdup (g_dgettext (GETTEXT_PACKAGE, known->label));
+  if (key == NULL || *key == '\0')
+    return g_strdup ("");
+  /* A key of the user's own (fighting_style): readable, not translated. */
+  spaced = g_strdelimit (g_strdup (key), "_-", ' ');
+  first = g_utf8_get_char (spaced);
+  n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  return g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (spaced));
 }
 
 const char * const *
@@ -119,18 +131,6 @@ ct_wiki_known_keys (CtEntityKind kind)
       g_once_init_leave (&names[kind], (const char **) g_ptr_array_free (list, FALSE));
     }
   return names[kind];
-}
-
-const char *
-ct_entity_kind_with_article (CtEntityKind kind)
-{
-  static const char * const names[CT_N_ENTITY_KINDS] = {
-    N_("a film"), N_("a person"), N_("a character"), N_("a scene"), N_("an event"),
-    N_("an organization"), N_("a location"),
-  };
-
-  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, names[kind]);
 }
 
 gboolean

@@ -21,7 +21,7 @@ typedef struct {
   CtFactType          type;
   CtEntityKind        target;    /* CT_FACT_TYPE_ENTITY only */
   gboolean            many;      /* may appear more than once (a list) */
-  const char         *label;     /* untranslated; ct_wiki_fact_label translates */
+  const char         *label;     /* untranslated; ct_fact_key_label translates */
   const char * const *choices;   /* CT_FACT_TYPE_CHOICE only */
 } CtFactKey;
 
@@ -29,8 +29,11 @@ typedef struct {
 const CtFactKey *ct_fact_key_find        (CtEntityKind   kind,
                                           const char    *key);
 
-/* "a person", "an organization": for messages. */
-const char      *ct_entity_kind_with_article (CtEntityKind kind);
+/* Returns: (transfer full): the label of a fact key: the known label
+ * ("Release date"), else the key made readable ("fighting_style" →
+ * "Fighting style"). */
+char            *ct_fact_key_label       (CtEntityKind   kind,
+                                          const char    *key);
 
 /* Checks one fact of the entity titled @title of kind @kind. For a link,
  * @fact->value_kind and value_title must be filled in. The message names

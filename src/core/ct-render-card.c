@@ -4,49 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
-
-static const char * const kind_labels[CT_N_ENTITY_KINDS] = {
-  [CT_ENTITY_FILM] = N_("Film"),
-  [CT_ENTITY_PERSON] = N_("Person"),
-  [CT_ENTITY_CHARACTER] = N_("Character"),
-  [CT_ENTITY_SCENE] = N_("Scene"),
-  [CT_ENTITY_EVENT] = N_("Event"),
-  [CT_ENTITY_ORGANIZATION] = N_("Organization"),
-  [CT_ENTITY_LOCATION] = N_("Location"),
-};
-
-const char *
-ct_entity_kind_label (CtEntityKind kind)
-{
-  g_return_val_if_fail (kind < CT_N_ENTITY_KINDS, NULL);
-
-  return g_dgettext (GETTEXT_PACKAGE, kind_labels[kind]);
-}
-
-char *
-ct_render_fact_label (CtEntityKind  kind,
-                      const char   *key)
-{
-  const char *label = ct_wiki_fact_label (kind, key);
-  g_autofree char *spaced = NULL;
-  gunichar first;
-
-  if (label != key && g_strcmp0 (label, key) != 0)
-    return g_strdup (label);
-  if (key == NULL || *key == '\0')
-    return g_strdup ("");
-  /* A key of the user's own (fighting_style): readable, not translated. */
-  spaced = g_strdelimit (g_strdup (key), "_-", ' ');
-  first = g_utf8_get_char (spaced);
-  {
-    char buf[6];
-    int n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
-    const char *rest = g_utf8_next_char (spaced);
-
-    return g_strdup_printf ("%.*s%s", n, buf, rest);
-  }
-}
 
 static void
 append_escaped (GString    *out,
@@ -114,7 +73,7 @@ ct_render_entity_card (CtWiki  *wiki,
         g_string_append (out, "<dl class=\"ct-card-facts\">");
       g_string_append (out, "<dt>");
       {
-        g_autofree char *label = ct_render_fact_label (entity->kind, fact->key);
+        g_autofree char *label = ct_fact_key_label (entity->kind, fact->key);
 
         append_escaped (out, label);
       }

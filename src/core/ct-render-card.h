@@ -11,15 +11,6 @@ G_BEGIN_DECLS
  * page has the rest. */
 #define CT_RENDER_CARD_MAX_FACTS 5
 
-/* The entity's kind as a translated, capitalized word ("Character"). */
-const char *ct_entity_kind_label   (CtEntityKind  kind);
-
-/* Returns: (transfer full): the label of a fact key: the known label
- * ("Release date"), else the key made readable ("fighting_style" →
- * "Fighting style"). */
-char       *ct_render_fact_label   (CtEntityKind  kind,
-                                    const char   *key);
-
 /* Returns: (transfer full): an HTML fragment (one <div class="ct-card">)
  * with the entity's kind, title, summary and its first non-spoiler facts;
  * spoiler facts are left out and counted, a spoiler entity's summary is

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "ct-render-private.h"
-#include "ct-slug.h"
 
 /* Spans and blocks as HTML. Everything here comes from the wiki, so every
  * piece of text and every attribute value goes through ct_html_escape
@@ -19,45 +18,6 @@ ct_html_escape (const char *text)
 {
   /* escapes & < > ' " : safe in text and in double-quoted attributes */
   return g_markup_escape_text (text ? text : "", -1);
-}
-
-char *
-ct_render_entity_url (const CtRenderOptions *options,
-                      CtEntityKind           kind,
-                      const char            *slug,
-                      gint64                 id)
-{
-  g_autofree char *escaped_slug = NULL;
-
-  if (options->mode == CT_RENDER_PREVIEW)
-    return g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT, id);
-
-  if (slug == NULL || *slug == '\0')
-    return NULL;
-
-  if (options->mode == CT_RENDER_SITE)
-    {
-      /* the page's file name, as `continuity site` writes it (ct-site.c);
-       * pages live one folder deep unless @site_url says where the root is */
-      const char *root = options->site_url != NULL ? options->site_url : "..";
-      g_autofree char *page = ct_slug_for_page (slug, ct_entity_kind_to_string (kind));
-
-      return g_strdup_printf ("%s/%s/%s.html", root, ct_entity_kind_to_string (kind), page);
-    }
-
-  /* '/' is escaped too: a slug never leaves its folder */
-  escaped_slug = g_uri_escape_string (slug, NULL, FALSE);
-
-  if (options->site_url != NULL && *options->site_url != '\0')
-    {
-      gsize n = strlen (options->site_url);
-
-      while (n > 0 && options->site_url[n - 1] == '/')
-        n--;
-      return g_strdup_printf ("%.*s/%s/%s.html", (int) n, options->site_url,
-                              ct_entity_kind_to_string (kind), escaped_slug);
-    }
-  return NULL;
 }
 
 static gboolean
@@ -80,6 +40,54 @@ append_attribute (GString    *out,
   g_string_append_printf (out, " %s=\"%s\"", name, escaped);
 }
 
+/* The template's class, which the stylesheet (and the user's) styles. */
+static const char *
+block_class (const CtBlock *block)
+{
+  switch (block->template)
+    {
+    case CT_BLOCK_TEMPLATE_CAST:
+      return "ct-cast";
+    case CT_BLOCK_TEMPLATE_SCENES:
+      return "ct-scenes";
+    case CT_BLOCK_TEMPLATE_TIMELINE:
+      return "ct-timeline";
+    case CT_BLOCK_TEMPLATE_INFOBOX:
+      return "ct-infobox";
+    case CT_BLOCK_TEMPLATE_APPEARANCES:
+    default:
+      return "ct-appearances";
+    }
+}
+
+/* The classes that say what a span is (docs/reference-syntax.md lists
+ * them for restyling), or NULL. */
+static char *
+span_classes (const CtSpan *span)
+{
+  GString *classes = g_string_new (NULL);
+
+  if (span->unresolved)
+    g_string_append (classes, " ct-unresolved");
+  if (span->role == CT_SPAN_ROLE_WHEN)
+    g_string_append (classes, " ct-when");
+  else if (span->role == CT_SPAN_ROLE_DETAIL)
+    g_string_append (classes, " ct-detail");
+  if (span->status == CT_FACT_RUMORED)
+    g_string_append (classes, " ct-rumored");
+  else if (span->status == CT_FACT_DISPUTED)
+    g_string_append (classes, " ct-disputed");
+  if (span->spoiler)
+    g_string_append (classes, " ct-spoiler");
+  if (classes->len == 0)
+    {
+      g_string_free (classes, TRUE);
+      return NULL;
+    }
+  g_string_erase (classes, 0, 1);
+  return g_string_free (classes, FALSE);
+}
+
 static void
 append_span (CtRenderContext *ctx,
              GString         *out,
@@ -87,6 +95,7 @@ append_span (CtRenderContext *ctx,
 {
   g_autofree char *text = ct_html_escape (span->text);
   g_autofree char *tooltip = NULL;
+  g_autofree char *marks = span_classes (span);
   g_autofree char *classes = NULL;
 
   if (span->tooltip != NULL)
@@ -106,7 +115,7 @@ append_span (CtRenderContext *ctx,
       g_autofree char *url = ct_render_entity_url (ctx->options, span->kind, span->slug, span->entity_id);
 
       classes = g_strdup_printf ("ct-ref ct-kind-%s%s%s", ct_entity_kind_to_string (span->kind),
-                                 span->classes ? " " : "", span->classes ? span->classes : "");
+                                 marks ? " " : "", marks ? marks : "");
       if (url != NULL)
         {
           g_string_append (out, "<a");
@@ -125,10 +134,10 @@ append_span (CtRenderContext *ctx,
           g_string_append_printf (out, ">%s</span>", text);
         }
     }
-  else if (span->classes != NULL || tooltip != NULL)
+  else if (marks != NULL || tooltip != NULL)
     {
       g_string_append (out, "<span");
-      append_attribute (out, "class", span->classes);
+      append_attribute (out, "class", marks);
       append_attribute (out, "title", tooltip);
       g_string_append_printf (out, ">%s</span>", text);
     }
@@ -273,14 +282,14 @@ ct_html_block (CtRenderContext *ctx,
     {
       g_autofree char *empty = ct_html_escape (_(block->empty));
       g_string_append_printf (out, "<p class=\"ct-empty %s\"%s>%s</p>\n",
-                              block->css_class, attributes, empty);
+                              block_class (block), attributes, empty);
       return g_string_free (out, FALSE);
     }
 
   switch (block->style)
     {
     case CT_BLOCK_TABLE:
-      g_string_append_printf (out, "<table class=\"%s\"%s>\n", block->css_class, attributes);
+      g_string_append_printf (out, "<table class=\"%s\"%s>\n", block_class (block), attributes);
       append_table (ctx, out, block);
       g_string_append (out, "</table>\n");
       break;
@@ -288,13 +297,13 @@ ct_html_block (CtRenderContext *ctx,
     case CT_BLOCK_BULLETS:
       {
         const char *tag = block->style == CT_BLOCK_ORDERED ? "ol" : "ul";
-        g_string_append_printf (out, "<%s class=\"%s\"%s>\n", tag, block->css_class, attributes);
+        g_string_append_printf (out, "<%s class=\"%s\"%s>\n", tag, block_class (block), attributes);
         append_list (ctx, out, block);
         g_string_append_printf (out, "</%s>\n", tag);
       }
       break;
     case CT_BLOCK_INFOBOX:
-      g_string_append_printf (out, "<aside class=\"%s ct-kind-%s\"%s>\n", block->css_class,
+      g_string_append_printf (out, "<aside class=\"%s ct-kind-%s\"%s>\n", block_class (block),
                               ct_entity_kind_to_string (block->kind), attributes);
       append_infobox (ctx, out, block);
       g_string_append (out, "</aside>\n");
@@ -340,6 +349,17 @@ append_source (GString    *out,
       }
       p = end;
     }
+}
+
+char *
+ct_html_left_out (const char *text,
+                  const char *message)
+{
+  g_autofree char *escaped_text = ct_html_escape (text);
+  g_autofree char *escaped_message = ct_html_escape (message);
+
+  return g_strdup_printf ("<p class=\"ct-unresolved\" title=\"%s\">%s</p>\n",
+                          escaped_message, escaped_text);
 }
 
 char *

@@ -56,9 +56,9 @@ append_span (CtRenderContext *ctx,
   else
     g_string_append (out, text);
 
-  if (span->classes != NULL && strstr (span->classes, "ct-rumored") != NULL)
+  if (span->status == CT_FACT_RUMORED)
     g_string_append_printf (out, " *(%s)*", _("rumored"));
-  else if (span->classes != NULL && strstr (span->classes, "ct-disputed") != NULL)
+  else if (span->status == CT_FACT_DISPUTED)
     g_string_append_printf (out, " *(%s)*", _("disputed"));
 }
 
@@ -264,4 +264,12 @@ ct_markdown_block (CtRenderContext *ctx,
       g_assert_not_reached ();
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+ct_markdown_left_out (const char *text)
+{
+  g_autofree char *escaped = ct_markdown_escape (text);
+
+  return g_strdup_printf ("*%s*\n", escaped);
 }

@@ -1,7 +1,10 @@
 /* ct-render-private.h — what the files of the renderer share.
  *
  * ct-render.c          ct_render: front matter, cmark, modes, preview blocks
- * ct-render-refs.c     references: placeholders, the AST walk, splicing
+ * ct-render-context.c  the state of one rendering (caches, diagnostics,
+ *                      mentions, footnotes) and where entity links go
+ * ct-render-refs.c     references: placeholders, the AST walk, splicing;
+ *                      entity notes one level deeper
  * ct-resolve.c         names → entities (unknown, ambiguous, wrong kind)
  * ct-templates.c       links and templates → spans and blocks (data only)
  * ct-render-html.c     spans and blocks → escaped HTML, per mode
@@ -11,6 +14,13 @@
  * nothing of the output format; the two emitters turn them into HTML or
  * Markdown. That keeps one code path for what a template shows and one for
  * how each format escapes it.
+ *
+ * Who calls whom: render → refs → templates → resolve; render → html;
+ * refs → html, markdown; every file → context, which calls none of them.
+ * The one cycle left is refs ⇄ templates, and it is the domain's own: an
+ * infobox or appearances template renders entity notes, which hold
+ * templates again. CT_RENDER_MAX_DEPTH and the notes_of chain of contexts
+ * bound it.
  */
 #pragma once
 
@@ -27,14 +37,26 @@ G_BEGIN_DECLS
 /* How deep templates may render entity notes that hold templates. */
 #define CT_RENDER_MAX_DEPTH 3
 
-/* A piece of inline output: plain text, or an entity link. */
+/* What a piece of plain text is, for writers that mark it. */
+typedef enum {
+  CT_SPAN_ROLE_TEXT,     /* just text */
+  CT_SPAN_ROLE_WHEN,     /* a scene's time in the film, an event's "when" */
+  CT_SPAN_ROLE_DETAIL,   /* what an appearance was (a role, a scene's part) */
+} CtSpanRole;
+
+/* A piece of inline output: plain text, or an entity link. What it is
+ * (status, spoiler, role) is said in typed fields; each writer turns them
+ * into its own syntax (HTML classes, Markdown words). */
 typedef struct {
   char         *text;        /* what is shown */
   gint64        entity_id;   /* > 0: a link to this entity */
   CtEntityKind  kind;
   char         *slug;
   char         *summary;     /* tooltip of a link */
-  char         *classes;     /* extra CSS classes: "ct-rumored", "ct-when", … or NULL */
+  CtSpanRole    role;
+  CtFactStatus  status;      /* of the fact or credit it shows */
+  gboolean      spoiler;     /* a spoiler fact, or a link to a spoiler entity */
+  gboolean      unresolved;  /* a reference that failed: shown as written */
   char         *tooltip;     /* title attribute (unresolved: the message) or NULL */
   char         *source;      /* a citation: a footnote where the mode has them */
   gboolean      raw_markdown;/* Markdown mode: emit @text as is (it is source text) */
@@ -52,9 +74,18 @@ typedef struct {
   char      *notes;    /* already rendered in the output format, or NULL */
 } CtRow;
 
+/* The template a block comes from: HTML names its class after it. */
+typedef enum {
+  CT_BLOCK_TEMPLATE_CAST,
+  CT_BLOCK_TEMPLATE_SCENES,
+  CT_BLOCK_TEMPLATE_TIMELINE,
+  CT_BLOCK_TEMPLATE_INFOBOX,
+  CT_BLOCK_TEMPLATE_APPEARANCES,
+} CtBlockTemplate;
+
 typedef struct {
   CtBlockStyle        style;
-  const char         *css_class;  /* "ct-cast", "ct-scenes", … */
+  CtBlockTemplate     template;
   const char * const *columns;    /* table headers, untranslated (N_), NULL-terminated */
   GPtrArray          *heading;    /* infobox: spans of its title */
   CtEntityKind        kind;       /* infobox: the entity's kind */
@@ -108,11 +139,15 @@ void      ct_row_free             (CtRow          *row);
 void      ct_block_free           (CtBlock        *block);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlock, ct_block_free)
 
-/* ct-render-refs.c: contexts */
+/* ct-render-context.c */
 void       ct_render_context_init    (CtRenderContext       *ctx,
                                       const CtRenderOptions *options,
                                       const char            *text,
                                       gsize                  length);
+/* A context for the notes of @entity, one level below @parent. */
+void       ct_render_context_init_child (CtRenderContext    *child,
+                                         CtRenderContext    *parent,
+                                         const CtEntity     *entity);
 void       ct_render_context_clear   (CtRenderContext       *ctx);
 const CtEntity *ct_render_context_entity (CtRenderContext *ctx,
                                           gint64           id);
@@ -173,6 +208,9 @@ char      *ct_html_block             (CtRenderContext       *ctx,
                                       const char            *attributes);
 char      *ct_html_footnotes         (CtRenderContext       *ctx);
 char      *ct_html_escape            (const char            *text);
+/* In place of notes left out (@message says why). */
+char      *ct_html_left_out          (const char            *text,
+                                      const char            *message);
 
 /* ct-render-markdown.c */
 char      *ct_markdown_spans         (CtRenderContext       *ctx,
@@ -181,9 +219,10 @@ char      *ct_markdown_block         (CtRenderContext       *ctx,
                                       const CtBlock         *block,
                                       const char            *continuation);
 char      *ct_markdown_escape        (const char            *text);
+char      *ct_markdown_left_out      (const char            *text);
 
-/* ct-render-html.c / ct-render-markdown.c: where a link goes, or NULL for
- * plain text (escaped by the caller as it fits). */
+/* ct-render-context.c: where a link goes in the context's mode, or NULL
+ * for plain text (escaped by the caller as it fits). */
 char      *ct_render_entity_url      (const CtRenderOptions *options,
                                       CtEntityKind           kind,
                                       const char            *slug,

@@ -6,7 +6,7 @@
 #include <cmark.h>
 
 #include "ct-front-matter.h"
-#include "ct-scanner.h"
+#include "ct-scanner-private.h"
 
 /* The scanner works in two passes. cmark parses the body to tell which
  * lines hold inline content (paragraphs and headings): that is exactly
@@ -17,16 +17,6 @@
  * escapes) and for references. cmark 0.30 gives no positions for inline
  * nodes, which is why the inline pass is ours. */
 
-typedef struct {
-  const char *text;         /* the whole document */
-  gsize       length;
-  GArray     *line_starts;  /* of gsize: byte offset of each body line, as
-                             * we number lines (after each \n) */
-  GArray     *cmark_starts; /* the same as cmark numbers them: after \n,
-                             * \r\n and a lone \r */
-  guint       first_line;   /* document line of body line 1 */
-  GPtrArray  *refs;
-} Scanner;
 
 void
 ct_reference_free (CtReference *self)
@@ -69,9 +59,9 @@ is_ascii_punct (char c)
 }
 
 /* A trimmed copy of [start, end), valid UTF-8 whatever the input. */
-static char *
-trimmed (const char *start,
-         const char *end)
+char *
+_ct_scanner_trimmed (const char *start,
+                     const char *end)
 {
   while (start < end && g_ascii_isspace (*start))
     start++;
@@ -331,11 +321,11 @@ split_at_bar (const char  *start,
 {
   const char *bar = find_char (start, end, '|');
 
-  *before = trimmed (start, bar);
+  *before = _ct_scanner_trimmed (start, bar);
   *after = NULL;
   if (bar < end)
     {
-      *after = trimmed (bar + 1, end);
+      *after = _ct_scanner_trimmed (bar + 1, end);
       if (**after == '\0')
         g_clear_pointer (after, g_free);
     }
@@ -347,7 +337,7 @@ fill_template (CtReference *ref,
                const char  *end)
 {
   const char *colon = find_char (start, end, ':');
-  g_autofree char *name = trimmed (start, colon);
+  g_autofree char *name = _ct_scanner_trimmed (start, colon);
 
   ref->name = g_utf8_strdown (name, -1);
   if (colon < end)
@@ -411,6 +401,21 @@ scan_reference (Scanner    *self,
   return q + 2;
 }
 
+/* Remembers [start, end) as text no reference can be in (when asked). */
+static void
+hide (Scanner    *self,
+      const char *start,
+      const char *end)
+{
+  gsize range[2];
+
+  if (self->hidden == NULL || end == NULL)
+    return;
+  range[0] = start - self->text;
+  range[1] = end - self->text;
+  g_array_append_vals (self->hidden, range, 2);
+}
+
 static void
 scan_inline (Scanner    *self,
              const char *p,
@@ -425,12 +430,17 @@ scan_inline (Scanner    *self,
           break;
 
         case '`':
-          p = skip_code_span (p, end);
+          {
+            const char *q = skip_code_span (p, end);
+            hide (self, p, q);
+            p = q;
+          }
           break;
 
         case '<':
           {
             const char *q = match_angle (p, end);
+            hide (self, p, q);
             p = q ? q : p + 1;
           }
           break;
@@ -439,6 +449,7 @@ scan_inline (Scanner    *self,
           if (p + 1 < end && p[1] == '(')
             {
               const char *q = skip_link_destination (p + 1, end);
+              hide (self, p + 1, q);
               p = q ? q : p + 1;
             }
           else
@@ -530,40 +541,60 @@ heading_end_line (Scanner    *self,
   return last;
 }
 
-GPtrArray *
-ct_scan_references (const char *text,
-                    gsize       length)
+void
+_ct_scanner_init (Scanner    *self,
+                  const char *text,
+                  gsize       length)
 {
-  Scanner self = { text, length };
   gsize body_offset;
-  cmark_node *doc;
-  cmark_iter *iter;
-  cmark_event_type ev;
-  int scanned_to = 0;
 
-  self.refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
-  if (!ct_text_has_reference_opener (text, length))
-    return self.refs;
+  memset (self, 0, sizeof *self);
+  self->text = text;
+  self->length = length;
+  self->refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
 
-  ct_front_matter_split (text, length, &body_offset, &self.first_line);
+  ct_front_matter_split (text, length, &body_offset, &self->first_line);
 
-  self.line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self.cmark_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_array_append_val (self.line_starts, body_offset);
-  g_array_append_val (self.cmark_starts, body_offset);
+  self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->cmark_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (self->line_starts, body_offset);
+  g_array_append_val (self->cmark_starts, body_offset);
   for (gsize i = body_offset; i + 1 < length; i++)
     {
       gsize next = i + 1;
 
       if (text[i] == '\n')
-        g_array_append_val (self.line_starts, next);
+        g_array_append_val (self->line_starts, next);
       if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
-        g_array_append_val (self.cmark_starts, next);
+        g_array_append_val (self->cmark_starts, next);
     }
+}
 
-  doc = cmark_parse_document (text + body_offset, length - body_offset, CMARK_OPT_DEFAULT);
+void
+_ct_scanner_clear (Scanner *self)
+{
+  g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->cmark_starts, g_array_unref);
+  g_clear_pointer (&self->hidden, g_array_unref);
+  g_clear_pointer (&self->refs, g_ptr_array_unref);
+}
+
+gboolean
+_ct_scanner_scan_blocks (Scanner     *self,
+                         const gsize *only,
+                         gsize       *block_start,
+                         gsize       *block_end)
+{
+  gsize body_offset = g_array_index (self->line_starts, gsize, 0);
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+  int scanned_to = 0;
+  gboolean found = FALSE;
+
+  doc = cmark_parse_document (self->text + body_offset, self->length - body_offset, CMARK_OPT_DEFAULT);
   iter = cmark_iter_new (doc);
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+  while (!found && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
       cmark_node_type type = cmark_node_get_type (node);
@@ -571,7 +602,7 @@ ct_scan_references (const char *text,
       if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING))
         {
           int first = cmark_node_get_start_line (node);
-          int last = type == CMARK_NODE_HEADING ? heading_end_line (&self, node)
+          int last = type == CMARK_NODE_HEADING ? heading_end_line (self, node)
                                                 : cmark_node_get_end_line (node);
           const char *start, *end;
 
@@ -580,8 +611,16 @@ ct_scan_references (const char *text,
           first = MAX (first, scanned_to + 1);
           if (first <= last)
             {
-              line_range (&self, first, last, &start, &end);
-              scan_inline (&self, start, end);
+              line_range (self, first, last, &start, &end);
+              if (only == NULL)
+                scan_inline (self, start, end);
+              else if (self->text + *only >= start && self->text + *only <= end)
+                {
+                  scan_inline (self, start, end);
+                  *block_start = start - self->text;
+                  *block_end = end - self->text;
+                  found = TRUE;
+                }
               scanned_to = last;
             }
           /* leaf blocks hold only inlines: skip them */
@@ -590,8 +629,22 @@ ct_scan_references (const char *text,
     }
   cmark_iter_free (iter);
   cmark_node_free (doc);
-  g_array_unref (self.line_starts);
-  g_array_unref (self.cmark_starts);
+  return found;
+}
 
-  return self.refs;
+GPtrArray *
+ct_scan_references (const char *text,
+                    gsize       length)
+{
+  Scanner self;
+  GPtrArray *refs;
+
+  if (!ct_text_has_reference_opener (text, length))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
+
+  _ct_scanner_init (&self, text, length);
+  _ct_scanner_scan_blocks (&self, NULL, NULL, NULL);
+  refs = g_steal_pointer (&self.refs);
+  _ct_scanner_clear (&self);
+  return refs;
 }

@@ -58,6 +58,45 @@ CtReference *ct_reference_copy   (const CtReference *self);
 gboolean     ct_text_has_reference_opener (const char *text,
                                            gsize       length);
 
+/* What part of a reference the caret is in, for completion
+ * (ct-reference-edit.c, with the scanner's own rules). */
+typedef enum {
+  CT_REFERENCE_CONTEXT_NONE,             /* not in a reference */
+  CT_REFERENCE_CONTEXT_LINK_TITLE,       /* [[prefix */
+  CT_REFERENCE_CONTEXT_LINK_LABEL,       /* [[Title|prefix: the writer's own words */
+  CT_REFERENCE_CONTEXT_TEMPLATE_NAME,    /* {{prefix */
+  CT_REFERENCE_CONTEXT_TEMPLATE_TARGET,  /* {{name: prefix */
+  CT_REFERENCE_CONTEXT_TEMPLATE_KEY,     /* {{name: target | prefix (a fact key) */
+} CtReferenceContextKind;
+
+typedef struct {
+  CtReferenceContextKind  kind;
+  gsize                   start;         /* the opener `[[` or `{{` */
+  gsize                   prefix_start;  /* what is typed of the part so far, */
+  gsize                   prefix_end;    /* blanks before it skipped; ends at the caret */
+  char                   *name;          /* TEMPLATE_TARGET, _KEY: the template, lower-case */
+  char                   *target;        /* TEMPLATE_KEY: the entity name, trimmed */
+} CtReferenceContext;
+
+/* Returns: (transfer full): the reference the caret at byte @caret of
+ * @text (@length bytes, the whole document) is in, and which part of it,
+ * by the same rules as ct_scan_references: nothing in code, raw HTML,
+ * link destinations or after `\[[`; a reference closed before the caret
+ * is left behind. Half-typed references count: `{{cast: Jo` is a target.
+ * Never NULL; kind is CT_REFERENCE_CONTEXT_NONE when it is in none. */
+CtReferenceContext *ct_reference_context_at   (const char         *text,
+                                               gsize               length,
+                                               gsize               caret);
+void                ct_reference_context_free (CtReferenceContext *self);
+
+/* Returns: (transfer full): `[[title]]`, written so that the scanner reads
+ * @title back (blanks around it dropped, as everywhere in references), or
+ * NULL with @error set when no link can say it (a line break, `|`, `]]`,
+ * `[[` or `{{` in it, or nothing but blanks). (ct-reference-edit.c) */
+char               *ct_reference_format_link  (const char         *title,
+                                               GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReference, ct_reference_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReferenceContext, ct_reference_context_free)
 
 G_END_DECLS

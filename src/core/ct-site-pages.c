@@ -20,16 +20,6 @@
  * ct-site.c makes from [a-z0-9-] slugs. Pages live at the root ("") or
  * one folder deep ("../"): @root is the way back to the root. */
 
-static const char * const kind_plural[CT_N_ENTITY_KINDS] = {
-  N_("Films"), N_("People"), N_("Characters"), N_("Scenes"), N_("Events"),
-  N_("Organizations"), N_("Locations"),
-};
-
-static const char * const kind_singular[CT_N_ENTITY_KINDS] = {
-  N_("Film"), N_("Person"), N_("Character"), N_("Scene"), N_("Event"),
-  N_("Organization"), N_("Location"),
-};
-
 static void
 esc (GString    *out,
      const char *text)
@@ -102,7 +92,7 @@ page_open (GString          *out,
       file = g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k));
       g_string_append (out, "<li><a");
       append_href (out, root, file);
-      g_string_append_printf (out, ">%s</a></li>\n", _(kind_plural[k]));
+      g_string_append_printf (out, ">%s</a></li>\n", ct_entity_kind_plural_label (k));
     }
   g_string_append (out, "</ul>\n</nav>\n</header>\n<main class=\"ct-post\">\n");
 }
@@ -238,7 +228,7 @@ render_home (const CtSitePlan *plan)
       g_string_append_printf (out, "<section class=\"ct-site-group\">\n<h2><a");
       append_href (out, "", file);
       g_string_append_printf (out, ">%s</a> <span class=\"ct-site-count\">%u</span></h2>\n",
-                              _(kind_plural[k]), plan->kind_count[k]);
+                              ct_entity_kind_plural_label (k), plan->kind_count[k]);
       entity_list (out, plan, k, "");
       g_string_append (out, "</section>\n");
     }
@@ -253,8 +243,8 @@ render_kind (const CtSitePlan *plan,
 {
   GString *out = g_string_new (NULL);
 
-  page_open (out, plan, "../", _(kind_plural[kind]), "ct-site-kind-index");
-  g_string_append_printf (out, "<h1>%s</h1>\n", _(kind_plural[kind]));
+  page_open (out, plan, "../", ct_entity_kind_plural_label (kind), "ct-site-kind-index");
+  g_string_append_printf (out, "<h1>%s</h1>\n", ct_entity_kind_plural_label (kind));
   entity_list (out, plan, kind, "../");
   return page_close (out);
 }
@@ -525,7 +515,7 @@ append_backlinks (GString           *out,
       g_string_append_c (out, '>');
       esc (out, backlink->title);
       g_string_append_printf (out, "</a> <span class=\"ct-site-meta\">%s</span></li>\n",
-                              source ? _(kind_singular[source->entity->kind]) : _("Post"));
+                              source ? ct_entity_kind_label (source->entity->kind) : _("Post"));
     }
   if (any)
     g_string_append (out, "</ul>\n</section>\n");
@@ -562,7 +552,7 @@ render_entity (const CtSitePlan    *plan,
   page_open (out, plan, "../", entity->title, body_class);
   g_string_append (out, "<header class=\"ct-site-entity-header\">\n<p class=\"ct-site-kind\"><a");
   append_href (out, "../", kind_index);
-  g_string_append_printf (out, ">%s</a></p>\n<h1>", _(kind_singular[entity->kind]));
+  g_string_append_printf (out, ">%s</a></p>\n<h1>", ct_entity_kind_label (entity->kind));
   esc (out, entity->title);
   g_string_append (out, "</h1>\n");
   if (entity->spoiler)

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-render-private.h"
 
@@ -45,7 +46,6 @@ ct_span_free (CtSpan *span)
   g_free (span->text);
   g_free (span->slug);
   g_free (span->summary);
-  g_free (span->classes);
   g_free (span->tooltip);
   g_free (span->source);
   g_free (span);
@@ -80,14 +80,14 @@ ct_block_free (CtBlock *block)
 }
 
 static CtBlock *
-block_new (CtBlockStyle style,
-           const char  *css_class,
-           const char  *empty)
+block_new (CtBlockStyle     style,
+           CtBlockTemplate  template,
+           const char      *empty)
 {
   CtBlock *block = g_new0 (CtBlock, 1);
 
   block->style = style;
-  block->css_class = css_class;
+  block->template = template;
   block->empty = empty;
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_row_free);
   return block;
@@ -122,13 +122,13 @@ add_text (GPtrArray  *spans,
 }
 
 static void
-add_classed_text (GPtrArray  *spans,
-                  const char *text,
-                  const char *classes)
+add_role_text (GPtrArray  *spans,
+               const char *text,
+               CtSpanRole  role)
 {
   CtSpan *span = ct_span_new_text (text);
 
-  span->classes = g_strdup (classes);
+  span->role = role;
   g_ptr_array_add (spans, span);
 }
 
@@ -154,7 +154,7 @@ unresolved (CtRenderContext *ctx,
   GPtrArray *spans = ct_spans_new ();
   CtSpan *span = ct_span_new_text (source);
 
-  span->classes = g_strdup ("ct-unresolved");
+  span->unresolved = TRUE;
   span->tooltip = g_strdup (ctx->last_message);
   span->raw_markdown = TRUE;
   g_ptr_array_add (spans, span);
@@ -183,7 +183,8 @@ fact_matches (CtEntityKind  kind,
               const char   *wanted)
 {
   g_autofree char *key = normalize_key (fact->key);
-  g_autofree char *label = normalize_key (ct_wiki_fact_label (kind, fact->key));
+  g_autofree char *known = ct_fact_key_label (kind, fact->key);
+  g_autofree char *label = normalize_key (known);
 
   return g_str_equal (key, wanted) || g_str_equal (label, wanted);
 }
@@ -207,21 +208,6 @@ list_keys (GPtrArray *facts)
   return g_strjoinv (", ", (char **) keys->pdata);
 }
 
-static const char *
-status_class (CtFactStatus status)
-{
-  switch (status)
-    {
-    case CT_FACT_RUMORED:
-      return "ct-rumored";
-    case CT_FACT_DISPUTED:
-      return "ct-disputed";
-    case CT_FACT_CONFIRMED:
-    default:
-      return NULL;
-    }
-}
-
 /* Adds the value of @fact to @spans, marked with its status, spoiler flag
  * and source. */
 static void
@@ -231,22 +217,17 @@ add_fact_value (CtRenderContext *ctx,
 {
   const CtEntity *value = fact->value_id > 0 ? ct_render_context_entity (ctx, fact->value_id) : NULL;
   CtSpan *span;
-  GString *classes = g_string_new (NULL);
 
   if (value != NULL)
     span = ct_span_new_entity (value, NULL);
   else
     span = ct_span_new_text (fact->text ? fact->text : fact->value_title);
 
-  if (status_class (fact->status) != NULL)
-    {
-      g_string_append (classes, status_class (fact->status));
-      span->tooltip = g_strdup (fact->status == CT_FACT_RUMORED ? _("Rumored, not confirmed")
-                                                                 : _("Disputed"));
-    }
-  if (fact->spoiler)
-    g_string_append (classes, classes->len ? " ct-spoiler" : "ct-spoiler");
-  span->classes = g_string_free (classes, classes->len == 0);
+  span->status = fact->status;
+  if (fact->status != CT_FACT_CONFIRMED)
+    span->tooltip = g_strdup (fact->status == CT_FACT_RUMORED ? _("Rumored, not confirmed")
+                                                               : _("Disputed"));
+  span->spoiler = fact->spoiler;
   span->source = g_strdup (fact->source);
   g_ptr_array_add (spans, span);
 }
@@ -358,7 +339,7 @@ render_link (CtRenderContext   *ctx,
   spans = ct_spans_new ();
   g_ptr_array_add (spans, ct_span_new_entity (entity, ref->label));
   if (entity->spoiler)
-    ((CtSpan *) g_ptr_array_index (spans, 0))->classes = g_strdup ("ct-spoiler");
+    ((CtSpan *) g_ptr_array_index (spans, 0))->spoiler = TRUE;
   return spans;
 }
 
@@ -383,7 +364,7 @@ render_cast (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_TABLE, "ct-cast", N_("No cast or crew yet."));
+  block = block_new (CT_BLOCK_TABLE, CT_BLOCK_TEMPLATE_CAST, N_("No cast or crew yet."));
   block->columns = cast_columns;
   for (guint i = 0; i < credits->len; i++)
     {
@@ -396,7 +377,7 @@ render_cast (CtRenderContext   *ctx,
       if (credit->status != CT_FACT_CONFIRMED)
         {
           CtSpan *person = g_ptr_array_index (cell (row, 0), 0);
-          person->classes = g_strdup (status_class (credit->status));
+          person->status = credit->status;
         }
       add_text (cell (row, 2), credit->role);
       ((CtSpan *) g_ptr_array_index (cell (row, 2), 0))->source = g_strdup (credit->source);
@@ -467,7 +448,7 @@ render_scenes (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, "ct-scenes", N_("No scenes yet."));
+  block = block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_SCENES, N_("No scenes yet."));
   for (guint i = 0; i < scenes->len; i++)
     {
       CtEntity *scene = g_ptr_array_index (scenes, i);
@@ -478,7 +459,7 @@ render_scenes (CtRenderContext   *ctx,
       if (time->len > 0)
         {
           CtFact *fact = g_ptr_array_index (time, 0);
-          add_classed_text (spans, fact->text, "ct-when");
+          add_role_text (spans, fact->text, CT_SPAN_ROLE_WHEN);
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (scene, NULL));
@@ -504,7 +485,7 @@ render_timeline (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, "ct-timeline", N_("No events yet."));
+  block = block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_TIMELINE, N_("No events yet."));
   for (guint i = 0; i < events->len; i++)
     {
       CtEntity *event = g_ptr_array_index (events, i);
@@ -515,7 +496,7 @@ render_timeline (CtRenderContext   *ctx,
       if (when->len > 0)
         {
           CtFact *fact = g_ptr_array_index (when, 0);
-          add_classed_text (spans, fact->text ? fact->text : fact->value_title, "ct-when");
+          add_role_text (spans, fact->text ? fact->text : fact->value_title, CT_SPAN_ROLE_WHEN);
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (event, NULL));
@@ -543,7 +524,7 @@ render_infobox (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_INFOBOX, "ct-infobox", NULL);
+  block = block_new (CT_BLOCK_INFOBOX, CT_BLOCK_TEMPLATE_INFOBOX, NULL);
   block->kind = entity->kind;
   block->heading = ct_spans_new ();
   g_ptr_array_add (block->heading, ct_span_new_entity (entity, NULL));
@@ -556,7 +537,7 @@ render_infobox (CtRenderContext   *ctx,
 
       if (last_key == NULL || !g_str_equal (last_key, fact->key))
         {
-          g_autofree char *label = ct_render_fact_label (entity->kind, fact->key);
+          g_autofree char *label = ct_fact_key_label (entity->kind, fact->key);
 
           row = block_add_row (block, 2);
           add_text (cell (row, 0), label);
@@ -588,7 +569,7 @@ render_appearances (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_BULLETS, "ct-appearances", N_("No appearances yet."));
+  block = block_new (CT_BLOCK_BULLETS, CT_BLOCK_TEMPLATE_APPEARANCES, N_("No appearances yet."));
   for (guint i = 0; i < appearances->len; i++)
     {
       CtAppearance *appearance = g_ptr_array_index (appearances, i);
@@ -604,7 +585,7 @@ render_appearances (CtRenderContext   *ctx,
       if (appearance->detail != NULL && *appearance->detail != '\0')
         {
           add_text (spans, " — ");
-          add_classed_text (spans, appearance->detail, "ct-detail");
+          add_role_text (spans, appearance->detail, CT_SPAN_ROLE_DETAIL);
         }
       /* what happens in a scene is in its notes */
       if (appearance->kind == CT_ENTITY_SCENE)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ct-fact-keys.h"
 #include "ct-wiki-private.h"
 
 /* Records */
@@ -670,7 +671,7 @@ ct_wiki_get_appearances (CtWiki  *self,
           if (q < 2)
             a->detail = ct_db_column_dup (stmt, 5);
           else
-            a->detail = g_strdup (ct_wiki_fact_label (a->kind, (const char *) sqlite3_column_text (stmt, 5)));
+            a->detail = ct_fact_key_label (a->kind, (const char *) sqlite3_column_text (stmt, 5));
           s = g_new0 (SortableAppearance, 1);
           s->appearance = a;
           s->release = ct_db_column_dup (stmt, 6);

@@ -166,8 +166,7 @@ GPtrArray    *ct_wiki_find_post_mentions (CtWiki           *self,
                                           GError          **error);  /* of CtBacklink */
 
 /* Known fact keys per kind (DESIGN §4) */
-const char   *ct_wiki_fact_label         (CtEntityKind      kind,
-                                          const char       *key);   /* "Release date"; key itself if unknown */
+/* (labels: ct_fact_key_label in ct-fact-keys.h) */
 const char * const *ct_wiki_known_keys   (CtEntityKind      kind);   /* NULL-terminated */
 
 /* Changing (each call is one transaction).

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ct-fact-keys.h"
 #include "ct-test-wiki.h"
 
 typedef struct {
@@ -407,8 +408,20 @@ test_known_keys (void)
   g_assert_false (g_strv_contains (film, "chrono"));
   g_assert_true (g_strv_contains (event, "chrono"));
   g_assert_true (g_strv_contains (ct_wiki_known_keys (CT_ENTITY_SCENE), "order"));
-  g_assert_cmpstr (ct_wiki_fact_label (CT_ENTITY_FILM, "release_date"), ==, "Release date");
-  g_assert_cmpstr (ct_wiki_fact_label (CT_ENTITY_FILM, "box_office"), ==, "box_office");
+  {
+    g_autofree char *known = ct_fact_key_label (CT_ENTITY_FILM, "release_date");
+    g_autofree char *own = ct_fact_key_label (CT_ENTITY_FILM, "box_office");
+    g_autofree char *dashed = ct_fact_key_label (CT_ENTITY_CHARACTER, "fighting-style");
+    g_autofree char *empty = ct_fact_key_label (CT_ENTITY_FILM, "");
+    g_autofree char *accented = ct_fact_key_label (CT_ENTITY_PERSON, "école_name");
+
+    g_assert_cmpstr (known, ==, "Release date");
+    /* the user's own keys are made readable, not translated */
+    g_assert_cmpstr (own, ==, "Box office");
+    g_assert_cmpstr (dashed, ==, "Fighting style");
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (accented, ==, "École name");
+  }
 }
 
 static void

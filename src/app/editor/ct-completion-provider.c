@@ -8,7 +8,9 @@
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
 #include "ct-render.h"
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
+#include "ct-scanner.h"
 
 struct _CtCompletionProvider
 {
@@ -22,77 +24,6 @@ static void provider_iface_init (GtkSourceCompletionProviderInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CtCompletionProvider, ct_completion_provider, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GTK_SOURCE_TYPE_COMPLETION_PROVIDER,
                                                       provider_iface_init))
-
-typedef enum {
-  CONTEXT_NONE,
-  CONTEXT_LINK,           /* [[prefix */
-  CONTEXT_TEMPLATE,       /* {{prefix */
-  CONTEXT_TARGET,         /* {{name: prefix */
-  CONTEXT_KEY,            /* {{fact: target | prefix */
-} ContextKind;
-
-typedef struct {
-  ContextKind  kind;
-  char        *target;    /* CONTEXT_KEY: the entity */
-  const char  *prefix;    /* inside the line given */
-} Context;
-
-/* What the cursor is inside, from the text before it on its line: the
- * last `[[` or `{{` not closed after it (references never span lines,
- * docs/reference-syntax.md). A simple look-back, so it also works while
- * the reference is half typed; code spans don't get here often enough
- * to matter, and a proposal there is harmless. */
-static Context
-find_context (const char *before)
-{
-  Context context = { CONTEXT_NONE, NULL, NULL };
-  const char *link = g_strrstr (before, "[[");
-  const char *template = g_strrstr (before, "{{");
-  const char *open, *inside, *colon, *bar;
-
-  open = link > template ? link : template;
-  if (open == NULL || (open > before && open[-1] == '\\'))
-    return context;
-  inside = open + 2;
-  if (strstr (inside, open == link ? "]]" : "}}") != NULL)
-    return context;
-
-  if (open == link)
-    {
-      /* After '|' comes the user's own label. */
-      if (strchr (inside, '|') == NULL)
-        {
-          context.kind = CONTEXT_LINK;
-          context.prefix = inside;
-        }
-      return context;
-    }
-
-  colon = strchr (inside, ':');
-  if (colon == NULL)
-    {
-      context.kind = CONTEXT_TEMPLATE;
-      context.prefix = inside;
-      return context;
-    }
-  bar = strchr (colon, '|');
-  if (bar == NULL)
-    {
-      context.kind = CONTEXT_TARGET;
-      context.prefix = colon + 1;
-      return context;
-    }
-  {
-    g_autofree char *name = g_strstrip (g_strndup (inside, colon - inside));
-
-    if (g_ascii_strcasecmp (name, "fact") != 0)
-      return context;
-  }
-  context.kind = CONTEXT_KEY;
-  context.target = g_strstrip (g_strndup (colon + 1, bar - colon - 1));
-  context.prefix = bar + 1;
-  return context;
-}
 
 static void
 propose_names (CtCompletionProvider *self,
@@ -158,48 +89,61 @@ propose_keys (CtCompletionProvider *self,
         {
           const char *key = pass == 0 ? ((CtFact *) g_ptr_array_index (facts, i))->key : known[i];
           g_autoptr(CtCompletionItem) item = NULL;
+          g_autofree char *label = NULL;
 
           if (g_hash_table_contains (seen, key) || g_ascii_strncasecmp (key, prefix, prefix_len) != 0)
             continue;
           g_hash_table_add (seen, (gpointer) key);
-          item = ct_completion_item_new (key, ct_wiki_fact_label (lookup->kind, key), "}}");
+          label = ct_fact_key_label (lookup->kind, key);
+          item = ct_completion_item_new (key, label, "}}");
           g_list_store_append (store, item);
         }
     }
 }
 
-GListStore *
-ct_completion_provider_propose (CtCompletionProvider *self,
-                                const char           *before,
-                                guint                *typed)
+/* Proposals for the caret at byte @caret of @text (the whole document:
+ * what is code or a closed reference depends on text before and after the
+ * caret). Core says what the caret is in; the wiki says what fits. */
+static GListStore *
+propose_at (CtCompletionProvider *self,
+            const char           *text,
+            gsize                 length,
+            gsize                 caret,
+            guint                *typed)
 {
   GListStore *store = g_list_store_new (CT_TYPE_COMPLETION_ITEM);
-  Context context;
-  const char *prefix;
-
-  g_return_val_if_fail (CT_IS_COMPLETION_PROVIDER (self), NULL);
-  g_return_val_if_fail (before != NULL, NULL);
+  g_autoptr(CtReferenceContext) context = ct_reference_context_at (text, length, caret);
+  g_autofree char *prefix = NULL;
 
   *typed = 0;
-  context = find_context (before);
-  if (context.kind == CONTEXT_NONE)
-    return store;
+  switch (context->kind)
+    {
+    case CT_REFERENCE_CONTEXT_NONE:
+    case CT_REFERENCE_CONTEXT_LINK_LABEL:  /* the user's own words */
+      return store;
+    case CT_REFERENCE_CONTEXT_TEMPLATE_KEY:
+      if (!g_str_equal (context->name, "fact"))
+        return store;
+      break;
+    case CT_REFERENCE_CONTEXT_LINK_TITLE:
+    case CT_REFERENCE_CONTEXT_TEMPLATE_NAME:
+    case CT_REFERENCE_CONTEXT_TEMPLATE_TARGET:
+    default:
+      break;
+    }
 
-  /* Blanks after the opener, ':' or '|' are not part of the name. */
-  prefix = context.prefix;
-  while (*prefix == ' ' || *prefix == '\t')
-    prefix++;
+  prefix = g_strndup (text + context->prefix_start, context->prefix_end - context->prefix_start);
   *typed = g_utf8_strlen (prefix, -1);
 
-  switch (context.kind)
+  switch (context->kind)
     {
-    case CONTEXT_LINK:
+    case CT_REFERENCE_CONTEXT_LINK_TITLE:
       propose_names (self, store, prefix, "]]");
       break;
-    case CONTEXT_TARGET:
+    case CT_REFERENCE_CONTEXT_TEMPLATE_TARGET:
       propose_names (self, store, prefix, "}}");
       break;
-    case CONTEXT_TEMPLATE:
+    case CT_REFERENCE_CONTEXT_TEMPLATE_NAME:
       for (const char * const *name = ct_render_template_names (); *name != NULL; name++)
         if (g_ascii_strncasecmp (*name, prefix, strlen (prefix)) == 0)
           {
@@ -211,29 +155,43 @@ ct_completion_provider_propose (CtCompletionProvider *self,
             g_list_store_append (store, item);
           }
       break;
-    case CONTEXT_KEY:
-      propose_keys (self, store, context.target, prefix);
+    case CT_REFERENCE_CONTEXT_TEMPLATE_KEY:
+      propose_keys (self, store, context->target, prefix);
       break;
-    case CONTEXT_NONE:
+    case CT_REFERENCE_CONTEXT_NONE:
+    case CT_REFERENCE_CONTEXT_LINK_LABEL:
     default:
       g_assert_not_reached ();
     }
-
-  g_free (context.target);
   return store;
 }
 
+GListStore *
+ct_completion_provider_propose (CtCompletionProvider *self,
+                                const char           *before,
+                                guint                *typed)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_PROVIDER (self), NULL);
+  g_return_val_if_fail (before != NULL, NULL);
+
+  return propose_at (self, before, strlen (before), strlen (before), typed);
+}
+
+/* The whole text of the buffer, and the caret's byte offset in it. */
 static char *
-text_before_cursor (GtkSourceCompletionContext *context,
-                    GtkTextIter                *cursor)
+text_around_cursor (GtkSourceCompletionContext *context,
+                    GtkTextIter                *cursor,
+                    gsize                      *caret)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (gtk_source_completion_context_get_buffer (context));
-  GtkTextIter line_start;
+  GtkTextIter start, end;
+  g_autofree char *before = NULL;
 
   gtk_text_buffer_get_iter_at_mark (buffer, cursor, gtk_text_buffer_get_insert (buffer));
-  line_start = *cursor;
-  gtk_text_iter_set_line_offset (&line_start, 0);
-  return gtk_text_iter_get_slice (&line_start, cursor);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  before = gtk_text_iter_get_slice (&start, cursor);
+  *caret = strlen (before);
+  return gtk_text_iter_get_slice (&start, &end);
 }
 
 static GListModel *
@@ -242,11 +200,12 @@ ct_completion_provider_populate (GtkSourceCompletionProvider  *provider,
                                  GError                      **error)
 {
   GtkTextIter cursor;
-  g_autofree char *before = text_before_cursor (context, &cursor);
+  gsize caret;
+  g_autofree char *text = text_around_cursor (context, &cursor, &caret);
   guint typed;
-  GListStore *store = ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed);
+  GListStore *store = propose_at (CT_COMPLETION_PROVIDER (provider), text, strlen (text), caret, &typed);
 
-  g_debug ("%u proposals for “%s”", g_list_model_get_n_items (G_LIST_MODEL (store)), before);
+  g_debug ("%u proposals at byte %" G_GSIZE_FORMAT, g_list_model_get_n_items (G_LIST_MODEL (store)), caret);
   return G_LIST_MODEL (store);
 }
 
@@ -293,7 +252,7 @@ ct_completion_provider_is_trigger (GtkSourceCompletionProvider *provider,
                                    gunichar                     ch)
 {
   /* Brackets open a reference, ':' and '|' start its next part; populate
-   * proposes nothing when the look-back finds no open reference. */
+   * proposes nothing when the caret is in no open reference. */
   return ch == '[' || ch == '{' || ch == ':' || ch == '|';
 }
 
@@ -328,12 +287,13 @@ ct_completion_provider_activate (GtkSourceCompletionProvider *provider,
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (gtk_source_completion_context_get_buffer (context));
   const char *closer = ct_completion_item_get_closer (item);
   GtkTextIter cursor, start, after;
-  g_autofree char *before = text_before_cursor (context, &cursor);
+  gsize caret;
+  g_autofree char *text = text_around_cursor (context, &cursor, &caret);
   g_autoptr(GListStore) unused = NULL;
   g_autofree char *following = NULL;
   guint typed;
 
-  unused = ct_completion_provider_propose (CT_COMPLETION_PROVIDER (provider), before, &typed);
+  unused = propose_at (CT_COMPLETION_PROVIDER (provider), text, strlen (text), caret, &typed);
   start = cursor;
   gtk_text_iter_backward_chars (&start, (int) typed);
 

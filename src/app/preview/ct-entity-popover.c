@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-popover.h"
+#include "ct-fact-keys.h"
 #include "ct-render-card.h"
+#include "ct-scanner.h"
 
 struct _CtEntityPopover
 {
@@ -30,12 +32,18 @@ on_insert_clicked_cb (CtEntityPopover *self,
 {
   GtkTextBuffer *buffer;
   g_autofree char *link = NULL;
+  g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->view == NULL || self->title == NULL)
     return;
   buffer = gtk_text_view_get_buffer (self->view);
-  link = g_strdup_printf ("[[%s]]", self->title);
+  /* The wiki refuses such titles; one from elsewhere is not linked wrongly. */
+  if ((link = ct_reference_format_link (self->title, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (self->view));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, gtk_text_view_get_editable (self->view));
@@ -132,7 +140,7 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
         }
       if (shown >= CT_RENDER_CARD_MAX_FACTS)
         continue;
-      label = ct_render_fact_label (entity->kind, fact->key);
+      label = ct_fact_key_label (entity->kind, fact->key);
       key = gtk_label_new (label);
       value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
       gtk_widget_add_css_class (key, "dim-label");
@@ -155,17 +163,4 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), hidden > 0);
   return TRUE;
-}
-
-gint64
-ct_entity_id_from_uri (const char *uri)
-{
-  const char *prefix = "continuity:entity/";
-  char *end = NULL;
-  gint64 id;
-
-  if (uri == NULL || !g_str_has_prefix (uri, prefix))
-    return 0;
-  id = g_ascii_strtoll (uri + strlen (prefix), &end, 10);
-  return end != NULL && *end == '\0' && id > 0 ? id : 0;
 }

@@ -22,7 +22,4 @@ gboolean         ct_entity_popover_set_entity (CtEntityPopover *self,
                                                gint64           id,
                                                GError         **error);
 
-/* The entity id of a "continuity:entity/ID" URI, or 0. */
-gint64           ct_entity_id_from_uri        (const char      *uri);
-
 G_END_DECLS

@@ -1,0 +1,185 @@
+/* Tests of what the caret is in (ct_reference_context_at, for the
+ * editor's completion) and of writing links (ct_reference_format_link).
+ * In the cases '@' marks the caret: no case needs it as text. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-error.h"
+#include "ct-scanner.h"
+
+/* One context as a short string: "link-title Roo", "key fact:X ", … */
+static char *
+describe_at (const char *marked)
+{
+  const char *at = strchr (marked, '@');
+  g_autoptr(GString) text = g_string_new (marked);
+  g_autoptr(CtReferenceContext) context = NULL;
+  static const char * const kinds[] = {
+    "none", "link-title", "link-label", "template-name", "template-target", "template-key",
+  };
+  GString *out = g_string_new (NULL);
+  gsize caret;
+
+  g_assert_nonnull (at);
+  caret = at - marked;
+  g_string_erase (text, caret, 1);
+  context = ct_reference_context_at (text->str, text->len, caret);
+
+  g_assert_cmpuint (context->prefix_end, ==, caret);
+  g_assert_cmpuint (context->prefix_start, <=, context->prefix_end);
+  g_string_append (out, kinds[context->kind]);
+  if (context->kind == CT_REFERENCE_CONTEXT_NONE)
+    return g_string_free (out, FALSE);
+  g_assert_cmpuint (context->start, <, context->prefix_start);
+  g_assert_true (text->str[context->start] == '[' || text->str[context->start] == '{');
+  if (context->name != NULL)
+    g_string_append_printf (out, " %s:", context->name);
+  if (context->target != NULL)
+    g_string_append_printf (out, "%s|", context->target);
+  g_string_append_printf (out, " %.*s", (int) (context->prefix_end - context->prefix_start),
+                          text->str + context->prefix_start);
+  return g_string_free (out, FALSE);
+}
+
+static const struct {
+  const char *marked;  /* '@' is the caret */
+  const char *expected;
+} cases[] = {
+  { "Meet [[Roo@", "link-title Roo" },
+  { "Meet [[ roo@", "link-title roo" },
+  { "[[@", "link-title " },
+  { "[[Roo@]] and more", "link-title Roo" },
+  { "[[Rooney|the bal@", "link-label the bal" },
+  { "[[Rooney| the bal@]]", "link-label the bal" },
+  { "{{@", "template-name " },
+  { "{{ca@", "template-name ca" },
+  { "{{cast: Jo@", "template-target cast: Jo" },
+  { "{{Cast:Jo@}}", "template-target cast: Jo" },
+  { "{{fact: Ballerina | rel@", "template-key fact:Ballerina| rel" },
+  { "{{fact: X | @", "template-key fact:X| " },
+  { "{{fact: John Wick: Chapter 4 | run@", "template-key fact:John Wick: Chapter 4| run" },
+  /* a title with a lone ']' is still being typed */
+  { "[[Foo ] bar@", "link-title Foo ] bar" },
+  /* the innermost opener wins, as in the scanner */
+  { "[[a [[b@", "link-title b" },
+  { "text {{fact: X | y}} and [[Ro@", "link-title Ro" },
+
+  /* nothing open */
+  { "plain text@", "none" },
+  { "@", "none" },
+  { "[[Rooney]] Roo@", "none" },
+  { "[[Rooney]]@", "none" },
+  { "[[Rooney]@]", "none" },
+  { "[@[Roo", "none" },
+  { "{{cast: Ballerina}} Bal@", "none" },
+  { "[[a [[b]] c@", "none" },
+  /* escaped, in code, in HTML, in a link destination */
+  { "\\[[Roo@", "none" },
+  { "\\{{ca@", "none" },
+  { "`[[Roo@`", "none" },
+  { "`` a `[[Roo@` b ``", "none" },
+  { "<span title=\"[[Roo@\">x</span>", "none" },
+  { "[text](http://example.org/[[Roo@)", "none" },
+  { "```\n[[Roo@\n```\n", "none" },
+  { "~~~\n{{ca@\n~~~\n", "none" },
+  { "    [[Roo@\n", "none" },
+  { "---\ntitle: \"[[Roo@\"\n---\nbody\n", "none" },
+  /* references do not span lines */
+  { "[[Roo\nney@", "none" },
+  /* later blocks and lines are found */
+  { "# Heading\n\nSome text\nand [[Roo@ here\n", "link-title Roo" },
+  { "> quoted [[Roo@\n", "link-title Roo" },
+  { "- item {{cast: Ba@\n", "template-target cast: Ba" },
+  { "```\ncode\n```\n\n[[Roo@\n", "link-title Roo" },
+  { "`code` [[Roo@", "link-title Roo" },
+};
+
+static void
+test_context (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *got = describe_at (cases[i].marked);
+
+  g_assert_cmpstr (got, ==, cases[i].expected);
+}
+
+/* Each title is written as a link that scans back to it. */
+static void
+test_format_round_trip (void)
+{
+  static const char * const titles[] = {
+    "Rooney", "John Wick: Chapter 4", "  spaced out  ", "[bracketed]", "[", "]", "a]", "[a",
+    "a ] b", "a [ b", "{braced}", "a}}b", "a { b", "`code`", "<b>bold</b>", "back\\slash",
+    "*emphasis*", "# not a heading", "Café ü", "a}", "- listed", "    indented",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *link = ct_reference_format_link (titles[i], &error);
+      g_autofree char *name = g_strstrip (g_strdup (titles[i]));
+      g_autoptr(GPtrArray) refs = NULL;
+      CtReference *ref;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (link);
+      refs = ct_scan_references (link, strlen (link));
+      g_assert_cmpuint (refs->len, ==, 1);
+      ref = g_ptr_array_index (refs, 0);
+      g_assert_true (ref->closed);
+      g_assert_cmpuint (ref->type, ==, CT_REF_LINK);
+      g_assert_cmpuint (ref->start, ==, 0);
+      g_assert_cmpuint (ref->end, ==, strlen (link));
+      g_assert_cmpstr (ref->target, ==, name);
+      g_assert_null (ref->label);
+    }
+}
+
+static void
+test_format_plain (void)
+{
+  g_autofree char *plain = ct_reference_format_link ("Rooney", NULL);
+  g_autofree char *padded = ct_reference_format_link ("[bracketed]", NULL);
+
+  g_assert_cmpstr (plain, ==, "[[Rooney]]");
+  g_assert_cmpstr (padded, ==, "[[ [bracketed] ]]");
+}
+
+/* What no link can say is refused with a sentence, never written as a
+ * link to another name. */
+static void
+test_format_refused (void)
+{
+  static const char * const titles[] = {
+    "a|b", "a]]b", "a[[b", "a{{b", "line\nbreak", "carriage\rreturn", "", "   ", "\xff\xfe",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *link = ct_reference_format_link (titles[i], &error);
+
+      g_assert_null (link);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == CT_ERROR);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/reference-context/%u", i);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_context);
+    }
+  g_test_add_func ("/reference-format/round-trip", test_format_round_trip);
+  g_test_add_func ("/reference-format/plain", test_format_plain);
+  g_test_add_func ("/reference-format/refused", test_format_refused);
+  return g_test_run ();
+}
