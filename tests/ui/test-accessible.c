@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ct-application.h"
+#include "ct-editor-page-private.h"
 #include "ct-entity-popover.h"
 #include "ct-preferences-window.h"
 #include "ct-preview.h"
@@ -300,7 +301,8 @@ page_ready (CtEditorPage *page)
 static CtWindow *
 new_window (void)
 {
-  CtWindow *window = ct_window_new (app);
+  CtWindow *window = ct_window_new (app, ct_application_get_drafts (app),
+                                     ct_application_get_wiki_registry (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -386,12 +388,12 @@ test_document (void)
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
 
   /* The problems button shows once the render reports [[Nobody Here]]. */
-  problems = ct_editor_page_get_problems (page);
+  problems = _ct_editor_page_get_problems (page);
   CT_TEST_WAIT (ct_problems_get_count (problems) == 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.replace", NULL));
   ct_test_spin (300);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ct_editor_page_get_search_bar (page))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_ct_editor_page_get_search_bar (page))));
 
   /* A click on a reference in the preview opens the entity's card. */
   found = ct_wiki_lookup (ct_editor_page_get_wiki (page), "Rooney", &error);
@@ -399,7 +401,7 @@ test_document (void)
   g_assert_cmpuint (found->len, ==, 1);
   uri = g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT,
                          ((CtLookup *) g_ptr_array_index (found, 0))->entity_id);
-  g_signal_emit_by_name (ct_editor_page_get_preview (page), "link-activated", uri);
+  g_signal_emit_by_name (_ct_editor_page_get_preview (page), "link-activated", uri);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (CT_IS_ENTITY_POPOVER (child))
