@@ -153,6 +153,7 @@ _ct_wiki_insert_entity (CtWiki        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *slug = NULL;
+  g_autofree char *key = NULL;
   gint64 id;
 
   if (!check_name (title, _("title"), error))
@@ -164,12 +165,16 @@ _ct_wiki_insert_entity (CtWiki        *self,
   if (slug == NULL)
     return 0;
 
-  stmt = ct_db_prepare (self->db, "INSERT INTO entity (kind, title, slug) VALUES (?, ?, ?)", error);
+  /* title_key repeats the title's name key for the browse index
+   * (resources/sql/003-browse.sql). */
+  stmt = ct_db_prepare (self->db, "INSERT INTO entity (kind, title, slug, title_key) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
+  key = _ct_wiki_name_key (trimmed);
   ct_db_bind_text (stmt, 1, ct_entity_kind_to_string (kind));
   ct_db_bind_text (stmt, 2, trimmed);
   ct_db_bind_text (stmt, 3, slug);
+  ct_db_bind_text (stmt, 4, key);
   if (!ct_db_run (self->db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (ct_db_handle (self->db));
@@ -308,12 +313,13 @@ _ct_wiki_write_entity (CtWiki          *self,
       slug = unique_slug (self, title, kind, entity->id, error);
       if (slug == NULL)
         return FALSE;
-      stmt = ct_db_prepare (self->db, "UPDATE entity SET title = ?, slug = ? WHERE id = ?", error);
+      stmt = ct_db_prepare (self->db, "UPDATE entity SET title = ?, slug = ?, title_key = ? WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       ct_db_bind_text (stmt, 1, title);
       ct_db_bind_text (stmt, 2, slug);
-      sqlite3_bind_int64 (stmt, 3, entity->id);
+      ct_db_bind_text (stmt, 3, key);
+      sqlite3_bind_int64 (stmt, 4, entity->id);
       if (!ct_db_run (self->db, stmt, error))
         return FALSE;
 

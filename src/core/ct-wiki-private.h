@@ -100,4 +100,8 @@ gint64    _ct_wiki_write_credit    (CtWiki         *self,
                                     const CtCredit *credit,
                                     GError        **error);
 
+/* The SQL of ct_wiki_list_briefs for @kind (-1: all), for the test that
+ * checks its query plan walks the index. */
+const char *_ct_wiki_brief_sql     (int            kind);
+
 G_END_DECLS
