@@ -200,10 +200,11 @@ ct_wiki_create_entity (CtWiki        *self,
   id = _ct_wiki_insert_entity (self, kind, title, error);
   if (id == 0 || !_ct_wiki_reindex_entity (self, id, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return 0;
     }
-  return ct_db_commit (self->db, error) ? id : 0;
+  _ct_wiki_note_change (self, id);
+  return _ct_wiki_commit (self, error) ? id : 0;
 }
 
 /* Rewrites [[Old]] and {{t: Old}} to the new title in every entity's
@@ -277,6 +278,7 @@ rewrite_note_mentions (CtWiki      *self,
       g_string_free (notes, TRUE);
       if (!ct_db_run (self->db, update, error) || !_ct_wiki_reindex_entity (self, id, error))
         return FALSE;
+      _ct_wiki_note_change (self, id);
     }
   return TRUE;
 }
@@ -394,12 +396,13 @@ ct_wiki_update_entity (CtWiki          *self,
 
   if (!_ct_wiki_check_writable (self, error) || !ct_db_begin (self->db, error))
     return FALSE;
+  _ct_wiki_note_change (self, entity->id);
   if (!_ct_wiki_write_entity (self, entity, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  return _ct_wiki_commit (self, error);
 }
 
 /* Facts */
@@ -488,8 +491,9 @@ ct_wiki_set_facts (CtWiki     *self,
     return FALSE;
   if (!_ct_wiki_write_facts (self, entity_id, facts, NULL, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, entity_id);
+  return _ct_wiki_commit (self, error);
 }

@@ -452,10 +452,13 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
     return FALSE;
   if (!update_posts (self, files, stats, cancellable, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  /* Posts are no entity; a changed one may change backlinks anywhere. */
+  if (stats->parsed > 0 || stats->removed > 0)
+    _ct_wiki_note_change (self, 0);
+  return _ct_wiki_commit (self, error);
 }
 
 gboolean
@@ -476,10 +479,11 @@ ct_wiki_clear_post_index (CtWiki  *self,
     return FALSE;
   if (!ct_db_exec (self->db, "DELETE FROM search WHERE rowid < 0; DELETE FROM post", error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, 0);
+  return _ct_wiki_commit (self, error);
 }
 
 static CtPost *
