@@ -113,6 +113,10 @@ gint64    _ct_wiki_write_credit    (CtWiki         *self,
                                     const CtCredit *credit,
                                     GError        **error);
 
+/* A line of Markdown as plain text for a backlink's context (ct-wiki.h),
+ * or NULL when nothing is left. */
+char       *_ct_wiki_context_line  (const char    *line);
+
 /* The SQL of ct_wiki_list_briefs for @kind (-1: all), for the test that
  * checks its query plan walks the index. */
 const char *_ct_wiki_brief_sql     (int            kind);
