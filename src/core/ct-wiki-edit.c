@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-keys.h"
+#include "ct-reference-rewrite.h"
 #include "ct-slug.h"
 #include "ct-wiki-private.h"
 
@@ -243,39 +244,30 @@ rewrite_note_mentions (CtWiki      *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(CtEntity) entity = ct_wiki_get_entity (self, id, error);
-      g_autoptr(GPtrArray) mentions = NULL;
       g_autoptr(sqlite3_stmt) update = NULL;
-      GString *notes;
-      gsize copied = 0;
+      g_autofree char *notes = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (entity == NULL)
         return FALSE;
       if (entity->notes == NULL)
         continue;
-      mentions = _ct_wiki_collect_mentions (entity->notes, strlen (entity->notes));
-      notes = g_string_new (NULL);
-      for (guint j = 0; j < mentions->len; j++)
+      /* The title was checked, so it fits in a reference; NULL without
+       * an error is notes where nothing changed. */
+      notes = ct_reference_rename (entity->notes, strlen (entity->notes), old_title, new_title, NULL, &local_error);
+      if (local_error != NULL)
         {
-          CtMention *m = g_ptr_array_index (mentions, j);
-          g_autofree char *key = _ct_wiki_name_key (m->name);
-
-          if (!g_str_equal (key, old_key))
-            continue;
-          g_string_append_len (notes, entity->notes + copied, m->start - copied);
-          g_string_append (notes, new_title);
-          copied = m->end;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
-      g_string_append (notes, entity->notes + copied);
+      if (notes == NULL)
+        continue;
 
       update = ct_db_prepare (self->db, "UPDATE entity SET notes = ? WHERE id = ?", error);
       if (update == NULL)
-        {
-          g_string_free (notes, TRUE);
-          return FALSE;
-        }
-      ct_db_bind_text (update, 1, notes->str);
+        return FALSE;
+      ct_db_bind_text (update, 1, notes);
       sqlite3_bind_int64 (update, 2, id);
-      g_string_free (notes, TRUE);
       if (!ct_db_run (self->db, update, error) || !_ct_wiki_reindex_entity (self, id, error))
         return FALSE;
       _ct_wiki_note_change (self, id);
