@@ -123,9 +123,10 @@ ct_wiki_delete_entity (CtWiki  *self,
       if (!ct_db_run (self->db, stmt, error))
         goto fail;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, id);
+  return _ct_wiki_commit (self, error);
 
 fail:
-  ct_db_rollback (self->db);
+  _ct_wiki_rollback (self);
   return FALSE;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-keys.h"
+#include "ct-reference-rewrite.h"
 #include "ct-slug.h"
 #include "ct-wiki-private.h"
 
@@ -153,6 +154,7 @@ _ct_wiki_insert_entity (CtWiki        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *slug = NULL;
+  g_autofree char *key = NULL;
   gint64 id;
 
   if (!check_name (title, _("title"), error))
@@ -164,12 +166,16 @@ _ct_wiki_insert_entity (CtWiki        *self,
   if (slug == NULL)
     return 0;
 
-  stmt = ct_db_prepare (self->db, "INSERT INTO entity (kind, title, slug) VALUES (?, ?, ?)", error);
+  /* title_key repeats the title's name key for the browse index
+   * (resources/sql/003-browse.sql). */
+  stmt = ct_db_prepare (self->db, "INSERT INTO entity (kind, title, slug, title_key) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
+  key = _ct_wiki_name_key (trimmed);
   ct_db_bind_text (stmt, 1, ct_entity_kind_to_string (kind));
   ct_db_bind_text (stmt, 2, trimmed);
   ct_db_bind_text (stmt, 3, slug);
+  ct_db_bind_text (stmt, 4, key);
   if (!ct_db_run (self->db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (ct_db_handle (self->db));
@@ -195,10 +201,11 @@ ct_wiki_create_entity (CtWiki        *self,
   id = _ct_wiki_insert_entity (self, kind, title, error);
   if (id == 0 || !_ct_wiki_reindex_entity (self, id, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return 0;
     }
-  return ct_db_commit (self->db, error) ? id : 0;
+  _ct_wiki_note_change (self, id);
+  return _ct_wiki_commit (self, error) ? id : 0;
 }
 
 /* Rewrites [[Old]] and {{t: Old}} to the new title in every entity's
@@ -237,41 +244,33 @@ rewrite_note_mentions (CtWiki      *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(CtEntity) entity = ct_wiki_get_entity (self, id, error);
-      g_autoptr(GPtrArray) mentions = NULL;
       g_autoptr(sqlite3_stmt) update = NULL;
-      GString *notes;
-      gsize copied = 0;
+      g_autofree char *notes = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (entity == NULL)
         return FALSE;
       if (entity->notes == NULL)
         continue;
-      mentions = _ct_wiki_collect_mentions (entity->notes, strlen (entity->notes));
-      notes = g_string_new (NULL);
-      for (guint j = 0; j < mentions->len; j++)
+      /* The title was checked, so it fits in a reference; NULL without
+       * an error is notes where nothing changed. */
+      notes = ct_reference_rename (entity->notes, strlen (entity->notes), old_title, new_title, NULL, &local_error);
+      if (local_error != NULL)
         {
-          CtMention *m = g_ptr_array_index (mentions, j);
-          g_autofree char *key = _ct_wiki_name_key (m->name);
-
-          if (!g_str_equal (key, old_key))
-            continue;
-          g_string_append_len (notes, entity->notes + copied, m->start - copied);
-          g_string_append (notes, new_title);
-          copied = m->end;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
-      g_string_append (notes, entity->notes + copied);
+      if (notes == NULL)
+        continue;
 
       update = ct_db_prepare (self->db, "UPDATE entity SET notes = ? WHERE id = ?", error);
       if (update == NULL)
-        {
-          g_string_free (notes, TRUE);
-          return FALSE;
-        }
-      ct_db_bind_text (update, 1, notes->str);
+        return FALSE;
+      ct_db_bind_text (update, 1, notes);
       sqlite3_bind_int64 (update, 2, id);
-      g_string_free (notes, TRUE);
       if (!ct_db_run (self->db, update, error) || !_ct_wiki_reindex_entity (self, id, error))
         return FALSE;
+      _ct_wiki_note_change (self, id);
     }
   return TRUE;
 }
@@ -308,12 +307,13 @@ _ct_wiki_write_entity (CtWiki          *self,
       slug = unique_slug (self, title, kind, entity->id, error);
       if (slug == NULL)
         return FALSE;
-      stmt = ct_db_prepare (self->db, "UPDATE entity SET title = ?, slug = ? WHERE id = ?", error);
+      stmt = ct_db_prepare (self->db, "UPDATE entity SET title = ?, slug = ?, title_key = ? WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       ct_db_bind_text (stmt, 1, title);
       ct_db_bind_text (stmt, 2, slug);
-      sqlite3_bind_int64 (stmt, 3, entity->id);
+      ct_db_bind_text (stmt, 3, key);
+      sqlite3_bind_int64 (stmt, 4, entity->id);
       if (!ct_db_run (self->db, stmt, error))
         return FALSE;
 
@@ -388,12 +388,13 @@ ct_wiki_update_entity (CtWiki          *self,
 
   if (!_ct_wiki_check_writable (self, error) || !ct_db_begin (self->db, error))
     return FALSE;
+  _ct_wiki_note_change (self, entity->id);
   if (!_ct_wiki_write_entity (self, entity, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  return _ct_wiki_commit (self, error);
 }
 
 /* Facts */
@@ -482,8 +483,9 @@ ct_wiki_set_facts (CtWiki     *self,
     return FALSE;
   if (!_ct_wiki_write_facts (self, entity_id, facts, NULL, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, entity_id);
+  return _ct_wiki_commit (self, error);
 }

@@ -689,9 +689,10 @@ ct_wiki_import (CtWiki      *self,
       || !_ct_wiki_flush_search (self, &local_error))
     {
       _ct_wiki_drop_search (self);
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, 0);
+  return _ct_wiki_commit (self, error);
 }

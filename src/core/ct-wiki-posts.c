@@ -452,10 +452,13 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
     return FALSE;
   if (!update_posts (self, files, stats, cancellable, error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  /* Posts are no entity; a changed one may change backlinks anywhere. */
+  if (stats->parsed > 0 || stats->removed > 0)
+    _ct_wiki_note_change (self, 0);
+  return _ct_wiki_commit (self, error);
 }
 
 gboolean
@@ -476,10 +479,11 @@ ct_wiki_clear_post_index (CtWiki  *self,
     return FALSE;
   if (!ct_db_exec (self->db, "DELETE FROM search WHERE rowid < 0; DELETE FROM post", error))
     {
-      ct_db_rollback (self->db);
+      _ct_wiki_rollback (self);
       return FALSE;
     }
-  return ct_db_commit (self->db, error);
+  _ct_wiki_note_change (self, 0);
+  return _ct_wiki_commit (self, error);
 }
 
 static CtPost *
@@ -494,6 +498,7 @@ post_from_row (sqlite3_stmt *stmt)
   post->draft = sqlite3_column_int (stmt, 3) != 0;
   post->spoilers = sqlite3_column_int (stmt, 4);
   post->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
+  post->unresolved = (guint) sqlite3_column_int (stmt, 6);
   return post;
 }
 
@@ -511,7 +516,10 @@ ct_wiki_list_posts (CtWiki  *self,
   stmt = ct_db_prepare (self->db,
                         "SELECT p.path, p.title, p.date, p.draft, p.spoilers,"
                         " (SELECT group_concat (tag, char(31)) FROM"
-                        "   (SELECT t.tag FROM post_tag t WHERE t.post_id = p.id ORDER BY t.position))"
+                        "   (SELECT t.tag FROM post_tag t WHERE t.post_id = p.id ORDER BY t.position)),"
+                        /* Mentions naming no entity: each a lookup on the name_key index. */
+                        " (SELECT count(*) FROM post_mention m WHERE m.post_id = p.id"
+                        "   AND NOT EXISTS (SELECT 1 FROM name n WHERE n.key = m.key))"
                         " FROM post p ORDER BY p.date IS NULL, p.date DESC, p.mtime DESC, p.path", error);
   if (stmt == NULL)
     return NULL;

@@ -15,6 +15,8 @@ struct _CtWiki {
   CtError   read_only_code;     /* CT_ERROR_TOO_NEW or CT_ERROR_READ_ONLY */
   char     *backup_problem;     /* why today's backup failed, or NULL */
   GHashTable *deferred_search;  /* entity ids whose search row waits, or NULL */
+  gboolean  change_pending;     /* the open transaction changed something … */
+  gint64    change_id;          /* … to this entity, or 0 for several */
 };
 
 /* A name as matched: Unicode case-folded, NFC, surrounding blanks gone.
@@ -27,6 +29,17 @@ char     *_ct_wiki_name_fold       (const char   *name);
  * for a newer Continuity's wiki, CT_ERROR_READ_ONLY otherwise. */
 gboolean  _ct_wiki_check_writable  (CtWiki       *self,
                                     GError      **error);
+
+/* Notes that the open transaction changes entity @id (0: several or
+ * unknown); told with "changed" when the outermost transaction commits. */
+void      _ct_wiki_note_change     (CtWiki       *self,
+                                    gint64        id);
+/* ct_db_commit, then "changed" with what was noted if that ended the
+ * outermost transaction: never while a transaction is open. */
+gboolean  _ct_wiki_commit          (CtWiki       *self,
+                                    GError      **error);
+/* ct_db_rollback; the outermost one forgets the noted changes. */
+void      _ct_wiki_rollback        (CtWiki       *self);
 
 /* Fails with CT_ERROR_ENCODING naming @what when @text (may be NULL) is
  * not UTF-8. */
@@ -99,5 +112,13 @@ gboolean  _ct_wiki_write_entity    (CtWiki         *self,
 gint64    _ct_wiki_write_credit    (CtWiki         *self,
                                     const CtCredit *credit,
                                     GError        **error);
+
+/* A line of Markdown as plain text for a backlink's context (ct-wiki.h),
+ * or NULL when nothing is left. */
+char       *_ct_wiki_context_line  (const char    *line);
+
+/* The SQL of ct_wiki_list_briefs for @kind (-1: all), for the test that
+ * checks its query plan walks the index. */
+const char *_ct_wiki_brief_sql     (int            kind);
 
 G_END_DECLS

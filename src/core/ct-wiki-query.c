@@ -32,16 +32,6 @@ ct_appearance_free (CtAppearance *self)
 }
 
 void
-ct_backlink_free (CtBacklink *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->path);
-  g_free (self->title);
-  g_free (self);
-}
-
-void
 ct_search_hit_free (CtSearchHit *self)
 {
   if (self == NULL)
@@ -688,75 +678,4 @@ ct_wiki_get_appearances (CtWiki  *self,
       g_ptr_array_add (result, g_steal_pointer (&s->appearance));
     }
   return result;
-}
-
-/* Backlinks */
-
-static CtBacklink *
-backlink_from_row (sqlite3_stmt *stmt)
-{
-  CtBacklink *link = g_new0 (CtBacklink, 1);
-
-  link->is_post = sqlite3_column_int (stmt, 0) != 0;
-  link->path = ct_db_column_dup (stmt, 1);
-  link->entity_id = sqlite3_column_int64 (stmt, 2);
-  link->title = ct_db_column_dup (stmt, 3);
-  link->line = (guint) sqlite3_column_int (stmt, 4);
-  return link;
-}
-
-GPtrArray *
-ct_wiki_get_backlinks (CtWiki  *self,
-                       gint64   entity_id,
-                       GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
-
-  /* Mentions are stored as name keys, so a mention by any of the entity's
-   * names counts, and a post written before the entity existed links as
-   * soon as it does. Entities also link through their facts (line 0). */
-  stmt = ct_db_prepare (self->db,
-                        "SELECT 1, p.path, 0, p.title, min (m.line)"
-                        " FROM post_mention m JOIN post p ON p.id = m.post_id"
-                        " WHERE m.key IN (SELECT key FROM name WHERE entity_id = ?1)"
-                        " GROUP BY p.id"
-                        " UNION ALL "
-                        "SELECT 0, NULL, e.id, e.title, ifnull (min (x.line), 0) FROM ("
-                        "   SELECT m.entity_id AS id, m.line AS line FROM entity_mention m"
-                        "   WHERE m.key IN (SELECT key FROM name WHERE entity_id = ?1)"
-                        "   UNION ALL SELECT f.entity_id, NULL FROM fact f WHERE f.value_id = ?1"
-                        " ) x JOIN entity e ON e.id = x.id WHERE e.id != ?1"
-                        " GROUP BY e.id"
-                        " ORDER BY 1 DESC, 4, 2, 3", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) backlink_from_row,
-                  (GDestroyNotify) ct_backlink_free, error);
-}
-
-/* Posts that mention @name (by any spelling of the same key): what a
- * rename offers to rewrite, since the files are the user's. */
-GPtrArray *
-ct_wiki_find_post_mentions (CtWiki      *self,
-                            const char  *name,
-                            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
-
-  key = _ct_wiki_name_key (name);
-  stmt = ct_db_prepare (self->db,
-                        "SELECT 1, p.path, 0, p.title, min (m.line)"
-                        " FROM post_mention m JOIN post p ON p.id = m.post_id"
-                        " WHERE m.key = ?1 GROUP BY p.id ORDER BY p.path", error);
-  if (stmt == NULL)
-    return NULL;
-  ct_db_bind_text (stmt, 1, key);
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) backlink_from_row,
-                  (GDestroyNotify) ct_backlink_free, error);
 }

@@ -13,6 +13,13 @@
 
 G_DEFINE_FINAL_TYPE (CtWiki, ct_wiki, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ct_wiki_finalize (GObject *object)
 {
@@ -31,6 +38,17 @@ static void
 ct_wiki_class_init (CtWikiClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ct_wiki_finalize;
+
+  /**
+   * CtWiki::changed:
+   * @id: the entity changed, or 0 when several were or it is not known
+   *
+   * A change made through this CtWiki was committed (ct-wiki.h). Emitted
+   * on the thread that wrote, after COMMIT, so a handler may read the
+   * wiki and sees the change.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -64,6 +82,59 @@ _ct_wiki_name_fold (const char *name)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Changes */
+
+void
+_ct_wiki_note_change (CtWiki *self,
+                      gint64  id)
+{
+  if (!self->change_pending)
+    self->change_id = id;
+  else if (self->change_id != id)
+    self->change_id = 0;
+  self->change_pending = TRUE;
+}
+
+static gboolean
+in_transaction (CtWiki *self)
+{
+  return !sqlite3_get_autocommit (ct_db_handle (self->db));
+}
+
+gboolean
+_ct_wiki_commit (CtWiki  *self,
+                 GError **error)
+{
+  gint64 id = self->change_id;
+
+  if (!ct_db_commit (self->db, error))
+    {
+      /* ct_db_commit rolled back what failed to commit. */
+      if (!in_transaction (self))
+        self->change_pending = FALSE;
+      return FALSE;
+    }
+  if (in_transaction (self) || !self->change_pending)
+    return TRUE;
+  self->change_pending = FALSE;
+  self->change_id = 0;
+  g_signal_emit (self, signals[CHANGED], 0, id);
+  return TRUE;
+}
+
+void
+_ct_wiki_rollback (CtWiki *self)
+{
+  ct_db_rollback (self->db);
+  /* Changes noted by an outer transaction that goes on are still told
+   * when it commits. */
+  if (!in_transaction (self))
+    {
+      self->change_pending = FALSE;
+      self->change_id = 0;
+    }
 }
 
 /* Opening */

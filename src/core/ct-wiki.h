@@ -61,6 +61,9 @@ typedef struct {
   gint64        entity_id;  /* the mentioning entity, or 0 */
   char         *title;      /* post or entity title */
   guint         line;       /* line of the first mention */
+  char         *context;    /* that line as plain text (trimmed, at most ~200
+                             * characters, cut at a word with "…"), or NULL
+                             * when unreadable or for a link by a fact */
 } CtBacklink;
 
 typedef struct {
@@ -89,6 +92,7 @@ typedef struct {
   GStrv         tags;
   gboolean      draft;
   int           spoilers;   /* -1 unset, 0 false, 1 true */
+  guint         unresolved; /* mentions that name no entity (title or alias) */
 } CtPost;
 
 void          ct_lookup_free       (CtLookup     *self);
@@ -225,5 +229,99 @@ gboolean      ct_wiki_clear_post_index   (CtWiki           *self,
                                           GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtLookup, ct_lookup_free)
+
+/* The wiki window (issue 7): paged lists, change notification, undo,
+ * credits and scenes reordered. */
+
+/* A light row for lists that may hold 100,000 entities. */
+typedef struct {
+  gint64        id;
+  CtEntityKind  kind;
+  char         *title;
+  char         *summary;   /* may be NULL */
+  gboolean      spoiler;
+} CtEntityBrief;
+
+void          ct_entity_brief_free       (CtEntityBrief    *self);
+
+/* How many entities of @kind (-1: all): one COUNT on an index, no rows read. */
+gboolean      ct_wiki_count_entities     (CtWiki           *self,
+                                          int               kind,
+                                          guint            *count,
+                                          GError          **error);
+/* The counts of every kind at once; @counts has CT_N_ENTITY_KINDS slots. */
+gboolean      ct_wiki_count_by_kind      (CtWiki           *self,
+                                          guint            *counts,
+                                          GError          **error);
+/* Rows @offset .. @offset + @limit - 1 of the entities of @kind ordered by
+ * title case-insensitively (the name key), ties by id; with @kind -1 all of
+ * them, kind by kind in CtEntityKind order, then so. A page for a lazy list
+ * model: it walks an index, never sorts the table. */
+GPtrArray    *ct_wiki_list_briefs        (CtWiki           *self,
+                                          int               kind,
+                                          guint             offset,
+                                          guint             limit,
+                                          GError          **error);  /* of CtEntityBrief */
+/* The position of entity @id in that same order; CT_ERROR_NOT_FOUND when
+ * there is no such entity or it is not of @kind. */
+gboolean      ct_wiki_brief_position     (CtWiki           *self,
+                                          int               kind,
+                                          gint64            id,
+                                          guint            *position,
+                                          GError          **error);
+
+/* Signal "changed" (gint64 id): told after every committed change made
+ * through this CtWiki (entities, facts, credits, import, restore, the post
+ * index …), on the thread that wrote, after COMMIT, never inside a
+ * transaction. @id is the one entity changed, or 0 when several were (a
+ * credit touches film, person and character; a rename rewrites other
+ * entities' notes) or it is not known (import, posts). */
+
+/* Undo for any edit of an entity, deletion included. A snapshot holds the
+ * entity as it is now and everything tied to it: its row, names, facts,
+ * credits (as film, person or character), the facts of other entities
+ * that link to it, and its rows in the search index and entity_mention.
+ * Restoring puts all of it back in one transaction: an entity that still
+ * exists has its rows replaced; a deleted one comes back with the same id,
+ * and the other entities' facts that deletion turned into text link to it
+ * again (where they still exist and are still that text). A rename undone
+ * rewrites other entities' notes back, as a rename does. Links to entities
+ * deleted since the snapshot come back as their title in text. Fails with
+ * CT_ERROR_EXISTS, changing nothing, when another entity has taken the
+ * title meanwhile. Snapshots live in memory only. */
+typedef struct _CtWikiSnapshot CtWikiSnapshot;
+
+CtWikiSnapshot *ct_wiki_snapshot_entity  (CtWiki           *self,
+                                          gint64            id,
+                                          GError          **error);
+gboolean      ct_wiki_restore_snapshot   (CtWiki           *self,
+                                          const CtWikiSnapshot *snapshot,
+                                          GError          **error);
+gint64        ct_wiki_snapshot_get_id    (const CtWikiSnapshot *snapshot);
+void          ct_wiki_snapshot_free      (CtWikiSnapshot   *snapshot);
+
+/* Credit @credit->id edited in place: person, character (0 = none), role,
+ * billing, status and source (the film stays), validated as add_credit. */
+gboolean      ct_wiki_update_credit      (CtWiki           *self,
+                                          const CtCredit   *credit,
+                                          GError          **error);
+/* Billing 1..n in the order given; every id must be a credit of @film_id
+ * (credits left out keep their billing). */
+gboolean      ct_wiki_reorder_credits    (CtWiki           *self,
+                                          gint64            film_id,
+                                          const gint64     *credit_ids,
+                                          guint             n_ids,
+                                          GError          **error);
+/* The scenes given (each a scene of @film_id) get their `order` fact set
+ * to 1..n in the order given; the fact is added when missing, other facts
+ * stay as they are. */
+gboolean      ct_wiki_reorder_scenes     (CtWiki           *self,
+                                          gint64            film_id,
+                                          const gint64     *scene_ids,
+                                          guint             n_ids,
+                                          GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtEntityBrief, ct_entity_brief_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtWikiSnapshot, ct_wiki_snapshot_free)
 
 G_END_DECLS

@@ -304,7 +304,7 @@ test_migrate_v0 (void)
 static void
 test_migrate_every_version (void)
 {
-  g_assert_cmpuint (ct_migrations_latest (), ==, 2);
+  g_assert_cmpuint (ct_migrations_latest (), ==, 3);
   for (guint v = 1; v < ct_migrations_latest (); v++)
     {
       g_autofree char *name = g_strdup_printf ("v%u.continuity", v);
@@ -342,6 +342,17 @@ test_migrate_every_version (void)
       g_assert_no_error (error);
       g_assert_cmpuint (hits->len, >=, 2);
       g_assert_cmpstr (((CtSearchHit *) hits->pdata[0])->title, ==, "Ruska Roma");
+
+      /* version 3: every entity has its title key for the browse order */
+      {
+        g_autoptr(GPtrArray) films = ct_wiki_list_entities (wiki, CT_ENTITY_FILM, &error);
+        g_autoptr(GPtrArray) briefs = ct_wiki_list_briefs (wiki, CT_ENTITY_FILM, 0, 1000, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (briefs->len, ==, films->len);
+        for (guint i = 0; i < films->len; i++)
+          g_assert_cmpint (((CtEntityBrief *) briefs->pdata[i])->id, ==, ((CtEntity *) films->pdata[i])->id);
+      }
 
       g_clear_object (&wiki);
       g_assert_cmpint (version_of (db), ==, ct_migrations_latest ());
