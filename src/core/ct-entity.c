@@ -56,6 +56,70 @@ static const char * const kind_with_article[CT_N_ENTITY_KINDS] = {
   [CT_ENTITY_LOCATION] = N_("a location"),
 };
 
+static const char * const status_labels[] = {
+  [CT_FACT_CONFIRMED] = N_("Confirmed"),
+  [CT_FACT_RUMORED] = N_("Rumored"),
+  [CT_FACT_DISPUTED] = N_("Disputed"),
+};
+
+/* Roles as stored (never translated), cast roles first, and their labels. */
+static const struct {
+  const char *role;
+  const char *label;
+  gboolean    cast;
+} roles[] = {
+  { "cast", N_("Cast"), TRUE },
+  { "cameo", N_("Cameo"), TRUE },
+  { "voice", N_("Voice"), TRUE },
+  { "director", N_("Director"), FALSE },
+  { "writer", N_("Writer"), FALSE },
+  { "cinematographer", N_("Cinematographer"), FALSE },
+  { "producer", N_("Producer"), FALSE },
+  { "composer", N_("Composer"), FALSE },
+  { "editor", N_("Editor"), FALSE },
+  { "stunts", N_("Stunts"), FALSE },
+};
+
+const char *
+ct_fact_status_label (CtFactStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, status_labels[status]);
+}
+
+const char * const *
+ct_credit_roles (void)
+{
+  static const char *names[G_N_ELEMENTS (roles) + 1];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        names[i] = roles[i].role;
+      g_once_init_leave (&once, 1);
+    }
+  return names;
+}
+
+const char *
+ct_credit_role_label (const char *role)
+{
+  for (guint i = 0; role != NULL && i < G_N_ELEMENTS (roles); i++)
+    if (g_ascii_strcasecmp (roles[i].role, role) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, roles[i].label);
+  return role;
+}
+
+gboolean
+ct_credit_role_is_cast (const char *role)
+{
+  for (guint i = 0; role != NULL && i < G_N_ELEMENTS (roles); i++)
+    if (g_ascii_strcasecmp (roles[i].role, role) == 0)
+      return roles[i].cast;
+  return FALSE;
+}
+
 const char *
 ct_entity_kind_label (CtEntityKind kind)
 {

@@ -79,6 +79,16 @@ const char   *ct_entity_kind_label        (CtEntityKind  kind);
 const char   *ct_entity_kind_plural_label (CtEntityKind  kind);
 const char   *ct_entity_kind_with_article (CtEntityKind  kind);
 
+/* A status as people read it ("Rumored"), translated. */
+const char   *ct_fact_status_label        (CtFactStatus  status);
+
+/* Credit roles (DESIGN §4). Known roles, cast roles first, NULL-terminated;
+ * a role as people read it ("Cameo"; a role of the user's own as typed);
+ * whether a role belongs in the cast (cast, cameo, voice) or the crew. */
+const char * const *ct_credit_roles        (void);
+const char   *ct_credit_role_label        (const char   *role);
+gboolean      ct_credit_role_is_cast      (const char   *role);
+
 /* The preview's link to an entity, "continuity:entity/ID" (@id > 0), and
  * back: the id, or 0 when @uri is not one (NULL, another scheme, not a
  * positive decimal number that fits an id). */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-error.h"
+#include "ct-render-private.h"
 #include "ct-scanner-private.h"
 
 /* ---- what the caret is in ----
@@ -215,4 +216,93 @@ ct_reference_format_link (const char  *title,
       return NULL;
     }
   return g_steal_pointer (&link);
+}
+
+/* What a template's target or key may not hold: the characters that end
+ * or split a template, and line breaks (references never span lines). */
+static gboolean
+check_template_part (const char  *part,
+                     GError     **error)
+{
+  const char *bad = NULL;
+
+  if (!g_utf8_validate (part, -1, NULL))
+    {
+      g_set_error_literal (error, CT_ERROR, CT_ERROR_ENCODING, _("The title is not valid UTF-8 text."));
+      return FALSE;
+    }
+  if (strpbrk (part, "\r\n") != NULL)
+    bad = _("a line break");
+  else if (strchr (part, '|') != NULL)
+    bad = "|";
+  else if (strstr (part, "}}") != NULL)
+    bad = "}}";
+  else if (strstr (part, "{{") != NULL)
+    bad = "{{";
+  else if (*part == '\0')
+    {
+      g_set_error_literal (error, CT_ERROR, CT_ERROR_INVALID, _("A template needs the name of an entity."));
+      return FALSE;
+    }
+  if (bad != NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                   _("“%s” cannot be written in a template: a template cannot hold “%s”."), part, bad);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ct_reference_format_template (const char  *name,
+                              const char  *target,
+                              const char  *key,
+                              GError     **error)
+{
+  g_autofree char *clean_target = NULL;
+  g_autofree char *clean_key = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
+  const CtReference *ref;
+
+  g_return_val_if_fail (name != NULL && target != NULL, NULL);
+
+  clean_target = g_strstrip (g_strdup (target));
+  if (!check_template_part (clean_target, error))
+    return NULL;
+  if (key != NULL)
+    {
+      clean_key = g_strstrip (g_strdup (key));
+      if (!check_template_part (clean_key, error))
+        return NULL;
+    }
+  text = clean_key ? g_strdup_printf ("{{%s: %s | %s}}", name, clean_target, clean_key)
+                   : g_strdup_printf ("{{%s: %s}}", name, clean_target);
+
+  /* Whatever the rules above missed, the scanner would not miss. */
+  refs = ct_scan_references (text, strlen (text));
+  ref = refs->len == 1 ? g_ptr_array_index (refs, 0) : NULL;
+  if (ref == NULL || !ref->closed || ref->type != CT_REF_TEMPLATE || ref->end != strlen (text)
+      || g_strcmp0 (ref->target, clean_target) != 0 || g_strcmp0 (ref->key, clean_key) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                   _("“%s” cannot be written in a template."), clean_target);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+gboolean
+ct_reference_is_block (const char *text)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  const CtReference *ref;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  refs = ct_scan_references (text, strlen (text));
+  if (refs->len != 1)
+    return FALSE;
+  ref = g_ptr_array_index (refs, 0);
+  return ref->type == CT_REF_TEMPLATE && ref->closed && ct_template_is_block (ref->name);
 }

@@ -96,6 +96,18 @@ void                ct_reference_context_free (CtReferenceContext *self);
 char               *ct_reference_format_link  (const char         *title,
                                                GError            **error);
 
+/* Returns: (transfer full): `{{name: target}}` or `{{name: target | key}}`
+ * (@key may be NULL), read back by the scanner as written, or NULL with
+ * @error set when @target or @key cannot be said in a template (a line
+ * break, `|`, `{{`, `}}`, or nothing but blanks). (ct-reference-edit.c) */
+char               *ct_reference_format_template (const char      *name,
+                                                  const char      *target,
+                                                  const char      *key,
+                                                  GError         **error);
+/* Whether @text is one template that makes a block ({{cast: …}},
+ * {{infobox: …}} …), which must stand alone in a paragraph. */
+gboolean            ct_reference_is_block     (const char         *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReference, ct_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReferenceContext, ct_reference_context_free)
 

@@ -68,6 +68,31 @@ test_kind_labels (void)
     }
 }
 
+static void
+test_roles (void)
+{
+  const char * const *roles = ct_credit_roles ();
+  gboolean crew_seen = FALSE;
+
+  g_assert_cmpstr (roles[0], ==, "cast");
+  /* Cast roles come first: a picker lists them before the crew. */
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      if (!ct_credit_role_is_cast (roles[i]))
+        crew_seen = TRUE;
+      else
+        g_assert_false (crew_seen);
+    }
+  g_assert_true (crew_seen);
+  g_assert_true (ct_credit_role_is_cast ("cameo"));
+  g_assert_true (ct_credit_role_is_cast ("Voice"));
+  g_assert_false (ct_credit_role_is_cast ("director"));
+  g_assert_false (ct_credit_role_is_cast ("gaffer"));
+  g_assert_cmpstr (ct_credit_role_label ("cameo"), ==, "Cameo");
+  g_assert_cmpstr (ct_credit_role_label ("gaffer"), ==, "gaffer");
+  g_assert_cmpstr (ct_fact_status_label (CT_FACT_RUMORED), ==, "Rumored");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -77,5 +102,6 @@ main (int    argc,
   g_test_add_func ("/entity/uri/round-trip", test_uri_round_trip);
   g_test_add_func ("/entity/uri/refused", test_uri_refused);
   g_test_add_func ("/entity/kind-labels", test_kind_labels);
+  g_test_add_func ("/entity/roles", test_roles);
   return g_test_run ();
 }

@@ -167,6 +167,45 @@ test_format_refused (void)
     }
 }
 
+static void
+test_format_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cast = ct_reference_format_template ("cast", "  Ballerina ", NULL, &error);
+  g_autofree char *fact = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cast, ==, "{{cast: Ballerina}}");
+  fact = ct_reference_format_template ("fact", "Ballerina", "release_date", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fact, ==, "{{fact: Ballerina | release_date}}");
+
+  bad = ct_reference_format_template ("infobox", "A | B", NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = ct_reference_format_template ("infobox", "Ends}}", NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = ct_reference_format_template ("fact", "Ballerina", "two\nlines", &error);
+  g_assert_null (bad);
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID);
+}
+
+static void
+test_is_block (void)
+{
+  g_assert_true (ct_reference_is_block ("{{cast: Ballerina}}"));
+  g_assert_true (ct_reference_is_block ("{{infobox: Rooney}}"));
+  g_assert_true (ct_reference_is_block ("{{scenes: Ballerina}}"));
+  g_assert_false (ct_reference_is_block ("{{fact: Ballerina | director}}"));
+  g_assert_false (ct_reference_is_block ("[[Rooney]]"));
+  g_assert_false (ct_reference_is_block ("{{cast: Ballerina"));
+  g_assert_false (ct_reference_is_block ("{{cast: A}} {{cast: B}}"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,5 +220,7 @@ main (int    argc,
   g_test_add_func ("/reference-format/round-trip", test_format_round_trip);
   g_test_add_func ("/reference-format/plain", test_format_plain);
   g_test_add_func ("/reference-format/refused", test_format_refused);
+  g_test_add_func ("/reference-format/template", test_format_template);
+  g_test_add_func ("/reference-format/is-block", test_is_block);
   return g_test_run ();
 }
