@@ -63,6 +63,9 @@ ct_application_activate (GApplication *app)
   gboolean created;
   CtWindow *window = get_window (CT_APPLICATION (app), &created);
 
+  /* Started with nothing to open: the wiki of last time comes back. */
+  if (created)
+    ct_window_restore_wiki (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -76,7 +79,7 @@ ct_application_open (GApplication  *app,
   CtWindow *window = get_window (CT_APPLICATION (app), &created);
 
   for (int i = 0; i < n_files; i++)
-    ct_window_open_file (window, files[i]);
+    ct_window_open (window, files[i]);
   gtk_window_present (GTK_WINDOW (window));
 }
 

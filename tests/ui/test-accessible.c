@@ -19,7 +19,10 @@
 
 #include "ct-application.h"
 #include "ct-editor-page-private.h"
+#include "ct-window-private.h"
 #include "ct-entity-popover.h"
+#include "ct-entity-page.h"
+#include "ct-wiki-sidebar.h"
 #include "ct-preferences-window.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
@@ -444,6 +447,80 @@ test_document (void)
   remove_tree (tree);
 }
 
+/* The sample wiki open: each page of the sidebar, search results, and
+ * a film's page with a fact open and the add-fact menu shown. */
+static void
+test_wiki (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) sample = NULL;
+  g_autoptr(GFile) folder_file = NULL;
+  g_autoptr(GFile) tree = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-accessible-XXXXXX", &error);
+  g_autofree char *folder = NULL;
+  const char * const pages[] = { "posts", "wiki", "timeline" };
+  CtWindow *window;
+  CtWikiSidebar *sidebar;
+  CtEntityPage *page;
+  GtkWidget *child;
+
+  g_assert_no_error (error);
+  folder = g_build_filename (base, "wiki", NULL);
+  sample = ct_wiki_create_sample (folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sample);
+
+  window = new_window ();
+  folder_file = g_file_new_for_path (folder);
+  ct_window_open (window, folder_file);
+  CT_TEST_WAIT (ct_window_get_wiki (window) != NULL);
+  ct_test_spin (200);
+
+  sidebar = window->sidebar;
+  g_assert_nonnull (sidebar);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *state = g_strdup_printf ("sidebar, %s", pages[i]);
+
+      ct_wiki_sidebar_set_page (sidebar, pages[i]);
+      ct_test_spin (150);
+      check_tree (state, GTK_WIDGET (sidebar), 1);
+    }
+  gtk_editable_set_text (_ct_wiki_sidebar_get_search_entry (sidebar), "ruska");
+  CT_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (sidebar, "search")))) > 0);
+  check_tree ("sidebar, search results", GTK_WIDGET (sidebar), 1);
+
+  found = ct_wiki_lookup (ct_window_get_wiki (window), "Ballerina", &error);
+  g_assert_no_error (error);
+  page = _ct_window_open_entity (window, ct_window_get_wiki (window),
+                                 ((CtLookup *) g_ptr_array_index (found, 0))->entity_id);
+  ct_test_spin (300);
+  check_tree ("a film's page", GTK_WIDGET (window), 20);
+
+  /* Every fact open, as a user editing them sees it. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (page)); child != NULL; )
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && child != GTK_WIDGET (page) && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = (child && child != GTK_WIDGET (page)) ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+  ct_test_spin (300);
+  check_tree ("a film's page, facts open", GTK_WIDGET (page), 30);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ct_test_spin (50);
+  tree = g_file_new_for_path (base);
+  remove_tree (tree);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +545,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/accessible/welcome", test_welcome);
   g_test_add_func ("/ui/accessible/document", test_document);
+  g_test_add_func ("/ui/accessible/wiki", test_wiki);
   g_test_add_func ("/ui/accessible/preferences", test_preferences);
   g_test_add_func ("/ui/accessible/shortcuts", test_shortcuts);
 

@@ -245,10 +245,20 @@ rerender (CtRenderWorker *self)
 }
 
 static void
+on_wiki_changed_cb (CtRenderWorker *self,
+                    gint64          entity_id,
+                    CtWiki         *wiki)
+{
+  rerender (self);
+}
+
+static void
 ct_render_worker_dispose (GObject *object)
 {
   CtRenderWorker *self = CT_RENDER_WORKER (object);
 
+  if (self->wiki != NULL)
+    g_signal_handlers_disconnect_by_data (self->wiki, self);
   g_clear_handle_id (&self->source_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -329,8 +339,13 @@ ct_render_worker_set_wiki (CtRenderWorker *self,
 {
   g_return_if_fail (CT_IS_RENDER_WORKER (self));
 
+  if (self->wiki != NULL)
+    g_signal_handlers_disconnect_by_data (self->wiki, self);
   if (g_set_object (&self->wiki, wiki))
     {
+      /* A fact fixed in the wiki shows in every open post at once. */
+      if (wiki != NULL)
+        g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
       g_clear_object (&self->thread_wiki);
       self->thread_wiki_failed = FALSE;
       rerender (self);

@@ -416,7 +416,7 @@ open_chooser_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          ct_window_open_file (self, file);
+          ct_window_open (self, file);
         }
     }
 

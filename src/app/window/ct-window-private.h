@@ -1,9 +1,18 @@
-/* ct-window-private.h — the window's state, shared by ct-window.c (tabs,
- * closing, drafts) and ct-window-actions.c (what the menus and keys do). */
+/* ct-window-private.h — the window's state, shared by its files:
+ *
+ * ct-window.c           tabs, closing, drafts, the GObject
+ * ct-window-actions.c   what the menus and keys do to documents
+ * ct-window-welcome.c   the welcome page and recent documents and wikis
+ * ct-window-wiki.c      the wiki of each post (looked up, re-indexed)
+ * ct-window-sidebar.c   the window's wiki: opening one, the sidebar
+ * ct-window-entities.c  entity tabs, inserting from them, new and delete
+ */
 #pragma once
 
 #include "ct-window.h"
+#include "ct-entity-page.h"
 #include "ct-wiki-registry.h"
+#include "ct-wiki-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +32,14 @@ struct _CtWindow
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GtkWidget            *recent_wikis_box;
+  GtkListBox           *recent_wikis_list;
   AdwTabView           *tab_view;
+  AdwFlap              *flap;
+  CtWikiSidebar        *sidebar;
+
+  CtWiki               *wiki;            /* the sidebar's, or NULL */
+  CtEditorPage         *last_editor;     /* weak: the post tab selected last */
 };
 
 void  _ct_window_class_actions_init (GtkWidgetClass      *widget_class);
@@ -57,5 +73,51 @@ void      _ct_window_track_wiki       (CtWindow            *self,
 
 void      _ct_window_add_recent       (CtWindow            *self,
                                        GFile               *file);
+
+/* ct-window-welcome.c */
+void      _ct_window_welcome_init     (CtWindow            *self);
+/* The folder of @file as people read it: "~/Films", not "/home/ana/Films". */
+char     *_ct_window_dup_folder_name  (GFile               *file);
+
+/* ct-window-sidebar.c */
+void      _ct_window_class_sidebar_init (GtkWidgetClass    *widget_class);
+void      _ct_window_sidebar_init     (CtWindow            *self);
+/* Shows @wiki in the sidebar and remembers it for the next start. */
+void      _ct_window_set_wiki         (CtWindow            *self,
+                                       CtWiki              *wiki);
+void      _ct_window_open_wiki_folder (CtWindow            *self,
+                                       const char          *folder);
+/* A folder holding wiki.continuity, or that file itself. */
+gboolean  _ct_window_is_wiki_file     (GFile               *file);
+void      _ct_window_open_wiki_file   (CtWindow            *self,
+                                       GFile               *file);
+void      _ct_window_restore_wiki     (CtWindow            *self);
+/* Opens the post at @path (relative to @wiki's folder) at 1-based @line
+ * (0: where it was). */
+void      _ct_window_open_post        (CtWindow            *self,
+                                       CtWiki              *wiki,
+                                       const char          *path,
+                                       guint                line);
+
+/* ct-window-entities.c */
+CtEntityPage *_ct_window_open_entity  (CtWindow            *self,
+                                       CtWiki              *wiki,
+                                       gint64               id);
+CtEntityPage *_ct_window_find_entity_page (CtWindow        *self,
+                                       CtWiki              *wiki,
+                                       gint64               id);
+void      _ct_window_update_entity_tab (CtWindow           *self,
+                                       CtEntityPage        *page);
+/* Inserts reference text into the post written last; FALSE (and a
+ * toast) when no post is open. */
+gboolean  _ct_window_insert_into_post (CtWindow            *self,
+                                       const char          *text);
+/* Deletes the entity, closes its tab and offers Undo in the toast it
+ * returns (NULL, and @error set, when nothing was deleted). */
+AdwToast *_ct_window_delete_entity    (CtWindow            *self,
+                                       CtWiki              *wiki,
+                                       gint64               id,
+                                       GError             **error);
+void      _ct_window_new_entity       (CtWindow            *self);
 
 G_END_DECLS

@@ -54,6 +54,9 @@ wiki_found_cb (GObject      *object,
         ct_window_add_toast (lookup->window, ct_wiki_get_backup_problem (wiki));
     }
   ct_editor_page_set_wiki (lookup->page, wiki);
+  /* A post opened from inside a wiki shows that wiki beside it. */
+  if (wiki != NULL && lookup->window->wiki == NULL)
+    _ct_window_set_wiki (lookup->window, wiki);
   wiki_lookup_free (lookup);
 }
 

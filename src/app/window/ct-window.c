@@ -5,9 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "ct-editor-page-private.h"
+#include "ct-entity-page.h"
+#include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
-
-#define MAX_RECENT 6
 
 G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -19,24 +19,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The folder of @file as people read it: "~/Films" rather than
- * "/home/ana/Films". */
-static char *
-dup_folder_name (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
-  g_autofree char *relative = NULL;
-
-  if (parent == NULL)
-    return g_file_get_parse_name (file);
-  if (g_file_equal (parent, home))
-    return g_strdup ("~");
-  if ((relative = g_file_get_relative_path (home, parent)) != NULL)
-    return g_build_filename ("~", relative, NULL);
-  return g_file_get_parse_name (parent);
-}
 
 static void
 update_tab (CtWindow     *self,
@@ -65,7 +47,7 @@ update_tab (CtWindow     *self,
       g_autofree char *subtitle = NULL;
 
       if (file != NULL)
-        subtitle = dup_folder_name (file);
+        subtitle = _ct_window_dup_folder_name (file);
       else
         subtitle = g_strdup (_("Not saved yet"));
 
@@ -89,9 +71,17 @@ on_selected_page_changed_cb (CtWindow   *self,
                              AdwTabView *tab_view)
 {
   CtEditorPage *page = ct_window_get_active_page (self);
+  AdwTabPage *tab = adw_tab_view_get_selected_page (tab_view);
+  GtkWidget *child = tab ? adw_tab_page_get_child (tab) : NULL;
+
+  /* Insertions from an entity page go to the post written last. */
+  if (page != NULL)
+    g_set_weak_pointer (&self->last_editor, page);
 
   if (page != NULL)
     update_tab (self, page);
+  else if (CT_IS_ENTITY_PAGE (child))
+    _ct_window_update_entity_tab (self, CT_ENTITY_PAGE (child));
   else
     {
       adw_window_title_set_title (self->window_title, _("Continuity"));
@@ -152,6 +142,9 @@ page_loaded_cb (GObject      *object,
     }
 
   _ct_window_add_recent (self, ct_document_get_file (ct_editor_page_get_document (page)));
+  /* Opened from a mention in the wiki: show the line that mentions it. */
+  if (g_object_get_data (G_OBJECT (page), "ct-go-to-line") != NULL)
+    ct_editor_page_go_to_line (page, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ct-go-to-line")));
   gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
 }
 
@@ -233,13 +226,15 @@ on_close_page_cb (CtWindow   *self,
                   AdwTabPage *tab,
                   AdwTabView *tab_view)
 {
-  CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (tab));
+  GtkWidget *child = adw_tab_page_get_child (tab);
+  CtEditorPage *page = CT_IS_EDITOR_PAGE (child) ? CT_EDITOR_PAGE (child) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
   CloseTab *close;
 
-  if (!ct_editor_page_get_modified (page))
+  /* An entity page has nothing unsaved: every edit is in the wiki. */
+  if (page == NULL || !ct_editor_page_get_modified (page))
     {
       adw_tab_view_close_page_finish (tab_view, tab, TRUE);
       return GDK_EVENT_STOP;
@@ -270,9 +265,9 @@ modified_pages (CtWindow *self)
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
-      CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (tab));
+      GtkWidget *page = adw_tab_page_get_child (tab);
 
-      if (ct_editor_page_get_modified (page))
+      if (CT_IS_EDITOR_PAGE (page) && ct_editor_page_get_modified (CT_EDITOR_PAGE (page)))
         g_ptr_array_add (pages, g_object_ref (page));
     }
   return pages;
@@ -366,105 +361,6 @@ ct_window_close_request (GtkWindow *window)
   return GDK_EVENT_STOP;
 }
 
-/* Recent documents ------------------------------------------------------ */
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
-  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
-}
-
-static gboolean
-is_markdown (GtkRecentInfo *info)
-{
-  const char *uri = gtk_recent_info_get_uri (info);
-  const char *mime = gtk_recent_info_get_mime_type (info);
-
-  return g_strcmp0 (mime, "text/markdown") == 0 ||
-         g_strcmp0 (mime, "text/x-markdown") == 0 ||
-         g_str_has_suffix (uri, ".md") ||
-         g_str_has_suffix (uri, ".markdown");
-}
-
-static void
-update_recent (CtWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (self->recent);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    if (is_markdown (l->data) && gtk_recent_info_is_local (l->data))
-      g_ptr_array_add (sorted, l->data);
-  g_ptr_array_sort (sorted, compare_recent);
-
-  for (guint i = 0; i < sorted->len && shown < MAX_RECENT; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (sorted, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = dup_folder_name (file);
-      GtkWidget *row;
-
-      if (!gtk_recent_info_exists (info))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-
-  gtk_widget_set_visible (self->recent_box, shown > 0);
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-static void
-on_recent_row_activated_cb (CtWindow      *self,
-                            GtkListBoxRow *row,
-                            GtkListBox    *list)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "file");
-
-  if (file != NULL)
-    ct_window_open_file (self, file);
-}
-
-void
-_ct_window_add_recent (CtWindow *self,
-                       GFile    *file)
-{
-  g_autofree char *uri = NULL;
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *) "text/markdown",
-    .app_name = (char *) "Continuity",
-    .app_exec = (char *) "continuity %u",
-    .groups = NULL,
-    .is_private = FALSE,
-  };
-
-  if (file == NULL)
-    return;
-
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_full (self->recent, uri, &data);
-}
-
 /* Drafts left by a previous run ------------------------------------------ */
 
 static void
@@ -530,6 +426,7 @@ ct_window_constructed (GObject *object)
 
   g_assert (CT_IS_DRAFTS (self->drafts));
   g_assert (CT_IS_WIKI_REGISTRY (self->wiki_registry));
+  _ct_window_sidebar_init (self);
 }
 
 static void
@@ -538,7 +435,9 @@ ct_window_dispose (GObject *object)
   CtWindow *self = (CtWindow *)object;
 
   if (self->recent != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent, update_recent, self);
+    g_signal_handlers_disconnect_by_data (self->recent, self);
+  g_clear_weak_pointer (&self->last_editor);
+  g_clear_object (&self->wiki);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_WINDOW);
 
@@ -632,13 +531,17 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_wikis_box);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, recent_wikis_list);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, on_close_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
 
   _ct_window_class_actions_init (widget_class);
+  _ct_window_class_sidebar_init (widget_class);
 }
 
 static void
@@ -651,9 +554,7 @@ ct_window_init (CtWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  self->recent = gtk_recent_manager_get_default ();
-  g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent), self);
-  update_recent (self);
+  _ct_window_welcome_init (self);
 
   on_n_pages_changed_cb (self, NULL, self->tab_view);
   on_selected_page_changed_cb (self, NULL, self->tab_view);
@@ -689,11 +590,14 @@ ct_window_find_page (CtWindow *self,
   n = adw_tab_view_get_n_pages (self->tab_view);
   for (int i = 0; i < n; i++)
     {
-      CtEditorPage *page = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
-      GFile *page_file = ct_document_get_file (ct_editor_page_get_document (page));
+      GtkWidget *page = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
+      GFile *page_file;
 
+      if (!CT_IS_EDITOR_PAGE (page))
+        continue;
+      page_file = ct_document_get_file (ct_editor_page_get_document (CT_EDITOR_PAGE (page)));
       if (page_file != NULL && g_file_equal (page_file, file))
-        return page;
+        return CT_EDITOR_PAGE (page);
     }
   return NULL;
 }
@@ -750,7 +654,9 @@ ct_window_get_active_page (CtWindow *self)
   g_return_val_if_fail (CT_IS_WINDOW (self), NULL);
 
   tab = adw_tab_view_get_selected_page (self->tab_view);
-  return tab ? CT_EDITOR_PAGE (adw_tab_page_get_child (tab)) : NULL;
+  if (tab == NULL || !CT_IS_EDITOR_PAGE (adw_tab_page_get_child (tab)))
+    return NULL;
+  return CT_EDITOR_PAGE (adw_tab_page_get_child (tab));
 }
 
 AdwTabView *

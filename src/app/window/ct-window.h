@@ -20,6 +20,14 @@ CtWindow     *ct_window_new             (CtApplication  *application,
 /* Opens @file in a tab, or shows the tab that already has it. */
 void          ct_window_open_file       (CtWindow      *self,
                                          GFile         *file);
+/* Opens @file: a wiki (its folder or its wiki.continuity) in the
+ * sidebar, anything else as a document in a tab. */
+void          ct_window_open            (CtWindow      *self,
+                                         GFile         *file);
+/* Opens the wiki that was open last time, if it is still there. */
+void          ct_window_restore_wiki    (CtWindow      *self);
+/* The wiki the sidebar shows, or NULL. */
+CtWiki       *ct_window_get_wiki        (CtWindow      *self);
 CtEditorPage *ct_window_new_document    (CtWindow      *self);
 
 /* Opens tabs for the drafts left behind by a previous run. */

@@ -1,0 +1,92 @@
+/* ct-entity-page-private.h — the entity page's state, shared by its files:
+ *
+ * ct-entity-page.c          the page: loading, title/summary/aliases/spoiler,
+ *                           notes, undo and redo, delete, insert, mentions
+ * ct-entity-page-facts.c    the facts: a row per fact, adding and removing
+ * ct-entity-page-credits.c  a film's cast, crew and scenes
+ *
+ * Every change goes through ct_entity_page_edit_begin/_end: a snapshot of
+ * the entity is taken first, so Undo restores everything the change
+ * touched, in one core transaction.
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "ct-entity-page.h"
+
+G_BEGIN_DECLS
+
+struct _CtEntityPage
+{
+  GtkWidget             parent_instance;
+
+  CtWiki               *wiki;
+  gint64                id;
+  CtEntity             *entity;        /* as last read from the wiki */
+  char                 *error;         /* the last refusal, or NULL */
+  GPtrArray            *undo;          /* of CtWikiSnapshot, newest last */
+  GPtrArray            *redo;
+  CtWikiSnapshot       *pending;       /* taken by edit_begin */
+  guint                 notes_source;  /* debounced notes save */
+  gboolean              loading;       /* filling the form: no edits */
+
+  GtkWidget            *scroller;
+  GtkImage             *kind_icon;
+  GtkLabel             *heading_label;
+  GtkLabel             *kind_label;
+  GtkMenuButton        *menu_button;
+  GtkLabel             *error_label;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *summary_row;
+  AdwEntryRow          *aliases_row;
+  GtkSwitch            *spoiler_switch;
+  AdwPreferencesGroup  *facts_group;
+  GtkMenuButton        *add_fact_button;
+  AdwPreferencesGroup  *cast_group;
+  AdwPreferencesGroup  *crew_group;
+  AdwPreferencesGroup  *add_credit_group;
+  AdwEntryRow          *credit_person_row;
+  AdwEntryRow          *credit_character_row;
+  AdwComboRow          *credit_role_row;
+  AdwComboRow          *credit_status_row;
+  AdwEntryRow          *credit_source_row;
+  GtkButton            *add_credit_button;
+  AdwPreferencesGroup  *scenes_group;
+  GtkButton            *add_scene_button;
+  GtkSourceView        *notes_view;
+  AdwPreferencesGroup  *mentions_group;
+
+  GPtrArray            *fact_rows;     /* rows added to facts_group */
+  char                 *draft_key;     /* a fact being added: key, no value yet */
+  GPtrArray            *credit_rows;   /* rows added to cast/crew/scenes */
+  GPtrArray            *mention_rows;
+};
+
+/* A change begins: snapshot what it may touch. */
+gboolean  _ct_entity_page_edit_begin   (CtEntityPage  *self);
+/* … and ends: kept for Undo when @ok, else the refusal is shown (and
+ * @error consumed). The form is read again from the wiki either way. */
+void      _ct_entity_page_edit_end     (CtEntityPage  *self,
+                                        gboolean       ok,
+                                        GError        *error);
+void      _ct_entity_page_show_error   (CtEntityPage  *self,
+                                        const char    *message);
+/* The wiki's entity titled or aliased @name of @kind (-1: any), or 0
+ * with a sentence in @error. */
+gint64    _ct_entity_page_resolve      (CtEntityPage  *self,
+                                        const char    *name,
+                                        int            kind,
+                                        GError       **error);
+
+void      _ct_entity_page_facts_init   (CtEntityPage  *self);
+void      _ct_entity_page_facts_load   (CtEntityPage  *self);
+void      _ct_entity_page_credits_init (CtEntityPage  *self);
+void      _ct_entity_page_credits_load (CtEntityPage  *self);
+void      _ct_entity_page_add_credit   (CtEntityPage  *self);
+void      _ct_entity_page_add_scene    (CtEntityPage  *self);
+
+/* Removes every row of @rows from its group. */
+void      _ct_entity_page_clear_rows   (GPtrArray     *rows);
+
+G_END_DECLS
