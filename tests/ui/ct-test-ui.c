@@ -64,3 +64,35 @@ ct_test_wait_dialog (GtkWindow *parent,
   CT_TEST_WAIT ((dialog = ct_test_find_dialog (parent, type)) != NULL);
   return dialog;
 }
+
+typedef struct {
+  gboolean  done;
+  JSCValue *value;
+  GError   *error;
+} JsCall;
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsCall *call = user_data;
+
+  call->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &call->error);
+  call->done = TRUE;
+}
+
+char *
+ct_test_eval_js (WebKitWebView *view,
+                 const char    *script)
+{
+  JsCall call = { 0 };
+  char *text;
+
+  webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, js_done_cb, &call);
+  CT_TEST_WAIT (call.done);
+  g_assert_no_error (call.error);
+  text = jsc_value_to_string (call.value);
+  g_object_unref (call.value);
+  return text;
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <webkit/webkit.h>
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ GtkWindow *ct_test_find_dialog  (GtkWindow       *parent,
 /* Waits until ct_test_find_dialog() finds one. */
 GtkWindow *ct_test_wait_dialog  (GtkWindow       *parent,
                                  GType            type);
+
+/* Evaluates @script in @view's page world, waiting for it; its value as
+ * a string, or the test fails. */
+char      *ct_test_eval_js      (WebKitWebView   *view,
+                                 const char      *script);
 
 /* Iterates the default main context until @expr holds; fails the test
  * after CT_TEST_TIMEOUT_SECONDS. The tick wakes the loop up regularly, so a

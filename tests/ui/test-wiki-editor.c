@@ -107,38 +107,12 @@ fixture_teardown (Fixture       *f,
   g_free (f->post);
 }
 
-typedef struct {
-  gboolean  done;
-  JSCValue *value;
-  GError   *error;
-} JsCall;
-
-static void
-js_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  JsCall *call = user_data;
-
-  call->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &call->error);
-  call->done = TRUE;
-}
-
 /* Evaluates @script in the document's world; its value as a string. */
 static char *
 eval_string (Fixture    *f,
              const char *script)
 {
-  JsCall call = { 0 };
-  char *text;
-
-  webkit_web_view_evaluate_javascript (ct_preview_get_web_view (f->preview), script, -1,
-                                       NULL, NULL, NULL, js_done_cb, &call);
-  CT_TEST_WAIT (call.done);
-  g_assert_no_error (call.error);
-  text = jsc_value_to_string (call.value);
-  g_object_unref (call.value);
-  return text;
+  return ct_test_eval_js (ct_preview_get_web_view (f->preview), script);
 }
 
 /* Replaces the whole text, as typing would (one user action). */

@@ -295,18 +295,15 @@ static void
 ct_document_constructed (GObject *object)
 {
   CtDocument *self = (CtDocument *)object;
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceLanguage *language;
 
   /* Not in init(): touching the buffer there creates its tag table before
    * the "tag-table" construct property is applied. */
   G_OBJECT_CLASS (ct_document_parent_class)->constructed (object);
 
-  language = gtk_source_language_manager_get_language (languages, LANGUAGE_ID);
+  language = ct_document_get_markdown_language ();
   if (language != NULL)
     gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self), language);
-  else
-    g_warning ("Language “%s” is missing from the resources", LANGUAGE_ID);
 
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (self), TRUE);
   /* The buffer holds the file's bytes exactly, final newline or not: a
@@ -375,7 +372,6 @@ static void
 ct_document_class_init (CtDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
   object_class->constructed = ct_document_constructed;
   object_class->dispose = ct_document_dispose;
@@ -402,16 +398,33 @@ ct_document_class_init (CtDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
-
-  /* Our language includes markdown.lang by reference, so the system
-   * directories stay on the path; ours is added before the first lookup. */
-  gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS_PATH);
 }
 
 static void
 ct_document_init (CtDocument *self)
 {
   self->file = gtk_source_file_new ();
+}
+
+GtkSourceLanguage *
+ct_document_get_markdown_language (void)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  static gsize once;
+  GtkSourceLanguage *language;
+
+  /* Our language includes markdown.lang by reference, so the system
+   * directories stay on the path; ours is added before the first lookup
+   * (the manager reads its path once, at the first lookup by anyone). */
+  if (g_once_init_enter (&once))
+    {
+      gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS_PATH);
+      g_once_init_leave (&once, 1);
+    }
+  language = gtk_source_language_manager_get_language (languages, LANGUAGE_ID);
+  if (language == NULL)
+    g_warning ("Language “%s” is missing from the resources", LANGUAGE_ID);
+  return language;
 }
 
 CtDocument *

@@ -59,4 +59,8 @@ gboolean    ct_document_get_file_deleted    (CtDocument          *self);
 const GtkSourceEncoding *
             ct_document_get_converted_from  (CtDocument          *self);
 
+/* Markdown with references (resources/language-specs), for every view
+ * that shows Markdown: posts, entity notes. */
+GtkSourceLanguage *ct_document_get_markdown_language (void);
+
 G_END_DECLS

@@ -88,7 +88,9 @@ move (CtEntityPage        *self,
         g_array_prepend_vals (ids, other->data, other->len);
     }
 
-  if (!_ct_entity_page_edit_begin (self))
+  /* Scenes keep their order as their own facts: they are part of Undo. */
+  if (!(group == self->scenes_group ? _ct_entity_page_edit_begin_with (self, (gint64 *) ids->data, ids->len)
+                                    : _ct_entity_page_edit_begin (self)))
     return;
   if (group == self->scenes_group)
     ok = ct_wiki_reorder_scenes (self->wiki, self->id, (gint64 *) ids->data, ids->len, &error);

@@ -5,9 +5,9 @@
  * ct-entity-page-facts.c    the facts: a row per fact, adding and removing
  * ct-entity-page-credits.c  a film's cast, crew and scenes
  *
- * Every change goes through ct_entity_page_edit_begin/_end: a snapshot of
- * the entity is taken first, so Undo restores everything the change
- * touched, in one core transaction.
+ * Every change goes through _ct_entity_page_edit_begin/_end: snapshots of
+ * the entities it touches are taken first, so Undo restores everything
+ * the change touched (each entity in one core transaction).
  */
 #pragma once
 
@@ -25,9 +25,9 @@ struct _CtEntityPage
   gint64                id;
   CtEntity             *entity;        /* as last read from the wiki */
   char                 *error;         /* the last refusal, or NULL */
-  GPtrArray            *undo;          /* of CtWikiSnapshot, newest last */
+  GPtrArray            *undo;          /* of steps (GPtrArray of CtWikiSnapshot), newest last */
   GPtrArray            *redo;
-  CtWikiSnapshot       *pending;       /* taken by edit_begin */
+  GPtrArray            *pending;       /* the step taken by edit_begin */
   guint                 notes_source;  /* debounced notes save */
   gboolean              loading;       /* filling the form: no edits */
 
@@ -63,8 +63,12 @@ struct _CtEntityPage
   GPtrArray            *mention_rows;
 };
 
-/* A change begins: snapshot what it may touch. */
+/* A change begins: snapshot what it may touch (the page's entity, and
+ * @others, e.g. the scenes a reorder renumbers). */
 gboolean  _ct_entity_page_edit_begin   (CtEntityPage  *self);
+gboolean  _ct_entity_page_edit_begin_with (CtEntityPage *self,
+                                        const gint64  *others,
+                                        guint          n_others);
 /* … and ends: kept for Undo when @ok, else the refusal is shown (and
  * @error consumed). The form is read again from the wiki either way. */
 void      _ct_entity_page_edit_end     (CtEntityPage  *self,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-document.h"
 #include "ct-entity-page-private.h"
 #include "ct-scanner.h"
 #include "ct-wiki-item.h"
@@ -47,19 +48,50 @@ _ct_entity_page_show_error (CtEntityPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-gboolean
-_ct_entity_page_edit_begin (CtEntityPage *self)
+/* An undo step: snapshots of every entity a change touches. */
+static GPtrArray *
+take_snapshots (CtEntityPage  *self,
+                const gint64  *ids,
+                guint          n_ids,
+                GError       **error)
 {
+  g_autoptr(GPtrArray) step = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_wiki_snapshot_free);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CtWikiSnapshot *snapshot = ct_wiki_snapshot_entity (self->wiki, ids[i], error);
+
+      if (snapshot == NULL)
+        return NULL;
+      g_ptr_array_add (step, snapshot);
+    }
+  return g_steal_pointer (&step);
+}
+
+gboolean
+_ct_entity_page_edit_begin_with (CtEntityPage *self,
+                                 const gint64 *others,
+                                 guint         n_others)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->pending, ct_wiki_snapshot_free);
-  self->pending = ct_wiki_snapshot_entity (self->wiki, self->id, &error);
+  g_array_append_val (ids, self->id);
+  g_array_append_vals (ids, others, n_others);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending = take_snapshots (self, (gint64 *) ids->data, ids->len, &error);
   if (self->pending == NULL)
     {
       _ct_entity_page_show_error (self, error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_ct_entity_page_edit_begin (CtEntityPage *self)
+{
+  return _ct_entity_page_edit_begin_with (self, NULL, 0);
 }
 
 static void
@@ -84,7 +116,7 @@ _ct_entity_page_edit_end (CtEntityPage *self,
     }
   else
     {
-      g_clear_pointer (&self->pending, ct_wiki_snapshot_free);
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
       _ct_entity_page_show_error (self, error ? error->message : _("The change could not be made."));
     }
   g_clear_error (&error);
@@ -92,29 +124,36 @@ _ct_entity_page_edit_end (CtEntityPage *self,
   load (self);
 }
 
-/* Undo takes the entity back to a snapshot; what it was just before goes
- * on the other stack, so Redo is the same operation the other way. */
+/* Undo takes the entities of a step back to their snapshots; what they
+ * were just before goes on the other stack, so Redo is the same operation
+ * the other way. */
 static void
 step (CtEntityPage *self,
       GPtrArray    *from,
       GPtrArray    *to)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtWikiSnapshot) now = NULL;
-  CtWikiSnapshot *then;
+  g_autoptr(GPtrArray) now = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *then;
 
   if (from->len == 0)
     return;
-  now = ct_wiki_snapshot_entity (self->wiki, self->id, &error);
-  if (now == NULL)
-    {
-      _ct_entity_page_show_error (self, error->message);
-      return;
-    }
   then = g_ptr_array_index (from, from->len - 1);
-  if (!ct_wiki_restore_snapshot (self->wiki, then, &error))
+  for (guint i = 0; i < then->len; i++)
+    {
+      gint64 id = ct_wiki_snapshot_get_id (g_ptr_array_index (then, i));
+
+      g_array_append_val (ids, id);
+    }
+  now = take_snapshots (self, (gint64 *) ids->data, ids->len, &error);
+  for (guint i = 0; now != NULL && i < then->len; i++)
+    if (!ct_wiki_restore_snapshot (self->wiki, g_ptr_array_index (then, i), &error))
+      break;
+  if (error != NULL)
     {
       _ct_entity_page_show_error (self, error->message);
+      load (self);
       return;
     }
   g_ptr_array_remove_index (from, from->len - 1);
@@ -506,7 +545,7 @@ ct_entity_page_finalize (GObject *object)
   CtEntityPage *self = CT_ENTITY_PAGE (object);
 
   g_clear_pointer (&self->entity, ct_entity_free);
-  g_clear_pointer (&self->pending, ct_wiki_snapshot_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_ptr_array_unref (self->fact_rows);
@@ -621,14 +660,13 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
 static void
 ct_entity_page_init (CtEntityPage *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (languages, "continuity-markdown");
+  GtkSourceLanguage *markdown = ct_document_get_markdown_language ();
   GtkTextBuffer *notes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_wiki_snapshot_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_wiki_snapshot_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->fact_rows = g_ptr_array_new ();
   self->credit_rows = g_ptr_array_new ();
   self->mention_rows = g_ptr_array_new ();

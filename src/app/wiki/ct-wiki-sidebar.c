@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ct-entity-list-model.h"
@@ -254,21 +255,27 @@ on_search_list_activate_cb (CtWikiSidebar *self,
 /* Search ---------------------------------------------------------------- */
 
 /* Core marks matches with \x01 … \x02 in plain text; the label wants
- * Pango markup, so the text is escaped first and the marks become bold. */
+ * Pango markup. Each piece between marks is escaped on its own (the
+ * escaper would turn the marks themselves into character references). */
 static char *
 snippet_markup (const char *snippet)
 {
-  g_autofree char *escaped = g_markup_escape_text (snippet ? snippet : "", -1);
   GString *markup = g_string_new (NULL);
+  const char *p = snippet ? snippet : "";
 
-  for (const char *p = escaped; *p; p++)
+  while (*p != '\0')
     {
+      gsize run = strcspn (p, "\x01\x02");
+      g_autofree char *escaped = g_markup_escape_text (p, (gssize) run);
+
+      g_string_append (markup, escaped);
+      p += run;
       if (*p == '\x01')
         g_string_append (markup, "<b>");
       else if (*p == '\x02')
         g_string_append (markup, "</b>");
-      else
-        g_string_append_c (markup, *p);
+      if (*p != '\0')
+        p++;
     }
   return g_string_free (markup, FALSE);
 }

@@ -1,0 +1,673 @@
+/* test-wiki-window.c — the wiki in the window, driven through the real
+ * widgets on a copy of the sample wiki: opening it, searching, entity
+ * pages (facts, credits, scenes, rename), Undo and Redo, deleting with
+ * Undo, inserting into a post, and a big wiki's lazy list.
+ *
+ * With CT_TEST_SCREENSHOTS=DIR set, the window is also drawn to PNG files
+ * in DIR at a few points (for docs/): the real app, not a mock-up. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-application.h"
+#include "ct-editor-page-private.h"
+#include "ct-entity-list-model.h"
+#include "ct-entity-page-private.h"
+#include "ct-preview.h"
+#include "ct-scanner.h"
+#include "ct-test-ui.h"
+#include "ct-wiki-item.h"
+#include "ct-wiki-sidebar.h"
+#include "ct-window-private.h"
+
+static CtApplication *app;
+
+typedef struct {
+  char     *base;
+  char     *folder;
+  CtWindow *window;
+  CtWiki   *wiki;
+} Fixture;
+
+/* Helpers -------------------------------------------------------------- */
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("CT_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  ct_test_spin (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gint64
+entity_id (CtWiki     *wiki,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = ct_wiki_lookup (wiki, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return ((CtLookup *) g_ptr_array_index (found, 0))->entity_id;
+}
+
+static char *
+dump (CtWiki *wiki)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = ct_wiki_dump (wiki, &error);
+
+  g_assert_no_error (error);
+  return json;
+}
+
+/* The first descendant of @root of @type whose title (a preferences row)
+ * or label is @title; any of @type when @title is NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          const char *text = NULL;
+
+          if (ADW_IS_PREFERENCES_ROW (child))
+            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          else if (GTK_IS_BUTTON (child))
+            text = gtk_widget_get_tooltip_text (child);
+          if (title == NULL || g_strcmp0 (text, title) == 0)
+            return child;
+        }
+      if ((found = find_widget (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_ready (CtEditorPage *page)
+{
+  CtDocument *document = ct_editor_page_get_document (page);
+
+  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
+}
+
+static CtEditorPage *
+open_post (Fixture    *f,
+           const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (f->folder, "posts", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtEditorPage *page;
+
+  ct_test_write_file (path, text, -1);
+  ct_window_open_file (f->window, file);
+  page = ct_window_find_page (f->window, file);
+  g_assert_nonnull (page);
+  CT_TEST_WAIT (page_ready (page));
+  CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
+  return page;
+}
+
+static char *
+buffer_text (CtEditorPage *page)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static CtEntityPage *
+selected_entity_page (Fixture *f)
+{
+  AdwTabPage *tab = adw_tab_view_get_selected_page (f->window->tab_view);
+  GtkWidget *child = tab ? adw_tab_page_get_child (tab) : NULL;
+
+  return CT_IS_ENTITY_PAGE (child) ? CT_ENTITY_PAGE (child) : NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) sample = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  f->base = g_dir_make_tmp ("ct-test-wiki-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->folder = g_build_filename (f->base, "wiki", NULL);
+  sample = ct_wiki_create_sample (f->folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sample);
+
+  f->window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  /* The folder, as Files or the command line would hand it over. */
+  folder = g_file_new_for_path (f->folder);
+  ct_window_open (f->window, folder);
+  CT_TEST_WAIT (ct_window_get_wiki (f->window) != NULL);
+  f->wiki = g_object_ref (ct_window_get_wiki (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) tree = g_file_new_for_path (f->base);
+  int n = adw_tab_view_get_n_pages (f->window->tab_view);
+
+  /* Nothing unsaved left to ask about or keep as a draft. */
+  for (int i = 0; i < n; i++)
+    {
+      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (f->window->tab_view, i));
+
+      if (CT_IS_EDITOR_PAGE (child))
+        gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (ct_editor_page_get_document (CT_EDITOR_PAGE (child))), FALSE);
+    }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->wiki);
+  ct_test_spin (50);
+  remove_tree (tree);
+  g_free (f->folder);
+  g_free (f->base);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (f->folder, CT_WIKI_DB_NAME, NULL);
+  g_autoptr(GFile) db_file = g_file_new_for_path (db_path);
+  CtWindow *other;
+
+  /* The folder opened the wiki in the sidebar, no tab. */
+  g_assert_true (ct_wiki_sidebar_get_wiki (f->window->sidebar) == f->wiki);
+  g_assert_cmpint (adw_tab_view_get_n_pages (f->window->tab_view), ==, 0);
+  g_assert_true (adw_flap_get_reveal_flap (f->window->flap));
+  screenshot (GTK_WIDGET (f->window), "welcome-with-wiki.png");
+
+  /* Its database file opens the wiki too, never as a text document. */
+  other = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+  gtk_window_present (GTK_WINDOW (other));
+  ct_window_open (other, db_file);
+  CT_TEST_WAIT (ct_window_get_wiki (other) != NULL);
+  g_assert_cmpstr (ct_wiki_get_folder (ct_window_get_wiki (other)), ==, ct_wiki_get_folder (f->wiki));
+  g_assert_cmpint (adw_tab_view_get_n_pages (other->tab_view), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  /* The welcome page's button: the sample, made once in the data dir. */
+  other = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.open-sample", NULL));
+  CT_TEST_WAIT (ct_window_get_wiki (other) != NULL);
+  g_assert_true (g_str_has_prefix (ct_wiki_get_folder (ct_window_get_wiki (other)), g_get_user_data_dir ()));
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkEditable *entry = _ct_wiki_sidebar_get_search_entry (f->window->sidebar);
+  GListModel *hits = G_LIST_MODEL (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (f->window->sidebar, "search")));
+  g_autoptr(CtWikiItem) first = NULL;
+  CtEntityPage *page;
+
+  gtk_editable_set_text (entry, "ruska");
+  CT_TEST_WAIT (g_list_model_get_n_items (hits) > 0);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (ct_wiki_item_get_title (first), ==, "Ruska Roma");
+  g_assert_nonnull (strstr (ct_wiki_item_get_snippet (first), "<b>"));
+  screenshot (GTK_WIDGET (f->window), "sidebar-search.png");
+
+  /* Enter opens the first hit. */
+  g_signal_emit_by_name (entry, "activate");
+  page = selected_entity_page (f);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (ct_entity_page_get_title (page), ==, "Ruska Roma");
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *entities = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (f->window->sidebar, "wiki"))));
+  GListModel *posts = G_LIST_MODEL (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (f->window->sidebar, "posts")));
+  GListModel *events = G_LIST_MODEL (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (f->window->sidebar, "timeline")));
+  g_autoptr(CtWikiItem) heading = g_list_model_get_item (entities, 0);
+  g_autoptr(CtWikiItem) film = g_list_model_get_item (entities, 1);
+  guint counts[CT_N_ENTITY_KINDS];
+  guint expected = 0;
+
+  /* Grouped by kind, films first, each group opened by its count. */
+  g_assert_true (ct_wiki_count_by_kind (f->wiki, counts, NULL));
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    expected += counts[k] ? counts[k] + 1 : 0;
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, expected);
+  g_assert_cmpint (ct_wiki_item_get_item_type (heading), ==, CT_WIKI_ITEM_HEADING);
+  g_assert_cmpuint (ct_wiki_item_get_count (heading), ==, counts[CT_ENTITY_FILM]);
+  g_assert_cmpint (ct_wiki_item_get_kind (film), ==, CT_ENTITY_FILM);
+
+  /* The sample's posts, by date; the draft says so. */
+  CT_TEST_WAIT (g_list_model_get_n_items (posts) >= 2);
+  /* Events in story order. */
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+
+  ct_wiki_sidebar_set_page (f->window->sidebar, "wiki");
+  screenshot (GTK_WIDGET (f->window), "sidebar-wiki.png");
+
+  /* A new entity shows in the list at once, in its group. */
+  g_assert_cmpint (ct_wiki_create_entity (f->wiki, CT_ENTITY_LOCATION, "Prague", NULL), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, expected + 1);
+  g_assert_cmpuint (ct_entity_list_model_find (CT_ENTITY_LIST_MODEL (entities), entity_id (f->wiki, "Prague")),
+                    <, expected + 1);
+}
+
+/* The Value row of the fact labelled @label on @page, with a new value. */
+static void
+apply_fact_value (CtEntityPage *page,
+                  const char   *label,
+                  const char   *value)
+{
+  GtkWidget *fact = find_widget (GTK_WIDGET (page->facts_group), ADW_TYPE_EXPANDER_ROW, label);
+  GtkWidget *row;
+
+  g_assert_nonnull (fact);
+  row = find_widget (fact, ADW_TYPE_ENTRY_ROW, "Value");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static gboolean
+preview_shows (CtEditorPage *page,
+               const char   *needle)
+{
+  WebKitWebView *view = ct_preview_get_web_view (_ct_editor_page_get_preview (page));
+  g_autofree char *html = ct_test_eval_js (view, "(document.getElementById('ct-root') || { innerHTML: '' }).innerHTML");
+
+  return strstr (html, needle) != NULL;
+}
+
+static void
+test_edit_fact (Fixture       *f,
+                gconstpointer  data)
+{
+  CtEditorPage *post = open_post (f, "dates.md", "Out in {{fact: Ballerina | release_date}}.\n");
+  CtEntityPage *page;
+  g_autoptr(GPtrArray) facts = NULL;
+
+  CT_TEST_WAIT (preview_shows (post, "2025"));
+  page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Ballerina"));
+  screenshot (GTK_WIDGET (f->window), "entity-page.png");
+
+  /* A value the date type refuses: the core's sentence, nothing changed. */
+  apply_fact_value (page, "Release date", "next summer");
+  g_assert_nonnull (ct_entity_page_get_error (page));
+  g_assert_cmpuint (page->undo->len, ==, 0);
+
+  apply_fact_value (page, "Release date", "2025-07");
+  g_assert_null (ct_entity_page_get_error (page));
+  facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
+  g_assert_cmpstr (((CtFact *) g_ptr_array_index (facts, 0))->text, ==, "2025-07");
+
+  /* The open post follows the wiki. */
+  CT_TEST_WAIT (preview_shows (post, "2025-07") || preview_shows (post, "July 2025"));
+
+  /* Undo on the page, and Redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.undo", NULL));
+  g_clear_pointer (&facts, g_ptr_array_unref);
+  facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
+  g_assert_cmpstr (((CtFact *) g_ptr_array_index (facts, 0))->text, ==, "2025-06");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.redo", NULL));
+  g_clear_pointer (&facts, g_ptr_array_unref);
+  facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
+  g_assert_cmpstr (((CtFact *) g_ptr_array_index (facts, 0))->text, ==, "2025-07");
+}
+
+static void
+test_add_credit (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 film = entity_id (f->wiki, "Ballerina");
+  CtEntityPage *page = _ct_window_open_entity (f->window, f->wiki, film);
+  const char * const *roles = ct_credit_roles ();
+  g_autoptr(GPtrArray) cast = NULL;
+  guint producer = 0;
+  gboolean found = FALSE;
+
+  while (g_strcmp0 (roles[producer], "producer") != 0)
+    producer++;
+  gtk_editable_set_text (GTK_EDITABLE (page->credit_person_row), "Chad Stahelski");
+  adw_combo_row_set_selected (page->credit_role_row, producer);
+  adw_combo_row_set_selected (page->credit_status_row, CT_FACT_RUMORED);
+  gtk_editable_set_text (GTK_EDITABLE (page->credit_source_row), "Trade press, 2023");
+  g_signal_emit_by_name (page->add_credit_button, "clicked");
+  g_assert_null (ct_entity_page_get_error (page));
+
+  cast = ct_wiki_get_cast (f->wiki, film, NULL);
+  for (guint i = 0; i < cast->len; i++)
+    {
+      const CtCredit *credit = g_ptr_array_index (cast, i);
+
+      if (g_strcmp0 (credit->person_title, "Chad Stahelski") == 0)
+        {
+          g_assert_cmpstr (credit->role, ==, "producer");
+          g_assert_cmpint (credit->status, ==, CT_FACT_RUMORED);
+          g_assert_cmpstr (credit->source, ==, "Trade press, 2023");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  /* Crew, not cast: the Crew list shows him. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_ACTION_ROW, "Chad Stahelski"));
+  g_assert_null (find_widget (GTK_WIDGET (page->cast_group), ADW_TYPE_ACTION_ROW, "Chad Stahelski"));
+
+  /* Someone the wiki does not know is refused with a sentence. */
+  gtk_editable_set_text (GTK_EDITABLE (page->credit_person_row), "Nobody Known");
+  g_signal_emit_by_name (page->add_credit_button, "clicked");
+  g_assert_nonnull (ct_entity_page_get_error (page));
+  g_assert_nonnull (strstr (ct_entity_page_get_error (page), "Nobody Known"));
+}
+
+static void
+test_reorder_scenes (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 film = entity_id (f->wiki, "Ballerina");
+  CtEntityPage *page = _ct_window_open_entity (f->window, f->wiki, film);
+  g_autoptr(GPtrArray) before = ct_wiki_get_scenes (f->wiki, film, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  const CtEntity *first = g_ptr_array_index (before, 0);
+  const CtEntity *second = g_ptr_array_index (before, 1);
+  g_autofree char *down_label = g_strdup_printf ("Move %s Down", first->title);
+  GtkWidget *down;
+
+  g_assert_cmpuint (before->len, >=, 2);
+  down = find_widget (GTK_WIDGET (page->scenes_group), GTK_TYPE_BUTTON, down_label);
+  g_assert_nonnull (down);
+  g_signal_emit_by_name (down, "clicked");
+
+  after = ct_wiki_get_scenes (f->wiki, film, NULL);
+  g_assert_cmpint (((CtEntity *) g_ptr_array_index (after, 0))->id, ==, second->id);
+  g_assert_cmpint (((CtEntity *) g_ptr_array_index (after, 1))->id, ==, first->id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.undo", NULL));
+  undone = ct_wiki_get_scenes (f->wiki, film, NULL);
+  g_assert_cmpint (((CtEntity *) g_ptr_array_index (undone, 0))->id, ==, first->id);
+}
+
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 rooney = entity_id (f->wiki, "Rooney");
+  CtEditorPage *post = open_post (f, "rooney.md", "Meet [[Rooney]].\n");
+  CtEntityPage *page = _ct_window_open_entity (f->window, f->wiki, rooney);
+  g_autoptr(CtEntity) renamed = NULL;
+  AdwTabPage *tab;
+
+  CT_TEST_WAIT (preview_shows (post, "ct-kind-character"));
+  gtk_editable_set_text (GTK_EDITABLE (page->title_row), "Eve Macarro");
+  g_signal_emit_by_name (page->title_row, "apply");
+  g_assert_null (ct_entity_page_get_error (page));
+
+  renamed = ct_wiki_get_entity (f->wiki, rooney, NULL);
+  g_assert_cmpstr (renamed->title, ==, "Eve Macarro");
+  /* The old title stays an alias: [[Rooney]] in posts keeps working. */
+  g_assert_true (g_strv_contains ((const char * const *) renamed->aliases, "Rooney"));
+  tab = adw_tab_view_get_page (f->window->tab_view, GTK_WIDGET (page));
+  g_assert_cmpstr (adw_tab_page_get_title (tab), ==, "Eve Macarro");
+  CT_TEST_WAIT (preview_shows (post, "Eve Macarro"));
+
+  /* A title another entity has is refused, and nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (page->title_row), "Ballerina");
+  g_signal_emit_by_name (page->title_row, "apply");
+  g_assert_nonnull (ct_entity_page_get_error (page));
+  g_clear_pointer (&renamed, ct_entity_free);
+  renamed = ct_wiki_get_entity (f->wiki, rooney, NULL);
+  g_assert_cmpstr (renamed->title, ==, "Eve Macarro");
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *before = dump (f->wiki);
+  g_autofree char *after = NULL;
+  gint64 rooney = entity_id (f->wiki, "Rooney");
+  CtEntityPage *page = _ct_window_open_entity (f->window, f->wiki, rooney);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  AdwToast *toast;
+
+  /* The page's Delete asks first, saying what it will touch; Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.delete", NULL));
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_nonnull (ct_wiki_get_entity (f->wiki, rooney, NULL));
+
+  toast = _ct_window_delete_entity (f->window, f->wiki, rooney, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (toast);
+  g_assert_null (_ct_window_find_entity_page (f->window, f->wiki, rooney));
+  g_assert_null (ct_wiki_get_entity (f->wiki, rooney, NULL));
+
+  /* Undo in the toast brings back everything: the dump is the same. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  after = dump (f->wiki);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (_ct_window_find_entity_page (f->window, f->wiki, rooney));
+}
+
+static void
+test_insert (Fixture       *f,
+             gconstpointer  data)
+{
+  CtEditorPage *post = open_post (f, "insert.md", "---\ntitle: Notes\n---\nFirst line.\n");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (post));
+  CtEntityPage *page;
+  GtkTextIter start;
+  g_autofree char *text = NULL;
+  g_autofree char *link = NULL;
+  const char *body;
+
+  /* The caret at the very start, inside the front matter. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Rooney"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.insert", "s", "link"));
+  /* The post is in front again, with the link after the front matter. */
+  g_assert_true (ct_window_get_active_page (f->window) == post);
+  text = buffer_text (post);
+  g_assert_true (g_str_has_prefix (text, "---\ntitle: Notes\n---\n"));
+  body = text + strlen ("---\ntitle: Notes\n---\n");
+  g_assert_true (g_str_has_prefix (body, "[[Rooney]]"));
+
+  /* A block template stands in a paragraph of its own. */
+  gtk_text_buffer_get_end_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Ballerina"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.insert", "s", "cast"));
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (post);
+  g_assert_true (g_str_has_suffix (text, "First line.\n\n{{cast: Ballerina}}\n"));
+
+  /* A fact, from its row's Insert button. */
+  page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Ballerina"));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (page->facts_group), GTK_TYPE_BUTTON,
+                                     "Insert Release date into the Post"), "clicked");
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (post);
+  g_assert_nonnull (strstr (text, "{{fact: Ballerina | release_date}}"));
+
+  /* What a dragged entity row carries: a link, dropped as text. */
+  link = ct_reference_format_link ("Rooney", NULL);
+  g_assert_cmpstr (link, ==, "[[Rooney]]");
+}
+
+static void
+test_new_entity (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", NULL));
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (entry);
+
+  /* A title the wiki has: Create is off, and the dialog says why. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ballerina");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Prague");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  gtk_window_destroy (dialog);
+
+  g_assert_nonnull (selected_entity_page (f));
+  g_assert_cmpstr (ct_entity_page_get_title (selected_entity_page (f)), ==, "Prague");
+}
+
+/* A wiki of 20,000 entities: its list is usable without reading them all. */
+static void
+test_big_wiki (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-wiki-window-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (base, "big", NULL);
+  g_autoptr(CtWiki) wiki = ct_wiki_create (folder, &error);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"continuity-wiki\", \"version\": 1, \"entities\": [");
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GFile) tree = g_file_new_for_path (base);
+  CtWindow *window;
+  GtkListView *list;
+  GtkAdjustment *adjustment;
+  CtEntityListModel *model;
+  const guint n = 20000;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"kind\": \"%s\", \"title\": \"Entity %05u\"}", i ? "," : "",
+                            i % 2 ? "person" : "character", i);
+  g_string_append (json, "]}");
+  g_assert_true (ct_wiki_import (wiki, json->str, json->len, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wiki);
+
+  window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ct_window_open (window, folder_file);
+  CT_TEST_WAIT (ct_window_get_wiki (window) != NULL);
+  ct_wiki_sidebar_set_page (window->sidebar, "wiki");
+  list = _ct_wiki_sidebar_get_list (window->sidebar, "wiki");
+  model = CT_ENTITY_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list))));
+  ct_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 2);
+
+  /* Scrolled to the middle and to the end: only pages near the view are read. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  ct_test_spin (300);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ct_test_spin (300);
+  g_test_message ("rows read: %u of %u", ct_entity_list_model_get_n_loaded (model), n);
+  g_assert_cmpuint (ct_entity_list_model_get_n_loaded (model), <, 2000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ct_test_spin (50);
+  remove_tree (tree);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* tests/run-ui-test gives this program a private home. */
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/wiki-window/open", test_open);
+  ADD ("/ui/wiki-window/search", test_search);
+  ADD ("/ui/wiki-window/lists", test_lists);
+  ADD ("/ui/wiki-window/edit-fact", test_edit_fact);
+  ADD ("/ui/wiki-window/add-credit", test_add_credit);
+  ADD ("/ui/wiki-window/reorder-scenes", test_reorder_scenes);
+  ADD ("/ui/wiki-window/rename", test_rename);
+  ADD ("/ui/wiki-window/delete-undo", test_delete_undo);
+  ADD ("/ui/wiki-window/insert", test_insert);
+  ADD ("/ui/wiki-window/new-entity", test_new_entity);
+#undef ADD
+  g_test_add_func ("/ui/wiki-window/big-wiki", test_big_wiki);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
