@@ -4,10 +4,9 @@
 
 #include <string.h>
 
-#include "ct-preview.h"
+#include "ct-preview-private.h"
 #include "ct-diagnostic.h"
 #include "ct-render-card.h"
-#include "ct-render-worker.h"
 
 /* From the generated app resource header, whose name (ct-resources.h)
  * is taken by core's lookup helper. */
@@ -15,46 +14,7 @@ GResource *ct_get_resource (void);
 
 #define RESOURCE_PREFIX "/io/github/continuity/Continuity/preview/"
 
-/* preview.js and its message handler live in a script world of their own:
- * whatever the document holds cannot call them or post to the app. */
-#define SCRIPT_WORLD CT_PREVIEW_SCRIPT_WORLD
-#define MESSAGE_HANDLER "ctPreview"
-
 #define MAX_CRASH_RELOADS 3
-
-struct _CtPreview
-{
-  GtkWidget                 parent_instance;
-
-  WebKitWebView            *web_view;
-  WebKitUserContentManager *content_manager;
-  CtRenderWorker           *worker;
-  GCancellable             *cancellable;  /* of the scripts we run */
-
-  CtWiki                   *wiki;
-  char                     *base_uri;     /* as set, or NULL */
-  char                     *loaded_base;  /* what the shell was loaded with */
-  gboolean                  allow_remote_content;
-  gboolean                  allow_raw_html;
-  gboolean                  dark;
-
-  guint                     load_count;
-  guint                     crash_reloads;
-  gboolean                  expecting_shell;  /* our load_html is on its way */
-  gboolean                  ready;            /* preview.js runs in this load */
-
-  /* Blocks (CtRenderBlock) of the newest render and those the page shows;
-   * the same array once pushed. */
-  GPtrArray                *latest;
-  guint                     latest_generation;
-  GPtrArray                *shown;
-
-  guint                     pending_line;     /* scroll once ready, or 0 */
-
-  GPtrArray                *diagnostics;      /* of the newest render */
-  GdkRectangle              link_rect;        /* the reference last pointed at */
-  gboolean                  has_link_rect;
-};
 
 enum {
   PROP_0,
@@ -64,16 +24,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  SIGNAL_UPDATED,
-  SIGNAL_LINE_ACTIVATED,
-  SIGNAL_LINK_ACTIVATED,
-  SIGNAL_DIAGNOSTICS_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _ct_preview_signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CtPreview, ct_preview, GTK_TYPE_WIDGET)
 
@@ -386,7 +338,7 @@ on_worker_rendered_cb (CtRenderWorker *worker,
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
-  g_signal_emit (self, signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
+  g_signal_emit (self, _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
 }
 
 static gint32
@@ -475,7 +427,7 @@ on_script_message_cb (WebKitUserContentManager *manager,
       /* Only the newest text counts as "updated"; an older one that was
        * shown meanwhile is a step on the way. */
       if ((guint) jsc_value_to_int32 (seq) == ct_render_worker_get_generation (self->worker))
-        g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
+        g_signal_emit (self, _ct_preview_signals[SIGNAL_UPDATED], 0);
     }
   else if (g_strcmp0 (type, "line") == 0)
     {
@@ -483,7 +435,7 @@ on_script_message_cb (WebKitUserContentManager *manager,
       gint32 value = jsc_value_to_int32 (line);
 
       if (value > 0)
-        g_signal_emit (self, signals[SIGNAL_LINE_ACTIVATED], 0, (guint) value);
+        g_signal_emit (self, _ct_preview_signals[SIGNAL_LINE_ACTIVATED], 0, (guint) value);
     }
   else if (g_strcmp0 (type, "card") == 0)
     {
@@ -513,7 +465,7 @@ activate_link (CtPreview  *self,
 
   if (g_ascii_strcasecmp (scheme, "continuity") == 0)
     {
-      g_signal_emit (self, signals[SIGNAL_LINK_ACTIVATED], 0, uri);
+      g_signal_emit (self, _ct_preview_signals[SIGNAL_LINK_ACTIVATED], 0, uri);
     }
   else if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
     {
@@ -817,16 +769,16 @@ ct_preview_class_init (CtPreviewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_UPDATED] =
+  _ct_preview_signals[SIGNAL_UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_LINE_ACTIVATED] =
+  _ct_preview_signals[SIGNAL_LINE_ACTIVATED] =
     g_signal_new ("line-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[SIGNAL_LINK_ACTIVATED] =
+  _ct_preview_signals[SIGNAL_LINK_ACTIVATED] =
     g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[SIGNAL_DIAGNOSTICS_CHANGED] =
+  _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED] =
     g_signal_new ("diagnostics-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 

@@ -1,0 +1,68 @@
+/* ct-preview-private.h — what the files of the preview share.
+ *
+ * ct-preview.c            the widget: properties, signals, dispose, public API
+ *
+ * Split as GNOME Text Editor splits its classes: each job reads alone,
+ * and the struct is shared here instead of growing getters for the
+ * preview's own files. Nothing outside src/app/preview/ includes this
+ * header: the rest of the app and the tests use ct-preview.h.
+ */
+#pragma once
+
+#include "ct-preview.h"
+#include "ct-render-worker.h"
+
+G_BEGIN_DECLS
+
+/* preview.js and its message handler live in a script world of their own:
+ * whatever the document holds cannot call them or post to the app. */
+#define SCRIPT_WORLD CT_PREVIEW_SCRIPT_WORLD
+#define MESSAGE_HANDLER "ctPreview"
+
+struct _CtPreview
+{
+  GtkWidget                 parent_instance;
+
+  WebKitWebView            *web_view;
+  WebKitUserContentManager *content_manager;
+  CtRenderWorker           *worker;
+  GCancellable             *cancellable;  /* of the scripts we run */
+
+  CtWiki                   *wiki;
+  char                     *base_uri;     /* as set, or NULL */
+  char                     *loaded_base;  /* what the shell was loaded with */
+  gboolean                  allow_remote_content;
+  gboolean                  allow_raw_html;
+  gboolean                  dark;
+
+  guint                     load_count;
+  guint                     crash_reloads;
+  gboolean                  expecting_shell;  /* our load_html is on its way */
+  gboolean                  ready;            /* preview.js runs in this load */
+
+  /* Blocks (CtRenderBlock) of the newest render and those the page shows;
+   * the same array once pushed. */
+  GPtrArray                *latest;
+  guint                     latest_generation;
+  GPtrArray                *shown;
+
+  guint                     pending_line;     /* scroll once ready, or 0 */
+
+  GPtrArray                *diagnostics;      /* of the newest render */
+  GdkRectangle              link_rect;        /* the reference last pointed at */
+  gboolean                  has_link_rect;
+};
+
+/* The signals, installed in ct-preview.c and emitted from the file whose
+ * job they report. */
+enum {
+  SIGNAL_UPDATED,
+  SIGNAL_LINE_ACTIVATED,
+  SIGNAL_LINK_ACTIVATED,
+  SIGNAL_DIAGNOSTICS_CHANGED,
+  N_SIGNALS
+};
+
+extern guint _ct_preview_signals[N_SIGNALS];
+
+G_END_DECLS
