@@ -1,6 +1,8 @@
 /* ct-preview-private.h — what the files of the preview share.
  *
  * ct-preview.c            the widget: properties, signals, dispose, public API
+ * ct-preview-shell.c      the web view and the shell page: settings, session,
+ *                         CSP, loading (again after a crash), the page menu
  *
  * Split as GNOME Text Editor splits its classes: each job reads alone,
  * and the struct is shared here instead of growing getters for the
@@ -64,5 +66,24 @@ enum {
 };
 
 extern guint _ct_preview_signals[N_SIGNALS];
+
+/* ct-preview-shell.c */
+/* Creates the web view, its content manager with preview.js and the
+ * message handler, and connects the signals of the view. */
+WebKitWebView *_ct_preview_create_web_view     (CtPreview  *self);
+/* Loads the shell page, replacing the one shown; blocks are pushed
+ * again once the new page says it is ready. */
+void           _ct_preview_load_shell          (CtPreview  *self);
+/* The base URI set, or the home folder when none is. */
+const char    *_ct_preview_effective_base      (CtPreview  *self);
+
+/* ct-preview.c */
+void           _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
+                                                 JSCValue                 *message,
+                                                 CtPreview                *self);
+gboolean       _ct_preview_on_decide_policy_cb  (WebKitWebView            *web_view,
+                                                 WebKitPolicyDecision     *decision,
+                                                 WebKitPolicyDecisionType  type,
+                                                 CtPreview                *self);
 
 G_END_DECLS
