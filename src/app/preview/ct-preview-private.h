@@ -3,6 +3,8 @@
  * ct-preview.c            the widget: properties, signals, dispose, public API
  * ct-preview-shell.c      the web view and the shell page: settings, session,
  *                         CSP, loading (again after a crash), the page menu
+ * ct-preview-navigation.c decide-policy: continuity: links to the app,
+ *                         http(s) to the browser, nothing else loads
  *
  * Split as GNOME Text Editor splits its classes: each job reads alone,
  * and the struct is shared here instead of growing getters for the
@@ -77,13 +79,17 @@ void           _ct_preview_load_shell          (CtPreview  *self);
 /* The base URI set, or the home folder when none is. */
 const char    *_ct_preview_effective_base      (CtPreview  *self);
 
-/* ct-preview.c */
-void           _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
-                                                 JSCValue                 *message,
-                                                 CtPreview                *self);
+/* ct-preview-navigation.c */
+/* The web view's "decide-policy": links to the app or the browser, and
+ * nothing but the shell and allowed remote frames loads. */
 gboolean       _ct_preview_on_decide_policy_cb  (WebKitWebView            *web_view,
                                                  WebKitPolicyDecision     *decision,
                                                  WebKitPolicyDecisionType  type,
+                                                 CtPreview                *self);
+
+/* ct-preview.c */
+void           _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
+                                                 JSCValue                 *message,
                                                  CtPreview                *self);
 
 G_END_DECLS
