@@ -3,8 +3,15 @@
  * ct-preview.c            the widget: properties, signals, dispose, public API
  * ct-preview-shell.c      the web view and the shell page: settings, session,
  *                         CSP, loading (again after a crash), the page menu
+ * ct-preview-page.c       talking with preview.js: pushing the changed blocks,
+ *                         the queue while loading, scroll, theme, base, and
+ *                         the page's messages back (ready, line, card)
  * ct-preview-navigation.c decide-policy: continuity: links to the app,
  *                         http(s) to the browser, nothing else loads
+ *
+ * A text's way: ct_preview_set_text → the render worker → the page file
+ * keeps the newest blocks and pushes them once the shell says "ready" →
+ * preview.js patches the page and says "applied" → "updated".
  *
  * Split as GNOME Text Editor splits its classes: each job reads alone,
  * and the struct is shared here instead of growing getters for the
@@ -79,17 +86,31 @@ void           _ct_preview_load_shell          (CtPreview  *self);
 /* The base URI set, or the home folder when none is. */
 const char    *_ct_preview_effective_base      (CtPreview  *self);
 
+/* ct-preview-page.c */
+/* Sends the page the blocks that changed since those it shows; nothing
+ * until it is ready, and then the newest only. */
+void           _ct_preview_push_latest          (CtPreview  *self);
+void           _ct_preview_scroll_page          (CtPreview  *self,
+                                                 guint       line);
+void           _ct_preview_apply_dark           (CtPreview  *self);
+void           _ct_preview_apply_base           (CtPreview  *self);
+/* The worker's "rendered": the newest blocks and diagnostics. */
+void           _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
+                                                  guint           generation,
+                                                  CtRenderResult *result,
+                                                  const GError   *error,
+                                                  CtPreview      *self);
+/* The content manager's "script-message-received::ctPreview". */
+void           _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
+                                                 JSCValue                 *message,
+                                                 CtPreview                *self);
+
 /* ct-preview-navigation.c */
 /* The web view's "decide-policy": links to the app or the browser, and
  * nothing but the shell and allowed remote frames loads. */
 gboolean       _ct_preview_on_decide_policy_cb  (WebKitWebView            *web_view,
                                                  WebKitPolicyDecision     *decision,
                                                  WebKitPolicyDecisionType  type,
-                                                 CtPreview                *self);
-
-/* ct-preview.c */
-void           _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
-                                                 JSCValue                 *message,
                                                  CtPreview                *self);
 
 G_END_DECLS
