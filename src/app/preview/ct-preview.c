@@ -2,59 +2,7 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "ct-preview.h"
-#include "ct-diagnostic.h"
-#include "ct-render-card.h"
-#include "ct-render-worker.h"
-
-/* From the generated app resource header, whose name (ct-resources.h)
- * is taken by core's lookup helper. */
-GResource *ct_get_resource (void);
-
-#define RESOURCE_PREFIX "/io/github/continuity/Continuity/preview/"
-
-/* preview.js and its message handler live in a script world of their own:
- * whatever the document holds cannot call them or post to the app. */
-#define SCRIPT_WORLD CT_PREVIEW_SCRIPT_WORLD
-#define MESSAGE_HANDLER "ctPreview"
-
-#define MAX_CRASH_RELOADS 3
-
-struct _CtPreview
-{
-  GtkWidget                 parent_instance;
-
-  WebKitWebView            *web_view;
-  WebKitUserContentManager *content_manager;
-  CtRenderWorker           *worker;
-  GCancellable             *cancellable;  /* of the scripts we run */
-
-  CtWiki                   *wiki;
-  char                     *base_uri;     /* as set, or NULL */
-  char                     *loaded_base;  /* what the shell was loaded with */
-  gboolean                  allow_remote_content;
-  gboolean                  allow_raw_html;
-  gboolean                  dark;
-
-  guint                     load_count;
-  guint                     crash_reloads;
-  gboolean                  expecting_shell;  /* our load_html is on its way */
-  gboolean                  ready;            /* preview.js runs in this load */
-
-  /* Blocks (CtRenderBlock) of the newest render and those the page shows;
-   * the same array once pushed. */
-  GPtrArray                *latest;
-  guint                     latest_generation;
-  GPtrArray                *shown;
-
-  guint                     pending_line;     /* scroll once ready, or 0 */
-
-  GPtrArray                *diagnostics;      /* of the newest render */
-  GdkRectangle              link_rect;        /* the reference last pointed at */
-  gboolean                  has_link_rect;
-};
+#include "ct-preview-private.h"
 
 enum {
   PROP_0,
@@ -64,649 +12,10 @@ enum {
   N_PROPS
 };
 
-enum {
-  SIGNAL_UPDATED,
-  SIGNAL_LINE_ACTIVATED,
-  SIGNAL_LINK_ACTIVATED,
-  SIGNAL_DIAGNOSTICS_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _ct_preview_signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CtPreview, ct_preview, GTK_TYPE_WIDGET)
-
-static GBytes *
-lookup_resource (const char *name)
-{
-  g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  /* Looked up in our own GResource: a static library may drop the
-   * constructor that would register it globally. Compiled in, so missing
-   * means a broken build. */
-  bytes = g_resource_lookup_data (ct_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    g_error ("Missing resource %s: %s", path, error->message);
-  return bytes;
-}
-
-static void
-string_replace (GString    *string,
-                const char *placeholder,
-                const char *value)
-{
-  const char *hit = strstr (string->str, placeholder);
-  gssize pos;
-
-  g_assert (hit != NULL);
-  pos = hit - string->str;
-  g_string_erase (string, pos, strlen (placeholder));
-  g_string_insert (string, pos, value);
-}
-
-/* The Content-Security-Policy of the shell: no script from the document
- * ever (a second wall behind enable-javascript-markup), local images only
- * unless the user allowed remote content. */
-static char *
-build_csp (gboolean allow_remote)
-{
-  const char *remote = allow_remote ? " http: https:" : "";
-
-  return g_strdup_printf ("default-src 'none'; script-src 'none'; object-src 'none'; "
-                          "style-src 'unsafe-inline' file: data:%s; "
-                          "img-src file: data:%s; media-src file: data:%s; "
-                          "font-src file: data:%s; frame-src %s; "
-                          "base-uri file:; form-action 'none'",
-                          remote, remote, remote, remote,
-                          allow_remote ? "http: https:" : "'none'");
-}
-
-static char *
-build_shell (CtPreview *self,
-             guint      load)
-{
-  g_autoptr(GBytes) template = lookup_resource ("shell.html");
-  g_autoptr(GBytes) css = ct_render_get_stylesheet ();
-  g_autofree char *csp = build_csp (self->allow_remote_content);
-  g_autofree char *load_text = g_strdup_printf ("%u", load);
-  g_autofree char *style = g_strndup (g_bytes_get_data (css, NULL), g_bytes_get_size (css));
-  GString *html = g_string_new_len (g_bytes_get_data (template, NULL),
-                                    g_bytes_get_size (template));
-
-  /* Our own stylesheet; it must not be able to end the <style> element. */
-  g_assert (strstr (style, "</") == NULL);
-
-  string_replace (html, "@CLASS@", self->dark ? "dark" : "light");
-  string_replace (html, "@LOAD@", load_text);
-  string_replace (html, "@CSP@", csp);
-  string_replace (html, "@STYLE@", style);
-
-  return g_string_free (html, FALSE);
-}
-
-/* Relative images and links resolve against the document's folder; a file:
- * base also gives the page the file: origin those images need. */
-static const char *
-effective_base (CtPreview *self)
-{
-  static gsize once;
-  static char *home_uri;
-
-  if (self->base_uri != NULL)
-    return self->base_uri;
-  if (g_once_init_enter (&once))
-    {
-      g_autofree char *uri = g_filename_to_uri (g_get_home_dir (), NULL, NULL);
-      home_uri = g_strconcat (uri ? uri : "file://", "/", NULL);
-      g_once_init_leave (&once, 1);
-    }
-  return home_uri;
-}
-
-static void
-load_shell (CtPreview *self)
-{
-  g_autofree char *html = NULL;
-
-  /* Scripts still on their way belong to the page being replaced. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  self->ready = FALSE;
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  g_free (self->loaded_base);
-  self->loaded_base = g_strdup (effective_base (self));
-  self->expecting_shell = TRUE;
-  self->load_count++;
-
-  html = build_shell (self, self->load_count);
-  webkit_web_view_load_html (self->web_view, html, self->loaded_base);
-}
-
-static void
-script_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
-                                                                  result, &error);
-  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The preview script “%s” failed: %s", (const char *) user_data, error->message);
-}
-
-/* Calls preview.js; @body is a static string, @arguments a floating
- * a{sv}. Calls run in the page in the order they are made. */
-static void
-run_script (CtPreview  *self,
-            const char *body,
-            GVariant   *arguments)
-{
-  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
-                                                  SCRIPT_WORLD, NULL, self->cancellable,
-                                                  script_done_cb, (gpointer) body);
-}
-
-static gboolean
-block_equal (GPtrArray *a,
-             guint      i,
-             GPtrArray *b,
-             guint      j)
-{
-  const CtRenderBlock *x = g_ptr_array_index (a, i);
-  const CtRenderBlock *y = g_ptr_array_index (b, j);
-
-  return strcmp (x->html, y->html) == 0;
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Sends the page what differs between the blocks it shows and the newest
- * ones: the changed middle between a common prefix and suffix, and every
- * block's first line (numbers are cheap; moved blocks keep their nodes). */
-static void
-push_latest (CtPreview *self)
-{
-  GPtrArray *old = self->shown;
-  GPtrArray *new = self->latest;
-  guint old_len = old ? old->len : 0;
-  guint prefix = 0, suffix = 0;
-  GString *html, *lines;
-  GVariantBuilder args;
-
-  if (!self->ready || new == NULL || new == old)
-    return;
-
-  while (prefix < old_len && prefix < new->len && block_equal (old, prefix, new, prefix))
-    prefix++;
-  while (suffix < old_len - prefix && suffix < new->len - prefix &&
-         block_equal (old, old_len - 1 - suffix, new, new->len - 1 - suffix))
-    suffix++;
-
-  html = g_string_new (NULL);
-  lines = g_string_new (NULL);
-  /* WebKit converts only scalar GVariants into script values: the arrays
-   * travel as JSON text. */
-  g_string_append_c (html, '[');
-  for (guint i = prefix; i < new->len - suffix; i++)
-    {
-      if (i > prefix)
-        g_string_append_c (html, ',');
-      append_json_string (html, ((CtRenderBlock *) g_ptr_array_index (new, i))->html);
-    }
-  g_string_append_c (html, ']');
-
-  g_string_append_c (lines, '[');
-  for (guint i = 0; i < new->len; i++)
-    g_string_append_printf (lines, i > 0 ? ",%u" : "%u",
-                            ((CtRenderBlock *) g_ptr_array_index (new, i))->first_line);
-  g_string_append_c (lines, ']');
-
-  g_variant_builder_init (&args, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&args, "{sv}", "start", g_variant_new_uint32 (prefix));
-  g_variant_builder_add (&args, "{sv}", "deleteCount", g_variant_new_uint32 (old_len - prefix - suffix));
-  g_variant_builder_add (&args, "{sv}", "html", g_variant_new_take_string (g_string_free (html, FALSE)));
-  g_variant_builder_add (&args, "{sv}", "lines", g_variant_new_take_string (g_string_free (lines, FALSE)));
-  g_variant_builder_add (&args, "{sv}", "seq", g_variant_new_uint32 (self->latest_generation));
-
-  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), seq);",
-              g_variant_builder_end (&args));
-
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  self->shown = g_ptr_array_ref (new);
-}
-
-static void
-scroll_page (CtPreview *self,
-             guint      line)
-{
-  GVariantDict args;
-  gboolean animate = TRUE;
-
-  /* Smoothly, unless the user turned animations off. */
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
-
-  g_variant_dict_init (&args, NULL);
-  g_variant_dict_insert (&args, "line", "u", line);
-  g_variant_dict_insert (&args, "smooth", "u", (guint32) animate);
-  run_script (self, "ctPreview.scrollToLine(line, smooth !== 0);", g_variant_dict_end (&args));
-}
-
-static void
-apply_dark (CtPreview *self)
-{
-  GVariantDict args;
-
-  g_variant_dict_init (&args, NULL);
-  /* Numbers rather than "b": WebKit does not convert GVariant booleans. */
-  g_variant_dict_insert (&args, "dark", "u", (guint32) self->dark);
-  run_script (self, "ctPreview.setDark(dark !== 0);", g_variant_dict_end (&args));
-}
-
-static void
-apply_base (CtPreview *self)
-{
-  GVariantDict args;
-
-  g_variant_dict_init (&args, NULL);
-  g_variant_dict_insert (&args, "uri", "s", effective_base (self));
-  run_script (self, "ctPreview.setBase(uri);", g_variant_dict_end (&args));
-}
-
-static void
-free_error_block (gpointer data)
-{
-  CtRenderBlock *block = data;
-
-  g_free (block->html);
-  g_free (block);
-}
-
-/* One block that says why the text cannot be shown. */
-static GPtrArray *
-error_blocks (const GError *error)
-{
-  GPtrArray *blocks = g_ptr_array_new_with_free_func (free_error_block);
-  CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
-  g_autofree char *message = g_markup_escape_text (error->message, -1);
-
-  block->html = g_strdup_printf ("<p class=\"ct-unresolved\">%s</p>\n", message);
-  block->first_line = block->last_line = 1;
-  g_ptr_array_add (blocks, block);
-  return blocks;
-}
-
-static void
-on_worker_rendered_cb (CtRenderWorker *worker,
-                       guint           generation,
-                       CtRenderResult *result,
-                       const GError   *error,
-                       CtPreview      *self)
-{
-  GPtrArray *blocks;
-
-  if (result != NULL)
-    blocks = g_ptr_array_ref (result->blocks);
-  else
-    blocks = error_blocks (error);
-
-  g_clear_pointer (&self->latest, g_ptr_array_unref);
-  self->latest = blocks;
-  self->latest_generation = generation;
-  push_latest (self);
-
-  /* The same render's diagnostics, for the editor's underlines. A text
-   * that cannot render at all (invalid UTF-8) has none to place. */
-  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
-  self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
-                                     : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
-  g_signal_emit (self, signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
-}
-
-static gint32
-message_int (JSCValue   *message,
-             const char *name)
-{
-  g_autoptr(JSCValue) value = jsc_value_object_get_property (message, name);
-
-  return jsc_value_is_number (value) ? jsc_value_to_int32 (value) : 0;
-}
-
-/* The page points at a reference: send it the entity's card. Rendered
- * here from the preview's own wiki (a few indexed queries). */
-static void
-show_card (CtPreview *self,
-           JSCValue  *message)
-{
-  gint64 id = message_int (message, "id");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *html = NULL;
-  GVariantDict args;
-
-  self->link_rect.x = message_int (message, "x");
-  self->link_rect.y = message_int (message, "y");
-  self->link_rect.width = message_int (message, "width");
-  self->link_rect.height = message_int (message, "height");
-  self->has_link_rect = TRUE;
-
-  g_debug ("card of entity %" G_GINT64_FORMAT " asked for", id);
-  if (self->wiki == NULL || id <= 0)
-    return;
-  html = ct_render_entity_card (self->wiki, id, &error);
-  if (html == NULL)
-    {
-      g_debug ("No card for entity %" G_GINT64_FORMAT ": %s", id, error->message);
-      return;
-    }
-
-  g_variant_dict_init (&args, NULL);
-  g_variant_dict_insert (&args, "id", "u", (guint32) id);
-  g_variant_dict_insert (&args, "html", "s", html);
-  run_script (self, "return ctPreview.showCard(id, html);", g_variant_dict_end (&args));
-}
-
-static void
-on_ready (CtPreview *self)
-{
-  self->ready = TRUE;
-  apply_dark (self);
-  if (g_strcmp0 (self->loaded_base, effective_base (self)) != 0)
-    apply_base (self);
-  push_latest (self);
-  if (self->pending_line > 0)
-    {
-      scroll_page (self, self->pending_line);
-      self->pending_line = 0;
-    }
-}
-
-static void
-on_script_message_cb (WebKitUserContentManager *manager,
-                      JSCValue                 *message,
-                      CtPreview                *self)
-{
-  g_autoptr(JSCValue) type_value = NULL;
-  g_autoptr(JSCValue) load = NULL;
-  g_autofree char *type = NULL;
-
-  if (!jsc_value_is_object (message))
-    return;
-  /* A page already replaced may still have been talking. */
-  load = jsc_value_object_get_property (message, "load");
-  if ((guint) jsc_value_to_int32 (load) != self->load_count)
-    return;
-  type_value = jsc_value_object_get_property (message, "type");
-  type = jsc_value_to_string (type_value);
-
-  if (g_strcmp0 (type, "ready") == 0)
-    {
-      on_ready (self);
-    }
-  else if (g_strcmp0 (type, "applied") == 0)
-    {
-      g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
-
-      /* Only the newest text counts as "updated"; an older one that was
-       * shown meanwhile is a step on the way. */
-      if ((guint) jsc_value_to_int32 (seq) == ct_render_worker_get_generation (self->worker))
-        g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
-    }
-  else if (g_strcmp0 (type, "line") == 0)
-    {
-      g_autoptr(JSCValue) line = jsc_value_object_get_property (message, "line");
-      gint32 value = jsc_value_to_int32 (line);
-
-      if (value > 0)
-        g_signal_emit (self, signals[SIGNAL_LINE_ACTIVATED], 0, (guint) value);
-    }
-  else if (g_strcmp0 (type, "card") == 0)
-    {
-      show_card (self, message);
-    }
-}
-
-static void
-launch_uri_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Could not open the link in a browser: %s", error->message);
-}
-
-static void
-activate_link (CtPreview  *self,
-               const char *uri)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (uri);
-
-  if (scheme == NULL)
-    return;
-
-  if (g_ascii_strcasecmp (scheme, "continuity") == 0)
-    {
-      g_signal_emit (self, signals[SIGNAL_LINK_ACTIVATED], 0, uri);
-    }
-  else if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-    {
-      g_autoptr(GAppLaunchContext) context = NULL;
-
-      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-      g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_uri_done_cb, NULL);
-    }
-  /* Anything else (file:, javascript:, data: …) goes nowhere. */
-}
-
-static gboolean
-is_remote_uri (const char *uri)
-{
-  return g_str_has_prefix (uri, "http:") || g_str_has_prefix (uri, "https:");
-}
-
-/* The preview never navigates away from its shell: links the user clicks
- * are handed to the app or the browser, and only the frames the user's
- * setting allows load. */
-static gboolean
-on_decide_policy_cb (WebKitWebView            *web_view,
-                     WebKitPolicyDecision     *decision,
-                     WebKitPolicyDecisionType  type,
-                     CtPreview                *self)
-{
-  WebKitNavigationAction *action;
-  const char *uri;
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
-    return FALSE;
-
-  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-
-  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
-      (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION &&
-       webkit_navigation_action_is_user_gesture (action)))
-    {
-      activate_link (self, uri);
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-    }
-
-  /* Our own load_html; matched by its kind rather than by URI, which
-   * WebKit may have normalized. */
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && self->expecting_shell &&
-      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER)
-    {
-      webkit_policy_decision_use (decision);
-      return TRUE;
-    }
-
-  /* Remote frames load when allowed: preview.js sandboxes every frame, so
-   * nothing but a frame can ask for a remote page here. */
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && self->allow_remote_content &&
-      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
-      is_remote_uri (uri))
-    {
-      webkit_policy_decision_use (decision);
-      return TRUE;
-    }
-
-  g_debug ("ignored a navigation to %s", uri);
-  webkit_policy_decision_ignore (decision);
-  return TRUE;
-}
-
-static void
-on_load_changed_cb (WebKitWebView   *web_view,
-                    WebKitLoadEvent  event,
-                    CtPreview       *self)
-{
-  if (event == WEBKIT_LOAD_COMMITTED)
-    self->expecting_shell = FALSE;
-}
-
-static void
-on_web_process_terminated_cb (WebKitWebView                     *web_view,
-                              WebKitWebProcessTerminationReason  reason,
-                              CtPreview                         *self)
-{
-  /* A crashed page is blank: load the shell again and push everything,
-   * but don't loop if the content itself keeps crashing it. */
-  if (self->crash_reloads >= MAX_CRASH_RELOADS)
-    {
-      g_warning ("The preview's web process ended (reason %d) again; giving up", reason);
-      return;
-    }
-  self->crash_reloads++;
-  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
-    g_debug ("The preview's web process was ended; reloading it");
-  else
-    g_warning ("The preview's web process ended (reason %d); reloading it", reason);
-  load_shell (self);
-}
-
-/* The page menu must not offer to leave the shell or to reload it. */
-static gboolean
-on_context_menu_cb (WebKitWebView       *web_view,
-                    WebKitContextMenu   *menu,
-                    WebKitHitTestResult *hit,
-                    CtPreview           *self)
-{
-  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      WebKitContextMenuItem *item = l->data;
-
-      switch (webkit_context_menu_item_get_stock_action (item))
-        {
-        case WEBKIT_CONTEXT_MENU_ACTION_GO_BACK:
-        case WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD:
-        case WEBKIT_CONTEXT_MENU_ACTION_STOP:
-        case WEBKIT_CONTEXT_MENU_ACTION_RELOAD:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_LINK_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_IMAGE_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_IMAGE_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_FRAME_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_VIDEO_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_AUDIO_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_VIDEO_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_AUDIO_TO_DISK:
-          webkit_context_menu_remove (menu, item);
-          break;
-        default:
-          break;
-        }
-    }
-  g_list_free (items);
-
-  return FALSE;
-}
-
-
-/* One ephemeral session for every preview: a preview is a view, not a
- * browser, so WebKit keeps no cookies, caches, local storage or media keys
- * on disk for it. Shared so all previews use one network process. */
-static WebKitNetworkSession *
-preview_network_session (void)
-{
-  static WebKitNetworkSession *session;
-
-  if (session == NULL)
-    session = webkit_network_session_new_ephemeral ();
-  return session;
-}
-
-static WebKitWebView *
-create_web_view (CtPreview *self)
-{
-  g_autoptr(WebKitSettings) settings = NULL;
-  g_autoptr(WebKitUserScript) script = NULL;
-  g_autoptr(GBytes) source = lookup_resource ("preview.js");
-  g_autofree char *source_text = g_strndup (g_bytes_get_data (source, NULL), g_bytes_get_size (source));
-
-  settings = webkit_settings_new_with_settings (
-      /* Script inside the document never runs; ours runs from the app. */
-      "enable-javascript-markup", FALSE,
-      "javascript-can-open-windows-automatically", FALSE,
-      "javascript-can-access-clipboard", FALSE,
-      "allow-file-access-from-file-urls", FALSE,
-      "allow-universal-access-from-file-urls", FALSE,
-      "allow-top-navigation-to-data-urls", FALSE,
-      "allow-modal-dialogs", FALSE,
-      "enable-page-cache", FALSE,
-      "enable-webgl", FALSE,
-      "enable-back-forward-navigation-gestures", FALSE,
-      /* For working on preview.js: CONTINUITY_PREVIEW_INSPECTOR=1. */
-      "enable-developer-extras", g_strcmp0 (g_getenv ("CONTINUITY_PREVIEW_INSPECTOR"), "1") == 0,
-      NULL);
-
-  self->content_manager = webkit_user_content_manager_new ();
-  webkit_user_content_manager_register_script_message_handler (self->content_manager,
-                                                               MESSAGE_HANDLER, SCRIPT_WORLD);
-  g_signal_connect_object (self->content_manager, "script-message-received::" MESSAGE_HANDLER,
-                           G_CALLBACK (on_script_message_cb), self, 0);
-
-  script = webkit_user_script_new_for_world (source_text,
-                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                             SCRIPT_WORLD, NULL, NULL);
-  webkit_user_content_manager_add_script (self->content_manager, script);
-
-  return g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                       "network-session", preview_network_session (),
-                       "settings", settings,
-                       "user-content-manager", self->content_manager,
-                       NULL);
-}
 
 static void
 ct_preview_dispose (GObject *object)
@@ -817,16 +126,16 @@ ct_preview_class_init (CtPreviewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_UPDATED] =
+  _ct_preview_signals[SIGNAL_UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_LINE_ACTIVATED] =
+  _ct_preview_signals[SIGNAL_LINE_ACTIVATED] =
     g_signal_new ("line-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[SIGNAL_LINK_ACTIVATED] =
+  _ct_preview_signals[SIGNAL_LINK_ACTIVATED] =
     g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[SIGNAL_DIAGNOSTICS_CHANGED] =
+  _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED] =
     g_signal_new ("diagnostics-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
@@ -839,20 +148,15 @@ ct_preview_init (CtPreview *self)
 {
 
   self->worker = ct_render_worker_new ();
-  g_signal_connect (self->worker, "rendered", G_CALLBACK (on_worker_rendered_cb), self);
+  g_signal_connect (self->worker, "rendered",
+                    G_CALLBACK (_ct_preview_on_worker_rendered_cb), self);
 
-  self->web_view = create_web_view (self);
+  self->web_view = _ct_preview_create_web_view (self);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
-  g_signal_connect (self->web_view, "decide-policy", G_CALLBACK (on_decide_policy_cb), self);
-  g_signal_connect (self->web_view, "load-changed", G_CALLBACK (on_load_changed_cb), self);
-  g_signal_connect (self->web_view, "web-process-terminated",
-                    G_CALLBACK (on_web_process_terminated_cb), self);
-  g_signal_connect (self->web_view, "context-menu", G_CALLBACK (on_context_menu_cb), self);
-
-  load_shell (self);
+  _ct_preview_load_shell (self);
 }
 
 CtPreview *
@@ -901,9 +205,9 @@ ct_preview_set_base_uri (CtPreview  *self,
     {
       /* Images already shown resolved against the old base: push every
        * block again. */
-      apply_base (self);
+      _ct_preview_apply_base (self);
       g_clear_pointer (&self->shown, g_ptr_array_unref);
-      push_latest (self);
+      _ct_preview_push_latest (self);
     }
 }
 
@@ -916,7 +220,7 @@ ct_preview_scroll_to_line (CtPreview *self,
   if (line == 0)
     line = 1;
   if (self->ready)
-    scroll_page (self, line);
+    _ct_preview_scroll_page (self, line);
   else
     self->pending_line = line;
 }
@@ -949,7 +253,7 @@ ct_preview_set_allow_remote_content (CtPreview *self,
   self->allow_remote_content = allow;
   /* The policy is in the shell: load it again; on "ready" every block is
    * pushed again. */
-  load_shell (self);
+  _ct_preview_load_shell (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_REMOTE_CONTENT]);
 }
 
@@ -973,7 +277,7 @@ ct_preview_set_allow_raw_html (CtPreview *self,
   self->allow_raw_html = allow;
   /* A fresh page, so nothing raw HTML left behind (loaded frames, media)
    * outlives the setting; the worker renders the text again for it. */
-  load_shell (self);
+  _ct_preview_load_shell (self);
   ct_render_worker_set_allow_raw_html (self->worker, allow);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_RAW_HTML]);
 }
@@ -997,7 +301,7 @@ ct_preview_set_dark (CtPreview *self,
     return;
   self->dark = dark;
   if (self->ready)
-    apply_dark (self);
+    _ct_preview_apply_dark (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 

@@ -1,0 +1,319 @@
+/* ct-preview-page.c — talking with preview.js in the shell page. Each
+ * render becomes the newest blocks, and only the changed run of them is
+ * pushed, once the page says it is ready (until then the newest waits);
+ * scrolling, the theme and the base go over the same channel. What the
+ * page says back: ready, a patch applied, a block clicked, a reference
+ * pointed at (whose card is rendered here). */
+#define G_LOG_DOMAIN "ct-preview"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-preview-private.h"
+#include "ct-diagnostic.h"
+#include "ct-render-card.h"
+
+static void
+script_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                  result, &error);
+  if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The preview script “%s” failed: %s", (const char *) user_data, error->message);
+}
+
+/* Calls preview.js; @body is a static string, @arguments a floating
+ * a{sv}. Calls run in the page in the order they are made. */
+static void
+run_script (CtPreview  *self,
+            const char *body,
+            GVariant   *arguments)
+{
+  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
+                                                  SCRIPT_WORLD, NULL, self->cancellable,
+                                                  script_done_cb, (gpointer) body);
+}
+
+static gboolean
+block_equal (GPtrArray *a,
+             guint      i,
+             GPtrArray *b,
+             guint      j)
+{
+  const CtRenderBlock *x = g_ptr_array_index (a, i);
+  const CtRenderBlock *y = g_ptr_array_index (b, j);
+
+  return strcmp (x->html, y->html) == 0;
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Sends the page what differs between the blocks it shows and the newest
+ * ones: the changed middle between a common prefix and suffix, and every
+ * block's first line (numbers are cheap; moved blocks keep their nodes). */
+void
+_ct_preview_push_latest (CtPreview *self)
+{
+  GPtrArray *old = self->shown;
+  GPtrArray *new = self->latest;
+  guint old_len = old ? old->len : 0;
+  guint prefix = 0, suffix = 0;
+  GString *html, *lines;
+  GVariantBuilder args;
+
+  if (!self->ready || new == NULL || new == old)
+    return;
+
+  while (prefix < old_len && prefix < new->len && block_equal (old, prefix, new, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new->len - prefix &&
+         block_equal (old, old_len - 1 - suffix, new, new->len - 1 - suffix))
+    suffix++;
+
+  html = g_string_new (NULL);
+  lines = g_string_new (NULL);
+  /* WebKit converts only scalar GVariants into script values: the arrays
+   * travel as JSON text. */
+  g_string_append_c (html, '[');
+  for (guint i = prefix; i < new->len - suffix; i++)
+    {
+      if (i > prefix)
+        g_string_append_c (html, ',');
+      append_json_string (html, ((CtRenderBlock *) g_ptr_array_index (new, i))->html);
+    }
+  g_string_append_c (html, ']');
+
+  g_string_append_c (lines, '[');
+  for (guint i = 0; i < new->len; i++)
+    g_string_append_printf (lines, i > 0 ? ",%u" : "%u",
+                            ((CtRenderBlock *) g_ptr_array_index (new, i))->first_line);
+  g_string_append_c (lines, ']');
+
+  g_variant_builder_init (&args, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&args, "{sv}", "start", g_variant_new_uint32 (prefix));
+  g_variant_builder_add (&args, "{sv}", "deleteCount", g_variant_new_uint32 (old_len - prefix - suffix));
+  g_variant_builder_add (&args, "{sv}", "html", g_variant_new_take_string (g_string_free (html, FALSE)));
+  g_variant_builder_add (&args, "{sv}", "lines", g_variant_new_take_string (g_string_free (lines, FALSE)));
+  g_variant_builder_add (&args, "{sv}", "seq", g_variant_new_uint32 (self->latest_generation));
+
+  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), seq);",
+              g_variant_builder_end (&args));
+
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (new);
+}
+
+void
+_ct_preview_scroll_page (CtPreview *self,
+             guint      line)
+{
+  GVariantDict args;
+  gboolean animate = TRUE;
+
+  /* Smoothly, unless the user turned animations off. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "line", "u", line);
+  g_variant_dict_insert (&args, "smooth", "u", (guint32) animate);
+  run_script (self, "ctPreview.scrollToLine(line, smooth !== 0);", g_variant_dict_end (&args));
+}
+
+void
+_ct_preview_apply_dark (CtPreview *self)
+{
+  GVariantDict args;
+
+  g_variant_dict_init (&args, NULL);
+  /* Numbers rather than "b": WebKit does not convert GVariant booleans. */
+  g_variant_dict_insert (&args, "dark", "u", (guint32) self->dark);
+  run_script (self, "ctPreview.setDark(dark !== 0);", g_variant_dict_end (&args));
+}
+
+void
+_ct_preview_apply_base (CtPreview *self)
+{
+  GVariantDict args;
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "uri", "s", _ct_preview_effective_base (self));
+  run_script (self, "ctPreview.setBase(uri);", g_variant_dict_end (&args));
+}
+
+static void
+free_error_block (gpointer data)
+{
+  CtRenderBlock *block = data;
+
+  g_free (block->html);
+  g_free (block);
+}
+
+/* One block that says why the text cannot be shown. */
+static GPtrArray *
+error_blocks (const GError *error)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (free_error_block);
+  CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
+  g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+  block->html = g_strdup_printf ("<p class=\"ct-unresolved\">%s</p>\n", message);
+  block->first_line = block->last_line = 1;
+  g_ptr_array_add (blocks, block);
+  return blocks;
+}
+
+void
+_ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
+                       guint           generation,
+                       CtRenderResult *result,
+                       const GError   *error,
+                       CtPreview      *self)
+{
+  GPtrArray *blocks;
+
+  if (result != NULL)
+    blocks = g_ptr_array_ref (result->blocks);
+  else
+    blocks = error_blocks (error);
+
+  g_clear_pointer (&self->latest, g_ptr_array_unref);
+  self->latest = blocks;
+  self->latest_generation = generation;
+  _ct_preview_push_latest (self);
+
+  /* The same render's diagnostics, for the editor's underlines. A text
+   * that cannot render at all (invalid UTF-8) has none to place. */
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
+                                     : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+  g_signal_emit (self, _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
+}
+
+static gint32
+message_int (JSCValue   *message,
+             const char *name)
+{
+  g_autoptr(JSCValue) value = jsc_value_object_get_property (message, name);
+
+  return jsc_value_is_number (value) ? jsc_value_to_int32 (value) : 0;
+}
+
+/* The page points at a reference: send it the entity's card. Rendered
+ * here from the preview's own wiki (a few indexed queries). */
+static void
+show_card (CtPreview *self,
+           JSCValue  *message)
+{
+  gint64 id = message_int (message, "id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  GVariantDict args;
+
+  self->link_rect.x = message_int (message, "x");
+  self->link_rect.y = message_int (message, "y");
+  self->link_rect.width = message_int (message, "width");
+  self->link_rect.height = message_int (message, "height");
+  self->has_link_rect = TRUE;
+
+  g_debug ("card of entity %" G_GINT64_FORMAT " asked for", id);
+  if (self->wiki == NULL || id <= 0)
+    return;
+  html = ct_render_entity_card (self->wiki, id, &error);
+  if (html == NULL)
+    {
+      g_debug ("No card for entity %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "id", "u", (guint32) id);
+  g_variant_dict_insert (&args, "html", "s", html);
+  run_script (self, "return ctPreview.showCard(id, html);", g_variant_dict_end (&args));
+}
+
+static void
+on_ready (CtPreview *self)
+{
+  self->ready = TRUE;
+  _ct_preview_apply_dark (self);
+  if (g_strcmp0 (self->loaded_base, _ct_preview_effective_base (self)) != 0)
+    _ct_preview_apply_base (self);
+  _ct_preview_push_latest (self);
+  if (self->pending_line > 0)
+    {
+      _ct_preview_scroll_page (self, self->pending_line);
+      self->pending_line = 0;
+    }
+}
+
+void
+_ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
+                      JSCValue                 *message,
+                      CtPreview                *self)
+{
+  g_autoptr(JSCValue) type_value = NULL;
+  g_autoptr(JSCValue) load = NULL;
+  g_autofree char *type = NULL;
+
+  if (!jsc_value_is_object (message))
+    return;
+  /* A page already replaced may still have been talking. */
+  load = jsc_value_object_get_property (message, "load");
+  if ((guint) jsc_value_to_int32 (load) != self->load_count)
+    return;
+  type_value = jsc_value_object_get_property (message, "type");
+  type = jsc_value_to_string (type_value);
+
+  if (g_strcmp0 (type, "ready") == 0)
+    {
+      on_ready (self);
+    }
+  else if (g_strcmp0 (type, "applied") == 0)
+    {
+      g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
+
+      /* Only the newest text counts as "updated"; an older one that was
+       * shown meanwhile is a step on the way. */
+      if ((guint) jsc_value_to_int32 (seq) == ct_render_worker_get_generation (self->worker))
+        g_signal_emit (self, _ct_preview_signals[SIGNAL_UPDATED], 0);
+    }
+  else if (g_strcmp0 (type, "line") == 0)
+    {
+      g_autoptr(JSCValue) line = jsc_value_object_get_property (message, "line");
+      gint32 value = jsc_value_to_int32 (line);
+
+      if (value > 0)
+        g_signal_emit (self, _ct_preview_signals[SIGNAL_LINE_ACTIVATED], 0, (guint) value);
+    }
+  else if (g_strcmp0 (type, "card") == 0)
+    {
+      show_card (self, message);
+    }
+}
