@@ -305,6 +305,21 @@ test_lists (Fixture       *f,
 
   ct_wiki_sidebar_set_page (f->window->sidebar, "wiki");
   screenshot (GTK_WIDGET (f->window), "sidebar-wiki.png");
+  if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      /* Dark, and as narrow as the window goes: the sidebar folds. */
+      _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Rooney"));
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      ct_test_spin (800);
+      screenshot (GTK_WIDGET (f->window), "entity-page-dark.png");
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+      ct_test_spin (500);
+      screenshot (GTK_WIDGET (f->window), "narrow-dark.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+    }
 
   /* A new entity shows in the list at once, in its group. */
   g_assert_cmpint (ct_wiki_create_entity (f->wiki, CT_ENTITY_LOCATION, "Prague", NULL), >, 0);

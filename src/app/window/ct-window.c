@@ -77,6 +77,8 @@ on_selected_page_changed_cb (CtWindow   *self,
   /* Insertions from an entity page go to the post written last. */
   if (page != NULL)
     g_set_weak_pointer (&self->last_editor, page);
+  /* Editor and preview toggles mean nothing on an entity page. */
+  gtk_widget_set_visible (GTK_WIDGET (self->view_mode_box), page != NULL);
 
   if (page != NULL)
     update_tab (self, page);
@@ -99,7 +101,6 @@ on_n_pages_changed_cb (CtWindow   *self,
   gboolean empty = adw_tab_view_get_n_pages (tab_view) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "documents");
-  gtk_widget_set_visible (GTK_WIDGET (self->view_mode_box), !empty);
   _ct_window_update_actions (self);
 }
 
