@@ -26,6 +26,7 @@ enum {
   SIGNAL_OPEN_POST,
   SIGNAL_INSERT_TEXT,
   SIGNAL_DELETE_REQUESTED,
+  SIGNAL_RENAMED,
   N_SIGNALS
 };
 
@@ -373,6 +374,7 @@ on_title_apply_cb (CtEntityPage *self,
 {
   g_autoptr(CtEntity) changed = ct_entity_copy (self->entity);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *old_title = NULL;
   g_autoptr(GStrvBuilder) aliases = g_strv_builder_new ();
 
   if (g_strcmp0 (title, self->entity->title) == 0)
@@ -387,7 +389,9 @@ on_title_apply_cb (CtEntityPage *self,
   changed->title = g_steal_pointer (&title);
   g_strfreev (changed->aliases);
   changed->aliases = g_strv_builder_end (aliases);
-  update_entity (self, changed);
+  old_title = g_strdup (self->entity->title);
+  if (update_entity (self, changed))
+    g_signal_emit (self, signals[SIGNAL_RENAMED], 0, old_title, changed->title);
 }
 
 static void
@@ -607,6 +611,12 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
   signals[SIGNAL_DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The title changed from the first to the second: posts that link by
+   * the old one may be rewritten. */
+  signals[SIGNAL_RENAMED] =
+    g_signal_new ("renamed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "entity.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "entity.redo", NULL, redo_action_cb);

@@ -2,10 +2,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ct-editor-insert.h"
 #include "ct-entity-page.h"
+#include "ct-reference-rewrite.h"
 #include "ct-window-private.h"
 #include "ct-wiki-item.h"
 
@@ -14,6 +17,10 @@
  * Undo in a toast, which restores the entity and everything tied to it). */
 
 static void on_delete_requested_cb (CtWindow     *self,
+                                    CtEntityPage *page);
+static void on_renamed_cb          (CtWindow     *self,
+                                    const char   *old_title,
+                                    const char   *new_title,
                                     CtEntityPage *page);
 
 CtEntityPage *
@@ -108,6 +115,7 @@ _ct_window_open_entity (CtWindow *self,
       g_signal_connect_object (page, "open-post", G_CALLBACK (on_open_post_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (page, "insert-text", G_CALLBACK (on_insert_text_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "renamed", G_CALLBACK (on_renamed_cb), self, G_CONNECT_SWAPPED);
     }
   tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   adw_tab_view_set_selected_page (self->tab_view, tab);
@@ -144,6 +152,158 @@ _ct_window_insert_into_post (CtWindow   *self,
   adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
   gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
   return TRUE;
+}
+
+/* Renaming: posts that link by the old title ------------------------------- */
+
+typedef struct {
+  char *old_title;
+  char *new_title;
+} Rename;
+
+static void
+rename_free (gpointer data)
+{
+  Rename *rename = data;
+
+  g_free (rename->old_title);
+  g_free (rename->new_title);
+  g_free (rename);
+}
+
+static void
+rewrite_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  /* A failure was told to the user by the save itself; the rewritten
+   * text stays in the tab, unsaved, so nothing is lost. */
+  _ct_window_save_page_finish (CT_WINDOW (object), result);
+}
+
+/* Rewrites the links in @page's text, as one step its Undo takes back,
+ * then saves the post (atomically, and never over a change made on disk
+ * meanwhile: the save asks first). */
+static void
+rewrite_page (CtWindow     *self,
+              CtEditorPage *page,
+              const Rename *rename)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *rewritten = NULL;
+  GtkTextIter start, end;
+  guint changed = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  rewritten = ct_reference_rename (text, strlen (text), rename->old_title, rename->new_title, &changed, &error);
+  if (rewritten == NULL)
+    {
+      if (error != NULL)
+        ct_window_add_toast (self, error->message);
+      return;
+    }
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, rewritten, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  _ct_window_save_page_async (self, page, FALSE, rewrite_saved_cb, NULL);
+}
+
+void
+_ct_window_page_loaded (CtWindow     *self,
+                        CtEditorPage *page)
+{
+  Rename *rename = g_object_steal_data (G_OBJECT (page), "ct-rename");
+
+  if (rename != NULL)
+    {
+      rewrite_page (self, page, rename);
+      rename_free (rename);
+    }
+}
+
+void
+_ct_window_rewrite_links (CtWindow   *self,
+                          CtWiki     *wiki,
+                          const char *old_title,
+                          const char *new_title)
+{
+  g_autoptr(GPtrArray) mentions = ct_wiki_find_post_mentions (wiki, old_title, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (ct_wiki_get_folder (wiki));
+  Rename rename = { (char *) old_title, (char *) new_title };
+
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      const CtBacklink *mention = g_ptr_array_index (mentions, i);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (folder, mention->path);
+      CtEditorPage *page = ct_window_find_page (self, file);
+      Rename *copy;
+
+      if (page != NULL && !ct_document_get_busy (ct_editor_page_get_document (page)))
+        {
+          rewrite_page (self, page, &rename);
+          continue;
+        }
+      /* Opened in a tab: the rewrite shows there, and Ctrl+Z takes it back. */
+      if (page == NULL)
+        ct_window_open_file (self, file);
+      page = ct_window_find_page (self, file);
+      if (page == NULL)
+        continue;
+      copy = g_new0 (Rename, 1);
+      copy->old_title = g_strdup (old_title);
+      copy->new_title = g_strdup (new_title);
+      g_object_set_data_full (G_OBJECT (page), "ct-rename", copy, rename_free);
+    }
+}
+
+static void
+on_rewrite_links_cb (AdwToast *toast,
+                     CtWindow *self)
+{
+  Rename *rename = g_object_get_data (G_OBJECT (toast), "rename");
+  CtWiki *wiki = g_object_get_data (G_OBJECT (toast), "wiki");
+
+  _ct_window_rewrite_links (self, wiki, rename->old_title, rename->new_title);
+}
+
+/* After a rename the old title stays an alias, so posts keep working;
+ * the toast offers to make them say the new one. */
+static void
+on_renamed_cb (CtWindow     *self,
+               const char   *old_title,
+               const char   *new_title,
+               CtEntityPage *page)
+{
+  CtWiki *wiki = ct_entity_page_get_wiki (page);
+  g_autoptr(GPtrArray) mentions = ct_wiki_find_post_mentions (wiki, old_title, NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  Rename *rename;
+  AdwToast *toast;
+
+  if (mentions == NULL || mentions->len == 0)
+    return;
+
+  escaped = g_markup_escape_text (old_title, -1);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post links to “%s”", "%u posts link to “%s”",
+                                        mentions->len),
+                           mentions->len, escaped);
+  rename = g_new0 (Rename, 1);
+  rename->old_title = g_strdup (old_title);
+  rename->new_title = g_strdup (new_title);
+
+  toast = adw_toast_new (title);
+  /* Translators: button of a toast after renaming an entity */
+  adw_toast_set_button_label (toast, _("_Rewrite Links"));
+  adw_toast_set_timeout (toast, 0);
+  g_object_set_data_full (G_OBJECT (toast), "rename", rename, rename_free);
+  g_object_set_data_full (G_OBJECT (toast), "wiki", g_object_ref (wiki), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_rewrite_links_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Deleting, and Undo ------------------------------------------------------- */

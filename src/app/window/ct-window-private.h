@@ -119,5 +119,16 @@ AdwToast *_ct_window_delete_entity    (CtWindow            *self,
                                        gint64               id,
                                        GError             **error);
 void      _ct_window_new_entity       (CtWindow            *self);
+/* Rewrites `[[Old]]` and `{{…: Old}}` in every post of @wiki that links
+ * by @old_title, each in its tab (opened if need be; Ctrl+Z there takes
+ * it back) and saved. */
+void      _ct_window_rewrite_links    (CtWindow            *self,
+                                       CtWiki              *wiki,
+                                       const char          *old_title,
+                                       const char          *new_title);
+/* A post finished loading: what was waiting for it (a rewrite of links
+ * after a rename) is done now. */
+void      _ct_window_page_loaded      (CtWindow            *self,
+                                       CtEditorPage        *page);
 
 G_END_DECLS

@@ -143,6 +143,7 @@ page_loaded_cb (GObject      *object,
     }
 
   _ct_window_add_recent (self, ct_document_get_file (ct_editor_page_get_document (page)));
+  _ct_window_page_loaded (self, page);
   /* Opened from a mention in the wiki: show the line that mentions it. */
   if (g_object_get_data (G_OBJECT (page), "ct-go-to-line") != NULL)
     ct_editor_page_go_to_line (page, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ct-go-to-line")));
