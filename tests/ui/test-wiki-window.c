@@ -344,14 +344,36 @@ apply_fact_value (CtEntityPage *page,
   g_signal_emit_by_name (row, "apply");
 }
 
+static char *
+page_html (WebKitWebView *view)
+{
+  return ct_test_eval_js (view, "(document.getElementById('ct-root') || { innerHTML: '' }).innerHTML");
+}
+
+static gboolean
+view_shows (WebKitWebView *view,
+            const char    *needle)
+{
+  g_autofree char *html = page_html (view);
+
+  return strstr (html, needle) != NULL;
+}
+
 static gboolean
 preview_shows (CtEditorPage *page,
                const char   *needle)
 {
-  WebKitWebView *view = ct_preview_get_web_view (_ct_editor_page_get_preview (page));
-  g_autofree char *html = ct_test_eval_js (view, "(document.getElementById('ct-root') || { innerHTML: '' }).innerHTML");
+  return view_shows (ct_preview_get_web_view (_ct_editor_page_get_preview (page)), needle);
+}
 
-  return strstr (html, needle) != NULL;
+static gboolean
+notes_saved (CtWiki     *wiki,
+             const char *title,
+             const char *notes)
+{
+  g_autoptr(CtEntity) entity = ct_wiki_get_entity (wiki, entity_id (wiki, title), NULL);
+
+  return g_strcmp0 (entity->notes, notes) == 0;
 }
 
 static void
@@ -388,6 +410,20 @@ test_edit_fact (Fixture       *f,
   g_clear_pointer (&facts, g_ptr_array_unref);
   facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
   g_assert_cmpstr (((CtFact *) g_ptr_array_index (facts, 0))->text, ==, "2025-07");
+
+  /* The notes render as a post does, references resolved, on request. */
+  gtk_toggle_button_set_active (page->notes_preview_button, TRUE);
+  g_assert_nonnull (page->notes_preview);
+  {
+    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (page->notes_view));
+    WebKitWebView *view = ct_preview_get_web_view (page->notes_preview);
+
+    gtk_text_buffer_set_text (notes, "Rooney is [[Rooney]].", -1);
+    CT_TEST_WAIT (view_shows (view, "ct-kind-character"));
+    /* … and are saved once the typing pauses. */
+    CT_TEST_WAIT (notes_saved (f->wiki, "Ballerina", "Rooney is [[Rooney]]."));
+  }
+  screenshot (GTK_WIDGET (page), "entity-notes.png");
 }
 
 static void

@@ -1,8 +1,10 @@
 /* ct-entity-page-private.h — the entity page's state, shared by its files:
  *
  * ct-entity-page.c          the page: loading, title/summary/aliases/spoiler,
- *                           notes, undo and redo, delete, insert, mentions
+ *                           undo and redo, delete, insert
  * ct-entity-page-facts.c    the facts: a row per fact, adding and removing
+ * ct-entity-page-notes.c    the notes (saved as you pause, a preview on
+ *                           request) and where the entity is mentioned
  * ct-entity-page-credits.c  a film's cast, crew and scenes
  *
  * Every change goes through _ct_entity_page_edit_begin/_end: snapshots of
@@ -14,6 +16,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "ct-entity-page.h"
+#include "ct-preview.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +58,9 @@ struct _CtEntityPage
   AdwPreferencesGroup  *scenes_group;
   GtkButton            *add_scene_button;
   GtkSourceView        *notes_view;
+  GtkBox               *notes_box;
+  GtkToggleButton      *notes_preview_button;
+  CtPreview            *notes_preview;   /* made when first shown */
   AdwPreferencesGroup  *mentions_group;
 
   GPtrArray            *fact_rows;     /* rows added to facts_group */
@@ -83,6 +89,17 @@ gint64    _ct_entity_page_resolve      (CtEntityPage  *self,
                                         int            kind,
                                         GError       **error);
 
+/* Writes @changed (title, summary, notes, spoiler, aliases) as one edit. */
+gboolean  _ct_entity_page_update_entity (CtEntityPage *self,
+                                        CtEntity      *changed);
+
+void      _ct_entity_page_notes_init   (CtEntityPage  *self);
+void      _ct_entity_page_notes_load   (CtEntityPage  *self);
+/* Saves notes typed but not saved yet (the tab is closing). */
+void      _ct_entity_page_notes_flush  (CtEntityPage  *self);
+void      _ct_entity_page_notes_preview_toggled (CtEntityPage    *self,
+                                        GtkToggleButton *button);
+void      _ct_entity_page_mentions_load (CtEntityPage *self);
 void      _ct_entity_page_facts_init   (CtEntityPage  *self);
 void      _ct_entity_page_facts_load   (CtEntityPage  *self);
 void      _ct_entity_page_credits_init (CtEntityPage  *self);

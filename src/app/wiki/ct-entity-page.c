@@ -4,14 +4,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-document.h"
 #include "ct-entity-page-private.h"
 #include "ct-scanner.h"
 #include "ct-wiki-item.h"
 
-/* Notes are saved this long after the last keystroke: one transaction
- * (and one Undo step) per pause, not per character. */
-#define NOTES_SAVE_DELAY_MS 800
 /* Undo steps kept per page. */
 #define MAX_UNDO 100
 
@@ -245,65 +241,11 @@ _ct_entity_page_clear_rows (GPtrArray *rows)
 /* The form ------------------------------------------------------------------ */
 
 static void
-on_mention_activated_cb (AdwActionRow *row,
-                         CtEntityPage *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
-  gint64 entity_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "entity-id"));
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
-
-  if (path != NULL)
-    g_signal_emit (self, signals[SIGNAL_OPEN_POST], 0, path, line);
-  else if (entity_id > 0)
-    g_signal_emit (self, signals[SIGNAL_OPEN_ENTITY], 0, entity_id);
-}
-
-static void
-load_mentions (CtEntityPage *self)
-{
-  g_autoptr(GPtrArray) backlinks = NULL;
-  g_autoptr(GError) error = NULL;
-
-  _ct_entity_page_clear_rows (self->mention_rows);
-  backlinks = ct_wiki_get_backlinks (self->wiki, self->id, &error);
-  if (backlinks == NULL)
-    {
-      adw_preferences_group_set_description (self->mentions_group, error->message);
-      return;
-    }
-  adw_preferences_group_set_description (self->mentions_group,
-                                         backlinks->len == 0 ? _("No post or entity links here yet.") : NULL);
-  for (guint i = 0; i < backlinks->len; i++)
-    {
-      const CtBacklink *link = g_ptr_array_index (backlinks, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (link->is_post ? "text-x-generic-symbolic"
-                                                                    : "user-bookmarks-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), link->title);
-      if (link->context != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), link->context);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (link->path), g_free);
-      g_object_set_data (G_OBJECT (row), "entity-id", GSIZE_TO_POINTER ((gsize) link->entity_id));
-      g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (link->line));
-      g_signal_connect (row, "activated", G_CALLBACK (on_mention_activated_cb), self);
-      adw_preferences_group_add (self->mentions_group, row);
-      g_ptr_array_add (self->mention_rows, row);
-    }
-}
-
-static void
 load (CtEntityPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CtEntity) entity = ct_wiki_get_entity (self->wiki, self->id, &error);
   g_autofree char *aliases = NULL;
-  GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
   gboolean title_changed;
 
   if (entity == NULL)
@@ -327,26 +269,10 @@ load (CtEntityPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->aliases_row), aliases);
   gtk_switch_set_active (self->spoiler_switch, self->entity->spoiler);
 
-  /* The notes are the user's text while they type: only a change from
-   * elsewhere (Undo, another window) replaces the buffer. */
-  if (self->notes_source == 0)
-    {
-      g_autofree char *shown = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (notes, &start, &end);
-      shown = gtk_text_buffer_get_text (notes, &start, &end, FALSE);
-      if (g_strcmp0 (shown, self->entity->notes ? self->entity->notes : "") != 0)
-        {
-          gtk_text_buffer_begin_irreversible_action (notes);
-          gtk_text_buffer_set_text (notes, self->entity->notes ? self->entity->notes : "", -1);
-          gtk_text_buffer_end_irreversible_action (notes);
-        }
-    }
-
+  _ct_entity_page_notes_load (self);
   _ct_entity_page_facts_load (self);
   _ct_entity_page_credits_load (self);
-  load_mentions (self);
+  _ct_entity_page_mentions_load (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.insert-scenes", self->entity->kind == CT_ENTITY_FILM);
   self->loading = FALSE;
@@ -354,9 +280,9 @@ load (CtEntityPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-static gboolean
-update_entity (CtEntityPage *self,
-               CtEntity     *changed)
+gboolean
+_ct_entity_page_update_entity (CtEntityPage *self,
+                               CtEntity     *changed)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -390,7 +316,7 @@ on_title_apply_cb (CtEntityPage *self,
   g_strfreev (changed->aliases);
   changed->aliases = g_strv_builder_end (aliases);
   old_title = g_strdup (self->entity->title);
-  if (update_entity (self, changed))
+  if (_ct_entity_page_update_entity (self, changed))
     g_signal_emit (self, signals[SIGNAL_RENAMED], 0, old_title, changed->title);
 }
 
@@ -403,7 +329,7 @@ on_summary_apply_cb (CtEntityPage *self,
 
   g_free (changed->summary);
   changed->summary = *summary ? g_steal_pointer (&summary) : NULL;
-  update_entity (self, changed);
+  _ct_entity_page_update_entity (self, changed);
 }
 
 static void
@@ -422,7 +348,7 @@ on_aliases_apply_cb (CtEntityPage *self,
     }
   g_strfreev (changed->aliases);
   changed->aliases = g_strv_builder_end (aliases);
-  update_entity (self, changed);
+  _ct_entity_page_update_entity (self, changed);
 }
 
 static void
@@ -436,34 +362,7 @@ on_spoiler_toggled_cb (CtEntityPage *self,
     return;
   changed = ct_entity_copy (self->entity);
   changed->spoiler = gtk_switch_get_active (toggle);
-  update_entity (self, changed);
-}
-
-static gboolean
-save_notes_cb (gpointer user_data)
-{
-  CtEntityPage *self = user_data;
-  g_autoptr(CtEntity) changed = ct_entity_copy (self->entity);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
-  GtkTextIter start, end;
-
-  self->notes_source = 0;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_free (changed->notes);
-  changed->notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (changed->notes, self->entity->notes ? self->entity->notes : "") != 0)
-    update_entity (self, changed);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_notes_changed_cb (CtEntityPage  *self,
-                     GtkTextBuffer *buffer)
-{
-  if (self->loading)
-    return;
-  g_clear_handle_id (&self->notes_source, g_source_remove);
-  self->notes_source = g_timeout_add (NOTES_SAVE_DELAY_MS, save_notes_cb, self);
+  _ct_entity_page_update_entity (self, changed);
 }
 
 /* Actions --------------------------------------------------------------------- */
@@ -530,11 +429,7 @@ ct_entity_page_dispose (GObject *object)
   CtEntityPage *self = CT_ENTITY_PAGE (object);
 
   /* Typing in the notes is never lost to a closed tab. */
-  if (self->notes_source != 0)
-    {
-      g_clear_handle_id (&self->notes_source, g_source_remove);
-      save_notes_cb (self);
-    }
+  _ct_entity_page_notes_flush (self);
   if (self->wiki != NULL)
     g_signal_handlers_disconnect_by_data (self->wiki, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_ENTITY_PAGE);
@@ -653,11 +548,15 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, scenes_group);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, add_scene_button);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPage, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPage, notes_preview_button);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, mentions_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_aliases_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spoiler_toggled_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_notes_preview_toggled_cb",
+                                                G_CALLBACK (_ct_entity_page_notes_preview_toggled));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_credit_clicked_cb",
                                                 G_CALLBACK (_ct_entity_page_add_credit));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_scene_clicked_cb",
@@ -670,9 +569,6 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
 static void
 ct_entity_page_init (CtEntityPage *self)
 {
-  GtkSourceLanguage *markdown = ct_document_get_markdown_language ();
-  GtkTextBuffer *notes;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -681,10 +577,7 @@ ct_entity_page_init (CtEntityPage *self)
   self->credit_rows = g_ptr_array_new ();
   self->mention_rows = g_ptr_array_new ();
 
-  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
-  if (markdown != NULL)
-    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (notes), markdown);
-  g_signal_connect_object (notes, "changed", G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  _ct_entity_page_notes_init (self);
 
   _ct_entity_page_facts_init (self);
   _ct_entity_page_credits_init (self);
