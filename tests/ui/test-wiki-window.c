@@ -622,6 +622,13 @@ test_insert (Fixture       *f,
   text = buffer_text (post);
   g_assert_nonnull (strstr (text, "{{fact: Ballerina | release_date}}"));
 
+  /* From the sidebar's context menu (a window action). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-entity", "(xs)",
+                                             entity_id (f->wiki, "Rooney"), "infobox"));
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (post);
+  g_assert_nonnull (strstr (text, "\n\n{{infobox: Rooney}}\n"));
+
   /* What a dragged entity row carries: a link, dropped as text. */
   link = ct_reference_format_link ("Rooney", NULL);
   g_assert_cmpstr (link, ==, "[[Rooney]]");

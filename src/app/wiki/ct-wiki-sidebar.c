@@ -127,6 +127,74 @@ on_drag_prepare_cb (GtkDragSource *source,
   return link ? gdk_content_provider_new_typed (G_TYPE_STRING, link) : NULL;
 }
 
+/* The context menu of an entity row: open it, or insert a reference to
+ * it into the post being written (window actions, so the window decides
+ * where the text goes). */
+static GMenuModel *
+entity_menu_new (CtWikiItem *item)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *insert = g_menu_new ();
+  gint64 id = ct_wiki_item_get_id (item);
+  CtEntityKind kind = ct_wiki_item_get_kind (item);
+  struct { const char *label; const char *what; gboolean shown; } items[] = {
+    { N_("Insert _Link"), "link", TRUE },
+    { N_("Insert _Infobox"), "infobox", TRUE },
+    { N_("Insert _Cast Table"), "cast", kind == CT_ENTITY_FILM },
+    { N_("Insert _Scene List"), "scenes", kind == CT_ENTITY_FILM },
+    { N_("Insert _Appearances"), "appearances",
+      kind == CT_ENTITY_CHARACTER || kind == CT_ENTITY_PERSON || kind == CT_ENTITY_LOCATION },
+  };
+  g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
+  g_autoptr(GMenuItem) facts = g_menu_item_new (_("Insert _Fact…"), NULL);
+
+  g_menu_item_set_action_and_target_value (open, "win.open-entity", g_variant_new_int64 (id));
+  g_menu_append_item (menu, open);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) entry = NULL;
+
+      if (!items[i].shown)
+        continue;
+      entry = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (entry, "win.insert-entity",
+                                               g_variant_new ("(xs)", id, items[i].what));
+      g_menu_append_item (insert, entry);
+    }
+  /* A fact is picked on the entity's page, where each has its Insert. */
+  g_menu_item_set_action_and_target_value (facts, "win.open-entity", g_variant_new_int64 (id));
+  g_menu_append_item (insert, facts);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (insert));
+  g_object_unref (insert);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+on_row_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkListItem     *list_item)
+{
+  CtWikiItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autoptr(GMenuModel) model = NULL;
+  GtkWidget *popover;
+
+  if (item == NULL || ct_wiki_item_get_item_type (item) != CT_WIKI_ITEM_ENTITY || ct_wiki_item_get_id (item) == 0)
+    return;
+  model = entity_menu_new (item);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  /* Gone once closed: the next press makes a menu for the row's item then. */
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -136,6 +204,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   RowParts *parts = g_new0 (RowParts, 1);
   GtkDragSource *drag = gtk_drag_source_new ();
+  GtkGesture *menu_click = gtk_gesture_click_new ();
 
   parts->icon = gtk_image_new ();
   parts->title = gtk_label_new (NULL);
@@ -159,6 +228,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), parts->badge);
   g_object_set_data_full (G_OBJECT (row), "parts", parts, g_free);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (menu_click, "pressed", G_CALLBACK (on_row_pressed_cb), list_item, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (menu_click));
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect_object (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), list_item, 0);

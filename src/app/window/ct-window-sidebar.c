@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-scanner.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
 
@@ -342,9 +343,50 @@ new_entity_action (GtkWidget  *widget,
   _ct_window_new_entity (CT_WINDOW (widget));
 }
 
+static void
+open_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+
+  if (self->wiki != NULL)
+    _ct_window_open_entity (self, self->wiki, g_variant_get_int64 (parameter));
+}
+
+static void
+insert_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtEntity) entity = NULL;
+  g_autofree char *text = NULL;
+  const char *what;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &what);
+  if (self->wiki == NULL || (entity = ct_wiki_get_entity (self->wiki, id, &error)) == NULL)
+    {
+      ct_window_add_toast (self, error ? error->message : _("No wiki is open."));
+      return;
+    }
+  if (g_str_equal (what, "link"))
+    text = ct_reference_format_link (entity->title, &error);
+  else
+    text = ct_reference_format_template (what, entity->title, NULL, &error);
+  if (text == NULL)
+    ct_window_add_toast (self, error->message);
+  else
+    _ct_window_insert_into_post (self, text);
+}
+
 void
 _ct_window_class_sidebar_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-entity", "x", open_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-entity", "(xs)", insert_entity_action);
   g_type_ensure (CT_TYPE_WIKI_SIDEBAR);
 
   gtk_widget_class_install_action (widget_class, "win.open-wiki", NULL, open_wiki_action);
