@@ -411,6 +411,19 @@ test_edit_fact (Fixture       *f,
   facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
   g_assert_cmpstr (((CtFact *) g_ptr_array_index (facts, 0))->text, ==, "2025-07");
 
+  /* Its status, from the row's own drop-down (the row is rebuilt after
+   * the change, never inside the drop-down's signal). */
+  {
+    GtkWidget *fact = find_widget (GTK_WIDGET (page->facts_group), ADW_TYPE_EXPANDER_ROW, "Release date");
+    GtkWidget *status = find_widget (fact, ADW_TYPE_COMBO_ROW, "Status");
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (status), CT_FACT_RUMORED);
+    ct_test_spin (50);
+    g_clear_pointer (&facts, g_ptr_array_unref);
+    facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
+    g_assert_cmpint (((CtFact *) g_ptr_array_index (facts, 0))->status, ==, CT_FACT_RUMORED);
+  }
+
   /* The notes render as a post does, references resolved, on request. */
   gtk_toggle_button_set_active (page->notes_preview_button, TRUE);
   g_assert_nonnull (page->notes_preview);
@@ -461,8 +474,22 @@ test_add_credit (Fixture       *f,
     }
   g_assert_true (found);
   /* Crew, not cast: the Crew list shows him. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_ACTION_ROW, "Chad Stahelski"));
-  g_assert_null (find_widget (GTK_WIDGET (page->cast_group), ADW_TYPE_ACTION_ROW, "Chad Stahelski"));
+  CT_TEST_WAIT (find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_EXPANDER_ROW, "Chad Stahelski") != NULL);
+  g_assert_null (find_widget (GTK_WIDGET (page->cast_group), ADW_TYPE_EXPANDER_ROW, "Chad Stahelski"));
+
+  /* Changed in place: confirmed after all. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_EXPANDER_ROW, "Chad Stahelski");
+    GtkWidget *status = find_widget (row, ADW_TYPE_COMBO_ROW, "Status");
+    g_autoptr(GPtrArray) again = NULL;
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (status), CT_FACT_CONFIRMED);
+    ct_test_spin (50);
+    again = ct_wiki_get_cast (f->wiki, film, NULL);
+    for (guint i = 0; i < again->len; i++)
+      if (g_strcmp0 (((CtCredit *) g_ptr_array_index (again, i))->person_title, "Chad Stahelski") == 0)
+        g_assert_cmpint (((CtCredit *) g_ptr_array_index (again, i))->status, ==, CT_FACT_CONFIRMED);
+  }
 
   /* Someone the wiki does not know is refused with a sentence. */
   gtk_editable_set_text (GTK_EDITABLE (page->credit_person_row), "Nobody Known");
@@ -521,7 +548,7 @@ test_rename (Fixture       *f,
   /* The old title stays an alias: [[Rooney]] in posts keeps working. */
   g_assert_true (g_strv_contains ((const char * const *) renamed->aliases, "Rooney"));
   tab = adw_tab_view_get_page (f->window->tab_view, GTK_WIDGET (page));
-  g_assert_cmpstr (adw_tab_page_get_title (tab), ==, "Eve Macarro");
+  CT_TEST_WAIT (g_strcmp0 (adw_tab_page_get_title (tab), "Eve Macarro") == 0);
   CT_TEST_WAIT (preview_shows (post, "Eve Macarro"));
 
   /* Posts follow when asked (the toast's Rewrite Links): in their tab,

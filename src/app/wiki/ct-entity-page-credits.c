@@ -140,36 +140,136 @@ on_row_activated_cb (AdwActionRow *row,
     g_signal_emit_by_name (self, "open-entity", target);
 }
 
+/* A scene: open it, move it. */
 static GtkWidget *
-row_new (CtEntityPage *self,
-         const char   *title,
-         const char   *subtitle,
-         gint64        id,
-         gint64        open,
-         gboolean      removable)
+scene_row_new (CtEntityPage   *self,
+               const CtEntity *scene)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *up = g_strdup_printf (_("Move %s Up"), title);
-  g_autofree char *down = g_strdup_printf (_("Move %s Down"), title);
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), title);
+  g_autofree char *up = g_strdup_printf (_("Move %s Up"), scene->title);
+  g_autofree char *down = g_strdup_printf (_("Move %s Down"), scene->title);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) id));
-  g_object_set_data (G_OBJECT (row), "open", GSIZE_TO_POINTER ((gsize) open));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scene->title);
+  if (scene->summary != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scene->summary);
+  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) scene->id));
+  g_object_set_data (G_OBJECT (row), "open", GSIZE_TO_POINTER ((gsize) scene->id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("go-up-symbolic", up, id, G_CALLBACK (on_up_clicked_cb), self));
+                             icon_button ("go-up-symbolic", up, scene->id, G_CALLBACK (on_up_clicked_cb), self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("go-down-symbolic", down, id, G_CALLBACK (on_down_clicked_cb), self));
-  if (removable)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               icon_button ("user-trash-symbolic", remove, id,
-                                            G_CALLBACK (on_remove_credit_clicked_cb), self));
+                             icon_button ("go-down-symbolic", down, scene->id, G_CALLBACK (on_down_clicked_cb), self));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
   return row;
+}
+
+/* Editing a credit in place --------------------------------------------- */
+
+typedef enum {
+  CREDIT_CHARACTER,
+  CREDIT_ROLE,
+  CREDIT_STATUS,
+  CREDIT_SOURCE,
+} CreditChange;
+
+static void
+change_credit (CtEntityPage *self,
+               GtkWidget    *editor,
+               CreditChange  change)
+{
+  gint64 credit_id = id_of (editor);
+  g_autoptr(GPtrArray) credits = NULL;
+  g_autoptr(GError) error = NULL;
+  CtCredit *credit = NULL;
+  gboolean ok;
+
+  if (self->loading)
+    return;
+  credits = ct_wiki_get_cast (self->wiki, self->id, &error);
+  for (guint i = 0; credits != NULL && i < credits->len; i++)
+    if (((CtCredit *) g_ptr_array_index (credits, i))->id == credit_id)
+      credit = g_ptr_array_index (credits, i);
+  if (credit == NULL)
+    {
+      _ct_entity_page_show_error (self, error ? error->message : _("That credit is gone from the wiki."));
+      return;
+    }
+
+  switch (change)
+    {
+    case CREDIT_CHARACTER:
+      {
+        const char *name = gtk_editable_get_text (GTK_EDITABLE (editor));
+
+        credit->character_id = 0;
+        if (*name != '\0'
+            && (credit->character_id = _ct_entity_page_resolve (self, name, CT_ENTITY_CHARACTER, &error)) == 0)
+          {
+            _ct_entity_page_show_error (self, error->message);
+            return;
+          }
+      }
+      break;
+    case CREDIT_ROLE:
+      g_free (credit->role);
+      credit->role = g_strdup (ct_credit_roles ()[adw_combo_row_get_selected (ADW_COMBO_ROW (editor))]);
+      break;
+    case CREDIT_STATUS:
+      credit->status = adw_combo_row_get_selected (ADW_COMBO_ROW (editor));
+      break;
+    case CREDIT_SOURCE:
+    default:
+      g_free (credit->source);
+      credit->source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor))));
+      if (*credit->source == '\0')
+        g_clear_pointer (&credit->source, g_free);
+      break;
+    }
+
+  if (!_ct_entity_page_edit_begin (self))
+    return;
+  ok = ct_wiki_update_credit (self->wiki, credit, &error);
+  _ct_entity_page_edit_end (self, ok, g_steal_pointer (&error));
+}
+
+static void
+on_character_apply_cb (AdwEntryRow  *row,
+                       CtEntityPage *self)
+{
+  change_credit (self, GTK_WIDGET (row), CREDIT_CHARACTER);
+}
+
+static void
+on_role_selected_cb (AdwComboRow  *row,
+                     GParamSpec   *pspec,
+                     CtEntityPage *self)
+{
+  change_credit (self, GTK_WIDGET (row), CREDIT_ROLE);
+}
+
+static void
+on_status_selected_cb (AdwComboRow  *row,
+                       GParamSpec   *pspec,
+                       CtEntityPage *self)
+{
+  change_credit (self, GTK_WIDGET (row), CREDIT_STATUS);
+}
+
+static void
+on_source_apply_cb (AdwEntryRow  *row,
+                    CtEntityPage *self)
+{
+  change_credit (self, GTK_WIDGET (row), CREDIT_SOURCE);
+}
+
+static void
+on_open_person_clicked_cb (GtkButton    *button,
+                           CtEntityPage *self)
+{
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "open"));
+
+  g_signal_emit_by_name (self, "open-entity", person);
 }
 
 static char *
@@ -188,6 +288,79 @@ describe_credit (const CtCredit *credit)
   if (credit->source != NULL)
     g_string_append_printf (text, "%s%s", text->len ? " · " : "", credit->source);
   return g_string_free (text, FALSE);
+}
+
+/* A credit: its person, what they did; open it to change the character,
+ * role, status or source in place. */
+static GtkWidget *
+credit_row_new (CtEntityPage   *self,
+                const CtCredit *credit)
+{
+  const char * const *roles = ct_credit_roles ();
+  const char *title = credit->person_title;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *character = adw_entry_row_new ();
+  GtkWidget *role = adw_combo_row_new ();
+  GtkWidget *status = adw_combo_row_new ();
+  GtkWidget *source = adw_entry_row_new ();
+  GtkWidget *open;
+  g_autofree char *subtitle = describe_credit (credit);
+  g_autofree char *up = g_strdup_printf (_("Move %s Up"), title);
+  g_autofree char *down = g_strdup_printf (_("Move %s Down"), title);
+  g_autofree char *remove = g_strdup_printf (_("Remove %s"), title);
+  g_autofree char *open_label = g_strdup_printf (_("Open %s"), title);
+  guint role_index = 0;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) credit->id));
+
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               icon_button ("go-up-symbolic", up, credit->id, G_CALLBACK (on_up_clicked_cb), self));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               icon_button ("go-down-symbolic", down, credit->id, G_CALLBACK (on_down_clicked_cb), self));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               icon_button ("user-trash-symbolic", remove, credit->id,
+                                            G_CALLBACK (on_remove_credit_clicked_cb), self));
+  open = icon_button ("go-next-symbolic", open_label, credit->id, G_CALLBACK (on_open_person_clicked_cb), self);
+  g_object_set_data (G_OBJECT (open), "open", GSIZE_TO_POINTER ((gsize) credit->person_id));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), open);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (character), _("Character (Cast Only)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (character), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (character), credit->character_title ? credit->character_title : "");
+  g_object_set_data (G_OBJECT (character), "id", GSIZE_TO_POINTER ((gsize) credit->id));
+  g_signal_connect (character, "apply", G_CALLBACK (on_character_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), character);
+
+  /* A role of the user's own is kept unless another is picked. */
+  while (roles[role_index] != NULL && g_ascii_strcasecmp (roles[role_index], credit->role) != 0)
+    role_index++;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role), _("Role"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (role), self->role_model);
+  if (roles[role_index] != NULL)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (role), role_index);
+  else
+    adw_combo_row_set_selected (ADW_COMBO_ROW (role), GTK_INVALID_LIST_POSITION);
+  g_object_set_data (G_OBJECT (role), "id", GSIZE_TO_POINTER ((gsize) credit->id));
+  g_signal_connect (role, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), role);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (status), self->status_model);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), credit->status);
+  g_object_set_data (G_OBJECT (status), "id", GSIZE_TO_POINTER ((gsize) credit->id));
+  g_signal_connect (status, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (source), _("Source"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (source), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (source), credit->source ? credit->source : "");
+  g_object_set_data (G_OBJECT (source), "id", GSIZE_TO_POINTER ((gsize) credit->id));
+  g_signal_connect (source, "apply", G_CALLBACK (on_source_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), source);
+  return row;
 }
 
 void
@@ -212,8 +385,7 @@ _ct_entity_page_credits_load (CtEntityPage *self)
     {
       const CtCredit *credit = g_ptr_array_index (credits, i);
       gboolean cast = ct_credit_role_is_cast (credit->role);
-      g_autofree char *subtitle = describe_credit (credit);
-      GtkWidget *row = row_new (self, credit->person_title, subtitle, credit->id, credit->person_id, TRUE);
+      GtkWidget *row = credit_row_new (self, credit);
 
       adw_preferences_group_add (cast ? self->cast_group : self->crew_group, row);
       g_ptr_array_add (self->credit_rows, row);
@@ -226,7 +398,7 @@ _ct_entity_page_credits_load (CtEntityPage *self)
   for (guint i = 0; scenes != NULL && i < scenes->len; i++)
     {
       const CtEntity *scene = g_ptr_array_index (scenes, i);
-      GtkWidget *row = row_new (self, scene->title, scene->summary, scene->id, scene->id, FALSE);
+      GtkWidget *row = scene_row_new (self, scene);
 
       adw_preferences_group_add (self->scenes_group, row);
       g_ptr_array_add (self->credit_rows, row);
@@ -328,13 +500,15 @@ void
 _ct_entity_page_credits_init (CtEntityPage *self)
 {
   const char * const *roles = ct_credit_roles ();
-  g_autoptr(GtkStringList) role_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkStringList *role_labels = gtk_string_list_new (NULL);
+  GtkStringList *statuses = gtk_string_list_new (NULL);
 
   for (guint i = 0; roles[i] != NULL; i++)
     gtk_string_list_append (role_labels, ct_credit_role_label (roles[i]));
-  for (CtFactStatus status = CT_FACT_CONFIRMED; status <= CT_FACT_DISPUTED; status++)
-    gtk_string_list_append (statuses, ct_fact_status_label (status));
-  adw_combo_row_set_model (self->credit_role_row, G_LIST_MODEL (role_labels));
-  adw_combo_row_set_model (self->credit_status_row, G_LIST_MODEL (statuses));
+  for (CtFactStatus each = CT_FACT_CONFIRMED; each <= CT_FACT_DISPUTED; each++)
+    gtk_string_list_append (statuses, ct_fact_status_label (each));
+  self->role_model = G_LIST_MODEL (role_labels);
+  self->status_model = G_LIST_MODEL (statuses);
+  adw_combo_row_set_model (self->credit_role_row, self->role_model);
+  adw_combo_row_set_model (self->credit_status_row, self->status_model);
 }

@@ -221,12 +221,8 @@ fact_row_new (CtEntityPage *self,
   GtkWidget *actions = adw_action_row_new ();
   GtkWidget *remove = tag (gtk_button_new_with_mnemonic (_("_Remove Fact")), fact->id);
   GtkWidget *insert = gtk_button_new_from_icon_name ("insert-text-symbolic");
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autofree char *subtitle = describe_value (fact);
   g_autofree char *insert_label = g_strdup_printf (_("Insert %s into the Post"), label);
-
-  for (CtFactStatus each = CT_FACT_CONFIRMED; each <= CT_FACT_DISPUTED; each++)
-    gtk_string_list_append (statuses, ct_fact_status_label (each));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
@@ -249,7 +245,7 @@ fact_row_new (CtEntityPage *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), value);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (status), G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (ADW_COMBO_ROW (status), self->status_model);
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), fact->status);
   g_signal_connect (status, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);

@@ -32,6 +32,7 @@ struct _CtEntityPage
   GPtrArray            *redo;
   GPtrArray            *pending;       /* the step taken by edit_begin */
   guint                 notes_source;  /* debounced notes save */
+  guint                 load_source;   /* the form is read again when idle */
   gboolean              loading;       /* filling the form: no edits */
 
   GtkWidget            *scroller;
@@ -63,6 +64,8 @@ struct _CtEntityPage
   CtPreview            *notes_preview;   /* made when first shown */
   AdwPreferencesGroup  *mentions_group;
 
+  GListModel           *role_model;    /* labels of ct_credit_roles (), in order */
+  GListModel           *status_model;  /* labels of the fact statuses */
   GPtrArray            *fact_rows;     /* rows added to facts_group */
   char                 *draft_key;     /* a fact being added: key, no value yet */
   GPtrArray            *credit_rows;   /* rows added to cast/crew/scenes */
@@ -76,7 +79,8 @@ gboolean  _ct_entity_page_edit_begin_with (CtEntityPage *self,
                                         const gint64  *others,
                                         guint          n_others);
 /* … and ends: kept for Undo when @ok, else the refusal is shown (and
- * @error consumed). The form is read again from the wiki either way. */
+ * @error consumed). The form is read again from the wiki either way, as
+ * soon as the main loop is idle. */
 void      _ct_entity_page_edit_end     (CtEntityPage  *self,
                                         gboolean       ok,
                                         GError        *error);

@@ -32,6 +32,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CtEntityPage, ct_entity_page, GTK_TYPE_WIDGET)
 
 static void load (CtEntityPage *self);
+static void schedule_load (CtEntityPage *self);
 
 /* Edits and Undo ---------------------------------------------------------- */
 
@@ -118,7 +119,7 @@ _ct_entity_page_edit_end (CtEntityPage *self,
     }
   g_clear_error (&error);
   update_undo_actions (self);
-  load (self);
+  schedule_load (self);
 }
 
 /* Undo takes the entities of a step back to their snapshots; what they
@@ -150,14 +151,14 @@ step (CtEntityPage *self,
   if (error != NULL)
     {
       _ct_entity_page_show_error (self, error->message);
-      load (self);
+      schedule_load (self);
       return;
     }
   g_ptr_array_remove_index (from, from->len - 1);
   g_ptr_array_add (to, g_steal_pointer (&now));
   _ct_entity_page_show_error (self, NULL);
   update_undo_actions (self);
-  load (self);
+  schedule_load (self);
 }
 
 static void
@@ -278,6 +279,26 @@ load (CtEntityPage *self)
   self->loading = FALSE;
   if (title_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static gboolean
+load_cb (gpointer user_data)
+{
+  CtEntityPage *self = user_data;
+
+  self->load_source = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The form is rebuilt once the change's own signal has run: the row a
+ * user just edited is among those replaced, and a widget must not be
+ * destroyed inside its own signal handler. */
+static void
+schedule_load (CtEntityPage *self)
+{
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, load_cb, self, NULL);
 }
 
 gboolean
@@ -418,7 +439,7 @@ on_wiki_changed_cb (CtEntityPage *self,
   /* Edits of this page reload it themselves; others (another tab, an
    * import, Undo of a deletion) may touch its facts, credits or links. */
   if (!self->loading && self->pending == NULL)
-    load (self);
+    schedule_load (self);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -430,6 +451,7 @@ ct_entity_page_dispose (GObject *object)
 
   /* Typing in the notes is never lost to a closed tab. */
   _ct_entity_page_notes_flush (self);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->wiki != NULL)
     g_signal_handlers_disconnect_by_data (self->wiki, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_ENTITY_PAGE);
@@ -447,6 +469,8 @@ ct_entity_page_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_clear_object (&self->role_model);
+  g_clear_object (&self->status_model);
   g_ptr_array_unref (self->fact_rows);
   g_ptr_array_unref (self->credit_rows);
   g_ptr_array_unref (self->mention_rows);
