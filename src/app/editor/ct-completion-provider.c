@@ -251,9 +251,22 @@ ct_completion_provider_is_trigger (GtkSourceCompletionProvider *provider,
                                    const GtkTextIter           *iter,
                                    gunichar                     ch)
 {
+  GtkTextIter before = *iter;
+
   /* Brackets open a reference, ':' and '|' start its next part; populate
    * proposes nothing when the caret is in no open reference. */
-  return ch == '[' || ch == '{' || ch == ':' || ch == '|';
+  if (ch == '[' || ch == '{' || ch == ':' || ch == '|')
+    return TRUE;
+  if (ch != ' ')
+    return FALSE;
+  /* The blank people type after `{{fact:` or `Ballerina |` would
+   * otherwise close the list GtkSourceView opened on the ':' or '|'
+   * (blanks end a word for it). Only the characters are looked at here:
+   * whether it is a reference is still core's to say, in populate. */
+  gtk_text_iter_backward_char (&before);  /* the blank just typed */
+  while (gtk_text_iter_backward_char (&before) && gtk_text_iter_get_char (&before) == ' ')
+    ;
+  return gtk_text_iter_get_char (&before) == ':' || gtk_text_iter_get_char (&before) == '|';
 }
 
 static void

