@@ -213,6 +213,91 @@ test_popups_in_a_row (Fixture       *f,
   gtk_source_completion_hide (completion);
 }
 
+/* Insert Link from the card --------------------------------------------- */
+
+static gint64
+entity_id (Fixture    *f,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = ct_wiki_lookup (ct_editor_page_get_wiki (f->page), title, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return ((CtLookup *) g_ptr_array_index (found, 0))->entity_id;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the card of @title as a click in the preview does, and presses
+ * its Insert Link. */
+static void
+insert_link_from_card (Fixture    *f,
+                       const char *title)
+{
+  g_autofree char *uri = g_strdup_printf ("continuity:entity/%" G_GINT64_FORMAT, entity_id (f, title));
+  GtkWidget *popover = NULL;
+
+  g_signal_emit_by_name (_ct_editor_page_get_preview (f->page), "link-activated", uri);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (CT_IS_ENTITY_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  CT_TEST_WAIT (gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_activate (find_child_of_type (popover, GTK_TYPE_BUTTON)));
+  CT_TEST_WAIT (!gtk_widget_get_mapped (popover));
+}
+
+#define FRONT_MATTER "---\ntitle: Notes\nspoilers: false\n---\n"
+
+static void
+test_insert_link_front_matter (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkTextIter iter;
+  g_autofree char *text = NULL;
+
+  /* Loaded and never moved: the caret is at 0, before the opening ---. */
+  gtk_text_buffer_get_iter_at_mark (f->buffer, &iter, gtk_text_buffer_get_insert (f->buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 0);
+  insert_link_from_card (f, "Rooney");
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, FRONT_MATTER "[[Rooney]]Notes.\n");
+
+  /* In the body, the caret is where it goes. */
+  gtk_text_buffer_get_end_iter (f->buffer, &iter);
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  insert_link_from_card (f, "Ballerina");
+  g_free (text);
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, FRONT_MATTER "[[Rooney]]Notes.\n[[Ballerina]]");
+
+  /* Only front matter, no line break after it: the link gets its own line. */
+  gtk_text_buffer_set_text (f->buffer, "---\ntitle: Notes\n---", -1);
+  gtk_text_buffer_get_start_iter (f->buffer, &iter);
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  insert_link_from_card (f, "Rooney");
+  g_free (text);
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, "---\ntitle: Notes\n---\n[[Rooney]]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +317,8 @@ main (int   argc,
 #define ADD(path, text, func) \
   g_test_add (path, Fixture, text, fixture_setup, func, fixture_teardown)
   ADD ("/ui/editor-references/popups-in-a-row", NULL, test_popups_in_a_row);
+  ADD ("/ui/editor-references/insert-link-front-matter", FRONT_MATTER "Notes.\n",
+       test_insert_link_front_matter);
 #undef ADD
 
   status = g_test_run ();

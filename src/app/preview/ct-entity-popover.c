@@ -7,6 +7,7 @@
 
 #include "ct-entity-popover.h"
 #include "ct-fact-keys.h"
+#include "ct-front-matter.h"
 #include "ct-render-card.h"
 #include "ct-scanner.h"
 
@@ -26,6 +27,33 @@ struct _CtEntityPopover
 
 G_DEFINE_FINAL_TYPE (CtEntityPopover, ct_entity_popover, GTK_TYPE_POPOVER)
 
+/* Where an insertion from the card goes: the caret, unless that is in the
+ * front matter (a caret never moved sits at 0, before the opening `---`),
+ * where a link would break the post; then the body's first character.
+ * Core says where the front matter ends. FALSE when the caret is in the
+ * body, so the selection may be replaced. */
+static gboolean
+insertion_point (GtkTextBuffer *buffer,
+                 GtkTextIter   *iter)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  GtkTextIter start, end;
+  gsize body_offset;
+  guint body_line;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
+  text = gtk_text_iter_get_slice (&start, &end);
+  if (!ct_front_matter_split (text, strlen (text), &body_offset, &body_line))
+    return FALSE;
+  before = gtk_text_iter_get_slice (&start, iter);
+  if (strlen (before) >= body_offset)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, (int) g_utf8_strlen (text, (gssize) body_offset));
+  return TRUE;
+}
+
 static void
 on_insert_clicked_cb (CtEntityPopover *self,
                       GtkButton       *button)
@@ -33,11 +61,14 @@ on_insert_clicked_cb (CtEntityPopover *self,
   GtkTextBuffer *buffer;
   g_autofree char *link = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean editable;
+  GtkTextIter iter;
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->view == NULL || self->title == NULL)
     return;
   buffer = gtk_text_view_get_buffer (self->view);
+  editable = gtk_text_view_get_editable (self->view);
   /* The wiki refuses such titles; one from elsewhere is not linked wrongly. */
   if ((link = ct_reference_format_link (self->title, &error)) == NULL)
     {
@@ -45,8 +76,20 @@ on_insert_clicked_cb (CtEntityPopover *self,
       return;
     }
   gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (self->view));
-  gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, gtk_text_view_get_editable (self->view));
+  if (insertion_point (buffer, &iter))
+    {
+      /* Front matter selected stays: only the body is written to. A
+       * closing `---` with no line break after it gets one. */
+      if (!gtk_text_iter_starts_line (&iter))
+        gtk_text_buffer_insert_interactive (buffer, &iter, "\n", -1, editable);
+      gtk_text_buffer_insert_interactive (buffer, &iter, link, -1, editable);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  else
+    {
+      gtk_text_buffer_delete_selection (buffer, TRUE, editable);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, editable);
+    }
   gtk_text_buffer_end_user_action (buffer);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
