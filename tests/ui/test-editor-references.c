@@ -213,6 +213,122 @@ test_popups_in_a_row (Fixture       *f,
   gtk_source_completion_hide (completion);
 }
 
+static GListStore *
+propose (Fixture    *f,
+         const char *before)
+{
+  guint typed;
+
+  return ct_completion_provider_propose (_ct_editor_page_get_completion (f->page), before, &typed);
+}
+
+static CtCompletionItem *
+find_item (GListModel *model,
+           const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtCompletionItem) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (ct_completion_item_get_text (item), text))
+        return item;
+    }
+  return NULL;
+}
+
+/* What a column of the list shows for @item. */
+static char *
+cell_text (Fixture                   *f,
+           GtkSourceCompletionContext *context,
+           CtCompletionItem           *item,
+           GtkSourceCompletionColumn   column,
+           GtkLabel                  **label_out)
+{
+  GtkSourceCompletionCell *cell = g_object_new (GTK_SOURCE_TYPE_COMPLETION_CELL, "column", column, NULL);
+  GtkWidget *label;
+  char *text;
+
+  g_object_ref_sink (cell);
+  gtk_source_completion_provider_display (GTK_SOURCE_COMPLETION_PROVIDER (_ct_editor_page_get_completion (f->page)),
+                                          context, GTK_SOURCE_COMPLETION_PROPOSAL (item), cell);
+  label = gtk_source_completion_cell_get_widget (cell);
+  text = label != NULL ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
+  if (label_out != NULL)
+    {
+      *label_out = label != NULL ? g_object_ref (GTK_LABEL (label)) : NULL;
+    }
+  g_object_unref (cell);
+  return text;
+}
+
+static void
+test_ranking_and_columns (Fixture       *f,
+                          gconstpointer  data)
+{
+  CtCompletionProvider *provider = _ct_editor_page_get_completion (f->page);
+  GtkSourceCompletionContext *context =
+    g_object_new (GTK_SOURCE_TYPE_COMPLETION_CONTEXT,
+                  "completion", gtk_source_view_get_completion (f->view), NULL);
+  g_autoptr(GListStore) roo = propose (f, "[[Roo");
+  g_autoptr(GListStore) again = NULL;
+  g_autoptr(GListStore) templates = propose (f, "{{");
+  g_autoptr(CtCompletionItem) first = g_list_model_get_item (G_LIST_MODEL (roo), 0);
+  CtCompletionItem *duel = find_item (G_LIST_MODEL (roo), "Rooftop duel");
+  g_autoptr(GtkLabel) comment_label = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *text = NULL;
+
+  /* Titles starting with it, the shortest first. */
+  g_assert_cmpstr (ct_completion_item_get_text (first), ==, "Rooney");
+  g_assert_nonnull (duel);
+
+  /* Kind before the name, the name, the summary under the list: each in
+   * its own column, the summary on one ellipsized line. */
+  before = cell_text (f, context, first, GTK_SOURCE_COMPLETION_COLUMN_BEFORE, NULL);
+  typed = cell_text (f, context, first, GTK_SOURCE_COMPLETION_COLUMN_TYPED_TEXT, NULL);
+  comment = cell_text (f, context, first, GTK_SOURCE_COMPLETION_COLUMN_COMMENT, &comment_label);
+  g_assert_cmpstr (before, ==, "Character");
+  g_assert_cmpstr (typed, ==, "Rooney");
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (comment, !=, "");
+  g_assert_cmpint (gtk_label_get_ellipsize (comment_label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_false (gtk_label_get_wrap (comment_label));
+
+  /* Each template says what it makes. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (templates)); i++)
+    {
+      g_autoptr(CtCompletionItem) item = g_list_model_get_item (G_LIST_MODEL (templates), i);
+      const char *note = ct_completion_item_get_note (item);
+
+      g_assert_nonnull (note);
+      g_assert_cmpstr (note, !=, "");
+    }
+  g_assert_cmpstr (ct_completion_item_get_note (find_item (G_LIST_MODEL (templates), "cast")),
+                   ==, "the film's cast and crew as a table");
+
+  /* Used once: among names matched as well, it comes first next time. */
+  gtk_text_buffer_set_text (f->buffer, "[[Roo", -1);
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (f->buffer, &end);
+    gtk_text_buffer_place_cursor (f->buffer, &end);
+  }
+  gtk_source_completion_provider_activate (GTK_SOURCE_COMPLETION_PROVIDER (provider), context,
+                                           GTK_SOURCE_COMPLETION_PROPOSAL (duel));
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, "[[Rooftop duel]]");
+  again = propose (f, "[[Roo");
+  {
+    g_autoptr(CtCompletionItem) top = g_list_model_get_item (G_LIST_MODEL (again), 0);
+
+    g_assert_cmpstr (ct_completion_item_get_text (top), ==, "Rooftop duel");
+  }
+  g_object_unref (context);
+}
+
 /* Insert Link from the card --------------------------------------------- */
 
 static gint64
@@ -317,6 +433,7 @@ main (int   argc,
 #define ADD(path, text, func) \
   g_test_add (path, Fixture, text, fixture_setup, func, fixture_teardown)
   ADD ("/ui/editor-references/popups-in-a-row", NULL, test_popups_in_a_row);
+  ADD ("/ui/editor-references/ranking-and-columns", NULL, test_ranking_and_columns);
   ADD ("/ui/editor-references/insert-link-front-matter", FRONT_MATTER "Notes.\n",
        test_insert_link_front_matter);
 #undef ADD
