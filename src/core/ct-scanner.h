@@ -96,6 +96,18 @@ void                ct_reference_context_free (CtReferenceContext *self);
 char               *ct_reference_format_link  (const char         *title,
                                                GError            **error);
 
+/* Returns: (transfer full) (nullable): the target (entity name, trimmed)
+ * of the closed reference whose bytes hold @offset in @text (@length
+ * bytes, the whole document), as ct_scan_references reads it, and its
+ * bytes in @start, @end (the whole [[…]] or {{…}}); NULL when there is
+ * none or it has no target ({{timeline}}). For hovering and opening a
+ * reference in the editor. (ct-reference-edit.c) */
+char               *ct_reference_at           (const char         *text,
+                                               gsize               length,
+                                               gsize               offset,
+                                               gsize              *start,
+                                               gsize              *end);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReference, ct_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReferenceContext, ct_reference_context_free)
 
