@@ -12,7 +12,9 @@
 #include "ct-completion-item.h"
 #include "ct-completion-provider.h"
 #include "ct-editor-page-private.h"
+#include "ct-entity-card.h"
 #include "ct-entity-popover.h"
+#include "ct-hover-provider.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
 #include "ct-wiki-registry.h"
@@ -329,6 +331,77 @@ test_ranking_and_columns (Fixture       *f,
   g_object_unref (context);
 }
 
+/* References lead to their entities --------------------------------------- */
+
+static gint64 entity_id (Fixture *f, const char *title);
+
+static gint64
+entity_at_offset (Fixture *f,
+                  int      offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, offset);
+  return ct_hover_provider_entity_at (ct_editor_page_get_wiki (f->page), &iter);
+}
+
+static void
+open_entity_cb (CtEditorPage *page,
+                gint64        id,
+                gint64       *opened)
+{
+  *opened = id;
+}
+
+static void
+test_open_entity (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 rooney = entity_id (f, "Rooney");
+  gint64 ballerina = entity_id (f, "Ballerina");
+  gint64 opened = 0;
+  g_autoptr(GError) error = NULL;
+  CtEntityCard *card;
+  GMenuModel *menu = _ct_editor_page_get_open_menu (f->page);
+  g_autofree char *label = NULL;
+  GtkTextIter iter;
+
+  /* "Mé" is three bytes: offsets are characters, core's bytes. */
+  gtk_text_buffer_set_text (f->buffer, "Mé [[Rooney]], {{infobox: Ballerina}}, {{timeline}}, `[[Rooney]]`, [[Nobody]].", -1);
+  g_assert_cmpint (entity_at_offset (f, 5), ==, rooney);
+  g_assert_cmpint (entity_at_offset (f, 3), ==, rooney);     /* the opener */
+  g_assert_cmpint (entity_at_offset (f, 1), ==, 0);
+  g_assert_cmpint (entity_at_offset (f, 26), ==, ballerina);
+  g_assert_cmpint (entity_at_offset (f, 43), ==, 0);         /* {{timeline}} */
+  g_assert_cmpint (entity_at_offset (f, 57), ==, 0);         /* code */
+  g_assert_cmpint (entity_at_offset (f, 71), ==, 0);         /* unknown */
+
+  /* The hover shows the card the preview's click shows. */
+  card = g_object_ref_sink (ct_entity_card_new ());
+  g_assert_true (ct_entity_card_set_entity (card, ct_editor_page_get_wiki (f->page), rooney, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ct_entity_card_get_title (card), ==, "Rooney");
+  g_object_unref (card);
+
+  /* The context menu, for the caret in [[Rooney]]: "Open Rooney". */
+  g_signal_connect (f->page, "open-entity", G_CALLBACK (open_entity_cb), &opened);
+  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, 6);
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  CT_TEST_WAIT (_ct_editor_page_get_menu_entity (f->page) == rooney);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Open Rooney");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.open-entity", NULL));
+  g_assert_cmpint (opened, ==, rooney);
+
+  /* Out of any reference: no item, and the action is off. */
+  gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, 1);
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  CT_TEST_WAIT (_ct_editor_page_get_menu_entity (f->page) == 0);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 0);
+  g_signal_handlers_disconnect_by_func (f->page, open_entity_cb, &opened);
+}
+
 /* Insert Link from the card --------------------------------------------- */
 
 static gint64
@@ -434,6 +507,7 @@ main (int   argc,
   g_test_add (path, Fixture, text, fixture_setup, func, fixture_teardown)
   ADD ("/ui/editor-references/popups-in-a-row", NULL, test_popups_in_a_row);
   ADD ("/ui/editor-references/ranking-and-columns", NULL, test_ranking_and_columns);
+  ADD ("/ui/editor-references/open-entity", NULL, test_open_entity);
   ADD ("/ui/editor-references/insert-link-front-matter", FRONT_MATTER "Notes.\n",
        test_insert_link_front_matter);
 #undef ADD
