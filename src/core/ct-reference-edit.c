@@ -306,3 +306,38 @@ ct_reference_is_block (const char *text)
   ref = g_ptr_array_index (refs, 0);
   return ref->type == CT_REF_TEMPLATE && ref->closed && ct_template_is_block (ref->name);
 }
+
+/* ---- what is under the pointer ---- */
+
+char *
+ct_reference_at (const char *text,
+                 gsize       length,
+                 gsize       offset,
+                 gsize      *start,
+                 gsize      *end)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  /* Only a finished reference names an entity; the scanner's rules say
+   * what is one (nothing in code, nothing after a backslash). */
+  if (!ct_text_has_reference_opener (text, length))
+    return NULL;
+  refs = ct_scan_references (text, length);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const CtReference *ref = g_ptr_array_index (refs, i);
+
+      if (ref->start > offset)
+        break;
+      if (!ref->closed || ref->target == NULL || *ref->target == '\0' || offset >= ref->end)
+        continue;
+      if (start != NULL)
+        *start = ref->start;
+      if (end != NULL)
+        *end = ref->end;
+      return g_strdup (ref->target);
+    }
+  return NULL;
+}

@@ -107,6 +107,17 @@ char               *ct_reference_format_template (const char      *name,
 /* Whether @text is one template that makes a block ({{cast: …}},
  * {{infobox: …}} …), which must stand alone in a paragraph. */
 gboolean            ct_reference_is_block     (const char         *text);
+/* Returns: (transfer full) (nullable): the target (entity name, trimmed)
+ * of the closed reference whose bytes hold @offset in @text (@length
+ * bytes, the whole document), as ct_scan_references reads it, and its
+ * bytes in @start, @end (the whole [[…]] or {{…}}); NULL when there is
+ * none or it has no target ({{timeline}}). For hovering and opening a
+ * reference in the editor. (ct-reference-edit.c) */
+char               *ct_reference_at           (const char         *text,
+                                               gsize               length,
+                                               gsize               offset,
+                                               gsize              *start,
+                                               gsize              *end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReference, ct_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtReferenceContext, ct_reference_context_free)

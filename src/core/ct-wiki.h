@@ -42,6 +42,9 @@ typedef struct {
   char         *title;
   CtMatch       match;
   char         *matched;   /* the title or alias that matched */
+  guint         rank;      /* ct_wiki_complete only, lower is better: 0 the
+                            * title starts with the prefix, 1 an alias does,
+                            * 2 a word of it does, 3 it holds it elsewhere */
 } CtLookup;
 
 /* A film or scene an entity appears in. */
@@ -133,6 +136,9 @@ GPtrArray    *ct_wiki_lookup             (CtWiki           *self,
 GPtrArray    *ct_wiki_list_entities      (CtWiki           *self,
                                           int               kind,    /* CtEntityKind or -1 for all */
                                           GError          **error);  /* of CtEntity, by title */
+/* Names (titles and aliases) holding @prefix, ignoring case and accents,
+ * each entity once, best first (see CtLookup.rank; shorter names first
+ * within a rank); at most @limit, 0 for all. */
 GPtrArray    *ct_wiki_complete           (CtWiki           *self,
                                           const char       *prefix,
                                           guint             limit,

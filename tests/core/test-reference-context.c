@@ -206,6 +206,49 @@ test_is_block (void)
   g_assert_false (ct_reference_is_block ("{{cast: A}} {{cast: B}}"));
 }
 
+/* The reference under a byte: each case is a text, the byte asked about,
+ * and the target and range expected (NULL for none). */
+static void
+test_reference_at (void)
+{
+  static const struct {
+    const char *text;
+    gsize       offset;
+    const char *target;
+    gsize       start, end;
+  } at_cases[] = {
+    { "Meet [[Rooney]].", 5, "Rooney", 5, 15 },        /* on the opener */
+    { "Meet [[Rooney]].", 9, "Rooney", 5, 15 },        /* on the name */
+    { "Meet [[Rooney]].", 14, "Rooney", 5, 15 },       /* the last ']' */
+    { "Meet [[Rooney]].", 15, NULL, 0, 0 },            /* just after */
+    { "Meet [[Rooney]].", 2, NULL, 0, 0 },
+    { "[[ Rooney | the ballerina ]]", 15, "Rooney", 0, 28 },  /* on the label */
+    { "{{infobox: Rooney}}", 12, "Rooney", 0, 19 },
+    { "{{fact: Ballerina | director}}", 22, "Ballerina", 0, 30 },
+    { "{{timeline}}", 4, NULL, 0, 0 },                 /* no target */
+    { "[[Rooney", 4, NULL, 0, 0 },                     /* unclosed */
+    { "`[[Rooney]]`", 4, NULL, 0, 0 },                 /* code */
+    { "\\[[Rooney]]", 4, NULL, 0, 0 },                 /* escaped */
+    { "---\ntitle: \"[[Rooney]]\"\n---\n", 14, NULL, 0, 0 },  /* front matter */
+    { "[[Ruska Roma]] and [[Rooney]]", 22, "Rooney", 19, 29 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (at_cases); i++)
+    {
+      gsize start = 0, end = 0;
+      g_autofree char *target = ct_reference_at (at_cases[i].text, strlen (at_cases[i].text),
+                                                 at_cases[i].offset, &start, &end);
+
+      g_test_message ("case %u: %s @ %" G_GSIZE_FORMAT, i, at_cases[i].text, at_cases[i].offset);
+      g_assert_cmpstr (target, ==, at_cases[i].target);
+      if (target != NULL)
+        {
+          g_assert_cmpuint (start, ==, at_cases[i].start);
+          g_assert_cmpuint (end, ==, at_cases[i].end);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,5 +265,6 @@ main (int    argc,
   g_test_add_func ("/reference-format/refused", test_format_refused);
   g_test_add_func ("/reference-format/template", test_format_template);
   g_test_add_func ("/reference-format/is-block", test_is_block);
+  g_test_add_func ("/reference-at/cases", test_reference_at);
   return g_test_run ();
 }

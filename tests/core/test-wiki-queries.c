@@ -150,16 +150,72 @@ test_complete (Fixture       *f,
   g_autofree char *alias_text = NULL;
 
   g_assert_no_error (error);
-  /* The character matches by its alias "John Wick" (sorted first) and by
-   * its title: offered once. */
+  /* The character matches by its title and by its alias "John Wick":
+   * offered once, by its title, which ranks first. Then a word inside a
+   * title, then an alias with such a word. */
   jo_text = lookup_titles (jo);
   g_assert_cmpstr (jo_text, ==,
-                   "John Wick=John Wick; John Wick=John Wick (character); "
-                   "John Wick: Chapter 3 – Parabellum=John Wick: Chapter 3 – Parabellum");
+                   "John Wick=John Wick; John Wick (character)=John Wick (character); "
+                   "John Wick: Chapter 3 – Parabellum=John Wick: Chapter 3 – Parabellum; "
+                   "Rooney meets John Wick=Rooney meets John Wick; "
+                   "From the World of John Wick: Ballerina=Ballerina");
   g_assert_cmpuint (limited->len, ==, 2);
   alias_text = lookup_titles (alias);
-  g_assert_cmpstr (alias_text, ==, "Eve Macarro=Rooney");
+  g_assert_cmpstr (alias_text, ==, "Eve Macarro=Rooney; Keanu Reeves=Keanu Reeves");
   g_assert_cmpuint (none->len, ==, 0);
+}
+
+static char *
+ranked_titles (GPtrArray *found)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CtLookup *l = g_ptr_array_index (found, i);
+
+      g_string_append_printf (out, "%s%u:%s", i ? "; " : "", l->rank, l->matched);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Titles that start with what was typed, shortest first, then aliases
+ * that do, then a word that does, then the rest. */
+static void
+test_complete_rank (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roo = NULL;
+  g_autoptr(GPtrArray) eve = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *roo_text = NULL;
+  g_autofree char *eve_text = NULL;
+  const char *titles[] = { "Kangaroo court", "The Rooster", "Rooftop duel", "Rooftop" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpint (ct_wiki_create_entity (f->wiki, CT_ENTITY_LOCATION, titles[i], &error), >, 0);
+  g_assert_no_error (error);
+
+  roo = ct_wiki_complete (f->wiki, "Roo", 0, &error);
+  g_assert_no_error (error);
+  roo_text = ranked_titles (roo);
+  g_assert_cmpstr (roo_text, ==,
+                   "0:Rooney; 0:Rooftop; 0:Rooftop duel; 0:Rooney meets John Wick; "
+                   "0:Rooney's family is killed; 2:The Rooster; 3:Kangaroo court");
+
+  /* An alias that starts with it comes after titles that do. */
+  eve = ct_wiki_complete (f->wiki, "eve", 0, &error);
+  g_assert_no_error (error);
+  eve_text = ranked_titles (eve);
+  g_assert_true (g_str_has_prefix (eve_text, "1:Eve Macarro"));
+
+  /* Nothing typed: every name, alphabetically. */
+  all = ct_wiki_complete (f->wiki, "", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (g_utf8_collate (((CtLookup *) all->pdata[0])->matched,
+                                   ((CtLookup *) all->pdata[1])->matched), <, 0);
 }
 
 static void
@@ -476,6 +532,7 @@ main (int    argc,
   ADD ("/wiki/query/list", test_list_entities);
   ADD ("/wiki/query/complete", test_complete);
   ADD ("/wiki/query/complete-accents", test_complete_accents);
+  ADD ("/wiki/query/complete-rank", test_complete_rank);
   ADD ("/wiki/query/search", test_search);
   ADD ("/wiki/query/search-accents", test_search_accents);
   ADD ("/wiki/query/facts", test_facts);

@@ -11,6 +11,10 @@ struct _CtCompletionItem
   char    *text;
   char    *detail;
   char    *closer;
+  char    *note;
+  char    *comment;
+  gint64   entity_id;
+  guint    has_comment : 1;
 };
 
 static void proposal_iface_init (GtkSourceCompletionProposalInterface *iface);
@@ -39,6 +43,8 @@ ct_completion_item_finalize (GObject *object)
   g_free (self->text);
   g_free (self->detail);
   g_free (self->closer);
+  g_free (self->note);
+  g_free (self->comment);
 
   G_OBJECT_CLASS (ct_completion_item_parent_class)->finalize (object);
 }
@@ -86,4 +92,59 @@ ct_completion_item_get_closer (CtCompletionItem *self)
 {
   g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
   return self->closer;
+}
+
+void
+ct_completion_item_set_note (CtCompletionItem *self,
+                             const char       *note)
+{
+  g_return_if_fail (CT_IS_COMPLETION_ITEM (self));
+  g_free (self->note);
+  self->note = g_strdup (note);
+}
+
+const char *
+ct_completion_item_get_note (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
+  return self->note;
+}
+
+void
+ct_completion_item_set_entity (CtCompletionItem *self,
+                               gint64            entity_id)
+{
+  g_return_if_fail (CT_IS_COMPLETION_ITEM (self));
+  self->entity_id = entity_id;
+}
+
+gint64
+ct_completion_item_get_entity (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), 0);
+  return self->entity_id;
+}
+
+gboolean
+ct_completion_item_has_comment (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), FALSE);
+  return self->has_comment;
+}
+
+void
+ct_completion_item_set_comment (CtCompletionItem *self,
+                                const char       *comment)
+{
+  g_return_if_fail (CT_IS_COMPLETION_ITEM (self));
+  g_free (self->comment);
+  self->comment = g_strdup (comment);
+  self->has_comment = TRUE;
+}
+
+const char *
+ct_completion_item_get_comment (CtCompletionItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPLETION_ITEM (self), NULL);
+  return self->comment;
 }

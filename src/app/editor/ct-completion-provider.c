@@ -14,9 +14,13 @@
 
 struct _CtCompletionProvider
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  CtWiki  *wiki;
+  CtWiki     *wiki;
+  /* entity id → when it was last inserted (a counter): within a rank,
+   * what the writer used last in this session comes first. */
+  GHashTable *recent;
+  guint       uses;
 };
 
 static void provider_iface_init (GtkSourceCompletionProviderInterface *iface);
@@ -24,6 +28,29 @@ static void provider_iface_init (GtkSourceCompletionProviderInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CtCompletionProvider, ct_completion_provider, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GTK_SOURCE_TYPE_COMPLETION_PROVIDER,
                                                       provider_iface_init))
+
+static guint
+last_use (CtCompletionProvider *self,
+          gint64                entity_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->recent, &entity_id));
+}
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const CtLookup *la = *(const CtLookup **) a;
+  const CtLookup *lb = *(const CtLookup **) b;
+  guint ua, ub;
+
+  if (la->rank != lb->rank)
+    return la->rank < lb->rank ? -1 : 1;
+  ua = last_use (user_data, la->entity_id);
+  ub = last_use (user_data, lb->entity_id);
+  return ua == ub ? 0 : (ua > ub ? -1 : 1);
+}
 
 static void
 propose_names (CtCompletionProvider *self,
@@ -42,20 +69,49 @@ propose_names (CtCompletionProvider *self,
       g_debug ("No completion: %s", error->message);
       return;
     }
+  /* Core ranks by how the name matches; ties go to what was used last.
+   * The sort is stable (g_qsort_with_data), so core's order stays
+   * between names never used. */
+  g_ptr_array_sort_with_data (found, compare_ranked, self);
   for (guint i = 0; i < found->len; i++)
     {
       const CtLookup *lookup = g_ptr_array_index (found, i);
-      g_autofree char *detail = NULL;
       g_autoptr(CtCompletionItem) item = NULL;
 
+      item = ct_completion_item_new (lookup->matched, ct_entity_kind_label (lookup->kind), closer);
+      ct_completion_item_set_entity (item, lookup->entity_id);
       if (lookup->match == CT_MATCH_ALIAS)
-        /* Translators: a completion's detail: "Character, alias of Rooney" */
-        detail = g_strdup_printf (_("%s, alias of %s"), ct_entity_kind_label (lookup->kind), lookup->title);
-      else
-        detail = g_strdup (ct_entity_kind_label (lookup->kind));
-      item = ct_completion_item_new (lookup->matched, detail, closer);
+        {
+          /* Translators: after a name in the completion list: "alias of Rooney" */
+          g_autofree char *note = g_strdup_printf (_("alias of %s"), lookup->title);
+
+          ct_completion_item_set_note (item, note);
+        }
       g_list_store_append (store, item);
     }
+}
+
+/* What each template makes, said in the list after its name. Core knows
+ * the names; the sentences are the UI's, to be translated. */
+static const struct {
+  const char *name;
+  const char *makes;
+} template_descriptions[] = {
+  { "fact",        N_("one fact of an entity, kept up to date") },
+  { "cast",        N_("the film's cast and crew as a table") },
+  { "scenes",      N_("the film's scenes in order, with locations") },
+  { "timeline",    N_("events in in-universe order") },
+  { "infobox",     N_("the entity's facts as an infobox") },
+  { "appearances", N_("the films and scenes an entity appears in") },
+};
+
+static const char *
+template_makes (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (template_descriptions); i++)
+    if (g_str_equal (template_descriptions[i].name, name))
+      return _(template_descriptions[i].makes);
+  return NULL;
 }
 
 static void
@@ -95,7 +151,9 @@ propose_keys (CtCompletionProvider *self,
             continue;
           g_hash_table_add (seen, (gpointer) key);
           label = ct_fact_key_label (lookup->kind, key);
-          item = ct_completion_item_new (key, label, "}}");
+          /* Translators: what a fact key proposal is, before the key */
+          item = ct_completion_item_new (key, _("Fact"), "}}");
+          ct_completion_item_set_note (item, label);
           g_list_store_append (store, item);
         }
     }
@@ -152,6 +210,7 @@ propose_at (CtCompletionProvider *self,
             g_autoptr(CtCompletionItem) item =
               ct_completion_item_new (*name, _("Template"), bare ? "}}" : ": ");
 
+            ct_completion_item_set_note (item, template_makes (*name));
             g_list_store_append (store, item);
           }
       break;
@@ -251,27 +310,90 @@ ct_completion_provider_is_trigger (GtkSourceCompletionProvider *provider,
                                    const GtkTextIter           *iter,
                                    gunichar                     ch)
 {
+  GtkTextIter before = *iter;
+
   /* Brackets open a reference, ':' and '|' start its next part; populate
    * proposes nothing when the caret is in no open reference. */
-  return ch == '[' || ch == '{' || ch == ':' || ch == '|';
+  if (ch == '[' || ch == '{' || ch == ':' || ch == '|')
+    return TRUE;
+  if (ch != ' ')
+    return FALSE;
+  /* The blank people type after `{{fact:` or `Ballerina |` would
+   * otherwise close the list GtkSourceView opened on the ':' or '|'
+   * (blanks end a word for it). Only the characters are looked at here:
+   * whether it is a reference is still core's to say, in populate. */
+  gtk_text_iter_backward_char (&before);  /* the blank just typed */
+  while (gtk_text_iter_backward_char (&before) && gtk_text_iter_get_char (&before) == ' ')
+    ;
+  return gtk_text_iter_get_char (&before) == ':' || gtk_text_iter_get_char (&before) == '|';
 }
 
+/* The summary of a name's entity, read when the proposal is first
+ * selected; a spoiler entity's is not told. */
+static const char *
+item_comment (CtCompletionProvider *self,
+              CtCompletionItem     *item)
+{
+  gint64 id = ct_completion_item_get_entity (item);
+
+  if (!ct_completion_item_has_comment (item))
+    {
+      g_autoptr(CtEntity) entity = NULL;
+
+      if (id > 0 && self->wiki != NULL)
+        entity = ct_wiki_get_entity (self->wiki, id, NULL);
+      if (entity != NULL && entity->spoiler)
+        ct_completion_item_set_comment (item, _("Summary hidden: spoiler"));
+      else
+        ct_completion_item_set_comment (item, entity != NULL ? entity->summary : NULL);
+    }
+  return ct_completion_item_get_comment (item);
+}
+
+/* Each part in its own column, so none is drawn over another: the kind
+ * before the name (right-aligned), the name, a short note after it, and
+ * the entity's summary under the list, for the selected proposal only.
+ * Every column is set, empty ones to NULL, as cells are reused from row
+ * to row. The summary is one line, ellipsized: a long one must not
+ * widen the popover past the window. */
 static void
 ct_completion_provider_display (GtkSourceCompletionProvider *provider,
                                 GtkSourceCompletionContext  *context,
                                 GtkSourceCompletionProposal *proposal,
                                 GtkSourceCompletionCell     *cell)
 {
+  CtCompletionProvider *self = CT_COMPLETION_PROVIDER (provider);
   CtCompletionItem *item = CT_COMPLETION_ITEM (proposal);
+  GtkWidget *label;
 
   switch (gtk_source_completion_cell_get_column (cell))
     {
+    case GTK_SOURCE_COMPLETION_COLUMN_BEFORE:
+      gtk_source_completion_cell_set_text (cell, ct_completion_item_get_detail (item));
+      break;
     case GTK_SOURCE_COMPLETION_COLUMN_TYPED_TEXT:
       gtk_source_completion_cell_set_text (cell, ct_completion_item_get_text (item));
       break;
     case GTK_SOURCE_COMPLETION_COLUMN_AFTER:
-      gtk_source_completion_cell_set_text (cell, ct_completion_item_get_detail (item));
+      gtk_source_completion_cell_set_text (cell, ct_completion_item_get_note (item));
+      if ((label = gtk_source_completion_cell_get_widget (cell)) != NULL && GTK_IS_LABEL (label))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+        }
       break;
+    case GTK_SOURCE_COMPLETION_COLUMN_COMMENT:
+      gtk_source_completion_cell_set_text (cell, item_comment (self, item));
+      if ((label = gtk_source_completion_cell_get_widget (cell)) != NULL && GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+        }
+      break;
+    case GTK_SOURCE_COMPLETION_COLUMN_ICON:
+    case GTK_SOURCE_COMPLETION_COLUMN_DETAILS:
     default:
       gtk_source_completion_cell_set_text (cell, NULL);
       break;
@@ -294,6 +416,13 @@ ct_completion_provider_activate (GtkSourceCompletionProvider *provider,
   guint typed;
 
   unused = propose_at (CT_COMPLETION_PROVIDER (provider), text, strlen (text), caret, &typed);
+  if (ct_completion_item_get_entity (item) > 0)
+    {
+      CtCompletionProvider *self = CT_COMPLETION_PROVIDER (provider);
+      gint64 id = ct_completion_item_get_entity (item);
+
+      g_hash_table_insert (self->recent, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (++self->uses));
+    }
   start = cursor;
   gtk_text_iter_backward_chars (&start, (int) typed);
 
@@ -342,14 +471,26 @@ ct_completion_provider_dispose (GObject *object)
 }
 
 static void
+ct_completion_provider_finalize (GObject *object)
+{
+  CtCompletionProvider *self = CT_COMPLETION_PROVIDER (object);
+
+  g_hash_table_unref (self->recent);
+
+  G_OBJECT_CLASS (ct_completion_provider_parent_class)->finalize (object);
+}
+
+static void
 ct_completion_provider_class_init (CtCompletionProviderClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ct_completion_provider_dispose;
+  G_OBJECT_CLASS (klass)->finalize = ct_completion_provider_finalize;
 }
 
 static void
 ct_completion_provider_init (CtCompletionProvider *self)
 {
+  self->recent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 CtCompletionProvider *
@@ -364,5 +505,7 @@ ct_completion_provider_set_wiki (CtCompletionProvider *self,
 {
   g_return_if_fail (CT_IS_COMPLETION_PROVIDER (self));
 
-  g_set_object (&self->wiki, wiki);
+  /* Another wiki's ids mean other entities. */
+  if (g_set_object (&self->wiki, wiki))
+    g_hash_table_remove_all (self->recent);
 }

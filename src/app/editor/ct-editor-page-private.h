@@ -7,6 +7,8 @@
  * ct-editor-page-drafts.c  autosave to a draft, restoring and discarding one
  * ct-editor-page-preview.c the preview in step: text, scrolling, clicks
  * ct-editor-page-actions.c the page.* actions the banners and keys use
+ * ct-editor-page-references.c references lead to entities: hover card,
+ *                          Ctrl+click and "Open …" emit "open-entity"
  *
  * Split as GNOME Text Editor splits its editor-page: each concern reads
  * alone, and the struct is shared here instead of growing getters for the
@@ -18,6 +20,7 @@
 #pragma once
 
 #include "ct-editor-page.h"
+#include "ct-hover-provider.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +56,7 @@ struct _CtEditorPage
   guint              text_source;
   guint              scroll_source;
   guint              ignore_scroll_source;
+  guint              menu_source;
   guint              keep_mine : 1;
 
   GtkRevealer       *banner_revealer;
@@ -72,6 +76,9 @@ struct _CtEditorPage
   CtProblems           *problems;
   CtCompletionProvider *completion;
   CtEntityPopover      *entity_popover;
+  CtHoverProvider      *hover;
+  GMenu                *open_menu;       /* the extra menu's "Open …" */
+  gint64                menu_entity;     /* what it opens, 0 for none */
 };
 
 /* ct-editor-page-banner.c */
@@ -96,6 +103,13 @@ void         _ct_editor_page_schedule_sync_scroll (CtEditorPage *self);
 
 /* ct-editor-page-actions.c */
 void         _ct_editor_page_class_actions_init (GtkWidgetClass *widget_class);
+
+/* ct-editor-page-references.c */
+void         _ct_editor_page_class_references_init (GtkWidgetClass *widget_class);
+/* Once the template and the document are there. */
+void         _ct_editor_page_references_init   (CtEditorPage  *self);
+void         _ct_editor_page_references_set_wiki (CtEditorPage *self,
+                                                CtWiki        *wiki);
 
 /* ct-editor-page-drafts.c */
 void         _ct_editor_page_update_draft_id   (CtEditorPage  *self);
@@ -124,5 +138,9 @@ CtPreview   *_ct_editor_page_get_preview       (CtEditorPage  *self);
 /* The underlined problems and the status-bar button that lists them. */
 CtProblems  *_ct_editor_page_get_problems      (CtEditorPage  *self);
 CtCompletionProvider *_ct_editor_page_get_completion (CtEditorPage *self);
+/* The entity the context menu's "Open …" would open (0 for none), and
+ * that menu section. */
+gint64       _ct_editor_page_get_menu_entity   (CtEditorPage  *self);
+GMenuModel  *_ct_editor_page_get_open_menu     (CtEditorPage  *self);
 
 G_END_DECLS

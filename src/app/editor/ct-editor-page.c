@@ -26,6 +26,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  OPEN_ENTITY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean
 update_stats_cb (gpointer user_data)
 {
@@ -250,6 +257,7 @@ ct_editor_page_constructed (GObject *object)
   g_object_set (gtk_source_view_get_completion (self->view), "select-on-show", TRUE, NULL);
   self->entity_popover = ct_entity_popover_new (GTK_TEXT_VIEW (self->view));
   gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
+  _ct_editor_page_references_init (self);
 
   vadj = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
   g_signal_connect_object (vadj, "value-changed",
@@ -272,6 +280,7 @@ ct_editor_page_dispose (GObject *object)
   g_clear_handle_id (&self->text_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->ignore_scroll_source, g_source_remove);
+  g_clear_handle_id (&self->menu_source, g_source_remove);
 
   if (self->search_bar != NULL)
     ct_search_bar_set_view (self->search_bar, NULL);
@@ -280,6 +289,8 @@ ct_editor_page_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->entity_popover));
   self->entity_popover = NULL;
   g_clear_object (&self->completion);
+  g_clear_object (&self->hover);
+  g_clear_object (&self->open_menu);
   g_clear_object (&self->wiki);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_EDITOR_PAGE);
@@ -387,6 +398,23 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CtEditorPage::open-entity:
+   * @entity_id: the entity a reference in the text names
+   *
+   * The writer asked to open the entity of a reference: Ctrl+click on
+   * it, or "Open …" in the editor's context menu. The window opens it.
+   */
+  signals[OPEN_ENTITY] =
+    g_signal_new ("open-entity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /* GtkSourceView's own stylesheet comes with gtk_source_init(), and
+   * without it its popovers have no minimum size: the completion list,
+   * whose rows are hidden until the frame after it is shown, was then
+   * presented 0 pixels wide (gdk_popup_present: 'width > 0' failed) and
+   * never appeared again. Idempotent; the display is open by now. */
+  gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CT_TYPE_SEARCH_BAR);
   g_type_ensure (CT_TYPE_PROBLEMS);
@@ -411,6 +439,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
 
   _ct_editor_page_class_preview_init (widget_class);
   _ct_editor_page_class_actions_init (widget_class);
+  _ct_editor_page_class_references_init (widget_class);
 }
 
 static void
@@ -598,6 +627,7 @@ ct_editor_page_set_wiki (CtEditorPage *self,
     return;
   ct_preview_set_wiki (self->preview, wiki);
   ct_completion_provider_set_wiki (self->completion, wiki);
+  _ct_editor_page_references_set_wiki (self, wiki);
 }
 
 CtWiki *

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 #define CT_TYPE_EDITOR_PAGE (ct_editor_page_get_type ())
 G_DECLARE_FINAL_TYPE (CtEditorPage, ct_editor_page, CT, EDITOR_PAGE, GtkWidget)
 
+/* Signal "open-entity" (gint64 entity_id): Ctrl+click on a reference, or
+ * "Open …" in the editor's context menu; the window opens the entity. */
+
 CtEditorPage  *ct_editor_page_new              (CtDrafts       *drafts);
 
 CtDocument    *ct_editor_page_get_document     (CtEditorPage   *self);

@@ -5,26 +5,48 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ct-entity-card.h"
 #include "ct-entity-popover.h"
-#include "ct-fact-keys.h"
-#include "ct-render-card.h"
+#include "ct-front-matter.h"
 #include "ct-scanner.h"
 
 struct _CtEntityPopover
 {
   GtkPopover   parent_instance;
 
-  GtkTextView *view;   /* weak */
-  char        *title;
-
-  GtkLabel    *kind_label;
-  GtkLabel    *title_label;
-  GtkLabel    *summary_label;
-  GtkGrid     *facts_grid;
-  GtkLabel    *note_label;
+  GtkTextView  *view;   /* weak */
+  CtEntityCard *card;
+  gboolean      filled;
 };
 
 G_DEFINE_FINAL_TYPE (CtEntityPopover, ct_entity_popover, GTK_TYPE_POPOVER)
+
+/* Where an insertion from the card goes: the caret, unless that is in the
+ * front matter (a caret never moved sits at 0, before the opening `---`),
+ * where a link would break the post; then the body's first character.
+ * Core says where the front matter ends. FALSE when the caret is in the
+ * body, so the selection may be replaced. */
+static gboolean
+insertion_point (GtkTextBuffer *buffer,
+                 GtkTextIter   *iter)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  GtkTextIter start, end;
+  gsize body_offset;
+  guint body_line;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
+  text = gtk_text_iter_get_slice (&start, &end);
+  if (!ct_front_matter_split (text, strlen (text), &body_offset, &body_line))
+    return FALSE;
+  before = gtk_text_iter_get_slice (&start, iter);
+  if (strlen (before) >= body_offset)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, (int) g_utf8_strlen (text, (gssize) body_offset));
+  return TRUE;
+}
 
 static void
 on_insert_clicked_cb (CtEntityPopover *self,
@@ -33,20 +55,35 @@ on_insert_clicked_cb (CtEntityPopover *self,
   GtkTextBuffer *buffer;
   g_autofree char *link = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean editable;
+  GtkTextIter iter;
 
   gtk_popover_popdown (GTK_POPOVER (self));
-  if (self->view == NULL || self->title == NULL)
+  if (self->view == NULL || !self->filled)
     return;
   buffer = gtk_text_view_get_buffer (self->view);
+  editable = gtk_text_view_get_editable (self->view);
   /* The wiki refuses such titles; one from elsewhere is not linked wrongly. */
-  if ((link = ct_reference_format_link (self->title, &error)) == NULL)
+  if ((link = ct_reference_format_link (ct_entity_card_get_title (self->card), &error)) == NULL)
     {
       g_warning ("%s", error->message);
       return;
     }
   gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (self->view));
-  gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, gtk_text_view_get_editable (self->view));
+  if (insertion_point (buffer, &iter))
+    {
+      /* Front matter selected stays: only the body is written to. A
+       * closing `---` with no line break after it gets one. */
+      if (!gtk_text_iter_starts_line (&iter))
+        gtk_text_buffer_insert_interactive (buffer, &iter, "\n", -1, editable);
+      gtk_text_buffer_insert_interactive (buffer, &iter, link, -1, editable);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  else
+    {
+      gtk_text_buffer_delete_selection (buffer, TRUE, editable);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, editable);
+    }
   gtk_text_buffer_end_user_action (buffer);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
@@ -57,7 +94,6 @@ ct_entity_popover_dispose (GObject *object)
   CtEntityPopover *self = CT_ENTITY_POPOVER (object);
 
   g_clear_weak_pointer (&self->view);
-  g_clear_pointer (&self->title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_ENTITY_POPOVER);
 
   G_OBJECT_CLASS (ct_entity_popover_parent_class)->dispose (object);
@@ -69,12 +105,9 @@ ct_entity_popover_class_init (CtEntityPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ct_entity_popover_dispose;
+  g_type_ensure (CT_TYPE_ENTITY_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-entity-popover.ui");
-  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, facts_grid);
-  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, note_label);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPopover, card);
   gtk_widget_class_bind_template_callback (widget_class, on_insert_clicked_cb);
 }
 
@@ -99,68 +132,12 @@ ct_entity_popover_set_entity (CtEntityPopover  *self,
                               gint64            id,
                               GError          **error)
 {
-  g_autoptr(CtEntity) entity = NULL;
-  g_autoptr(GPtrArray) facts = NULL;
-  g_autofree char *kind = NULL;
-  guint shown = 0, hidden = 0;
-
   g_return_val_if_fail (CT_IS_ENTITY_POPOVER (self), FALSE);
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
 
-  entity = ct_wiki_get_entity (wiki, id, error);
-  if (entity == NULL)
+  /* The card is shared with the editor's hover: one place fills it. */
+  if (!ct_entity_card_set_entity (self->card, wiki, id, error))
     return FALSE;
-  facts = ct_wiki_get_facts (wiki, id, error);
-  if (facts == NULL)
-    return FALSE;
-
-  g_free (self->title);
-  self->title = g_strdup (entity->title);
-
-  /* Plain text everywhere (no markup): titles may hold '<' or '&'. */
-  kind = entity->spoiler ? g_strdup_printf ("%s · %s", ct_entity_kind_label (entity->kind), _("Spoiler"))
-                         : g_strdup (ct_entity_kind_label (entity->kind));
-  gtk_label_set_text (self->kind_label, kind);
-  gtk_label_set_text (self->title_label, entity->title);
-  gtk_label_set_text (self->summary_label, entity->summary ? entity->summary : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), entity->summary && *entity->summary);
-
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL;)
-    gtk_grid_remove (self->facts_grid, child);
-  for (guint i = 0; i < facts->len; i++)
-    {
-      const CtFact *fact = g_ptr_array_index (facts, i);
-      g_autofree char *label = NULL;
-      GtkWidget *key, *value;
-
-      if (fact->spoiler)
-        {
-          hidden++;
-          continue;
-        }
-      if (shown >= CT_RENDER_CARD_MAX_FACTS)
-        continue;
-      label = ct_fact_key_label (entity->kind, fact->key);
-      key = gtk_label_new (label);
-      value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
-      gtk_widget_add_css_class (key, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (key), 0);
-      gtk_label_set_yalign (GTK_LABEL (key), 0);
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (value), 30);
-      gtk_grid_attach (self->facts_grid, key, 0, (int) shown, 1, 1);
-      gtk_grid_attach (self->facts_grid, value, 1, (int) shown, 1, 1);
-      shown++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->facts_grid), shown > 0);
-
-  if (hidden > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u spoiler fact not shown",
-                                                            "%u spoiler facts not shown", hidden), hidden);
-      gtk_label_set_text (self->note_label, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), hidden > 0);
+  self->filled = TRUE;
   return TRUE;
 }

@@ -1,0 +1,167 @@
+#define G_LOG_DOMAIN "ct-editor-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-editor-page-private.h"
+#include "ct-hover-provider.h"
+
+/* References in the editor lead to their entities: the card when the
+ * pointer rests on one (CtHoverProvider), and "open-entity" on Ctrl+click
+ * or from the context menu's "Open …". The page only says which entity;
+ * the window decides how to open it. */
+
+static gint64
+entity_at_point (CtEditorPage *self,
+                 double        x,
+                 double        y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    return 0;
+  return ct_hover_provider_entity_at (self->wiki, &iter);
+}
+
+/* The context menu names the entity it would open ("Open Rooney"), so it
+ * is rebuilt for the reference the menu is opened on. */
+static void
+update_open_menu (CtEditorPage *self,
+                  gint64        id)
+{
+  g_autoptr(CtEntity) entity = NULL;
+
+  self->menu_entity = id;
+  g_menu_remove_all (self->open_menu);
+  if (id > 0 && self->wiki != NULL)
+    entity = ct_wiki_get_entity (self->wiki, id, NULL);
+  if (entity != NULL)
+    {
+      /* Translators: context menu of a reference in the editor: "Open Rooney" */
+      g_autofree char *label = g_strdup_printf (_("Open %s"), entity->title);
+
+      g_menu_append (self->open_menu, label, "page.open-entity");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-entity", entity != NULL);
+}
+
+static void
+on_view_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CtEditorPage    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  gint64 id;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      /* Before the view builds its menu from the extra menu. */
+      update_open_menu (self, entity_at_point (self, x, y));
+      return;
+    }
+  if (button != GDK_BUTTON_PRIMARY || n_press != 1 || (state & GDK_CONTROL_MASK) == 0)
+    return;
+  if ((id = entity_at_point (self, x, y)) == 0)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit_by_name (self, "open-entity", id);
+}
+
+static gboolean
+update_menu_at_caret_cb (gpointer user_data)
+{
+  CtEditorPage *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter iter;
+
+  self->menu_source = 0;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  update_open_menu (self, ct_hover_provider_entity_at (self->wiki, &iter));
+  return G_SOURCE_REMOVE;
+}
+
+/* Shift+F10 or the Menu key open the menu at the caret. Finding the
+ * reference there scans the text: once the caret rests, not on every
+ * key while typing. */
+static void
+on_cursor_moved_cb (CtEditorPage  *self,
+                    GParamSpec    *pspec,
+                    GtkTextBuffer *buffer)
+{
+  g_clear_handle_id (&self->menu_source, g_source_remove);
+  self->menu_source = g_timeout_add (200, update_menu_at_caret_cb, self);
+}
+
+static void
+page_open_entity_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CtEditorPage *self = CT_EDITOR_PAGE (widget);
+
+  if (self->menu_entity > 0)
+    g_signal_emit_by_name (self, "open-entity", self->menu_entity);
+}
+
+void
+_ct_editor_page_class_references_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "page.open-entity", NULL, page_open_entity_action);
+}
+
+void
+_ct_editor_page_references_init (CtEditorPage *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GMenu) extra = g_menu_new ();
+
+  self->hover = ct_hover_provider_new ();
+  gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view),
+                                 GTK_SOURCE_HOVER_PROVIDER (self->hover));
+
+  /* Any button, in the capture phase: seen before the view's own
+   * gestures, which select text and open the menu. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_view_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
+
+  self->open_menu = g_menu_new ();
+  g_menu_append_section (extra, NULL, G_MENU_MODEL (self->open_menu));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
+  g_signal_connect_object (self->document, "notify::cursor-position",
+                           G_CALLBACK (on_cursor_moved_cb), self, G_CONNECT_SWAPPED);
+  update_open_menu (self, 0);
+}
+
+void
+_ct_editor_page_references_set_wiki (CtEditorPage *self,
+                                     CtWiki       *wiki)
+{
+  ct_hover_provider_set_wiki (self->hover, wiki);
+  g_clear_handle_id (&self->menu_source, g_source_remove);
+  update_menu_at_caret_cb (self);
+}
+
+gint64
+_ct_editor_page_get_menu_entity (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), 0);
+
+  return self->menu_entity;
+}
+
+GMenuModel *
+_ct_editor_page_get_open_menu (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return G_MENU_MODEL (self->open_menu);
+}
