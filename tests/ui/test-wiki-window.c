@@ -574,6 +574,23 @@ test_rename (Fixture       *f,
   g_assert_cmpstr (renamed->title, ==, "Eve Macarro");
 }
 
+/* A reference in a post leads to its entity's page ("Open Rooney"). */
+static void
+test_open_from_post (Fixture       *f,
+                     gconstpointer  data)
+{
+  CtEditorPage *post = open_post (f, "open.md", "Meet [[Rooney]].\n");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (post));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 8);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  CT_TEST_WAIT (_ct_editor_page_get_menu_entity (post) == entity_id (f->wiki, "Rooney"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (post), "page.open-entity", NULL));
+  g_assert_nonnull (selected_entity_page (f));
+  g_assert_cmpstr (ct_entity_page_get_title (selected_entity_page (f)), ==, "Rooney");
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -769,6 +786,7 @@ main (int    argc,
   ADD ("/ui/wiki-window/add-credit", test_add_credit);
   ADD ("/ui/wiki-window/reorder-scenes", test_reorder_scenes);
   ADD ("/ui/wiki-window/rename", test_rename);
+  ADD ("/ui/wiki-window/open-from-post", test_open_from_post);
   ADD ("/ui/wiki-window/delete-undo", test_delete_undo);
   ADD ("/ui/wiki-window/insert", test_insert);
   ADD ("/ui/wiki-window/new-entity", test_new_entity);

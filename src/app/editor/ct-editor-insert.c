@@ -9,7 +9,7 @@
 #include "ct-scanner.h"
 
 /* Where the text after the front matter starts, as a buffer offset in
- * characters (0 without front matter). Core finds the fence. */
+ * characters, or -1 without front matter. Core finds the fences. */
 static int
 body_start (GtkTextBuffer *buffer)
 {
@@ -21,8 +21,8 @@ body_start (GtkTextBuffer *buffer)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   if (!ct_front_matter_split (text, strlen (text), &body_offset, &body_line))
-    return 0;
-  return (int) g_utf8_pointer_to_offset (text, text + body_offset);
+    return -1;
+  return (int) g_utf8_strlen (text, (gssize) body_offset);
 }
 
 static gboolean
@@ -39,51 +39,57 @@ line_is_blank (const GtkTextIter *iter)
 }
 
 void
-ct_editor_insert_reference (CtEditorPage *page,
-                            const char   *text)
+ct_editor_insert_reference (GtkTextView *view,
+                            const char  *text)
 {
   GtkTextBuffer *buffer;
   GtkTextIter iter;
-  int body;
-  gboolean block;
+  gboolean editable, block, in_front_matter;
   g_autoptr(GString) inserted = NULL;
+  int body;
 
-  g_return_if_fail (CT_IS_EDITOR_PAGE (page));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
   g_return_if_fail (text != NULL);
 
-  buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  buffer = gtk_text_view_get_buffer (view);
+  editable = gtk_text_view_get_editable (view);
+  gtk_text_buffer_begin_user_action (buffer);
 
-  /* Front matter is YAML: a reference there would break the post. */
+  /* Front matter is YAML: a reference there would break the post (a caret
+   * never moved sits at 0, before the opening `---`). There the text goes
+   * to the body's start and the selection stays; in the body it replaces
+   * the selection, as typing would. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   body = body_start (buffer);
-  if (gtk_text_iter_get_offset (&iter) < body)
+  in_front_matter = body >= 0 && gtk_text_iter_get_offset (&iter) < body;
+  if (in_front_matter)
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, body);
+  else
+    {
+      gtk_text_buffer_delete_selection (buffer, TRUE, editable);
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
 
   /* {{cast: …}} and the other block templates only work alone in a
    * paragraph: blank lines around them, as a writer would type them. */
   block = ct_reference_is_block (text);
   inserted = g_string_new (NULL);
-  if (block)
+  if (!gtk_text_iter_starts_line (&iter))
+    g_string_append (inserted, block ? "\n\n" : (in_front_matter ? "\n" : ""));
+  else if (block && !gtk_text_iter_is_start (&iter) && gtk_text_iter_get_offset (&iter) > MAX (body, 0))
     {
-      if (!gtk_text_iter_starts_line (&iter))
-        g_string_append (inserted, "\n\n");
-      else if (!gtk_text_iter_is_start (&iter) && gtk_text_iter_get_offset (&iter) > body)
-        {
-          GtkTextIter previous = iter;
+      GtkTextIter previous = iter;
 
-          gtk_text_iter_backward_line (&previous);
-          if (!line_is_blank (&previous))
-            g_string_append_c (inserted, '\n');
-        }
+      gtk_text_iter_backward_line (&previous);
+      if (!line_is_blank (&previous))
+        g_string_append_c (inserted, '\n');
     }
   g_string_append (inserted, text);
   if (block)
     g_string_append (inserted, gtk_text_iter_is_end (&iter) ? "\n" : "\n\n");
 
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &iter, inserted->str, (int) inserted->len);
+  gtk_text_buffer_insert_interactive (buffer, &iter, inserted->str, (int) inserted->len, editable);
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (ct_editor_page_get_view (page)),
-                                      gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
 }

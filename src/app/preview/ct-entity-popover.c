@@ -2,12 +2,11 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ct-entity-card.h"
 #include "ct-entity-popover.h"
-#include "ct-front-matter.h"
+#include "ct-editor-insert.h"
 #include "ct-scanner.h"
 
 struct _CtEntityPopover
@@ -21,70 +20,24 @@ struct _CtEntityPopover
 
 G_DEFINE_FINAL_TYPE (CtEntityPopover, ct_entity_popover, GTK_TYPE_POPOVER)
 
-/* Where an insertion from the card goes: the caret, unless that is in the
- * front matter (a caret never moved sits at 0, before the opening `---`),
- * where a link would break the post; then the body's first character.
- * Core says where the front matter ends. FALSE when the caret is in the
- * body, so the selection may be replaced. */
-static gboolean
-insertion_point (GtkTextBuffer *buffer,
-                 GtkTextIter   *iter)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *before = NULL;
-  GtkTextIter start, end;
-  gsize body_offset;
-  guint body_line;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
-  text = gtk_text_iter_get_slice (&start, &end);
-  if (!ct_front_matter_split (text, strlen (text), &body_offset, &body_line))
-    return FALSE;
-  before = gtk_text_iter_get_slice (&start, iter);
-  if (strlen (before) >= body_offset)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_offset (buffer, iter, (int) g_utf8_strlen (text, (gssize) body_offset));
-  return TRUE;
-}
-
 static void
 on_insert_clicked_cb (CtEntityPopover *self,
                       GtkButton       *button)
 {
-  GtkTextBuffer *buffer;
   g_autofree char *link = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean editable;
-  GtkTextIter iter;
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->view == NULL || !self->filled)
     return;
-  buffer = gtk_text_view_get_buffer (self->view);
-  editable = gtk_text_view_get_editable (self->view);
   /* The wiki refuses such titles; one from elsewhere is not linked wrongly. */
   if ((link = ct_reference_format_link (ct_entity_card_get_title (self->card), &error)) == NULL)
     {
       g_warning ("%s", error->message);
       return;
     }
-  gtk_text_buffer_begin_user_action (buffer);
-  if (insertion_point (buffer, &iter))
-    {
-      /* Front matter selected stays: only the body is written to. A
-       * closing `---` with no line break after it gets one. */
-      if (!gtk_text_iter_starts_line (&iter))
-        gtk_text_buffer_insert_interactive (buffer, &iter, "\n", -1, editable);
-      gtk_text_buffer_insert_interactive (buffer, &iter, link, -1, editable);
-      gtk_text_buffer_place_cursor (buffer, &iter);
-    }
-  else
-    {
-      gtk_text_buffer_delete_selection (buffer, TRUE, editable);
-      gtk_text_buffer_insert_interactive_at_cursor (buffer, link, -1, editable);
-    }
-  gtk_text_buffer_end_user_action (buffer);
+  /* At the caret, never into the front matter (ct-editor-insert.c). */
+  ct_editor_insert_reference (self->view, link);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 

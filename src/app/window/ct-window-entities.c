@@ -123,6 +123,17 @@ _ct_window_open_entity (CtWindow *self,
   return page;
 }
 
+void
+_ct_window_open_page_entity (CtWindow     *self,
+                             gint64        id,
+                             CtEditorPage *page)
+{
+  CtWiki *wiki = ct_editor_page_get_wiki (page);
+
+  if (wiki != NULL)
+    _ct_window_open_entity (self, wiki, id);
+}
+
 /* Inserting --------------------------------------------------------------- */
 
 /* The post written last: the selected tab when it is a post, else the
@@ -148,7 +159,7 @@ _ct_window_insert_into_post (CtWindow   *self,
       ct_window_add_toast (self, _("Open or create a post to insert into."));
       return FALSE;
     }
-  ct_editor_insert_reference (page, text);
+  ct_editor_insert_reference (GTK_TEXT_VIEW (ct_editor_page_get_view (page)), text);
   adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
   gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
   return TRUE;

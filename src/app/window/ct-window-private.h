@@ -103,6 +103,10 @@ void      _ct_window_open_post        (CtWindow            *self,
 CtEntityPage *_ct_window_open_entity  (CtWindow            *self,
                                        CtWiki              *wiki,
                                        gint64               id);
+/* A post asked to open the entity of a reference (Ctrl+click, "Open …"). */
+void      _ct_window_open_page_entity (CtWindow            *self,
+                                       gint64               id,
+                                       CtEditorPage        *page);
 CtEntityPage *_ct_window_find_entity_page (CtWindow        *self,
                                        CtWiki              *wiki,
                                        gint64               id);

@@ -114,6 +114,8 @@ add_page (CtWindow     *self,
                            G_CALLBACK (on_page_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::modified",
                            G_CALLBACK (on_page_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-entity",
+                           G_CALLBACK (_ct_window_open_page_entity), self, G_CONNECT_SWAPPED);
   adw_tab_view_set_selected_page (self->tab_view, tab);
   update_tab (self, page);
   _ct_window_track_wiki (self, page);
