@@ -133,6 +133,26 @@ test_front_matter_unclosed (void)
   g_assert_cmpstr (fragment->output, ==, "<hr />\n<p>not front matter</p>\n");
 }
 
+/* A fenced block whose middle is not a YAML mapping is not front matter:
+ * it is Markdown (a thematic break, then a setext heading here), rendered
+ * exactly as cmark renders it, and nothing in it is lost. */
+static void
+test_front_matter_not_a_mapping (void)
+{
+  g_autoptr(CtRenderResult) fragment = render ("---\nFoo\n---\nBar\n", CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) list = render ("---\n- a\n- b\n---\nBar\n", CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) broken = render ("---\ntitle: [unclosed\n---\nBar\n", CT_RENDER_FRAGMENT);
+
+  g_assert_cmpstr (fragment->output, ==, "<hr />\n<h2>Foo</h2>\n<p>Bar</p>\n");
+  g_assert_cmpuint (fragment->diagnostics->len, ==, 0);
+  g_assert_cmpuint (fragment->body_line, ==, 1);
+  g_assert_cmpstr (list->output, ==, "<hr />\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<hr />\n<p>Bar</p>\n");
+  /* meant as front matter (a "key:" line) but broken: still front matter,
+   * with the warning that says so */
+  g_assert_cmpstr (broken->output, ==, "<p>Bar</p>\n");
+  g_assert_cmpuint (broken->diagnostics->len, ==, 1);
+}
+
 static void
 test_invalid_utf8 (void)
 {
@@ -191,6 +211,7 @@ main (int    argc,
   g_test_add_func ("/render/preview/moved-block-unchanged", test_preview_moved_block_is_unchanged);
   g_test_add_func ("/render/front-matter/skipped", test_front_matter);
   g_test_add_func ("/render/front-matter/unclosed", test_front_matter_unclosed);
+  g_test_add_func ("/render/front-matter/not-a-mapping", test_front_matter_not_a_mapping);
   g_test_add_func ("/render/utf8/invalid", test_invalid_utf8);
   g_test_add_func ("/render/raw-html/off-by-default", test_raw_html_is_off_by_default);
   g_test_add_func ("/render/standalone/document", test_standalone);
