@@ -305,11 +305,18 @@ test_markdown_containers (void)
   g_autoptr(CtRenderResult) again = NULL;
 
   g_assert_cmpstr (quote->output, ==,
+                   "> **Cast**\n"
+                   "> \n"
                    "> | Person | Character | Role | Billing |\n"
                    "> | --- | --- | --- | --- |\n"
-                   "> | Ana de Armas | Rooney | cast | 1 |\n"
-                   "> | Keanu Reeves *(rumored)* | John Wick (character) | cameo | 2 |\n"
-                   "> | Len Wiseman |  | director |  |\n");
+                   "> | Ana de Armas | Rooney |  | 1 |\n"
+                   "> | Keanu Reeves *(rumored)* | John Wick (character) | Cameo | 2 |\n"
+                   "> \n"
+                   "> **Crew**\n"
+                   "> \n"
+                   "> | Person | Role |\n"
+                   "> | --- | --- |\n"
+                   "> | Len Wiseman | Director |\n");
   g_assert_cmpstr (item->output, ==,
                    "- Scenes:\n\n"
                    "  1. opening Ballet studio ambush — at Ballet studio — with Rooney\n"
