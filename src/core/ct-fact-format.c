@@ -62,14 +62,16 @@ ct_post_date_format (const char  *date,
   return shown;
 }
 
-/* Labels of the choices in ct-fact-keys.c, by value. */
+/* Labels of the choices in ct-fact-keys.c, by value: lower case, since a
+ * value is read inside a sentence ("The Marquis is deceased") as often as
+ * in an infobox. */
 static const struct {
   const char *value;
   const char *label;
 } choice_labels[] = {
-  { "alive", NC_("fate", "Alive") },
-  { "deceased", NC_("fate", "Deceased") },
-  { "unknown", NC_("fate", "Unknown") },
+  { "alive", NC_("fate", "alive") },
+  { "deceased", NC_("fate", "deceased") },
+  { "unknown", NC_("fate", "unknown") },
 };
 
 char *

@@ -91,6 +91,11 @@ static const Golden goldens[] = {
   { "templates.md", "templates.site.html", CT_RENDER_SITE, NULL },
   { "templates.md", "templates.markdown.md", CT_RENDER_MARKDOWN, NULL },
   { "templates.md", "templates.markdown-site-url.md", CT_RENDER_MARKDOWN, "https://example.org/wiki" },
+  { "values.md", "values.preview.html", CT_RENDER_PREVIEW, NULL },
+  { "values.md", "values.standalone.html", CT_RENDER_STANDALONE, NULL },
+  { "values.md", "values.fragment.html", CT_RENDER_FRAGMENT, NULL },
+  { "values.md", "values.site.html", CT_RENDER_SITE, NULL },
+  { "values.md", "values.markdown.md", CT_RENDER_MARKDOWN, NULL },
   { "problems.md", "problems.fragment.html", CT_RENDER_FRAGMENT, NULL },
   { "problems.md", "problems.preview.html", CT_RENDER_PREVIEW, NULL },
 };
