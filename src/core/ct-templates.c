@@ -185,8 +185,12 @@ fact_matches (CtEntityKind  kind,
   g_autofree char *key = normalize_key (fact->key);
   g_autofree char *known = ct_fact_key_label (kind, fact->key);
   g_autofree char *label = normalize_key (known);
+  const CtFactKey *entry = ct_fact_key_find (kind, fact->key);
+  g_autofree char *english = entry != NULL ? normalize_key (entry->label) : NULL;
 
-  return g_str_equal (key, wanted) || g_str_equal (label, wanted);
+  /* the English label too: a post must not stop working in another locale */
+  return g_str_equal (key, wanted) || g_str_equal (label, wanted)
+         || (english != NULL && g_str_equal (english, wanted));
 }
 
 static char *
