@@ -99,6 +99,17 @@ ct_fact_text_display (CtEntityKind  kind,
   return g_strdup (text);
 }
 
+char *
+ct_fact_display (CtEntityKind  kind,
+                 const CtFact *fact)
+{
+  g_autofree char *value = fact->value_id > 0 ? g_strdup (fact->value_title)
+                                              : ct_fact_text_display (kind, fact->key, fact->text);
+  const char *note = ct_fact_status_note (fact->status);
+
+  return note != NULL ? g_strdup_printf ("%s %s", value, note) : g_steal_pointer (&value);
+}
+
 const char *
 ct_fact_status_note (CtFactStatus status)
 {

@@ -28,6 +28,12 @@ char       *ct_fact_text_display   (CtEntityKind   kind,
                                     const char    *key,
                                     const char    *text);
 
+/* Returns: (transfer full): a whole fact as plain text for a widget:
+ * its value as above (a linked entity by its title) and the status mark,
+ * "May 2027 (disputed)". */
+char       *ct_fact_display        (CtEntityKind   kind,
+                                    const CtFact  *fact);
+
 /* The mark after a value that is not confirmed: "(rumored)",
  * "(disputed)", translated; NULL for a confirmed one. */
 const char *ct_fact_status_note    (CtFactStatus   status);

@@ -73,6 +73,18 @@ test_status_note (void)
   g_assert_cmpstr (ct_fact_status_note (CT_FACT_DISPUTED), ==, "(disputed)");
 }
 
+static void
+test_fact_display (void)
+{
+  CtFact date = { .key = "release_date", .text = "2027-05", .status = CT_FACT_DISPUTED };
+  CtFact link = { .key = "director", .value_id = 3, .value_title = "Len Wiseman" };
+  g_autofree char *date_text = ct_fact_display (CT_ENTITY_FILM, &date);
+  g_autofree char *link_text = ct_fact_display (CT_ENTITY_FILM, &link);
+
+  g_assert_cmpstr (date_text, ==, "May 2027 (disputed)");
+  g_assert_cmpstr (link_text, ==, "Len Wiseman");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -83,6 +95,7 @@ main (int    argc,
   g_test_add_func ("/fact-format/post-dates", test_post_dates);
   g_test_add_func ("/fact-format/text-display", test_text_display);
   g_test_add_func ("/fact-format/status-note", test_status_note);
+  g_test_add_func ("/fact-format/fact-display", test_fact_display);
 
   return g_test_run ();
 }
