@@ -250,6 +250,14 @@ ct_export_dialog_new (GtkWindow    *parent,
   return self;
 }
 
+CtEditorPage *
+ct_export_dialog_get_page (CtExportDialog *self)
+{
+  g_return_val_if_fail (CT_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->page;
+}
+
 CtExportFormat
 ct_export_dialog_get_format (CtExportDialog *self)
 {

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (CtExportDialog, ct_export_dialog, CT, EXPORT_DIALOG, AdwWi
 
 CtExportDialog *ct_export_dialog_new          (GtkWindow      *parent,
                                                CtEditorPage   *page);
+CtEditorPage   *ct_export_dialog_get_page     (CtExportDialog *self);
 CtExportFormat  ct_export_dialog_get_format   (CtExportDialog *self);
 void            ct_export_dialog_set_format   (CtExportDialog *self,
                                                CtExportFormat  format);

@@ -136,6 +136,7 @@ ct_export_show_uri_in_folder (GtkWindow  *parent,
   op->parent = g_object_ref (parent);
   op->uri = g_strdup (uri);
 
+  /* The application registered on this bus at startup: no waiting here. */
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   if (bus == NULL)
     {

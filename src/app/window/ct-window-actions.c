@@ -299,9 +299,7 @@ export_chosen_cb (CtExportDialog *dialog,
                   GFile          *target,
                   CtWindow       *self)
 {
-  CtEditorPage *page = g_object_get_data (G_OBJECT (dialog), "ct-page");
-
-  _ct_window_export_async (self, page, ct_export_dialog_get_format (dialog),
+  _ct_window_export_async (self, ct_export_dialog_get_page (dialog), ct_export_dialog_get_format (dialog),
                            ct_export_dialog_get_site_url (dialog), target, export_done_cb, NULL);
 }
 
@@ -318,7 +316,6 @@ win_export_action (GtkWidget  *widget,
     return;
 
   dialog = ct_export_dialog_new (GTK_WINDOW (self), page);
-  g_object_set_data_full (G_OBJECT (dialog), "ct-page", g_object_ref (page), g_object_unref);
   g_signal_connect_object (dialog, "export", G_CALLBACK (export_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
