@@ -32,6 +32,7 @@ static const struct {
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.copy-html", { "<Control><Shift>c", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.close-tab", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.replace", { "<Control>h", NULL } },

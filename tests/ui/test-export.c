@@ -10,6 +10,7 @@
 #include "ct-application.h"
 #include "ct-editor-page-private.h"
 #include "ct-export-dialog.h"
+#include "ct-export-print.h"
 #include "ct-test-ui.h"
 #include "ct-window-private.h"
 
@@ -385,6 +386,43 @@ test_copy_html (Fixture       *f,
   g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), cli_md, md_length);
 }
 
+static void
+printed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Export *export = user_data;
+
+  export->ok = ct_export_print_finish (CT_EDITOR_PAGE (object), result, &export->error);
+  export->done = TRUE;
+}
+
+/* Print to File: the standalone export, laid out by WebKit, as a PDF. */
+static void
+test_print_pdf (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf_path = g_build_filename (f->base, "post.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *pdf = NULL;
+  Export export = { FALSE, FALSE, NULL };
+  gsize length;
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+
+  ct_export_print_async (f->page, GTK_WINDOW (f->window), settings, NULL, FALSE, printed_cb, &export);
+  CT_TEST_WAIT (export.done);
+  g_assert_no_error (export.error);
+  g_assert_true (export.ok);
+
+  pdf = file_contents (pdf_path, &length);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +447,7 @@ main (int    argc,
   ADD ("/ui/export/remembered", test_remembered);
   ADD ("/ui/export/typed-text-and-errors", test_typed_text_and_errors);
   ADD ("/ui/export/copy-html", test_copy_html);
+  ADD ("/ui/export/print-pdf", test_print_pdf);
 #undef ADD
 
   status = g_test_run ();

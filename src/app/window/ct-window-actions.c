@@ -8,10 +8,11 @@
 #include "ct-export-dialog.h"
 #include "ct-export-job.h"
 #include "ct-export-launch.h"
+#include "ct-export-print.h"
 #include "ct-window-private.h"
 
 static const char *page_actions[] = {
-  "win.save", "win.save-as", "win.export", "win.copy-html", "win.close-tab", "win.find", "win.replace",
+  "win.save", "win.save-as", "win.export", "win.copy-html", "win.print", "win.close-tab", "win.find", "win.replace",
 };
 
 static void
@@ -355,6 +356,39 @@ win_copy_html_action (GtkWidget  *widget,
 }
 
 static void
+printed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: the print dialog was cancelled. */
+  if (!ct_export_print_finish (CT_EDITOR_PAGE (object), result, &error) && error != NULL)
+    ct_window_add_toast (self, error->message);
+}
+
+/* Print… prints what Export… writes as standalone HTML; the print
+ * dialog's Print to File is Save as PDF. */
+static void
+win_print_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  CtEditorPage *page = ct_window_get_active_page (self);
+  g_autofree char *site_url = NULL;
+
+  if (page == NULL)
+    return;
+
+  site_url = ct_export_dialog_dup_remembered_site_url (page);
+  ct_export_print_async (page, GTK_WINDOW (self), NULL, site_url,
+                         g_settings_get_boolean (self->settings, "allow-raw-html"),
+                         printed_cb, g_object_ref (self));
+}
+
+static void
 win_open_exported_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
@@ -486,6 +520,7 @@ _ct_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, win_copy_html_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, win_print_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", win_open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", win_open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, win_close_tab_action);
