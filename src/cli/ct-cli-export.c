@@ -5,37 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cli-private.h"
-#include "ct-render.h"
-
-static gboolean
-parse_format (const char   *name,
-              CtRenderMode *mode)
-{
-  static const struct { const char *name; CtRenderMode mode; } formats[] = {
-    { "standalone", CT_RENDER_STANDALONE },
-    { "fragment", CT_RENDER_FRAGMENT },
-    { "markdown", CT_RENDER_MARKDOWN },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (name, formats[i].name))
-      {
-        *mode = formats[i].mode;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* References become links under this URL: only web URLs and paths, never
- * a script-capable scheme. */
-static gboolean
-site_url_is_safe (const char *url)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (url);
-
-  return scheme == NULL || g_ascii_strcasecmp (scheme, "http") == 0
-         || g_ascii_strcasecmp (scheme, "https") == 0;
-}
+#include "ct-export.h"
 
 int
 ct_cli_export (int    argc,
@@ -54,10 +24,12 @@ ct_cli_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write here instead of standard output"), N_("OUT") },
     { NULL }
   };
-  CtRenderOptions options = { .mode = CT_RENDER_STANDALONE };
-  g_autoptr(CtRenderResult) result = NULL;
+  CtExportOptions options = { .format = CT_EXPORT_STANDALONE };
+  g_autoptr(CtExportResult) result = NULL;
   g_autoptr(CtWiki) wiki = NULL;
   guint errors;
+  gconstpointer data;
+  gsize size;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *input;
@@ -74,7 +46,7 @@ ct_cli_export (int    argc,
     }
   input = argv[1];
 
-  if (format != NULL && !parse_format (format, &options.mode))
+  if (format != NULL && !ct_export_format_from_name (format, &options.format))
     {
       ct_cli_fail (_("unknown format “%s”: use standalone, fragment or markdown"), format);
       return CT_EXIT_USAGE;
@@ -87,7 +59,7 @@ ct_cli_export (int    argc,
       return CT_EXIT_FAILURE;
     }
 
-  if (site_url != NULL && !site_url_is_safe (site_url))
+  if (site_url != NULL && !ct_export_check_site_url (site_url, NULL))
     {
       ct_cli_fail (_("--site-url must be an http:// or https:// URL, or a path: “%s”"), site_url);
       return CT_EXIT_USAGE;
@@ -104,7 +76,8 @@ ct_cli_export (int    argc,
   options.allow_raw_html = raw_html;
   options.site_url = site_url;
 
-  result = ct_render (text, length, &options, &error);
+  /* The window's Export takes this same path (with the wiki's folder). */
+  result = ct_export_post (text, length, &options, &error);
   if (result == NULL)
     {
       ct_cli_fail ("%s: %s", input, error->message);
@@ -116,7 +89,8 @@ ct_cli_export (int    argc,
   errors = ct_cli_print_diagnostics (stderr, g_str_equal (input, "-") ? "<stdin>" : input,
                                      result->diagnostics);
 
-  if (!ct_cli_write_output (output, result->output, strlen (result->output), &error))
+  data = g_bytes_get_data (result->bytes, &size);
+  if (!ct_cli_write_output (output, data, size, &error))
     {
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;

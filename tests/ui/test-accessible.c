@@ -22,6 +22,7 @@
 #include "ct-window-private.h"
 #include "ct-entity-popover.h"
 #include "ct-entity-page.h"
+#include "ct-export-dialog.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-preferences-window.h"
 #include "ct-preview.h"
@@ -438,6 +439,20 @@ test_document (void)
   }
 
   check_tree ("document in split view with the replace bar", GTK_WIDGET (window), 15);
+
+  /* The export dialog (Ctrl+E), with its error shown. */
+  {
+    GtkWindow *dialog;
+    g_autoptr(GFile) target = g_file_new_build_filename (base, "notes.html", NULL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    dialog = ct_test_wait_dialog (GTK_WINDOW (window), CT_TYPE_EXPORT_DIALOG);
+    ct_export_dialog_set_site_url (CT_EXPORT_DIALOG (dialog), "javascript:void(0)");
+    g_assert_false (ct_export_dialog_choose (CT_EXPORT_DIALOG (dialog), target));
+    ct_test_spin (100);
+    check_tree ("export dialog", GTK_WIDGET (dialog), 2);
+    gtk_window_destroy (dialog);
+  }
 
   buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
   gtk_text_buffer_set_modified (buffer, FALSE);

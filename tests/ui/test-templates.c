@@ -7,6 +7,7 @@
 #include "ct-application.h"
 #include "ct-editor-page.h"
 #include "ct-entity-popover.h"
+#include "ct-export-dialog.h"
 #include "ct-preferences-window.h"
 #include "ct-problems.h"
 #include "ct-search-bar.h"
@@ -85,6 +86,21 @@ test_preferences_window (void)
   ct_test_spin (100);
   g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(CtDrafts) drafts = ct_drafts_new (NULL);
+  CtEditorPage *page = g_object_ref_sink (ct_editor_page_new (drafts));
+  CtExportDialog *dialog = ct_export_dialog_new (NULL, page);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (dialog)));
+  g_assert_cmpint (ct_export_dialog_get_format (dialog), ==, CT_EXPORT_STANDALONE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (page);
 }
 
 static gboolean
@@ -191,6 +207,7 @@ main (int    argc,
   g_test_add_func ("/ui/templates/entity-popover", test_entity_popover);
   g_test_add_func ("/ui/templates/editor-page", test_editor_page);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/ui/templates/export-dialog", test_export_dialog);
   g_test_add_func ("/ui/templates/window", test_window);
 
   return g_test_run ();

@@ -797,65 +797,6 @@ test_search (Fixture       *f,
   g_assert_true (ct_editor_page_get_modified (page));
 }
 
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Export;
-
-static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Export *export = user_data;
-
-  export->ok = _ct_window_export_html_finish (CT_WINDOW (object), result, &export->error);
-  export->done = TRUE;
-}
-
-static void
-test_export_html (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *path = g_build_filename (f->dir, "export.md", NULL);
-  g_autofree char *out_path = g_build_filename (f->dir, "export.html", NULL);
-  g_autofree char *bad_path = g_build_filename (f->dir, "no-such-folder", "export.html", NULL);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  Export export = { FALSE, FALSE, NULL };
-  g_autofree char *html = NULL;
-  CtEditorPage *page;
-
-  ct_test_write_file (path, "# Exported\n\nSome *emphasis* & <b>raw</b> HTML.\n", -1);
-  page = open_file (f, path);
-  /* What is exported is what the editor holds now, not the file. */
-  type_at_end (page, "\nTyped after opening.\n");
-
-  _ct_window_export_html_async (f->window, page, out, exported_cb, &export);
-  CT_TEST_WAIT (export.done);
-  g_assert_no_error (export.error);
-  g_assert_true (export.ok);
-
-  html = file_contents (out_path);
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (html, "<em>emphasis</em> &amp; "));
-  g_assert_nonnull (strstr (html, "<p>Typed after opening.</p>"));
-  /* Raw HTML is off by default: the tag does not reach the export. */
-  g_assert_null (strstr (html, "<b>raw</b>"));
-  /* One file: the stylesheet is inline. */
-  g_assert_nonnull (strstr (html, "<style"));
-
-  /* A folder that does not exist: a sentence naming the file. */
-  export.done = FALSE;
-  _ct_window_export_html_async (f->window, page, bad, exported_cb, &export);
-  CT_TEST_WAIT (export.done);
-  g_assert_false (export.ok);
-  g_assert_error (export.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (export.error->message, "no-such-folder"));
-  g_clear_error (&export.error);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -894,7 +835,6 @@ main (int    argc,
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
-  ADD ("/ui/window/export-html", test_export_html);
 #undef ADD
 
   status = g_test_run ();

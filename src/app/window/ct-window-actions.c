@@ -4,11 +4,15 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-render.h"
+#include "ct-export-clipboard.h"
+#include "ct-export-dialog.h"
+#include "ct-export-job.h"
+#include "ct-export-launch.h"
+#include "ct-export-print.h"
 #include "ct-window-private.h"
 
 static const char *page_actions[] = {
-  "win.save", "win.save-as", "win.export-html", "win.close-tab", "win.find", "win.replace",
+  "win.save", "win.save-as", "win.export", "win.copy-html", "win.print", "win.close-tab", "win.find", "win.replace",
 };
 
 static void
@@ -215,88 +219,67 @@ _ct_window_save_page_finish (CtWindow     *self,
   return g_task_propagate_boolean (G_TASK (result), NULL);
 }
 
-/* Exporting HTML -------------------------------------------------------- */
+/* Exporting ----------------------------------------------------------- */
 
-typedef struct {
-  char     *text;
-  gboolean  allow_raw_html;
-  GFile    *target;
-} ExportOp;
+/* Everything about an export but the window's part (a toast or a
+ * dialog) is in export/: the dialog, the job over core's
+ * ct_export_post(), the toast and what its buttons launch. */
 
 static void
-export_op_free (ExportOp *op)
+page_exported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_free (op->text);
-  g_clear_object (&op->target);
-  g_free (op);
-}
+  g_autoptr(GTask) task = user_data;
+  CtWindow *self = g_task_get_source_object (task);
+  GFile *target = g_task_get_task_data (task);
+  g_autoptr(CtExportResult) exported = NULL;
+  GError *error = NULL;
 
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportOp *op = task_data;
-  CtRenderOptions options = {
-    .mode = CT_RENDER_STANDALONE,
-    .allow_raw_html = op->allow_raw_html,
-  };
-  g_autoptr(CtRenderResult) rendered = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rendered = ct_render (op->text, -1, &options, &error);
-  if (rendered == NULL)
+  exported = ct_export_job_run_finish (CT_EDITOR_PAGE (object), result, &error);
+  if (exported == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_task_return_error (task, error);
       return;
     }
 
-  /* Atomic replace: an export interrupted halfway leaves the old file. */
-  if (!g_file_replace_contents (op->target, rendered->output, strlen (rendered->output),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (op->target);
-
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not write “%s”: %s"), name, error->message);
-      return;
-    }
-
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               ct_export_toast_new (target, ct_export_result_count_errors (exported)));
   g_task_return_boolean (task, TRUE);
 }
 
 void
-_ct_window_export_html_async (CtWindow            *self,
-                              CtEditorPage        *page,
-                              GFile               *target,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+_ct_window_export_async (CtWindow            *self,
+                         CtEditorPage        *page,
+                         CtExportFormat       format,
+                         const char          *site_url,
+                         GFile               *target,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportOp *op;
+  GTask *task;
 
   g_return_if_fail (CT_IS_WINDOW (self));
   g_return_if_fail (CT_IS_EDITOR_PAGE (page));
   g_return_if_fail (G_IS_FILE (target));
 
-  op = g_new0 (ExportOp, 1);
-  op->text = ct_document_dup_text (ct_editor_page_get_document (page));
-  op->allow_raw_html = g_settings_get_boolean (self->settings, "allow-raw-html");
-  op->target = g_object_ref (target);
-
   task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, _ct_window_export_html_async);
-  g_task_set_task_data (task, op, (GDestroyNotify) export_op_free);
-  /* Rendering and writing a long review takes a moment: not on the UI thread. */
-  g_task_run_in_thread (task, render_thread);
+  g_task_set_source_tag (task, _ct_window_export_async);
+  g_task_set_task_data (task, g_object_ref (target), g_object_unref);
+  ct_export_job_run_async (page, format, site_url,
+                           g_settings_get_boolean (self->settings, "allow-raw-html"),
+                           target, NULL, page_exported_cb, task);
 }
 
 gboolean
-_ct_window_export_html_finish (CtWindow      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
+_ct_window_export_finish (CtWindow      *self,
+                          GAsyncResult  *result,
+                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -304,92 +287,118 @@ _ct_window_export_html_finish (CtWindow      *self,
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  CtWindow *self = CT_WINDOW (object);
-  g_autoptr(GFile) target = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!_ct_window_export_html_finish (self, result, &error))
-    {
-      ct_window_add_toast (self, error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (target);
-
-    message = g_strdup_printf (_("Exported “%s”"), name);
-    ct_window_add_toast (self, message);
-  }
-}
-
-typedef struct {
-  CtWindow     *self;
-  CtEditorPage *page;
-} ExportChoice;
-
-static void
-export_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            ExportChoice    *choice)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      GFile *target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      _ct_window_export_html_async (choice->self, choice->page, target, exported_cb, target);
-    }
-
-  g_object_unref (choice->self);
-  g_object_unref (choice->page);
-  g_free (choice);
-  g_object_unref (chooser);
+  /* The dialog or the toast has told the user already. */
+  _ct_window_export_finish (CT_WINDOW (object), result, NULL);
 }
 
 static void
-win_export_html_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+export_chosen_cb (CtExportDialog *dialog,
+                  GFile          *target,
+                  CtWindow       *self)
+{
+  _ct_window_export_async (self, ct_export_dialog_get_page (dialog), ct_export_dialog_get_format (dialog),
+                           ct_export_dialog_get_site_url (dialog), target, export_done_cb, NULL);
+}
+
+static void
+win_export_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
   CtWindow *self = CT_WINDOW (widget);
   CtEditorPage *page = ct_window_get_active_page (self);
-  CtDocument *document;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  ExportChoice *choice;
-  char *dot;
+  CtExportDialog *dialog;
 
   if (page == NULL)
     return;
 
-  document = ct_editor_page_get_document (page);
-  chooser = gtk_file_chooser_native_new (_("Export HTML"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("HTML Documents"));
-  gtk_file_filter_add_mime_type (filter, "text/html");
-  gtk_file_filter_add_pattern (filter, "*.html");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  dialog = ct_export_dialog_new (GTK_WINDOW (self), page);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  title = ct_document_dup_title (document);
-  if ((dot = strrchr (title, '.')) != NULL && dot != title)
-    *dot = '\0';
-  name = g_strconcat (title, ".html", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  set_chooser_folder (GTK_FILE_CHOOSER (chooser), ct_document_get_file (document));
+static void
+html_copied_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  choice = g_new0 (ExportChoice, 1);
-  choice->self = g_object_ref (self);
-  choice->page = g_object_ref (page);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (ct_export_copy_html_finish (CT_EDITOR_PAGE (object), result, &error))
+    ct_window_add_toast (self, _("Copied as HTML"));
+  else
+    ct_window_add_toast (self, error->message);
+}
+
+/* The fragment, as a blog engine's editor wants it; with the site URL
+ * last chosen for this post in the export dialog, so links match. */
+static void
+win_copy_html_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  CtEditorPage *page = ct_window_get_active_page (self);
+  g_autofree char *site_url = NULL;
+
+  if (page == NULL)
+    return;
+
+  site_url = ct_export_dialog_dup_remembered_site_url (page);
+  ct_export_copy_html_async (page, gtk_widget_get_clipboard (widget), site_url,
+                             g_settings_get_boolean (self->settings, "allow-raw-html"),
+                             html_copied_cb, g_object_ref (self));
+}
+
+static void
+printed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: the print dialog was cancelled. */
+  if (!ct_export_print_finish (CT_EDITOR_PAGE (object), result, &error) && error != NULL)
+    ct_window_add_toast (self, error->message);
+}
+
+/* Print… prints what Export… writes as standalone HTML; the print
+ * dialog's Print to File is Save as PDF. */
+static void
+win_print_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  CtEditorPage *page = ct_window_get_active_page (self);
+  g_autofree char *site_url = NULL;
+
+  if (page == NULL)
+    return;
+
+  site_url = ct_export_dialog_dup_remembered_site_url (page);
+  ct_export_print_async (page, GTK_WINDOW (self), NULL, site_url,
+                         g_settings_get_boolean (self->settings, "allow-raw-html"),
+                         printed_cb, g_object_ref (self));
+}
+
+static void
+win_open_exported_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  const char *uri = g_variant_get_string (param, NULL);
+
+  if (g_str_equal (action_name, "win.show-exported"))
+    ct_export_show_uri_in_folder (GTK_WINDOW (widget), uri);
+  else
+    ct_export_open_uri (GTK_WINDOW (widget), uri);
 }
 
 /* The other actions ----------------------------------------------------- */
@@ -509,7 +518,11 @@ _ct_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_action);
-  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, win_export_html_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-html", NULL, win_copy_html_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, win_print_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", win_open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", win_open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, win_close_tab_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, win_find_action);
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, win_find_action);

@@ -1,7 +1,8 @@
 /* ct-window-private.h — the window's state, shared by its files:
  *
  * ct-window.c           tabs, closing, drafts, the GObject
- * ct-window-actions.c   what the menus and keys do to documents
+ * ct-window-actions.c   what the menus and keys do to documents (export:
+ *                       the window's side of export/)
  * ct-window-welcome.c   the welcome page and recent documents and wikis
  * ct-window-wiki.c      the wiki of each post (looked up, re-indexed)
  * ct-window-sidebar.c   the window's wiki: opening one, the sidebar
@@ -11,6 +12,7 @@
 
 #include "ct-window.h"
 #include "ct-entity-page.h"
+#include "ct-export.h"
 #include "ct-wiki-registry.h"
 #include "ct-wiki-sidebar.h"
 
@@ -55,16 +57,19 @@ void      _ct_window_save_page_async  (CtWindow            *self,
 gboolean  _ct_window_save_page_finish (CtWindow            *self,
                                        GAsyncResult        *result);
 
-/* Renders @page as one standalone HTML file into @target, off the UI
- * thread; the error is a sentence for the user. */
-void      _ct_window_export_html_async  (CtWindow            *self,
-                                         CtEditorPage        *page,
-                                         GFile               *target,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-gboolean  _ct_window_export_html_finish (CtWindow            *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
+/* Exports @page in @format to @target off the UI thread, through the
+ * path of `continuity export`, then says so in a toast (Open, Show in
+ * Folder) or why not in a dialog. */
+void      _ct_window_export_async     (CtWindow            *self,
+                                       CtEditorPage        *page,
+                                       CtExportFormat       format,
+                                       const char          *site_url,
+                                       GFile               *target,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  _ct_window_export_finish    (CtWindow            *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 
 /* Gives @page the wiki of its file's folder, now and whenever the file
  * changes (ct-window-wiki.c). */

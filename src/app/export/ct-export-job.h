@@ -1,0 +1,28 @@
+/* ct-export-job.h — a post's tab exported off the UI thread, through
+ * core's ct_export_post(), the very path of `continuity export`. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-app-types.h"
+#include "ct-export.h"
+
+G_BEGIN_DECLS
+
+/* Renders @page's text as it would be saved, against the wiki of its
+ * folder (a read-only connection of the thread's own), and writes it to
+ * @target atomically when @target is not NULL. The result carries the
+ * bytes and the diagnostics; errors are sentences for the user. */
+void            ct_export_job_run_async  (CtEditorPage        *page,
+                                          CtExportFormat       format,
+                                          const char          *site_url,
+                                          gboolean             allow_raw_html,
+                                          GFile               *target,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+CtExportResult *ct_export_job_run_finish (CtEditorPage        *page,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+G_END_DECLS
