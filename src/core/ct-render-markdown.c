@@ -57,6 +57,10 @@ append_span (CtRenderContext *ctx,
   else
     g_string_append (out, text);
 
+  /* HTML's stylesheet sets a "when" apart with " ·"; plain text needs it
+   * written, or "June 2025 Ballerina release" reads as one phrase */
+  if (span->role == CT_SPAN_ROLE_WHEN)
+    g_string_append (out, " ·");
   if (ct_fact_status_note (span->status) != NULL)
     {
       g_autofree char *note = ct_markdown_escape (ct_fact_status_note (span->status));

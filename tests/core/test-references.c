@@ -367,7 +367,7 @@ test_markdown_containers (void)
                    "> | Len Wiseman | Director |\n");
   g_assert_cmpstr (item->output, ==,
                    "- Scenes:\n\n"
-                   "  1. opening Ballet studio ambush — at Ballet studio — with Rooney\n"
+                   "  1. opening · Ballet studio ambush — at Ballet studio — with Rooney\n"
                    "  2. Rooftop duel — with Rooney, John Wick (character)\n"
                    "- next\n");
   /* and it parses as meant: one outer list holding an ordered one */
