@@ -23,6 +23,64 @@ is_fence (const char *line,
   return TRUE;
 }
 
+/* Does the first line that holds something start like "key:"? Then YAML
+ * that fails to parse was still meant as front matter (and gets a
+ * warning), rather than being Markdown that happens to sit between two
+ * rules. */
+static gboolean
+looks_like_mapping (const char *start,
+                    const char *end)
+{
+  const char *p = start;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      const char *q = p;
+
+      while (q < line_end && (*q == ' ' || *q == '\t'))
+        q++;
+      if (q < line_end && *q != '#' && *q != '\r')
+        {
+          const char *colon = memchr (q, ':', line_end - q);
+          return colon != NULL && colon > q
+                 && (colon + 1 == line_end || colon[1] == ' ' || colon[1] == '\t' || colon[1] == '\r');
+        }
+      p = line_end + 1;
+    }
+  return TRUE;   /* blank or comments only: empty front matter */
+}
+
+/* Front matter is YAML that is a mapping (title: …) or nothing at all. A
+ * block between two `---` lines that is anything else (a word, a list) is
+ * Markdown: a thematic break and what follows, which cmark renders and
+ * nothing may drop. */
+static gboolean
+is_front_matter (const char *start,
+                 const char *end)
+{
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  gboolean mapping;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) start, end - start);
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      yaml_parser_delete (&parser);
+      return looks_like_mapping (start, end);
+    }
+  {
+    yaml_node_t *root = yaml_document_get_root_node (&doc);
+    mapping = root == NULL || root->type == YAML_MAPPING_NODE
+              || (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0);
+  }
+  yaml_document_delete (&doc);
+  yaml_parser_delete (&parser);
+  return mapping;
+}
+
 gboolean
 ct_front_matter_split (const char *text,
                        gsize       length,
@@ -55,6 +113,10 @@ ct_front_matter_split (const char *text,
 
       if (is_fence (line, line_end))
         {
+          const char *yaml = (const char *) memchr (text, '\n', length) + 1;
+
+          if (!is_front_matter (yaml, line))
+            return FALSE;
           *body_offset = nl ? (gsize) (nl + 1 - text) : length;
           *body_line = line_no + 1;
           return TRUE;

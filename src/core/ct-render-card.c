@@ -4,8 +4,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ct-fact-format.h"
 #include "ct-fact-keys.h"
 #include "ct-render-card.h"
+#include "ct-render-private.h"
 
 static void
 append_escaped (GString    *out,
@@ -23,6 +25,7 @@ ct_render_entity_card (CtWiki  *wiki,
 {
   g_autoptr(CtEntity) entity = NULL;
   g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   GString *out;
   guint shown = 0, hidden = 0;
 
@@ -60,7 +63,7 @@ ct_render_entity_card (CtWiki  *wiki,
   for (guint i = 0; i < facts->len; i++)
     {
       const CtFact *fact = g_ptr_array_index (facts, i);
-      const char *value = fact->value_id > 0 ? fact->value_title : fact->text;
+      g_autofree char *value = NULL;
 
       if (fact->spoiler)
         {
@@ -78,17 +81,33 @@ ct_render_entity_card (CtWiki  *wiki,
         append_escaped (out, label);
       }
       g_string_append (out, "</dt><dd>");
+      value = fact->value_id > 0 ? g_strdup (fact->value_title)
+                                 : ct_fact_text_display (entity->kind, fact->key, fact->text);
       append_escaped (out, value);
-      if (fact->status != CT_FACT_CONFIRMED)
+      /* the same words as everywhere else (ct_html_append_status) */
+      ct_html_append_status (out, fact->status);
+      if (fact->source != NULL && *fact->source != '\0')
         {
-          g_string_append_printf (out, " <span class=\"ct-%s\">(", ct_fact_status_to_string (fact->status));
-          append_escaped (out, fact->status == CT_FACT_RUMORED ? _("rumored") : _("disputed"));
-          g_string_append (out, ")</span>");
+          g_ptr_array_add (sources, fact->source);
+          g_string_append_printf (out, "<sup class=\"ct-fn\">%u</sup>", sources->len);
         }
       g_string_append (out, "</dd>");
     }
   if (shown > 0)
     g_string_append (out, "</dl>");
+
+  /* numbered as in an export, as text: a card links nowhere */
+  if (sources->len > 0)
+    {
+      g_string_append (out, "<ol class=\"ct-card-sources\">");
+      for (guint i = 0; i < sources->len; i++)
+        {
+          g_string_append (out, "<li>");
+          append_escaped (out, g_ptr_array_index (sources, i));
+          g_string_append (out, "</li>");
+        }
+      g_string_append (out, "</ol>");
+    }
 
   if (hidden > 0)
     {

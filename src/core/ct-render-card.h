@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 /* Returns: (transfer full): an HTML fragment (one <div class="ct-card">)
  * with the entity's kind, title, summary and its first non-spoiler facts;
  * spoiler facts are left out and counted, a spoiler entity's summary is
- * marked `ct-spoiler` (blurred by the stylesheet until pointed at). Every
+ * marked `ct-spoiler` (blurred by the stylesheet until pointed at); values
+ * read as everywhere (dates formatted, status in words) and sources are
+ * numbered under the facts, as text. Every
  * value from the wiki is escaped; nothing in it links or loads anything. */
 char       *ct_render_entity_card  (CtWiki       *wiki,
                                     gint64        id,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-fact-format.h"
 #include "ct-render-private.h"
 
 /* Spans and blocks as HTML. Everything here comes from the wiki, so every
@@ -88,6 +89,20 @@ span_classes (const CtSpan *span)
   return g_string_free (classes, FALSE);
 }
 
+void
+ct_html_append_status (GString      *out,
+                       CtFactStatus  status)
+{
+  const char *note = ct_fact_status_note (status);
+  g_autofree char *escaped = NULL;
+
+  if (note == NULL)
+    return;
+  escaped = ct_html_escape (note);
+  g_string_append_printf (out, " <span class=\"ct-status ct-status-%s\">%s</span>",
+                          ct_fact_status_to_string (status), escaped);
+}
+
 static void
 append_span (CtRenderContext *ctx,
              GString         *out,
@@ -144,6 +159,7 @@ append_span (CtRenderContext *ctx,
   else
     g_string_append (out, text);
 
+  ct_html_append_status (out, span->status);
   if (span->source != NULL && has_footnotes (ctx))
     {
       guint n = ct_render_context_footnote (ctx, span->source);
@@ -193,6 +209,11 @@ append_table (CtRenderContext *ctx,
               GString         *out,
               const CtBlock   *block)
 {
+  if (block->caption != NULL)
+    {
+      g_autofree char *caption = ct_html_escape (_(block->caption));
+      g_string_append_printf (out, "<caption>%s</caption>\n", caption);
+    }
   g_string_append (out, "<thead>\n<tr>");
   for (guint c = 0; block->columns[c] != NULL; c++)
     {
@@ -278,7 +299,7 @@ ct_html_block (CtRenderContext *ctx,
 {
   GString *out = g_string_new (NULL);
 
-  if (block->rows->len == 0 && block->empty != NULL)
+  if (block->rows->len == 0 && block->next == NULL && block->empty != NULL)
     {
       g_autofree char *empty = ct_html_escape (_(block->empty));
       g_string_append_printf (out, "<p class=\"ct-empty %s\"%s>%s</p>\n",
@@ -289,9 +310,24 @@ ct_html_block (CtRenderContext *ctx,
   switch (block->style)
     {
     case CT_BLOCK_TABLE:
-      g_string_append_printf (out, "<table class=\"%s\"%s>\n", block_class (block), attributes);
-      append_table (ctx, out, block);
-      g_string_append (out, "</table>\n");
+      if (block->part == NULL)
+        {
+          g_string_append_printf (out, "<table class=\"%s\"%s>\n", block_class (block), attributes);
+          append_table (ctx, out, block);
+          g_string_append (out, "</table>\n");
+          break;
+        }
+      /* tables in one element (cast, then crew): one block for the preview */
+      g_string_append_printf (out, "<div class=\"%s\"%s>\n", block_class (block), attributes);
+      for (const CtBlock *part = block; part != NULL; part = part->next)
+        {
+          if (part->rows->len == 0)
+            continue;
+          g_string_append_printf (out, "<table class=\"%s\">\n", part->part);
+          append_table (ctx, out, part);
+          g_string_append (out, "</table>\n");
+        }
+      g_string_append (out, "</div>\n");
       break;
     case CT_BLOCK_ORDERED:
     case CT_BLOCK_BULLETS:

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-fact-format.h"
 #include "ct-render-private.h"
 
 /* Spans and blocks as plain Markdown, for Hugo, Jekyll and friends: links
@@ -56,10 +57,15 @@ append_span (CtRenderContext *ctx,
   else
     g_string_append (out, text);
 
-  if (span->status == CT_FACT_RUMORED)
-    g_string_append_printf (out, " *(%s)*", _("rumored"));
-  else if (span->status == CT_FACT_DISPUTED)
-    g_string_append_printf (out, " *(%s)*", _("disputed"));
+  /* HTML's stylesheet sets a "when" apart with " ·"; plain text needs it
+   * written, or "June 2025 Ballerina release" reads as one phrase */
+  if (span->role == CT_SPAN_ROLE_WHEN)
+    g_string_append (out, " ·");
+  if (ct_fact_status_note (span->status) != NULL)
+    {
+      g_autofree char *note = ct_markdown_escape (ct_fact_status_note (span->status));
+      g_string_append_printf (out, " *%s*", note);
+    }
 }
 
 static void
@@ -241,7 +247,7 @@ ct_markdown_block (CtRenderContext *ctx,
   GString *out = g_string_new (NULL);
   g_autofree char *nl = g_strdup_printf ("\n%s", continuation);
 
-  if (block->rows->len == 0 && block->empty != NULL)
+  if (block->rows->len == 0 && block->next == NULL && block->empty != NULL)
     {
       g_autofree char *empty = ct_markdown_escape (_(block->empty));
       g_string_append_printf (out, "*%s*", empty);
@@ -251,7 +257,24 @@ ct_markdown_block (CtRenderContext *ctx,
   switch (block->style)
     {
     case CT_BLOCK_TABLE:
-      append_table (ctx, out, block, nl);
+      if (block->caption == NULL)
+        {
+          append_table (ctx, out, block, nl);
+          break;
+        }
+      /* tables with captions (cast, then crew): each after its caption */
+      for (const CtBlock *part = block; part != NULL; part = part->next)
+        {
+          g_autofree char *caption = NULL;
+
+          if (part->rows->len == 0)
+            continue;
+          caption = ct_markdown_escape (_(part->caption));
+          if (out->len > 0)
+            g_string_append_printf (out, "%s%s", nl, nl);
+          g_string_append_printf (out, "**%s**%s%s", caption, nl, nl);
+          append_table (ctx, out, part, nl);
+        }
       break;
     case CT_BLOCK_ORDERED:
     case CT_BLOCK_BULLETS:

@@ -7,6 +7,7 @@
  *                      entity notes one level deeper
  * ct-resolve.c         names → entities (unknown, ambiguous, wrong kind)
  * ct-templates.c       links and templates → spans and blocks (data only)
+ * ct-template-cast.c   {{cast}}: the cast table and the crew table
  * ct-render-html.c     spans and blocks → escaped HTML, per mode
  * ct-render-markdown.c spans and blocks → flattened Markdown
  *
@@ -83,7 +84,7 @@ typedef enum {
   CT_BLOCK_TEMPLATE_APPEARANCES,
 } CtBlockTemplate;
 
-typedef struct {
+typedef struct _CtBlock {
   CtBlockStyle        style;
   CtBlockTemplate     template;
   const char * const *columns;    /* table headers, untranslated (N_), NULL-terminated */
@@ -93,6 +94,10 @@ typedef struct {
   GPtrArray          *rows;       /* of CtRow; infobox: label + value cells */
   char               *notes;      /* infobox: rendered notes, or NULL */
   const char         *empty;      /* shown when there are no rows, untranslated (N_) */
+  const char         *caption;    /* table: its caption, untranslated (N_), or NULL */
+  const char         *part;       /* table: its class inside the template's element */
+  struct _CtBlock    *next;       /* a table that follows in the same element (the
+                                   * crew after the cast), owned, or NULL */
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so
@@ -136,6 +141,17 @@ CtSpan   *ct_span_new_entity      (const CtEntity *entity,
 void      ct_span_free            (CtSpan         *span);
 GPtrArray *ct_spans_new           (void);
 void      ct_row_free             (CtRow          *row);
+CtBlock  *ct_block_new            (CtBlockStyle     style,
+                                   CtBlockTemplate  template,
+                                   const char      *empty);
+/* A new row of @n_cells empty cells, added to @block. */
+CtRow    *ct_block_add_row        (CtBlock        *block,
+                                   guint           n_cells);
+/* A link to entity @id (title @fallback when it cannot be read). */
+void      ct_spans_add_entity     (CtRenderContext *ctx,
+                                   GPtrArray       *spans,
+                                   gint64           id,
+                                   const char      *fallback);
 void      ct_block_free           (CtBlock        *block);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlock, ct_block_free)
 
@@ -200,6 +216,11 @@ void       ct_template_render        (CtRenderContext       *ctx,
                                       CtBlock              **block);
 gboolean   ct_template_is_block      (const char            *name);
 
+/* ct-template-cast.c */
+CtBlock   *ct_template_cast          (CtRenderContext       *ctx,
+                                      const CtReference     *ref,
+                                      const CtEntity        *film);
+
 /* ct-render-html.c */
 char      *ct_html_spans             (CtRenderContext       *ctx,
                                       GPtrArray             *spans);
@@ -207,6 +228,10 @@ char      *ct_html_block             (CtRenderContext       *ctx,
                                       const CtBlock         *block,
                                       const char            *attributes);
 char      *ct_html_footnotes         (CtRenderContext       *ctx);
+/* The words after a value that is not confirmed ("(rumored)"), the one
+ * way every HTML writer shows a status; nothing for a confirmed one. */
+void       ct_html_append_status     (GString               *out,
+                                      CtFactStatus           status);
 char      *ct_html_escape            (const char            *text);
 /* In place of notes left out (@message says why). */
 char      *ct_html_left_out          (const char            *text,

@@ -9,6 +9,7 @@
 
 #include "ct-diagnostic.h"
 #include "ct-error.h"
+#include "ct-fact-format.h"
 #include "ct-front-matter.h"
 #include "ct-render-private.h"
 #include "ct-resources.h"
@@ -206,8 +207,9 @@ render_preview_blocks (CtRenderResult *result,
 }
 
 /* The title and the spoiler promise; YAML that does not parse is a
- * warning on the first line (the body still renders). */
-static void
+ * warning on the first line (the body still renders). Returns the front
+ * matter for the header, or NULL. */
+static CtFrontMatter *
 read_front_matter (CtRenderContext *ctx,
                    CtRenderResult  *result,
                    const char      *text,
@@ -224,10 +226,70 @@ read_front_matter (CtRenderContext *ctx,
       g_ptr_array_add (ctx->diagnostics,
                        ct_diagnostic_new (CT_SEVERITY_WARNING, text, 0, nl ? (gsize) (nl - text) : length,
                                           message));
-      return;
+      return NULL;
     }
-  result->title = g_steal_pointer (&meta->title);
+  result->title = g_strdup (meta->title);
   ctx->spoilers = meta->spoilers;
+  return g_steal_pointer (&meta);
+}
+
+/* The post's front matter as a reader sees it above the text (preview and
+ * standalone; a fragment goes into a page that has its own): the title
+ * unless the text opens with a heading of its own, a Draft badge, the
+ * date as the locale writes it, the tags. NULL when there is nothing to
+ * show. Everything in it is the user's text, so all of it is escaped. */
+static char *
+post_header (const CtFrontMatter *meta,
+             cmark_node          *doc,
+             const char          *attributes)
+{
+  cmark_node *first = cmark_node_first_child (doc);
+  gboolean show_title = meta->title != NULL && *meta->title != '\0'
+                        && !(first != NULL && cmark_node_get_type (first) == CMARK_NODE_HEADING
+                             && cmark_node_get_heading_level (first) == 1);
+  GString *out;
+  GString *line;
+
+  line = g_string_new (NULL);
+  if (meta->draft)
+    {
+      g_autofree char *draft = g_markup_escape_text (_("Draft"), -1);
+      g_string_append_printf (line, "<span class=\"ct-post-draft\">%s</span>", draft);
+    }
+  if (meta->date != NULL && *meta->date != '\0')
+    {
+      g_autofree char *machine = NULL;
+      g_autofree char *shown = ct_post_date_format (meta->date, &machine);
+      g_autofree char *escaped = g_markup_escape_text (shown, -1);
+
+      g_string_append (line, line->len ? " <time" : "<time");
+      if (machine != NULL)
+        g_string_append_printf (line, " datetime=\"%s\"", machine);   /* digits and dashes only */
+      g_string_append_printf (line, ">%s</time>", escaped);
+    }
+  for (guint i = 0; meta->tags[i] != NULL; i++)
+    {
+      g_autofree char *tag = g_markup_escape_text (meta->tags[i], -1);
+      g_string_append_printf (line, "%s<span class=\"ct-post-tag\">%s</span>", line->len ? " " : "", tag);
+    }
+
+  if (!show_title && line->len == 0)
+    {
+      g_string_free (line, TRUE);
+      return NULL;
+    }
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "<header class=\"ct-post-header\"%s>\n", attributes);
+  if (show_title)
+    {
+      g_autofree char *title = g_markup_escape_text (meta->title, -1);
+      g_string_append_printf (out, "<h1 class=\"ct-post-title\">%s</h1>\n", title);
+    }
+  if (line->len > 0)
+    g_string_append_printf (out, "<p class=\"ct-post-meta\">%s</p>\n", line->str);
+  g_string_append (out, "</header>\n");
+  g_string_free (line, TRUE);
+  return g_string_free (out, FALSE);
 }
 
 static int
@@ -258,6 +320,8 @@ ct_render (const char             *text,
   g_autoptr(GPtrArray) refs = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *footnotes = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(CtFrontMatter) meta = NULL;
   CtRenderContext ctx;
   gsize body_offset;
   guint body_line;
@@ -279,7 +343,7 @@ ct_render (const char             *text,
   result->body_line = body_line;
 
   ct_render_context_init (&ctx, options, text, length);
-  read_front_matter (&ctx, result, text, length);
+  meta = read_front_matter (&ctx, result, text, length);
 
   cmark_options = CMARK_OPT_DEFAULT;
   if (options->allow_raw_html)
@@ -294,6 +358,22 @@ ct_render (const char             *text,
   switch (options->mode)
     {
     case CT_RENDER_PREVIEW:
+      /* the front matter's lines are the header's block, so the editor
+       * and the preview still scroll together */
+      if (meta != NULL && body_line > 1)
+        {
+          g_autofree char *pos = g_strdup_printf (" data-sourcepos=\"1:1-%u:3\"", body_line - 1);
+          header = post_header (meta, doc, pos);
+        }
+      if (header != NULL)
+        {
+          CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
+
+          block->html = g_steal_pointer (&header);
+          block->first_line = 1;
+          block->last_line = body_line - 1;
+          g_ptr_array_add (result->blocks, block);
+        }
       render_preview_blocks (result, doc, cmark_options);
       result->output = g_strdup ("");
       break;
@@ -314,7 +394,9 @@ ct_render (const char             *text,
         g_autofree char *body = NULL;
 
         footnotes = ct_html_footnotes (&ctx);
-        body = g_strconcat (html, footnotes, NULL);
+        if (meta != NULL)
+          header = post_header (meta, doc, "");
+        body = g_strconcat (header ? header : "", html, footnotes, NULL);
         result->output = render_standalone (body, options->title ? options->title : result->title);
         free (html);
       }

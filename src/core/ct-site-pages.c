@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "ct-error.h"
+#include "ct-fact-format.h"
 #include "ct-front-matter.h"
 #include "ct-render.h"
 #include "ct-resources.h"
@@ -164,8 +165,18 @@ post_meta (GString      *out,
   g_string_append (out, "<p class=\"ct-site-meta\">");
   if (post->date != NULL)
     {
-      g_string_append (out, "<time>");
-      esc (out, post->date);
+      g_autofree char *machine = NULL;
+      g_autofree char *shown = ct_post_date_format (post->date, &machine);
+
+      g_string_append (out, "<time");
+      if (machine != NULL)
+        {
+          g_string_append (out, " datetime=\"");
+          esc (out, machine);
+          g_string_append_c (out, '"');
+        }
+      g_string_append_c (out, '>');
+      esc (out, shown);
       g_string_append (out, "</time>");
       any = TRUE;
     }
@@ -280,8 +291,10 @@ render_timeline (const CtSitePlan  *plan,
           g_string_append (out, "<li>");
           if (film->release != NULL)
             {
+              g_autofree char *release = ct_fact_text_display (CT_ENTITY_FILM, "release_date", film->release);
+
               g_string_append (out, "<span class=\"ct-when\">");
-              esc (out, film->release);
+              esc (out, release);
               g_string_append (out, "</span> ");
             }
           g_string_append (out, "<a class=\"ct-ref ct-kind-film\"");

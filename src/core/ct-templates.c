@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ct-fact-format.h"
 #include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-render-private.h"
@@ -73,14 +74,15 @@ ct_block_free (CtBlock *block)
   if (block == NULL)
     return;
   g_clear_pointer (&block->heading, g_ptr_array_unref);
+  g_clear_pointer (&block->next, ct_block_free);
   g_ptr_array_unref (block->rows);
   g_free (block->summary);
   g_free (block->notes);
   g_free (block);
 }
 
-static CtBlock *
-block_new (CtBlockStyle     style,
+CtBlock *
+ct_block_new (CtBlockStyle     style,
            CtBlockTemplate  template,
            const char      *empty)
 {
@@ -93,9 +95,8 @@ block_new (CtBlockStyle     style,
   return block;
 }
 
-/* A new row of @n_cells empty cells, added to @block. */
-static CtRow *
-block_add_row (CtBlock *block,
+CtRow *
+ct_block_add_row (CtBlock *block,
                guint    n_cells)
 {
   CtRow *row = g_new0 (CtRow, 1);
@@ -132,9 +133,8 @@ add_role_text (GPtrArray  *spans,
   g_ptr_array_add (spans, span);
 }
 
-/* A link to entity @id (title @fallback when it cannot be read). */
-static void
-add_entity (CtRenderContext *ctx,
+void
+ct_spans_add_entity (CtRenderContext *ctx,
             GPtrArray       *spans,
             gint64           id,
             const char      *fallback)
@@ -185,8 +185,12 @@ fact_matches (CtEntityKind  kind,
   g_autofree char *key = normalize_key (fact->key);
   g_autofree char *known = ct_fact_key_label (kind, fact->key);
   g_autofree char *label = normalize_key (known);
+  const CtFactKey *entry = ct_fact_key_find (kind, fact->key);
+  g_autofree char *english = entry != NULL ? normalize_key (entry->label) : NULL;
 
-  return g_str_equal (key, wanted) || g_str_equal (label, wanted);
+  /* the English label too: a post must not stop working in another locale */
+  return g_str_equal (key, wanted) || g_str_equal (label, wanted)
+         || (english != NULL && g_str_equal (english, wanted));
 }
 
 static char *
@@ -208,20 +212,28 @@ list_keys (GPtrArray *facts)
   return g_strjoinv (", ", (char **) keys->pdata);
 }
 
-/* Adds the value of @fact to @spans, marked with its status, spoiler flag
- * and source. */
+/* Adds the value of @fact (of an entity of @kind) to @spans as a reader
+ * reads it ("June 2025"), or as stored when @raw, marked with its status,
+ * spoiler flag and source. */
 static void
 add_fact_value (CtRenderContext *ctx,
                 GPtrArray       *spans,
-                const CtFact    *fact)
+                CtEntityKind     kind,
+                const CtFact    *fact,
+                gboolean         raw)
 {
   const CtEntity *value = fact->value_id > 0 ? ct_render_context_entity (ctx, fact->value_id) : NULL;
   CtSpan *span;
 
   if (value != NULL)
     span = ct_span_new_entity (value, NULL);
-  else
+  else if (fact->text == NULL || raw)
     span = ct_span_new_text (fact->text ? fact->text : fact->value_title);
+  else
+    {
+      g_autofree char *shown = ct_fact_text_display (kind, fact->key, fact->text);
+      span = ct_span_new_text (shown);
+    }
 
   span->status = fact->status;
   if (fact->status != CT_FACT_CONFIRMED)
@@ -250,6 +262,29 @@ check_spoiler (CtRenderContext   *ctx,
                               fact->key, entity->title);
 }
 
+/* "key | raw" asks for the value as stored (2025-06, not June 2025), for
+ * a sentence that needs it as data. Splits @key_and_option into the key
+ * and whether it was asked; FALSE for an option other than raw. */
+static gboolean
+split_fact_option (const char  *key_and_option,
+                   char       **key,
+                   gboolean    *raw)
+{
+  const char *bar = strrchr (key_and_option, '|');
+  g_autofree char *option = NULL;
+
+  *raw = FALSE;
+  if (bar == NULL)
+    {
+      *key = g_strdup (key_and_option);
+      return TRUE;
+    }
+  *key = g_strstrip (g_strndup (key_and_option, bar - key_and_option));
+  option = g_strstrip (g_ascii_strdown (bar + 1, -1));
+  *raw = g_str_equal (option, "raw");
+  return *raw;
+}
+
 static GPtrArray *
 render_fact (CtRenderContext   *ctx,
              const CtReference *ref,
@@ -259,8 +294,10 @@ render_fact (CtRenderContext   *ctx,
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wanted = NULL;
+  g_autofree char *key = NULL;
   const CtEntity *entity;
   gboolean warned_spoiler = FALSE;
+  gboolean raw;
 
   if (ref->target == NULL || *ref->target == '\0')
     {
@@ -272,6 +309,14 @@ render_fact (CtRenderContext   *ctx,
     {
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
                                   _("{{fact}} needs a key after “|”: {{fact: %s | key}}"), ref->target);
+      return unresolved (ctx, source);
+    }
+
+  if (!split_fact_option (ref->key, &key, &raw))
+    {
+      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
+                                  _("{{fact}} knows one option after the key, “raw” (the value as stored): "
+                                  "{{fact: %s | %s | raw}}"), ref->target, key);
       return unresolved (ctx, source);
     }
 
@@ -287,7 +332,7 @@ render_fact (CtRenderContext   *ctx,
       return unresolved (ctx, source);
     }
 
-  wanted = normalize_key (ref->key);
+  wanted = normalize_key (key);
   spans = ct_spans_new ();
   for (guint i = 0; i < facts->len; i++)
     {
@@ -297,7 +342,7 @@ render_fact (CtRenderContext   *ctx,
         continue;
       if (spans->len > 0)
         add_text (spans, ", ");
-      add_fact_value (ctx, spans, fact);
+      add_fact_value (ctx, spans, entity->kind, fact, raw);
       check_spoiler (ctx, ref, entity, fact, &warned_spoiler);
       if (fact->status != CT_FACT_CONFIRMED)
         ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
@@ -310,13 +355,13 @@ render_fact (CtRenderContext   *ctx,
     {
       if (facts->len == 0)
         ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("“%s” has no facts yet, so it has no “%s”"),
-                                    entity->title, ref->key);
+                                    entity->title, key);
       else
         {
           g_autofree char *keys = list_keys (facts);
           ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref,
                                       _("“%s” has no fact “%s”; its facts are: %s"),
-                                      entity->title, ref->key, keys);
+                                      entity->title, key, keys);
         }
       return unresolved (ctx, source);
     }
@@ -345,51 +390,6 @@ render_link (CtRenderContext   *ctx,
 
 /* ---- block templates ---- */
 
-/* translated where they are written out */
-static const char * const cast_columns[] = { N_("Person"), N_("Character"), N_("Role"), N_("Billing"), NULL };
-
-static CtBlock *
-render_cast (CtRenderContext   *ctx,
-             const CtReference *ref,
-             const CtEntity    *film)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) credits = ct_wiki_get_cast (ctx->options->wiki, film->id, &error);
-  CtBlock *block;
-
-  if (credits == NULL)
-    {
-      ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not read the cast of “%s”: %s"),
-                                  film->title, error->message);
-      return NULL;
-    }
-
-  block = block_new (CT_BLOCK_TABLE, CT_BLOCK_TEMPLATE_CAST, N_("No cast or crew yet."));
-  block->columns = cast_columns;
-  for (guint i = 0; i < credits->len; i++)
-    {
-      CtCredit *credit = g_ptr_array_index (credits, i);
-      CtRow *row = block_add_row (block, 4);
-
-      add_entity (ctx, cell (row, 0), credit->person_id, credit->person_title);
-      if (credit->character_id > 0)
-        add_entity (ctx, cell (row, 1), credit->character_id, credit->character_title);
-      if (credit->status != CT_FACT_CONFIRMED)
-        {
-          CtSpan *person = g_ptr_array_index (cell (row, 0), 0);
-          person->status = credit->status;
-        }
-      add_text (cell (row, 2), credit->role);
-      ((CtSpan *) g_ptr_array_index (cell (row, 2), 0))->source = g_strdup (credit->source);
-      if (credit->billing > 0)
-        {
-          g_autofree char *billing = g_strdup_printf ("%d", credit->billing);
-          add_text (cell (row, 3), billing);
-        }
-    }
-  return block;
-}
-
 /* The facts of @entity with key @key, in order; NULL when reading fails. */
 static GPtrArray *
 facts_with_key (CtRenderContext *ctx,
@@ -412,6 +412,7 @@ facts_with_key (CtRenderContext *ctx,
 static void
 add_fact_list (CtRenderContext *ctx,
                GPtrArray       *spans,
+               CtEntityKind     kind,
                GPtrArray       *facts,
                const char      *key,
                const char      *lead)
@@ -421,7 +422,7 @@ add_fact_list (CtRenderContext *ctx,
   for (guint i = 0; i < found->len; i++)
     {
       add_text (spans, i == 0 ? lead : ", ");
-      add_fact_value (ctx, spans, g_ptr_array_index (found, i));
+      add_fact_value (ctx, spans, kind, g_ptr_array_index (found, i), FALSE);
     }
 }
 
@@ -448,12 +449,12 @@ render_scenes (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_SCENES, N_("No scenes yet."));
+  block = ct_block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_SCENES, N_("No scenes yet."));
   for (guint i = 0; i < scenes->len; i++)
     {
       CtEntity *scene = g_ptr_array_index (scenes, i);
       GPtrArray *facts = get_facts_quiet (ctx, scene->id);
-      GPtrArray *spans = cell (block_add_row (block, 1), 0);
+      GPtrArray *spans = cell (ct_block_add_row (block, 1), 0);
       g_autoptr(GPtrArray) time = facts_with_key (ctx, facts, "time_in_film");
 
       if (time->len > 0)
@@ -463,8 +464,8 @@ render_scenes (CtRenderContext   *ctx,
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (scene, NULL));
-      add_fact_list (ctx, spans, facts, "location", _(" — at "));
-      add_fact_list (ctx, spans, facts, "characters", _(" — with "));
+      add_fact_list (ctx, spans, CT_ENTITY_SCENE, facts, "location", _(" — at "));
+      add_fact_list (ctx, spans, CT_ENTITY_SCENE, facts, "characters", _(" — with "));
     }
   return block;
 }
@@ -485,22 +486,24 @@ render_timeline (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_TIMELINE, N_("No events yet."));
+  block = ct_block_new (CT_BLOCK_ORDERED, CT_BLOCK_TEMPLATE_TIMELINE, N_("No events yet."));
   for (guint i = 0; i < events->len; i++)
     {
       CtEntity *event = g_ptr_array_index (events, i);
       GPtrArray *facts = get_facts_quiet (ctx, event->id);
       g_autoptr(GPtrArray) when = facts_with_key (ctx, facts, "when");
-      GPtrArray *spans = cell (block_add_row (block, 1), 0);
+      GPtrArray *spans = cell (ct_block_add_row (block, 1), 0);
 
       if (when->len > 0)
         {
           CtFact *fact = g_ptr_array_index (when, 0);
-          add_role_text (spans, fact->text ? fact->text : fact->value_title, CT_SPAN_ROLE_WHEN);
+          g_autofree char *shown = fact->text ? ct_fact_text_display (CT_ENTITY_EVENT, "when", fact->text)
+                                              : g_strdup (fact->value_title);
+          add_role_text (spans, shown, CT_SPAN_ROLE_WHEN);
           add_text (spans, " ");
         }
       g_ptr_array_add (spans, ct_span_new_entity (event, NULL));
-      add_fact_list (ctx, spans, facts, "film", _(" — in "));
+      add_fact_list (ctx, spans, CT_ENTITY_EVENT, facts, "film", _(" — in "));
     }
   return block;
 }
@@ -524,7 +527,7 @@ render_infobox (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_INFOBOX, CT_BLOCK_TEMPLATE_INFOBOX, NULL);
+  block = ct_block_new (CT_BLOCK_INFOBOX, CT_BLOCK_TEMPLATE_INFOBOX, NULL);
   block->kind = entity->kind;
   block->heading = ct_spans_new ();
   g_ptr_array_add (block->heading, ct_span_new_entity (entity, NULL));
@@ -539,12 +542,12 @@ render_infobox (CtRenderContext   *ctx,
         {
           g_autofree char *label = ct_fact_key_label (entity->kind, fact->key);
 
-          row = block_add_row (block, 2);
+          row = ct_block_add_row (block, 2);
           add_text (cell (row, 0), label);
         }
       else
         add_text (cell (row, 1), ", ");
-      add_fact_value (ctx, cell (row, 1), fact);
+      add_fact_value (ctx, cell (row, 1), entity->kind, fact, FALSE);
       check_spoiler (ctx, ref, entity, fact, &warned_spoiler);
       last_key = fact->key;
     }
@@ -569,18 +572,18 @@ render_appearances (CtRenderContext   *ctx,
       return NULL;
     }
 
-  block = block_new (CT_BLOCK_BULLETS, CT_BLOCK_TEMPLATE_APPEARANCES, N_("No appearances yet."));
+  block = ct_block_new (CT_BLOCK_BULLETS, CT_BLOCK_TEMPLATE_APPEARANCES, N_("No appearances yet."));
   for (guint i = 0; i < appearances->len; i++)
     {
       CtAppearance *appearance = g_ptr_array_index (appearances, i);
-      CtRow *row = block_add_row (block, 1);
+      CtRow *row = ct_block_add_row (block, 1);
       GPtrArray *spans = cell (row, 0);
 
-      add_entity (ctx, spans, appearance->entity_id, appearance->title);
+      ct_spans_add_entity (ctx, spans, appearance->entity_id, appearance->title);
       if (appearance->kind == CT_ENTITY_SCENE && appearance->film_id > 0)
         {
           add_text (spans, _(" in "));
-          add_entity (ctx, spans, appearance->film_id, appearance->film_title);
+          ct_spans_add_entity (ctx, spans, appearance->film_id, appearance->film_title);
         }
       if (appearance->detail != NULL && *appearance->detail != '\0')
         {
@@ -610,7 +613,7 @@ static const struct {
   const char *wanted;        /* wrong-kind message */
 } templates[] = {
   { "fact", NULL, CT_KINDS_ANY, FALSE, NULL },
-  { "cast", render_cast, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, N_("{{cast}} needs a film") },
+  { "cast", ct_template_cast, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, N_("{{cast}} needs a film") },
   { "scenes", render_scenes, CT_KIND_BIT (CT_ENTITY_FILM), FALSE, N_("{{scenes}} needs a film") },
   { "timeline", render_timeline, CT_KINDS_ANY, TRUE, NULL },
   { "infobox", render_infobox, CT_KINDS_ANY, FALSE, NULL },

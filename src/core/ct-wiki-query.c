@@ -620,38 +620,67 @@ compare_appearances (gconstpointer a,
 }
 
 /* Every query below returns: id, kind, title, film id, film title,
- * detail, film release date, scene order. */
+ * role or fact key, film release date, scene order, the other name of a
+ * credit (its character or person). */
 #define FILM_EXTRA(film) \
   " (SELECT r.text FROM fact r WHERE r.entity_id = " film " AND r.key = 'release_date' LIMIT 1)"
 
 static const char * const appearance_queries[] = {
   /* credits of a person */
-  "SELECT f.id, f.kind, f.title, f.id, f.title,"
-  " CASE WHEN ch.title IS NULL THEN c.role"
-  "      WHEN c.role = 'cast' THEN 'as ' || ch.title ELSE c.role || ' as ' || ch.title END,"
-  FILM_EXTRA ("f.id") ", 0"
+  "SELECT f.id, f.kind, f.title, f.id, f.title, c.role," FILM_EXTRA ("f.id") ", 0, ch.title"
   " FROM credit c JOIN entity f ON f.id = c.film_id LEFT JOIN entity ch ON ch.id = c.character_id"
   " WHERE c.person_id = ?1",
   /* credits of a character */
-  "SELECT f.id, f.kind, f.title, f.id, f.title,"
-  " CASE WHEN c.role = 'cast' THEN 'played by ' || p.title ELSE c.role || ' by ' || p.title END,"
-  FILM_EXTRA ("f.id") ", 0"
+  "SELECT f.id, f.kind, f.title, f.id, f.title, c.role," FILM_EXTRA ("f.id") ", 0, p.title"
   " FROM credit c JOIN entity f ON f.id = c.film_id JOIN entity p ON p.id = c.person_id"
   " WHERE c.character_id = ?1",
   /* films and scenes whose facts link to it (a scene's location or
    * characters, a film's director …) */
   "SELECT x.id, x.kind, x.title, ifnull (sf.value_id, x.id), ifnull (film.title, x.title), l.key,"
   FILM_EXTRA ("ifnull (sf.value_id, x.id)") ","
-  " ifnull ((SELECT CAST (o.text AS INTEGER) FROM fact o WHERE o.entity_id = x.id AND o.key = 'order'), 0)"
+  " ifnull ((SELECT CAST (o.text AS INTEGER) FROM fact o WHERE o.entity_id = x.id AND o.key = 'order'), 0),"
+  " NULL"
   " FROM fact l JOIN entity x ON x.id = l.entity_id"
   " LEFT JOIN fact sf ON x.kind = 'scene' AND sf.entity_id = x.id AND sf.key = 'film'"
   " LEFT JOIN entity film ON film.id = sf.value_id"
   " WHERE l.value_id = ?1 AND x.kind IN ('film', 'scene')",
   /* its own first appearance */
-  "SELECT f.id, f.kind, f.title, f.id, f.title, l.key," FILM_EXTRA ("f.id") ", 0"
+  "SELECT f.id, f.kind, f.title, f.id, f.title, l.key," FILM_EXTRA ("f.id") ", 0, NULL"
   " FROM fact l JOIN entity f ON f.id = l.value_id"
   " WHERE l.entity_id = ?1 AND l.key = 'first_appearance' AND f.kind = 'film'",
 };
+
+/* What an appearance was, as a reader reads it: "as Rooney", "Cameo as
+ * John Wick", "played by Ana de Armas", "Director", "First appearance";
+ * nothing where the list already says it (a scene a character is in). */
+static char *
+appearance_detail (guint       query,
+                   CtEntityKind kind,
+                   const char *what,
+                   const char *other)
+{
+  gboolean plain_cast = g_strcmp0 (what, "cast") == 0;
+
+  switch (query)
+    {
+    case 0:
+      if (other == NULL)
+        return g_strdup (ct_credit_role_label (what));
+      return plain_cast ? g_strdup_printf (_("as %s"), other)
+                        /* Translators: a credit role and a character: "Cameo as John Wick" */
+                        : g_strdup_printf (_("%s as %s"), ct_credit_role_label (what), other);
+    case 1:
+      return plain_cast ? g_strdup_printf (_("played by %s"), other)
+                        /* Translators: a credit role and a person: "Cameo by Keanu Reeves" */
+                        : g_strdup_printf (_("%s by %s"), ct_credit_role_label (what), other);
+    case 2:
+      if (kind == CT_ENTITY_SCENE && g_strcmp0 (what, "characters") == 0)
+        return NULL;
+      return ct_fact_key_label (kind, what);
+    default:
+      return ct_fact_key_label (CT_ENTITY_CHARACTER, what);
+    }
+}
 
 GPtrArray *
 ct_wiki_get_appearances (CtWiki  *self,
@@ -695,10 +724,8 @@ ct_wiki_get_appearances (CtWiki  *self,
           a->title = ct_db_column_dup (stmt, 2);
           a->film_id = sqlite3_column_int64 (stmt, 3);
           a->film_title = ct_db_column_dup (stmt, 4);
-          if (q < 2)
-            a->detail = ct_db_column_dup (stmt, 5);
-          else
-            a->detail = ct_fact_key_label (a->kind, (const char *) sqlite3_column_text (stmt, 5));
+          a->detail = appearance_detail (q, a->kind, (const char *) sqlite3_column_text (stmt, 5),
+                                         (const char *) sqlite3_column_text (stmt, 8));
           s = g_new0 (SortableAppearance, 1);
           s->appearance = a;
           s->release = ct_db_column_dup (stmt, 6);

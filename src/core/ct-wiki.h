@@ -54,7 +54,8 @@ typedef struct {
   char         *title;
   gint64        film_id;    /* for a scene: its film; for a film: itself */
   char         *film_title;
-  char         *detail;     /* e.g. "cast as Rooney", "cameo", "location" */
+  char         *detail;     /* as a reader reads it, translated: "as Rooney",
+                             * "Cameo by Keanu Reeves", "Location"; NULL for none */
 } CtAppearance;
 
 /* Somewhere that mentions an entity. */

@@ -157,7 +157,7 @@ test_export_resolves (void)
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_nonnull (strstr (run.out, "<span class=\"ct-ref ct-kind-character\" title=\"A Ruska Roma assassin.\">Rooney</span>"));
-  g_assert_nonnull (strstr (run.out, "<table class=\"ct-cast\">"));
+  g_assert_nonnull (strstr (run.out, "<div class=\"ct-cast\">"));
   g_assert_nonnull (strstr (run.out, "<section class=\"ct-footnotes\">"));
 }
 
@@ -169,7 +169,7 @@ test_export_markdown_site_url (void)
   ct_run (&run, NULL, "export", "--format", "markdown", "--site-url", "https://example.org/w", good_post, NULL);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "---\ntitle: Good\n---\n# Good\n\n"
-                                            "[Rooney](https://example.org/w/character/rooney.html) in 2025-06.\n"));
+                                            "[Rooney](https://example.org/w/character/rooney.html) in June 2025.\n"));
   g_assert_nonnull (strstr (run.out, "| Person | Character | Role | Billing |\n"));
 }
 

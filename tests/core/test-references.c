@@ -7,7 +7,9 @@
  * rewrite them (then read the diff before committing it). */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "ct-diagnostic.h"
 #include "ct-render.h"
@@ -91,6 +93,11 @@ static const Golden goldens[] = {
   { "templates.md", "templates.site.html", CT_RENDER_SITE, NULL },
   { "templates.md", "templates.markdown.md", CT_RENDER_MARKDOWN, NULL },
   { "templates.md", "templates.markdown-site-url.md", CT_RENDER_MARKDOWN, "https://example.org/wiki" },
+  { "values.md", "values.preview.html", CT_RENDER_PREVIEW, NULL },
+  { "values.md", "values.standalone.html", CT_RENDER_STANDALONE, NULL },
+  { "values.md", "values.fragment.html", CT_RENDER_FRAGMENT, NULL },
+  { "values.md", "values.site.html", CT_RENDER_SITE, NULL },
+  { "values.md", "values.markdown.md", CT_RENDER_MARKDOWN, NULL },
   { "problems.md", "problems.fragment.html", CT_RENDER_FRAGMENT, NULL },
   { "problems.md", "problems.preview.html", CT_RENDER_PREVIEW, NULL },
 };
@@ -116,6 +123,47 @@ test_golden (gconstpointer data)
   else
     {
       g_autofree char *expected = ct_test_read_source ("golden", golden->golden, NULL);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* The same values in German: month names from the C library's locale,
+ * the order of day, month and year and the words from the translation
+ * (po/de.po, compiled into the build tree). A machine without the
+ * de_DE.UTF-8 locale cannot show German month names, so the case is
+ * skipped there rather than compared against English ones. */
+static void
+test_values_german (void)
+{
+  g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *input = ct_test_read_source ("golden", "values.md", NULL);
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autofree char *got = NULL;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale on this machine (see locale -a)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  result = render_with (input, CT_RENDER_MARKDOWN, fixture.wiki, NULL);
+  got = describe (result);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (g_getenv ("CT_UPDATE_GOLDEN") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CT_SOURCE_ROOT"), "tests", "golden",
+                                                "values.de.markdown.md", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, got, -1, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autofree char *expected = ct_test_read_source ("golden", "values.de.markdown.md", NULL);
       g_assert_cmpstr (got, ==, expected);
     }
 }
@@ -305,14 +353,21 @@ test_markdown_containers (void)
   g_autoptr(CtRenderResult) again = NULL;
 
   g_assert_cmpstr (quote->output, ==,
+                   "> **Cast**\n"
+                   "> \n"
                    "> | Person | Character | Role | Billing |\n"
                    "> | --- | --- | --- | --- |\n"
-                   "> | Ana de Armas | Rooney | cast | 1 |\n"
-                   "> | Keanu Reeves *(rumored)* | John Wick (character) | cameo | 2 |\n"
-                   "> | Len Wiseman |  | director |  |\n");
+                   "> | Ana de Armas | Rooney |  | 1 |\n"
+                   "> | Keanu Reeves *(rumored)* | John Wick (character) | Cameo | 2 |\n"
+                   "> \n"
+                   "> **Crew**\n"
+                   "> \n"
+                   "> | Person | Role |\n"
+                   "> | --- | --- |\n"
+                   "> | Len Wiseman | Director |\n");
   g_assert_cmpstr (item->output, ==,
                    "- Scenes:\n\n"
-                   "  1. opening Ballet studio ambush — at Ballet studio — with Rooney\n"
+                   "  1. opening · Ballet studio ambush — at Ballet studio — with Rooney\n"
                    "  2. Rooftop duel — with Rooney, John Wick (character)\n"
                    "- next\n");
   /* and it parses as meant: one outer list holding an ordered one */
@@ -438,6 +493,7 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/references/hostile/%s", modes[i].name);
       g_test_add_data_func (path, GINT_TO_POINTER (modes[i].mode), test_hostile);
     }
+  g_test_add_func ("/references/values/german", test_values_german);
   g_test_add_func ("/references/diagnostics/positions", test_diagnostic_positions);
   g_test_add_func ("/references/infobox/free-key-label", test_infobox_free_key_label);
   g_test_add_func ("/references/resolve/ambiguous", test_ambiguous_lists_candidates);

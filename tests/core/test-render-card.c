@@ -109,6 +109,41 @@ test_card_spoiler_entity (void)
   ct_test_rmtree (folder);
 }
 
+/* A card reads like the exports: the date as the locale writes it, the
+ * status in words exactly once, the same words and markup as a post's
+ * ({{fact}}: ct_html_append_status), and the sources numbered, as text. */
+static void
+test_card_values (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) wiki = ct_test_wiki_new (&folder);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_fact_free);
+  g_autofree char *html = NULL;
+  CtFact *release;
+  gint64 id;
+
+  id = ct_wiki_create_entity (wiki, CT_ENTITY_FILM, "Chapter 5", &error);
+  g_assert_no_error (error);
+  release = fact_new ("release_date", "2027-05", FALSE, CT_FACT_DISPUTED);
+  release->source = g_strdup ("A <trade> paper https://example.org/x");
+  g_ptr_array_add (facts, release);
+  ct_wiki_set_facts (wiki, id, facts, &error);
+  g_assert_no_error (error);
+
+  html = ct_render_entity_card (wiki, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<dt>Release date</dt><dd>May 2027 "
+                                  "<span class=\"ct-status ct-status-disputed\">(disputed)</span>"
+                                  "<sup class=\"ct-fn\">1</sup></dd>"));
+  g_assert_true (strstr (html, "(disputed)") == g_strrstr (html, "(disputed)"));
+  g_assert_nonnull (strstr (html, "<ol class=\"ct-card-sources\"><li>A &lt;trade&gt; paper "
+                                  "https://example.org/x</li></ol>"));
+  g_assert_null (strstr (html, "<a "));
+
+  ct_test_rmtree (folder);
+}
+
 static void
 test_card_missing (void)
 {
@@ -130,6 +165,7 @@ main (int    argc,
 
   g_test_add_func ("/render/card/escapes", test_card_escapes);
   g_test_add_func ("/render/card/spoiler-entity", test_card_spoiler_entity);
+  g_test_add_func ("/render/card/values", test_card_values);
   g_test_add_func ("/render/card/missing", test_card_missing);
 
   return g_test_run ();

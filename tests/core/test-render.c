@@ -116,9 +116,18 @@ test_front_matter (void)
   g_autoptr(CtRenderResult) preview = render (text, CT_RENDER_PREVIEW);
   g_autoptr(CtRenderResult) fragment = render (text, CT_RENDER_FRAGMENT);
   g_autoptr(CtRenderResult) markdown = render (text, CT_RENDER_MARKDOWN);
-  CtRenderBlock *heading = g_ptr_array_index (preview->blocks, 0);
+  CtRenderBlock *header = g_ptr_array_index (preview->blocks, 0);
+  CtRenderBlock *heading = g_ptr_array_index (preview->blocks, 1);
 
   g_assert_cmpuint (preview->body_line, ==, 5);
+  /* the front matter's lines show as a header: here only the tags, since
+   * the text's own heading is its title */
+  g_assert_cmpuint (header->first_line, ==, 1);
+  g_assert_cmpuint (header->last_line, ==, 4);
+  g_assert_cmpstr (header->html, ==,
+                   "<header class=\"ct-post-header\" data-sourcepos=\"1:1-4:3\">\n"
+                   "<p class=\"ct-post-meta\"><span class=\"ct-post-tag\">a</span> "
+                   "<span class=\"ct-post-tag\">b</span></p>\n</header>\n");
   g_assert_cmpuint (heading->first_line, ==, 5);
   g_assert_cmpstr (fragment->output, ==, "<h1>Heading</h1>\n<p>Body</p>\n");
   g_assert_cmpstr (markdown->output, ==, text);
@@ -131,6 +140,46 @@ test_front_matter_unclosed (void)
   g_autoptr(CtRenderResult) fragment = render ("---\nnot front matter\n", CT_RENDER_FRAGMENT);
 
   g_assert_cmpstr (fragment->output, ==, "<hr />\n<p>not front matter</p>\n");
+}
+
+/* A fenced block whose middle is not a YAML mapping is not front matter:
+ * it is Markdown (a thematic break, then a setext heading here), rendered
+ * exactly as cmark renders it, and nothing in it is lost. */
+static void
+test_front_matter_not_a_mapping (void)
+{
+  g_autoptr(CtRenderResult) fragment = render ("---\nFoo\n---\nBar\n", CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) list = render ("---\n- a\n- b\n---\nBar\n", CT_RENDER_FRAGMENT);
+  g_autoptr(CtRenderResult) broken = render ("---\ntitle: [unclosed\n---\nBar\n", CT_RENDER_FRAGMENT);
+
+  g_assert_cmpstr (fragment->output, ==, "<hr />\n<h2>Foo</h2>\n<p>Bar</p>\n");
+  g_assert_cmpuint (fragment->diagnostics->len, ==, 0);
+  g_assert_cmpuint (fragment->body_line, ==, 1);
+  g_assert_cmpstr (list->output, ==, "<hr />\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<hr />\n<p>Bar</p>\n");
+  /* meant as front matter (a "key:" line) but broken: still front matter,
+   * with the warning that says so */
+  g_assert_cmpstr (broken->output, ==, "<p>Bar</p>\n");
+  g_assert_cmpuint (broken->diagnostics->len, ==, 1);
+}
+
+/* The header above the text is the user's front matter: all of it
+ * escaped, and only where it belongs (not in a fragment, which goes into
+ * a page that has its own). */
+static void
+test_front_matter_header (void)
+{
+  const char *text = "---\ntitle: \"<script>x()</script>\"\ndate: \"<b>soon</b>\"\n"
+                     "tags: [\"<i>t</i>\"]\ndraft: true\n---\nBody\n";
+  g_autoptr(CtRenderResult) standalone = render (text, CT_RENDER_STANDALONE);
+  g_autoptr(CtRenderResult) fragment = render (text, CT_RENDER_FRAGMENT);
+  const char *article = strstr (standalone->output, "<article");
+
+  g_assert_nonnull (article);
+  g_assert_nonnull (strstr (article, "<h1 class=\"ct-post-title\">&lt;script&gt;x()&lt;/script&gt;</h1>"));
+  g_assert_nonnull (strstr (article, "<span class=\"ct-post-draft\">Draft</span> <time>&lt;b&gt;soon&lt;/b&gt;</time>"));
+  g_assert_nonnull (strstr (article, "<span class=\"ct-post-tag\">&lt;i&gt;t&lt;/i&gt;</span>"));
+  g_assert_null (strstr (standalone->output, "<script>"));
+  g_assert_cmpstr (fragment->output, ==, "<p>Body</p>\n");
 }
 
 static void
@@ -191,6 +240,8 @@ main (int    argc,
   g_test_add_func ("/render/preview/moved-block-unchanged", test_preview_moved_block_is_unchanged);
   g_test_add_func ("/render/front-matter/skipped", test_front_matter);
   g_test_add_func ("/render/front-matter/unclosed", test_front_matter_unclosed);
+  g_test_add_func ("/render/front-matter/not-a-mapping", test_front_matter_not_a_mapping);
+  g_test_add_func ("/render/front-matter/header", test_front_matter_header);
   g_test_add_func ("/render/utf8/invalid", test_invalid_utf8);
   g_test_add_func ("/render/raw-html/off-by-default", test_raw_html_is_off_by_default);
   g_test_add_func ("/render/standalone/document", test_standalone);

@@ -259,7 +259,7 @@ test_pages (Fixture       *f,
 
   home = read_file (out, "index.html");
   g_assert_nonnull (strstr (home, "<link rel=\"stylesheet\" href=\"style.css\">"));
-  g_assert_nonnull (strstr (home, "<time>2025-06-12</time>"));
+  g_assert_nonnull (strstr (home, "<time datetime=\"2025-06-12\">12 June 2025</time>"));
   g_assert_nonnull (strstr (home, "<span class=\"ct-site-tag\">review</span>"));
   g_assert_null (strstr (home, "Not yet"));
   /* newest first: the dated post before the undated ones */
@@ -282,7 +282,7 @@ test_pages (Fixture       *f,
 
   ballerina = read_file (out, ballerina_file);
   g_assert_nonnull (strstr (ballerina, "<h2>Cast and crew</h2>"));
-  g_assert_nonnull (strstr (ballerina, "<table class=\"ct-cast\">"));
+  g_assert_nonnull (strstr (ballerina, "<div class=\"ct-cast\">\n<table class=\"ct-cast-list\">"));
   g_assert_nonnull (strstr (ballerina, "<dl>"));
   /* spoiler entities are marked in lists, not hidden */
   {

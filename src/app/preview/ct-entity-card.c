@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-card.h"
+#include "ct-fact-format.h"
 #include "ct-fact-keys.h"
 #include "ct-render-card.h"
 
@@ -112,6 +113,7 @@ ct_entity_card_set_entity (CtEntityCard  *self,
     {
       const CtFact *fact = g_ptr_array_index (facts, i);
       g_autofree char *label = NULL;
+      g_autofree char *display = NULL;
       GtkWidget *key, *value;
 
       if (fact->spoiler)
@@ -123,7 +125,9 @@ ct_entity_card_set_entity (CtEntityCard  *self,
         continue;
       label = ct_fact_key_label (entity->kind, fact->key);
       key = gtk_label_new (label);
-      value = gtk_label_new (fact->value_id > 0 ? fact->value_title : fact->text);
+      /* the same words as the hover card and the exports */
+      display = ct_fact_display (entity->kind, fact);
+      value = gtk_label_new (display);
       gtk_widget_add_css_class (key, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (key), 0);
       gtk_label_set_yalign (GTK_LABEL (key), 0);
