@@ -702,6 +702,31 @@ test_new_entity (Fixture       *f,
   g_assert_cmpstr (ct_entity_page_get_title (selected_entity_page (f)), ==, "Prague");
 }
 
+/* The whole wiki as a site, from the window: progress, then the files;
+ * and a second export cancelled at once leaves the first one usable. */
+static void
+test_export_site (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (f->base, "site", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (site);
+  GtkWindow *dialog;
+
+  _ct_window_export_site (f->window, output);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  /* Done: the progress dialog goes, the site is there. */
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  _ct_window_export_site (f->window, output);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+}
+
 /* A wiki of 20,000 entities (CT_TEST_BIG_WIKI=N for another size): its
  * list is usable without reading them all. */
 static void
@@ -790,6 +815,7 @@ main (int    argc,
   ADD ("/ui/wiki-window/delete-undo", test_delete_undo);
   ADD ("/ui/wiki-window/insert", test_insert);
   ADD ("/ui/wiki-window/new-entity", test_new_entity);
+  ADD ("/ui/wiki-window/export-site", test_export_site);
 #undef ADD
   g_test_add_func ("/ui/wiki-window/big-wiki", test_big_wiki);
 

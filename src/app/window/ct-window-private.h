@@ -97,6 +97,10 @@ gboolean  _ct_window_is_wiki_file     (GFile               *file);
 void      _ct_window_open_wiki_file   (CtWindow            *self,
                                        GFile               *file);
 void      _ct_window_restore_wiki     (CtWindow            *self);
+/* Exports the window's wiki as a static site into @output (progress in a
+ * dialog with Cancel; a toast with Open when done). */
+void      _ct_window_export_site      (CtWindow            *self,
+                                       GFile               *output);
 /* Opens the post at @path (relative to @wiki's folder) at 1-based @line
  * (0: where it was). */
 void      _ct_window_open_post        (CtWindow            *self,

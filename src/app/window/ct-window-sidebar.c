@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-scanner.h"
+#include "ct-site-export.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
 
@@ -382,9 +383,123 @@ insert_entity_action (GtkWidget  *widget,
     _ct_window_insert_into_post (self, text);
 }
 
+/* Export Site ------------------------------------------------------------- */
+
+static void
+site_exported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GFile) output = user_data;
+  g_autoptr(CtWindow) self = g_object_steal_data (G_OBJECT (output), "window");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) index = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  CtSiteStats stats = { 0 };
+  AdwToast *toast;
+
+  if (!ct_site_export_run_finish (result, &stats, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ct_window_add_toast (self, _("Site export cancelled; the pages written so far are kept."));
+      else
+        {
+          /* A sentence with advice (a folder of someone else's files,
+           * a full disk) wants to be read whole: a dialog, not a toast. */
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Site Could Not Be Exported"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  index = g_file_get_child (output, "index.html");
+  uri = g_file_get_uri (index);
+  /* Translators: after a site export; the counts of files */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Site exported: %u file written, %u removed",
+                                        "Site exported: %u files written, %u removed", stats.pages),
+                           stats.pages, stats.removed);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_ct_window_export_site (CtWindow *self,
+                        GFile    *output)
+{
+  g_autoptr(GVariantDict) folders = NULL;
+  g_autofree char *path = g_file_get_path (output);
+  g_autoptr(GVariant) remembered = g_settings_get_value (self->settings, "site-folders");
+
+  if (self->wiki == NULL)
+    return;
+  /* Offered again next time, for this wiki. */
+  folders = g_variant_dict_new (remembered);
+  if (path != NULL)
+    g_variant_dict_insert (folders, ct_wiki_get_folder (self->wiki), "s", path);
+  g_settings_set_value (self->settings, "site-folders", g_variant_dict_end (folders));
+
+  /* The folder travels with the job; the window with the folder. */
+  output = g_file_dup (output);
+  g_object_set_data (G_OBJECT (output), "window", g_object_ref (self));
+  ct_site_export_run_async (GTK_WINDOW (self), ct_wiki_get_folder (self->wiki), output,
+                            site_exported_cb, output);
+}
+
+static void
+site_folder_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       CtWindow        *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    _ct_window_export_site (self, folder);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_site_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtWindow *self = CT_WINDOW (widget);
+  g_autoptr(GVariant) remembered = g_settings_get_value (self->settings, "site-folders");
+  g_autoptr(GVariantDict) folders = g_variant_dict_new (remembered);
+  const char *last = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->wiki == NULL)
+    {
+      ct_window_add_toast (self, _("Open a wiki first: the site is made of a wiki and its posts."));
+      return;
+    }
+  /* Translators: title of a folder chooser for a static site */
+  dialog = gtk_file_chooser_native_new (_("Export Site to Folder"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (g_variant_dict_lookup (folders, ct_wiki_get_folder (self->wiki), "&s", &last))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (site_folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 _ct_window_class_sidebar_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.export-site", NULL, export_site_action);
   gtk_widget_class_install_action (widget_class, "win.open-entity", "x", open_entity_action);
   gtk_widget_class_install_action (widget_class, "win.insert-entity", "(xs)", insert_entity_action);
   g_type_ensure (CT_TYPE_WIKI_SIDEBAR);
