@@ -110,10 +110,11 @@ on_modified_changed_cb (CtEditorPage  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* The file's name (document) or the post's own title (preview) changed. */
 static void
 on_title_changed_cb (CtEditorPage *self,
                      GParamSpec   *pspec,
-                     CtDocument   *document)
+                     GObject      *source)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -244,6 +245,8 @@ ct_editor_page_constructed (GObject *object)
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (on_modified_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::document-title",
                            G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
                            G_CALLBACK (on_file_changed_cb), self, G_CONNECT_SWAPPED);
@@ -500,6 +503,11 @@ ct_editor_page_dup_title (CtEditorPage *self)
 {
   g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
 
+  /* The post's own title (front matter, else first heading) reads
+   * better in a tab than its file name. */
+  if (self->preview != NULL && ct_preview_get_document_title (self->preview) != NULL
+      && *ct_preview_get_document_title (self->preview) != '\0')
+    return g_strdup (ct_preview_get_document_title (self->preview));
   return self->document ? ct_document_dup_title (self->document) : NULL;
 }
 

@@ -203,6 +203,13 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
   else
     blocks = error_blocks (error);
 
+  if (result != NULL && g_strcmp0 (result->title, self->document_title) != 0)
+    {
+      g_free (self->document_title);
+      self->document_title = g_strdup (result->title);
+      g_object_notify (G_OBJECT (self), "document-title");
+    }
+
   g_clear_pointer (&self->latest, g_ptr_array_unref);
   self->latest = blocks;
   self->latest_generation = generation;

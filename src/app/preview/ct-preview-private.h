@@ -55,6 +55,7 @@ struct _CtPreview
    * the same array once pushed. */
   GPtrArray                *latest;
   guint                     latest_generation;
+  char                     *document_title;  /* of the last render */
   GPtrArray                *shown;
 
   guint                     pending_line;     /* scroll once ready, or 0 */

@@ -9,6 +9,7 @@ enum {
   PROP_ALLOW_REMOTE_CONTENT,
   PROP_ALLOW_RAW_HTML,
   PROP_DARK,
+  PROP_DOCUMENT_TITLE,
   N_PROPS
 };
 
@@ -52,6 +53,7 @@ ct_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->base_uri);
   g_free (self->loaded_base);
+  g_free (self->document_title);
 
   G_OBJECT_CLASS (ct_preview_parent_class)->finalize (object);
 }
@@ -74,6 +76,9 @@ ct_preview_get_property (GObject    *object,
       break;
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
+      break;
+    case PROP_DOCUMENT_TITLE:
+      g_value_set_string (value, self->document_title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -124,6 +129,11 @@ ct_preview_class_init (CtPreviewClass *klass)
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The title of the text last rendered: its front matter title, else
+   * its first heading; NULL for neither. */
+  properties[PROP_DOCUMENT_TITLE] =
+    g_param_spec_string ("document-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _ct_preview_signals[SIGNAL_UPDATED] =
@@ -338,4 +348,11 @@ ct_preview_get_link_rect (CtPreview    *self,
 
   *rect = self->link_rect;
   return self->has_link_rect;
+}
+
+const char *
+ct_preview_get_document_title (CtPreview *self)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), NULL);
+  return self->document_title;
 }

@@ -65,6 +65,9 @@ gboolean       ct_preview_get_dark                 (CtPreview *self);
 GPtrArray     *ct_preview_get_diagnostics (CtPreview  *self);
 
 CtWiki        *ct_preview_get_wiki        (CtPreview  *self);
+/* "document-title": the front matter title of the text last rendered,
+ * else its first heading, else NULL. */
+const char    *ct_preview_get_document_title (CtPreview *self);
 
 /* Where the reference last pointed at in the page is, in the web view's
  * coordinates; FALSE before any. */
