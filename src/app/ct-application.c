@@ -260,11 +260,71 @@ ct_application_get_wiki_registry (CtApplication *self)
   return self->wikis;
 }
 
+/* A primary that is registered but not answering (SIGKILLed while the bus
+ * has not yet dropped its name, or stopped) would swallow our request. */
+static gboolean
+primary_answers (CtApplication *app)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GVariant) reply = NULL;
+
+  if (bus == NULL)
+    return TRUE;
+  reply = g_dbus_connection_call_sync (bus, APP_ID,
+                                       g_application_get_dbus_object_path (G_APPLICATION (app)),
+                                       "org.freedesktop.DBus.Peer", "Ping", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, NULL);
+  return reply != NULL;
+}
+
+static CtApplication *
+start_alone (void)
+{
+  CtApplication *app = ct_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (g_application_register (G_APPLICATION (app), NULL, &error))
+    return app;
+
+  /* Even exporting our actions failed: without an id GApplication does not
+   * touch the bus at all. */
+  g_message ("Starting without the session bus: %s", error->message);
+  g_object_unref (app);
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  return app;
+}
+
 int
 ct_app_main (int    argc,
              char **argv)
 {
   g_autoptr(CtApplication) app = ct_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* g_application_run() would print "Failed to register" and exit without
+   * a window. Registering first lets us fall back instead: a second
+   * instance must either reach the first or start on its own. */
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_message ("Could not register on the session bus (%s); starting as a separate instance",
+                 error->message);
+      g_clear_object (&app);
+      app = start_alone ();
+    }
+  else if (g_application_get_is_remote (G_APPLICATION (app)) && !primary_answers (app))
+    {
+      /* The name is still owned by an instance that no longer answers
+       * (killed a moment ago, or hung): handing it our files would lose
+       * them. */
+      g_message ("The running Continuity does not answer; starting a separate instance");
+      g_clear_object (&app);
+      app = start_alone ();
+    }
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

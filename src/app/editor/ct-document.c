@@ -20,6 +20,7 @@ struct _CtDocument
 
   guint                    busy : 1;
   guint                    changed_on_disk : 1;
+  guint                    diverged : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CtDocument, ct_document, GTK_SOURCE_TYPE_BUFFER)
@@ -255,6 +256,7 @@ load_cb (GObject      *object,
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &start);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &start);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  self->diverged = FALSE;
   ct_document_set_changed_on_disk (self, FALSE);
   ct_document_watch_file (self);
 
@@ -284,6 +286,7 @@ save_cb (GObject      *object,
   /* The saver moved the GtkSourceFile to the new location and marked the
    * buffer unmodified. */
   self->converted_from = NULL;
+  self->diverged = FALSE;
   ct_document_set_changed_on_disk (self, FALSE);
   ct_document_watch_file (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -473,6 +476,14 @@ ct_document_get_busy (CtDocument *self)
   return self->busy;
 }
 
+void
+ct_document_mark_diverged (CtDocument *self)
+{
+  g_return_if_fail (CT_IS_DOCUMENT (self));
+
+  self->diverged = TRUE;
+}
+
 gboolean
 ct_document_get_changed_on_disk (CtDocument *self)
 {
@@ -574,6 +585,18 @@ ct_document_save_async (CtDocument          *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                                _("The document has no file yet; use Save As."));
+      return;
+    }
+
+  /* The text was restored from a draft older than the file: the saver's
+   * own check compares with the file as loaded, which is the newer one, so
+   * it would not ask. */
+  if (self->diverged && !overwrite_changes && file == NULL)
+    {
+      g_task_return_new_error (task, GTK_SOURCE_FILE_SAVER_ERROR,
+                               GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
+                               _("The file was changed by another program after this draft was written. "
+                                 "Save As keeps both; Replace File overwrites those changes."));
       return;
     }
 

@@ -149,7 +149,10 @@ page_loaded_cb (GObject      *object,
   /* Opened from a mention in the wiki: show the line that mentions it. */
   if (g_object_get_data (G_OBJECT (page), "ct-go-to-line") != NULL)
     ct_editor_page_go_to_line (page, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ct-go-to-line")));
-  gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
+  /* Loads finish in any order: a tab restored from a draft that loads last
+   * must not take the keys from the file the user named. */
+  if (tab != NULL && adw_tab_view_get_selected_page (self->tab_view) == tab)
+    gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
 }
 
 /* Closing one tab ------------------------------------------------------- */
