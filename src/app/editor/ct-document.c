@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-document.h"
+#include "ct-document-probe.h"
 
 #define LANGUAGE_SPECS_PATH "resource:///io/github/continuity/Continuity/language-specs/"
 #define LANGUAGE_ID         "continuity-markdown"
@@ -295,6 +296,37 @@ save_cb (GObject      *object,
 }
 
 static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CtDocument *self = g_task_get_source_object (task);
+  g_autoptr(GtkSourceFileLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  GSList *encodings;
+
+  if (!ct_document_probe_finish (result, &error))
+    {
+      gtk_source_file_set_location (self->file, g_task_get_task_data (task));
+      ct_document_set_busy (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->file);
+  encodings = candidate_encodings ();
+  gtk_source_file_loader_set_candidate_encodings (loader, encodings);
+  g_slist_free (encodings);
+
+  cancellable = g_task_get_cancellable (task);
+  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
+                                     NULL, NULL, NULL,
+                                     load_cb, g_steal_pointer (&task));
+}
+
+static void
 ct_document_constructed (GObject *object)
 {
   CtDocument *self = (CtDocument *)object;
@@ -516,8 +548,7 @@ ct_document_load_async (CtDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GtkSourceFileLoader) loader = NULL;
-  GSList *encodings;
+  GFile *previous;
 
   g_return_if_fail (CT_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -532,17 +563,15 @@ ct_document_load_async (CtDocument          *self,
       return;
     }
 
+  /* Busy from now on: no save may start while the file is looked at. The
+   * location is set at once (the window finds tabs by file); a refused
+   * file gives the previous one back. */
   ct_document_set_busy (self, TRUE);
+  previous = gtk_source_file_get_location (self->file);
+  if (previous != NULL)
+    g_task_set_task_data (task, g_object_ref (previous), g_object_unref);
   gtk_source_file_set_location (self->file, file);
-
-  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->file);
-  encodings = candidate_encodings ();
-  gtk_source_file_loader_set_candidate_encodings (loader, encodings);
-  g_slist_free (encodings);
-
-  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
-                                     NULL, NULL, NULL,
-                                     load_cb, g_steal_pointer (&task));
+  ct_document_probe_async (file, cancellable, probe_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -79,6 +79,15 @@ void      _ct_window_track_wiki       (CtWindow            *self,
 void      _ct_window_add_recent       (CtWindow            *self,
                                        GFile               *file);
 
+/* Connects to the wiki registry's failures (ct-window-wiki.c). */
+void      _ct_window_wiki_init        (CtWindow            *self);
+
+/* A problem whose sentence carries advice, in a dialog: a toast would cut
+ * it short. One at a time; the same @heading again updates it. */
+void      _ct_window_show_notice      (CtWindow            *self,
+                                       const char          *heading,
+                                       const char          *body);
+
 /* ct-window-welcome.c */
 void      _ct_window_welcome_init     (CtWindow            *self);
 /* The folder of @file as people read it: "~/Films", not "/home/ana/Films". */
