@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-application.h"
+#include "ct-application-private.h"
 #include "ct-preferences-window.h"
 #include "ct-window.h"
 #include "ct-wiki-registry.h"
@@ -160,6 +160,7 @@ ct_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  _ct_application_add_test_hooks (GTK_APPLICATION (self));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
