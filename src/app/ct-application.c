@@ -261,21 +261,29 @@ ct_application_get_wiki_registry (CtApplication *self)
   return self->wikis;
 }
 
-/* A primary that is registered but not answering (SIGKILLed while the bus
- * has not yet dropped its name, or stopped) would swallow our request. */
+/* Whether an instance owns our name but does not answer: just SIGKILLed
+ * while the bus has not yet dropped it, stopped, or hung. Registering would
+ * then wait 25 s for the list of its actions and fail with "Failed to
+ * register: Timeout was reached", and a remote instance would hand our
+ * files to it and exit: either way, no window. Asked the way GApplication
+ * will ask (org.gtk.Actions, answered by the primary's main loop), but with
+ * a short timeout. */
 static gboolean
-primary_answers (CtApplication *app)
+primary_is_stuck (void)
 {
-  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (bus == NULL)
-    return TRUE;
-  reply = g_dbus_connection_call_sync (bus, APP_ID,
-                                       g_application_get_dbus_object_path (G_APPLICATION (app)),
-                                       "org.freedesktop.DBus.Peer", "Ping", NULL, NULL,
-                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, NULL);
-  return reply != NULL;
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/continuity/Continuity",
+                                       "org.gtk.Actions", "DescribeAll", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, &error);
+  return reply == NULL &&
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+          g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
+          g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY));
 }
 
 static CtApplication *
@@ -310,19 +318,16 @@ ct_app_main (int    argc,
   /* g_application_run() would print "Failed to register" and exit without
    * a window. Registering first lets us fall back instead: a second
    * instance must either reach the first or start on its own. */
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+  if (primary_is_stuck ())
     {
-      g_message ("Could not register on the session bus (%s); starting as a separate instance",
-                 error->message);
+      g_message ("The running Continuity does not answer; starting a separate instance");
       g_clear_object (&app);
       app = start_alone ();
     }
-  else if (g_application_get_is_remote (G_APPLICATION (app)) && !primary_answers (app))
+  else if (!g_application_register (G_APPLICATION (app), NULL, &error))
     {
-      /* The name is still owned by an instance that no longer answers
-       * (killed a moment ago, or hung): handing it our files would lose
-       * them. */
-      g_message ("The running Continuity does not answer; starting a separate instance");
+      g_message ("Could not register on the session bus (%s); starting as a separate instance",
+                 error->message);
       g_clear_object (&app);
       app = start_alone ();
     }

@@ -10,6 +10,8 @@
  * bus and a private HOME. */
 #include "config.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -199,6 +201,56 @@ test_kill_and_restart (Fixture       *f,
   stop (second);
 }
 
+/* The first instance still owns the bus name but does not answer (as for
+ * a moment after kill -9, or when it hangs): a second one must not hand
+ * its file to it and exit, leaving the user with no window. */
+static void
+test_primary_not_answering (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "second.md", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GVariant) state = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean alive;
+  pid_t first_pid;
+
+  g_file_set_contents (path, "Second.\n", -1, NULL);
+  first = start_app (path);
+  while ((state = dump (f)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100000);
+    }
+  first_pid = atoi (g_subprocess_get_identifier (first));
+  kill (first_pid, SIGSTOP);
+
+  second = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CT_CONTINUITY_BIN"), path, NULL);
+  g_assert_no_error (error);
+  /* The ping waits 5 s for an answer; then the second starts on its own
+   * and keeps running (a remote instance would have exited by now). */
+  deadline = g_get_monotonic_time () + 12 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && g_subprocess_get_identifier (second) != NULL)
+    g_usleep (200000);
+  alive = g_subprocess_get_identifier (second) != NULL;
+
+  /* Never leave a stopped process behind, whatever the outcome. */
+  kill (first_pid, SIGCONT);
+  stop (first);
+  if (alive)
+    g_subprocess_force_exit (second);
+  g_subprocess_communicate_utf8 (second, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (alive);
+  if (strstr (err, "does not answer") == NULL)
+    g_test_message ("second instance said: %s", err);
+  g_assert_nonnull (strstr (err, "does not answer"));
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -241,5 +293,7 @@ main (int    argc,
 
   g_test_add ("/ui/recovery-process/kill-and-restart", Fixture, NULL,
               fixture_setup, test_kill_and_restart, fixture_teardown);
+  g_test_add ("/ui/recovery-process/primary-not-answering", Fixture, NULL,
+              fixture_setup, test_primary_not_answering, fixture_teardown);
   return g_test_run ();
 }
