@@ -265,7 +265,9 @@ _ct_editor_page_discard_draft (CtEditorPage *self)
 {
   g_return_if_fail (CT_IS_EDITOR_PAGE (self));
 
+  /* Nor may a write waiting behind one in flight bring it back. */
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_again = FALSE;
   ct_drafts_discard (self->drafts, self->draft_id);
 }
 
