@@ -83,7 +83,8 @@ void      _ct_window_add_recent       (CtWindow            *self,
 void      _ct_window_wiki_init        (CtWindow            *self);
 
 /* A problem whose sentence carries advice, in a dialog: a toast would cut
- * it short. One at a time; the same @heading again updates it. */
+ * it short. The same @heading again updates the open one; @heading may be
+ * NULL (ct_window_add_toast() sends long messages here). */
 void      _ct_window_show_notice      (CtWindow            *self,
                                        const char          *heading,
                                        const char          *body);

@@ -675,6 +675,8 @@ ct_window_get_tab_view (CtWindow *self)
   return self->tab_view;
 }
 
+#define TOAST_MAX_CHARS 60
+
 static void
 notice_destroyed_cb (CtWindow *self)
 {
@@ -691,7 +693,8 @@ _ct_window_show_notice (CtWindow   *self,
   /* A toast cuts a long sentence short, and advice is the part at the end.
    * A failure that repeats (every save while the wiki is locked) updates
    * the open dialog instead of stacking another. */
-  if (dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+  if (dialog != NULL && heading != NULL &&
+      g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
     {
       adw_message_dialog_set_body (dialog, body);
       return;
@@ -715,6 +718,15 @@ ct_window_add_toast (CtWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (CT_IS_WINDOW (self));
+
+  /* libadwaita 1.2 shows a toast title on one line and cuts it with "…"
+   * at about 60 characters in a default-sized window; longer messages are
+   * sentences whose advice comes last, so they get a dialog instead. */
+  if (g_utf8_strlen (message, -1) > TOAST_MAX_CHARS)
+    {
+      _ct_window_show_notice (self, NULL, message);
+      return;
+    }
 
   /* Toast titles are markup; file names may hold '&' or '<'. */
   escaped = g_markup_escape_text (message, -1);
