@@ -1,8 +1,8 @@
 /* test-recovery.c — "never lose a word, never freeze" (issue 10), inside
  * one process: steady typing is drafted, the draft interval is the one the
  * docs state, a draft older than the file asks before it overwrites, files
- * that would stall the window are refused while frames keep coming, and a
- * locked wiki is said in the window. (The kill -9 test runs the real
+ * that would stall the window are refused while frames keep coming, a
+ * locked wiki is said in the window, and long messages are not cut. (The kill -9 test runs the real
  * binary: test-recovery-process.c.) */
 #include "config.h"
 
@@ -439,6 +439,23 @@ test_wiki_locked (Fixture       *f,
   sqlite3_close (other);
 }
 
+/* A message too long for a toast is not cut: it is shown whole. */
+static void
+test_long_toast (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *message = "“review.md” could not be saved: the disk is full. "
+                        "Free some space and save again, or Save As on another disk.";
+  GtkWindow *dialog;
+
+  ct_window_add_toast (f->window, "Copied as HTML");
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
+
+  ct_window_add_toast (f->window, message);
+  dialog = ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +488,7 @@ main (int    argc,
   ADD ("/ui/recovery/open-huge", test_open_huge);
   ADD ("/ui/recovery/open-large-accepted", test_open_large_accepted);
   ADD ("/ui/recovery/wiki-locked", test_wiki_locked);
+  ADD ("/ui/recovery/long-toast", test_long_toast);
 #undef ADD
 
   status = g_test_run ();
