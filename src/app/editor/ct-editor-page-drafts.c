@@ -1,6 +1,7 @@
 /* ct-editor-page-drafts.c — the page's unsaved text kept as a draft: written
- * a while after typing stops, looked for after each load, restored or
- * thrown away. The draft never goes over the real file (STYLE §10). */
+ * at most autosave-interval after the first undrafted change, however the
+ * typing goes on; looked for after each load, restored or thrown away. The
+ * draft never goes over the real file (STYLE §10). */
 #define G_LOG_DOMAIN "ct-editor-page"
 
 #include "config.h"
