@@ -4,7 +4,7 @@
 BUILDDIR ?= build
 MESON_OPTS ?=
 
-.PHONY: all deps build run test asan bench clean
+.PHONY: all deps build run test asan valgrind bench clean
 
 all: build
 
@@ -27,6 +27,15 @@ test: build
 asan:
 	$(MAKE) --no-print-directory test BUILDDIR=build-asan \
 	  MESON_OPTS="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug $(MESON_OPTS)"
+
+# Core and CLI tests under Valgrind's memcheck, a second opinion beside ASan
+# on uninitialised reads. Not the UI tests: WebKit and GTK under memcheck
+# take hours, and ASan covers them.
+valgrind: build
+	@./build-aux/install-deps --valgrind
+	meson test -C $(BUILDDIR) --suite core --suite cli --print-errorlogs \
+	  --timeout-multiplier 10 \
+	  --wrapper 'valgrind --quiet --error-exitcode=1 --leak-check=no --track-origins=yes'
 
 bench: build
 	@./bench/run $(BUILDDIR)

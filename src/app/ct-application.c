@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-application.h"
+#include "ct-application-private.h"
 #include "ct-preferences-window.h"
 #include "ct-window.h"
 #include "ct-wiki-registry.h"
@@ -160,6 +160,7 @@ ct_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  _ct_application_add_test_hooks (GTK_APPLICATION (self));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
@@ -260,11 +261,76 @@ ct_application_get_wiki_registry (CtApplication *self)
   return self->wikis;
 }
 
+/* Whether an instance owns our name but does not answer: just SIGKILLed
+ * while the bus has not yet dropped it, stopped, or hung. Registering would
+ * then wait 25 s for the list of its actions and fail with "Failed to
+ * register: Timeout was reached", and a remote instance would hand our
+ * files to it and exit: either way, no window. Asked the way GApplication
+ * will ask (org.gtk.Actions, answered by the primary's main loop), but with
+ * a short timeout. */
+static gboolean
+primary_is_stuck (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/continuity/Continuity",
+                                       "org.gtk.Actions", "DescribeAll", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, &error);
+  return reply == NULL &&
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+          g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
+          g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY));
+}
+
+static CtApplication *
+start_alone (void)
+{
+  CtApplication *app = ct_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (g_application_register (G_APPLICATION (app), NULL, &error))
+    return app;
+
+  /* Even exporting our actions failed: without an id GApplication does not
+   * touch the bus at all. */
+  g_message ("Starting without the session bus: %s", error->message);
+  g_object_unref (app);
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  return app;
+}
+
 int
 ct_app_main (int    argc,
              char **argv)
 {
   g_autoptr(CtApplication) app = ct_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* g_application_run() would print "Failed to register" and exit without
+   * a window. Registering first lets us fall back instead: a second
+   * instance must either reach the first or start on its own. */
+  if (primary_is_stuck ())
+    {
+      g_message ("The running Continuity does not answer; starting a separate instance");
+      g_clear_object (&app);
+      app = start_alone ();
+    }
+  else if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_message ("Could not register on the session bus (%s); starting as a separate instance",
+                 error->message);
+      g_clear_object (&app);
+      app = start_alone ();
+    }
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-document.h"
+#include "ct-document-probe.h"
 
 #define LANGUAGE_SPECS_PATH "resource:///io/github/continuity/Continuity/language-specs/"
 #define LANGUAGE_ID         "continuity-markdown"
@@ -20,6 +21,7 @@ struct _CtDocument
 
   guint                    busy : 1;
   guint                    changed_on_disk : 1;
+  guint                    diverged : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CtDocument, ct_document, GTK_SOURCE_TYPE_BUFFER)
@@ -255,6 +257,7 @@ load_cb (GObject      *object,
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &start);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &start);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  self->diverged = FALSE;
   ct_document_set_changed_on_disk (self, FALSE);
   ct_document_watch_file (self);
 
@@ -284,11 +287,43 @@ save_cb (GObject      *object,
   /* The saver moved the GtkSourceFile to the new location and marked the
    * buffer unmodified. */
   self->converted_from = NULL;
+  self->diverged = FALSE;
   ct_document_set_changed_on_disk (self, FALSE);
   ct_document_watch_file (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CtDocument *self = g_task_get_source_object (task);
+  g_autoptr(GtkSourceFileLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  GSList *encodings;
+
+  if (!ct_document_probe_finish (result, &error))
+    {
+      gtk_source_file_set_location (self->file, g_task_get_task_data (task));
+      ct_document_set_busy (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->file);
+  encodings = candidate_encodings ();
+  gtk_source_file_loader_set_candidate_encodings (loader, encodings);
+  g_slist_free (encodings);
+
+  cancellable = g_task_get_cancellable (task);
+  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
+                                     NULL, NULL, NULL,
+                                     load_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -473,6 +508,14 @@ ct_document_get_busy (CtDocument *self)
   return self->busy;
 }
 
+void
+ct_document_mark_diverged (CtDocument *self)
+{
+  g_return_if_fail (CT_IS_DOCUMENT (self));
+
+  self->diverged = TRUE;
+}
+
 gboolean
 ct_document_get_changed_on_disk (CtDocument *self)
 {
@@ -505,8 +548,7 @@ ct_document_load_async (CtDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GtkSourceFileLoader) loader = NULL;
-  GSList *encodings;
+  GFile *previous;
 
   g_return_if_fail (CT_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -521,17 +563,15 @@ ct_document_load_async (CtDocument          *self,
       return;
     }
 
+  /* Busy from now on: no save may start while the file is looked at. The
+   * location is set at once (the window finds tabs by file); a refused
+   * file gives the previous one back. */
   ct_document_set_busy (self, TRUE);
+  previous = gtk_source_file_get_location (self->file);
+  if (previous != NULL)
+    g_task_set_task_data (task, g_object_ref (previous), g_object_unref);
   gtk_source_file_set_location (self->file, file);
-
-  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->file);
-  encodings = candidate_encodings ();
-  gtk_source_file_loader_set_candidate_encodings (loader, encodings);
-  g_slist_free (encodings);
-
-  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
-                                     NULL, NULL, NULL,
-                                     load_cb, g_steal_pointer (&task));
+  ct_document_probe_async (file, cancellable, probe_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -574,6 +614,18 @@ ct_document_save_async (CtDocument          *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                                _("The document has no file yet; use Save As."));
+      return;
+    }
+
+  /* The text was restored from a draft older than the file: the saver's
+   * own check compares with the file as loaded, which is the newer one, so
+   * it would not ask. */
+  if (self->diverged && !overwrite_changes && file == NULL)
+    {
+      g_task_return_new_error (task, GTK_SOURCE_FILE_SAVER_ERROR,
+                               GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
+                               _("The file was changed by another program after this draft was written. "
+                                 "Save As keeps both; Replace File overwrites those changes."));
       return;
     }
 

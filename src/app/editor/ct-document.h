@@ -52,6 +52,12 @@ gboolean    ct_document_save_finish         (CtDocument          *self,
  * "changed-on-disk" is emitted when that becomes true. */
 gboolean    ct_document_get_changed_on_disk (CtDocument          *self);
 
+/* The buffer now holds text based on an older version of the file (a
+ * draft written before the file last changed): until the next load or
+ * save, saving over the file fails with EXTERNALLY_MODIFIED unless
+ * @overwrite_changes, so the user is asked. */
+void        ct_document_mark_diverged       (CtDocument          *self);
+
 /* Whether the file was deleted (or moved away) since load or save. */
 gboolean    ct_document_get_file_deleted    (CtDocument          *self);
 

@@ -66,7 +66,12 @@ page_restore_draft_action (GtkWidget  *widget,
   CtEditorPage *self = CT_EDITOR_PAGE (widget);
 
   if (self->offered_draft != NULL)
-    _ct_editor_page_apply_draft_text (self, self->offered_draft->text);
+    {
+      _ct_editor_page_apply_draft_text (self, self->offered_draft->text);
+      /* Another program changed the file after this draft: Save must ask
+       * before the draft's text replaces that change. */
+      ct_document_mark_diverged (self->document);
+    }
   g_clear_pointer (&self->offered_draft, ct_draft_free);
   _ct_editor_page_set_banner (self, BANNER_NONE, NULL);
 }

@@ -1,6 +1,7 @@
 /* ct-editor-page-drafts.c — the page's unsaved text kept as a draft: written
- * a while after typing stops, looked for after each load, restored or
- * thrown away. The draft never goes over the real file (STYLE §10). */
+ * at most autosave-interval after the first undrafted change, however the
+ * typing goes on; looked for after each load, restored or thrown away. The
+ * draft never goes over the real file (STYLE §10). */
 #define G_LOG_DOMAIN "ct-editor-page"
 
 #include "config.h"
@@ -33,22 +34,54 @@ draft_check_free (DraftCheck *check)
   g_free (check);
 }
 
+static void write_draft (CtEditorPage *self);
+
 static void
 draft_saved_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  g_autoptr(CtEditorPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!ct_drafts_save_finish (CT_DRAFTS (object), result, &error))
     g_warning ("Unsaved changes could not be kept as a draft: %s", error->message);
+
+  self->draft_writing = FALSE;
+  /* The text changed while the worker wrote: write the latest now, once,
+   * rather than having queued one copy of the text per interval. */
+  if (self->draft_again)
+    {
+      self->draft_again = FALSE;
+      write_draft (self);
+    }
+}
+
+static void
+write_draft (CtEditorPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    return;
+
+  if (self->draft_writing)
+    {
+      self->draft_again = TRUE;
+      return;
+    }
+
+  self->draft_writing = TRUE;
+  text = ct_document_dup_text (self->document);
+  ct_drafts_save_async (self->drafts, self->draft_id,
+                        ct_document_get_file (self->document), text,
+                        NULL, draft_saved_cb, g_object_ref (self));
 }
 
 static gboolean
 save_draft_cb (gpointer user_data)
 {
   CtEditorPage *self = user_data;
-  g_autofree char *text = NULL;
 
   /* While the loader fills the buffer it is "modified" with half a file:
    * that is no draft. Try again once it is done. */
@@ -56,14 +89,7 @@ save_draft_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   self->draft_source = 0;
-
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
-    return G_SOURCE_REMOVE;
-
-  text = ct_document_dup_text (self->document);
-  ct_drafts_save_async (self->drafts, self->draft_id,
-                        ct_document_get_file (self->document), text,
-                        NULL, draft_saved_cb, NULL);
+  write_draft (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -159,19 +185,35 @@ _ct_editor_page_schedule_draft (CtEditorPage *self)
 {
   guint interval = g_settings_get_uint (self->settings, "autosave-interval");
 
-  /* "changed" runs before the buffer marks itself modified: whether there
+  /* The clock starts at the first change not yet in a draft and is not
+   * restarted by later keys: a writer who never pauses long still gets a
+   * draft every @interval seconds, so at most that much typing is lost.
+   * "changed" runs before the buffer marks itself modified: whether there
    * is anything to keep is decided when the timeout fires. */
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->draft_source = g_timeout_add_seconds (MAX (interval, 1), save_draft_cb, self);
+  if (self->draft_source != 0)
+    return;
+  self->draft_source = g_timeout_add (MAX (interval, 1) * 1000, save_draft_cb, self);
 }
 
 void
 _ct_editor_page_flush_draft (CtEditorPage *self)
 {
-  if (self->draft_source == 0)
+  g_autofree char *text = NULL;
+
+  if (self->draft_source == 0 && !self->draft_again)
     return;
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  save_draft_cb (self);
+  self->draft_again = FALSE;
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    return;
+
+  /* No coalescing here: the page is going away and the main loop may not
+   * run again before exit. The worker writes in order, so this copy lands
+   * after any write still in flight. */
+  text = ct_document_dup_text (self->document);
+  ct_drafts_save_async (self->drafts, self->draft_id,
+                        ct_document_get_file (self->document), text,
+                        NULL, NULL, NULL);
 }
 
 void
@@ -224,7 +266,9 @@ _ct_editor_page_discard_draft (CtEditorPage *self)
 {
   g_return_if_fail (CT_IS_EDITOR_PAGE (self));
 
+  /* Nor may a write waiting behind one in flight bring it back. */
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_again = FALSE;
   ct_drafts_discard (self->drafts, self->draft_id);
 }
 

@@ -58,6 +58,8 @@ struct _CtEditorPage
   guint              ignore_scroll_source;
   guint              menu_source;
   guint              keep_mine : 1;
+  guint              draft_writing : 1; /* a draft write is with the worker */
+  guint              draft_again : 1;   /* …and the text changed since */
 
   GtkRevealer       *banner_revealer;
   GtkLabel          *banner_label;

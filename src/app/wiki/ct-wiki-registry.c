@@ -14,6 +14,7 @@ struct _CtWikiRegistry
 
 enum {
   SIGNAL_INDEXED,
+  SIGNAL_INDEX_FAILED,
   N_SIGNALS
 };
 
@@ -47,6 +48,7 @@ typedef struct {
   char   *path;
   char   *folder;
   CtWiki *wiki;
+  GError *index_error;  /* the wiki opened, its post index did not */
 } Lookup;
 
 static void
@@ -55,6 +57,7 @@ lookup_free (Lookup *lookup)
   g_free (lookup->path);
   g_free (lookup->folder);
   g_clear_object (&lookup->wiki);
+  g_clear_error (&lookup->index_error);
   g_free (lookup);
 }
 
@@ -93,9 +96,9 @@ lookup_thread (GTask        *task,
   if (!ct_wiki_is_read_only (lookup->wiki) &&
       !ct_wiki_index_posts (lookup->wiki, cancellable, &error))
     {
-      /* The wiki works without an up-to-date post index. */
-      g_warning ("Could not index the posts of %s: %s", lookup->folder, error->message);
-      g_clear_error (&error);
+      /* The wiki works without an up-to-date post index; the window
+       * says so (lookup_done_cb). */
+      lookup->index_error = g_steal_pointer (&error);
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -132,11 +135,14 @@ index_done_cb (GObject      *object,
   gboolean again;
   CtWiki *wiki;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Could not index the posts of %s: %s", folder, error->message);
+  g_task_propagate_boolean (G_TASK (result), &error);
 
   again = GPOINTER_TO_INT (g_hash_table_lookup (self->indexing, folder));
   wiki = g_hash_table_lookup (self->wikis, folder);
+  if (wiki != NULL && error != NULL)
+    g_signal_emit (self, signals[SIGNAL_INDEX_FAILED], 0, wiki, error->message);
+  else if (error != NULL)
+    g_debug ("Could not index the posts of %s: %s", folder, error->message);
   if (wiki != NULL)
     g_signal_emit (self, signals[SIGNAL_INDEXED], 0, wiki);
   if (again && wiki != NULL)
@@ -186,6 +192,12 @@ ct_wiki_registry_class_init (CtWikiRegistryClass *klass)
   signals[SIGNAL_INDEXED] =
     g_signal_new ("indexed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CT_TYPE_WIKI);
+  /* The post index of a wiki could not be brought up to date (another
+   * program holds the database, the disk is full): a sentence for the
+   * user, who would otherwise see stale post lists without a word. */
+  signals[SIGNAL_INDEX_FAILED] =
+    g_signal_new ("index-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, CT_TYPE_WIKI, G_TYPE_STRING);
 }
 
 static void
@@ -231,7 +243,11 @@ lookup_done_cb (GObject      *object,
       return;
     }
   remember (self, lookup->wiki);
-  g_task_return_pointer (outer, g_steal_pointer (&lookup->wiki), g_object_unref);
+  existing = g_steal_pointer (&lookup->wiki);
+  g_task_return_pointer (outer, existing, g_object_unref);
+  /* After the caller had the wiki, so a window showing it can tell. */
+  if (lookup->index_error != NULL)
+    g_signal_emit (self, signals[SIGNAL_INDEX_FAILED], 0, existing, lookup->index_error->message);
 }
 
 void

@@ -34,7 +34,8 @@ CtWiki         *ct_wiki_registry_lookup_finish (CtWikiRegistry       *self,
 /* Brings the post index of @wiki up to date with its posts/ folder, in a
  * thread on a connection of its own; requests while one runs are merged
  * into one more run. Nothing happens for a read-only wiki. "indexed" is
- * emitted (with the CtWiki) after each run. */
+ * emitted (with the CtWiki) after each run; before it, "index-failed"
+ * (CtWiki, a sentence for the user) when the run failed. */
 void            ct_wiki_registry_reindex       (CtWikiRegistry       *self,
                                                 CtWiki               *wiki);
 

@@ -79,6 +79,16 @@ void      _ct_window_track_wiki       (CtWindow            *self,
 void      _ct_window_add_recent       (CtWindow            *self,
                                        GFile               *file);
 
+/* Connects to the wiki registry's failures (ct-window-wiki.c). */
+void      _ct_window_wiki_init        (CtWindow            *self);
+
+/* A problem whose sentence carries advice, in a dialog: a toast would cut
+ * it short. The same @heading again updates the open one; @heading may be
+ * NULL (ct_window_add_toast() sends long messages here). */
+void      _ct_window_show_notice      (CtWindow            *self,
+                                       const char          *heading,
+                                       const char          *body);
+
 /* ct-window-welcome.c */
 void      _ct_window_welcome_init     (CtWindow            *self);
 /* The folder of @file as people read it: "~/Films", not "/home/ana/Films". */

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ct-window-private.h"
 
 /* Each page gets the wiki of its file's folder (issue #4): looked up when
@@ -41,7 +43,7 @@ wiki_found_cb (GObject      *object,
     }
 
   if (error != NULL)
-    ct_window_add_toast (lookup->window, error->message);
+    _ct_window_show_notice (lookup->window, _("Wiki Not Opened"), error->message);
   else if (wiki != NULL && g_object_get_data (G_OBJECT (wiki), "ct-window-told") == NULL)
     {
       /* Said once per wiki, not once per tab: a wiki from a newer
@@ -51,7 +53,8 @@ wiki_found_cb (GObject      *object,
       if (ct_wiki_is_read_only (wiki))
         ct_window_add_toast (lookup->window, ct_wiki_get_read_only_reason (wiki));
       if (ct_wiki_get_backup_problem (wiki) != NULL)
-        ct_window_add_toast (lookup->window, ct_wiki_get_backup_problem (wiki));
+        _ct_window_show_notice (lookup->window, _("Wiki Not Backed Up"),
+                                ct_wiki_get_backup_problem (wiki));
     }
   ct_editor_page_set_wiki (lookup->page, wiki);
   /* A post opened from inside a wiki shows that wiki beside it. */
@@ -107,4 +110,42 @@ _ct_window_track_wiki (CtWindow     *self,
                            G_CALLBACK (on_modified_changed_cb), page, G_CONNECT_SWAPPED);
   if (ct_document_get_file (document) != NULL)
     on_file_changed_cb (page, NULL, document);
+}
+
+static void
+on_index_failed_cb (CtWindow       *self,
+                    CtWiki         *wiki,
+                    const char     *message,
+                    CtWikiRegistry *registry)
+{
+  AdwTabView *tab_view = self->tab_view;
+  gboolean ours = wiki == self->wiki;
+
+  for (int i = 0; !ours && i < adw_tab_view_get_n_pages (tab_view); i++)
+    {
+      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i));
+
+      ours = CT_IS_EDITOR_PAGE (child) && ct_editor_page_get_wiki (CT_EDITOR_PAGE (child)) == wiki;
+    }
+  if (!ours)
+    return;
+
+  /* Only the index is behind: the posts themselves are saved. Say so, or
+   * the user fears for the text. */
+  {
+    g_autofree char *body =
+      g_strdup_printf (_("%s Your posts are saved; only the wiki’s list of posts and "
+                         "their mentions may be out of date until the next save."),
+                       message);
+
+    _ct_window_show_notice (self, _("Post Index Not Updated"), body);
+  }
+}
+
+void
+_ct_window_wiki_init (CtWindow *self)
+{
+  if (self->wiki_registry != NULL)
+    g_signal_connect_object (self->wiki_registry, "index-failed",
+                             G_CALLBACK (on_index_failed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -140,7 +140,7 @@ page_loaded_cb (GObject      *object,
       /* Nothing was typed into a page that failed to load: just drop it. */
       if (tab != NULL)
         adw_tab_view_close_page (self->tab_view, tab);
-      ct_window_add_toast (self, error->message);
+      _ct_window_show_notice (self, _("Could Not Open the File"), error->message);
       return;
     }
 
@@ -149,7 +149,10 @@ page_loaded_cb (GObject      *object,
   /* Opened from a mention in the wiki: show the line that mentions it. */
   if (g_object_get_data (G_OBJECT (page), "ct-go-to-line") != NULL)
     ct_editor_page_go_to_line (page, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "ct-go-to-line")));
-  gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
+  /* Loads finish in any order: a tab restored from a draft that loads last
+   * must not take the keys from the file the user named. */
+  if (tab != NULL && adw_tab_view_get_selected_page (self->tab_view) == tab)
+    gtk_widget_grab_focus (GTK_WIDGET (ct_editor_page_get_view (page)));
 }
 
 /* Closing one tab ------------------------------------------------------- */
@@ -431,6 +434,7 @@ ct_window_constructed (GObject *object)
   g_assert (CT_IS_DRAFTS (self->drafts));
   g_assert (CT_IS_WIKI_REGISTRY (self->wiki_registry));
   _ct_window_sidebar_init (self);
+  _ct_window_wiki_init (self);
 }
 
 static void
@@ -671,6 +675,41 @@ ct_window_get_tab_view (CtWindow *self)
   return self->tab_view;
 }
 
+#define TOAST_MAX_CHARS 60
+
+static void
+notice_destroyed_cb (CtWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "ct-notice", NULL);
+}
+
+void
+_ct_window_show_notice (CtWindow   *self,
+                        const char *heading,
+                        const char *body)
+{
+  AdwMessageDialog *dialog = g_object_get_data (G_OBJECT (self), "ct-notice");
+
+  /* A toast cuts a long sentence short, and advice is the part at the end.
+   * A failure that repeats (every save while the wiki is locked) updates
+   * the open dialog instead of stacking another. */
+  if (dialog != NULL && heading != NULL &&
+      g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+    {
+      adw_message_dialog_set_body (dialog, body);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data (G_OBJECT (self), "ct-notice", dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (notice_destroyed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 ct_window_add_toast (CtWindow   *self,
                      const char *message)
@@ -679,6 +718,15 @@ ct_window_add_toast (CtWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (CT_IS_WINDOW (self));
+
+  /* libadwaita 1.2 shows a toast title on one line and cuts it with "…"
+   * at about 60 characters in a default-sized window; longer messages are
+   * sentences whose advice comes last, so they get a dialog instead. */
+  if (g_utf8_strlen (message, -1) > TOAST_MAX_CHARS)
+    {
+      _ct_window_show_notice (self, NULL, message);
+      return;
+    }
 
   /* Toast titles are markup; file names may hold '&' or '<'. */
   escaped = g_markup_escape_text (message, -1);

@@ -38,6 +38,8 @@ AdwTabView   *ct_window_get_tab_view    (CtWindow      *self);
 CtEditorPage *ct_window_find_page       (CtWindow      *self,
                                          GFile         *file);
 
+/* A short message in a toast; one too long for a toast (it would be cut
+ * with "…") in a dialog. */
 void          ct_window_add_toast       (CtWindow      *self,
                                          const char    *message);
 
