@@ -15,7 +15,7 @@ typedef struct {
   char             *wiki_folder;
   char             *output_path;
   GCancellable     *cancellable;
-  AdwMessageDialog *dialog;       /* owned by the window until closed */
+  AdwMessageDialog *dialog;       /* weak: it closes itself on Cancel */
   GtkProgressBar   *bar;
   CtSiteStats       stats;
   guint             progress_source;
@@ -28,9 +28,11 @@ static void
 job_free (Job *job)
 {
   g_clear_handle_id (&job->progress_source, g_source_remove);
+  /* Done: the progress goes. Destroyed only once: a dialog that closed
+   * itself on Cancel is already out of the list of toplevels. */
   if (job->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (job->dialog));
-  g_clear_object (&job->dialog);
+  g_clear_weak_pointer (&job->dialog);
   g_clear_object (&job->cancellable);
   g_free (job->wiki_folder);
   g_free (job->output_path);
@@ -45,6 +47,12 @@ show_progress_cb (gpointer user_data)
   guint total = g_atomic_int_get (&job->total);
   g_autofree char *text = NULL;
 
+  /* Cancelled: the dialog closed itself, the bar went with it. */
+  if (job->dialog == NULL)
+    {
+      job->progress_source = 0;
+      return G_SOURCE_REMOVE;
+    }
   if (total > 0)
     {
       /* Translators: progress of a site export, e.g. "12 of 40 pages" */
@@ -126,7 +134,7 @@ ct_site_export_run_async (GtkWindow           *parent,
 
   /* Translators: %s is the folder the site is written to */
   body = g_strdup_printf (_("Writing the wiki and its posts into “%s”."), job->output_path);
-  job->dialog = g_object_ref_sink (ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Exporting Site"), body)));
+  g_set_weak_pointer (&job->dialog, ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Exporting Site"), body)));
   job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_progress_bar_set_show_text (job->bar, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages Written"), -1);
