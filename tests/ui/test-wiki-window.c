@@ -385,6 +385,19 @@ test_edit_fact (Fixture       *f,
   g_autoptr(GPtrArray) facts = NULL;
 
   CT_TEST_WAIT (preview_shows (post, "2025"));
+  if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
+    {
+      /* A post of the sample beside its preview, for the docs. */
+      g_autofree char *sample = g_build_filename (f->folder, "posts", "ballerina-review.md", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (sample);
+      CtEditorPage *review;
+
+      ct_window_open_file (f->window, file);
+      review = ct_window_find_page (f->window, file);
+      CT_TEST_WAIT (page_ready (review));
+      CT_TEST_WAIT (preview_shows (review, "ct-ref"));
+      screenshot (GTK_WIDGET (f->window), "post-and-preview.png");
+    }
   page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Ballerina"));
   screenshot (GTK_WIDGET (f->window), "entity-page.png");
 
