@@ -1,6 +1,7 @@
 /* ct-window-private.h — the window's state, shared by its files:
  *
- * ct-window.c           tabs, closing, drafts, the GObject
+ * ct-window.c           tabs, drafts, the GObject
+ * ct-window-close.c     closing a tab or the window with unsaved changes
  * ct-window-actions.c   what the menus and keys do to documents (export:
  *                       the window's side of export/)
  * ct-window-welcome.c   the welcome page and recent documents and wikis
@@ -88,6 +89,13 @@ void      _ct_window_wiki_init        (CtWindow            *self);
 void      _ct_window_show_notice      (CtWindow            *self,
                                        const char          *heading,
                                        const char          *body);
+
+/* ct-window-close.c */
+gboolean  _ct_window_on_close_page    (CtWindow            *self,
+                                       AdwTabPage          *tab,
+                                       AdwTabView          *tab_view);
+/* TRUE when unsaved changes stop the window closing: a dialog asks. */
+gboolean  _ct_window_ask_before_close (CtWindow            *self);
 
 /* ct-window-welcome.c */
 void      _ct_window_welcome_init     (CtWindow            *self);
