@@ -3,6 +3,7 @@
  * ct-site.c        the plan (which pages, which file names), the output
  *                  folder (marker, refusal, stale files), the workers
  * ct-site-pages.c  one page as HTML, from the plan and a wiki connection
+ * ct-site-files.c  writing a file only when its bytes changed
  */
 #pragma once
 
@@ -65,6 +66,16 @@ char *ct_site_read_wiki_file (const char  *folder,
                               const char  *path,
                               gsize       *length,
                               GError     **error);
+
+/* Writes @data to @dir/@file atomically, unless the file there already
+ * holds exactly @data: then it is left untouched (same inode, same
+ * mtime). @written says which. */
+gboolean ct_site_write_file (const char  *dir,
+                             const char  *file,
+                             const char  *data,
+                             gsize        length,
+                             gboolean    *written,
+                             GError     **error);
 
 /* The site's stylesheet: the renderer's plus the site's own layout. */
 GBytes *ct_site_stylesheet (void);
