@@ -4,6 +4,7 @@
  *                  folder (marker, refusal, stale files), the workers
  * ct-site-pages.c  one page as HTML, from the plan and a wiki connection
  * ct-site-files.c  writing a file only when its bytes changed
+ * ct-site-search.c search.html: the index as JSON and the page's script
  */
 #pragma once
 
@@ -20,6 +21,7 @@ typedef enum {
   CT_SITE_PAGE_POST,       /* posts/SLUG.html */
   CT_SITE_PAGE_ENTITY,     /* KIND/SLUG.html */
   CT_SITE_PAGE_MEDIA,      /* media/NAME: copied from the wiki's media/ */
+  CT_SITE_PAGE_SEARCH,     /* search.html */
 } CtSitePageType;
 
 typedef struct {
@@ -58,6 +60,19 @@ char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
                            const CtSitePage  *page,
                            GError           **error);
+
+/* The start of every page (head, the site's header with its links and
+ * search box) and its end; @root leads back to the site's root ("" or
+ * "../"). page_close frees @out and returns its text. */
+void ct_site_page_open (GString          *out,
+                        const CtSitePlan *plan,
+                        const char       *root,
+                        const char       *title,
+                        const char       *body_class);
+char *ct_site_page_close (GString *out);
+
+/* search.html, with the site's index (ct-site-search.c) */
+char *ct_site_render_search (const CtSitePlan *plan);
 
 /* Reads @path (relative to the wiki @folder) without following a symbolic
  * link at any step: a link in the wiki must not publish a file from

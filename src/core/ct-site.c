@@ -301,6 +301,7 @@ plan_new (CtWiki               *wiki,
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
+  add_page (plan, CT_SITE_PAGE_SEARCH, 0, g_strdup ("search.html"));
   for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
     if (plan->kind_count[k] > 0)
       add_page (plan, CT_SITE_PAGE_KIND, k, g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k)));
