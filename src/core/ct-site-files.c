@@ -39,7 +39,7 @@ same_bytes (const char *path,
     return FALSE;
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (guint64) st.st_size != length)
     goto out;
-  /* one more byte than expected is asked for, to see a file that grew */
+  /* the size matched; a file that grows meanwhile still fails below */
   while (TRUE)
     {
       gssize n = read (fd, buffer, sizeof buffer);
