@@ -84,5 +84,10 @@ ct_cli_site (int    argc,
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;
     }
+  /* With the progress, on a terminal only: scripts rely on a site export
+   * printing nothing unless it fails (docs/cli.md). */
+  if (isatty (STDERR_FILENO))
+    fprintf (stderr, _("continuity: %u files written, %u kept (unchanged), %u removed\n"),
+             stats.pages, stats.kept, stats.removed);
   return CT_EXIT_OK;
 }

@@ -48,12 +48,12 @@ site_name (const CtSitePlan *plan,
   return *owned;
 }
 
-static void
-page_open (GString          *out,
-           const CtSitePlan *plan,
-           const char       *root,
-           const char       *title,
-           const char       *body_class)
+void
+ct_site_page_open (GString          *out,
+                   const CtSitePlan *plan,
+                   const char       *root,
+                   const char       *title,
+                   const char       *body_class)
 {
   g_autofree char *name = NULL;
 
@@ -95,11 +95,18 @@ page_open (GString          *out,
       append_href (out, root, file);
       g_string_append_printf (out, ">%s</a></li>\n", ct_entity_kind_plural_label (k));
     }
-  g_string_append (out, "</ul>\n</nav>\n</header>\n<main class=\"ct-post\">\n");
+  g_string_append (out, "</ul>\n");
+  /* a plain GET form: search.html reads ?q=, so this page needs no script */
+  g_string_append (out, "<form class=\"ct-site-search\" role=\"search\" method=\"get\" action=\"");
+  esc (out, root);
+  g_string_append_printf (out, "search.html\">\n<input type=\"search\" name=\"q\" aria-label=\"%s\" "
+                               "placeholder=\"%s\">\n</form>\n",
+                          _("Search the site"), _("Search"));
+  g_string_append (out, "</nav>\n</header>\n<main class=\"ct-post\">\n");
 }
 
-static char *
-page_close (GString *out)
+char *
+ct_site_page_close (GString *out)
 {
   g_string_append (out, "</main>\n<footer class=\"ct-site-footer\">");
   g_string_append_printf (out, _("Made with Continuity %s"), PACKAGE_VERSION);
@@ -202,7 +209,7 @@ render_home (const CtSitePlan *plan)
   GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
 
-  page_open (out, plan, "", site_name (plan, &name), "ct-site-home");
+  ct_site_page_open (out, plan, "", site_name (plan, &name), "ct-site-home");
   g_string_append (out, "<h1>");
   esc (out, name);
   g_string_append (out, "</h1>\n");
@@ -243,7 +250,7 @@ render_home (const CtSitePlan *plan)
       entity_list (out, plan, k, "");
       g_string_append (out, "</section>\n");
     }
-  return page_close (out);
+  return ct_site_page_close (out);
 }
 
 /* ---- KIND/index.html ---- */
@@ -254,10 +261,10 @@ render_kind (const CtSitePlan *plan,
 {
   GString *out = g_string_new (NULL);
 
-  page_open (out, plan, "../", ct_entity_kind_plural_label (kind), "ct-site-kind-index");
+  ct_site_page_open (out, plan, "../", ct_entity_kind_plural_label (kind), "ct-site-kind-index");
   g_string_append_printf (out, "<h1>%s</h1>\n", ct_entity_kind_plural_label (kind));
   entity_list (out, plan, kind, "../");
-  return page_close (out);
+  return ct_site_page_close (out);
 }
 
 /* ---- timeline.html ---- */
@@ -274,7 +281,7 @@ render_timeline (const CtSitePlan  *plan,
   if (events == NULL)
     return NULL;
   out = g_string_new (NULL);
-  page_open (out, plan, "", _("Timeline"), "ct-site-timeline");
+  ct_site_page_open (out, plan, "", _("Timeline"), "ct-site-timeline");
   g_string_append_printf (out, "<h1>%s</h1>\n<div class=\"ct-site-columns\">\n", _("Timeline"));
   g_string_append_printf (out, "<section>\n<h2>%s</h2>\n", _("In-universe order"));
   g_string_append (out, events->output);
@@ -306,7 +313,7 @@ render_timeline (const CtSitePlan  *plan,
       g_string_append (out, "</ol>\n");
     }
   g_string_append (out, "</section>\n</div>\n");
-  return page_close (out);
+  return ct_site_page_close (out);
 }
 
 /* ---- posts/SLUG.html ---- */
@@ -377,7 +384,7 @@ render_post (const CtSitePlan  *plan,
     return NULL;
 
   out = g_string_new (NULL);
-  page_open (out, plan, "../", post->title, "ct-site-post");
+  ct_site_page_open (out, plan, "../", post->title, "ct-site-post");
   g_string_append (out, "<article>\n<header class=\"ct-site-post-header\">\n");
   /* the post's own first heading is its title; otherwise show one */
   body = result->output;
@@ -397,7 +404,7 @@ render_post (const CtSitePlan  *plan,
   g_string_append (out, "</header>\n");
   g_string_append (out, body);
   g_string_append (out, "</article>\n");
-  return page_close (out);
+  return ct_site_page_close (out);
 }
 
 /* ---- KIND/SLUG.html ---- */
@@ -562,7 +569,7 @@ render_entity (const CtSitePlan    *plan,
         }
     }
 
-  page_open (out, plan, "../", entity->title, body_class);
+  ct_site_page_open (out, plan, "../", entity->title, body_class);
   g_string_append (out, "<header class=\"ct-site-entity-header\">\n<p class=\"ct-site-kind\"><a");
   append_href (out, "../", kind_index);
   g_string_append_printf (out, ">%s</a></p>\n<h1>", ct_entity_kind_label (entity->kind));
@@ -607,7 +614,7 @@ render_entity (const CtSitePlan    *plan,
     }
   if (footnotes != NULL)
     g_string_append (out, footnotes);
-  return page_close (out);
+  return ct_site_page_close (out);
 }
 
 /* ---- all pages ---- */
@@ -630,6 +637,8 @@ ct_site_render_page (const CtSitePlan  *plan,
       return render_post (plan, wiki, g_ptr_array_index (plan->posts, page->index), error);
     case CT_SITE_PAGE_ENTITY:
       return render_entity (plan, wiki, g_ptr_array_index (plan->entities, page->index), error);
+    case CT_SITE_PAGE_SEARCH:
+      return ct_site_render_search (plan);
     case CT_SITE_PAGE_MEDIA:  /* copied as bytes by ct-site.c */
     default:
       g_assert_not_reached ();

@@ -3,6 +3,8 @@
  * ct-site.c        the plan (which pages, which file names), the output
  *                  folder (marker, refusal, stale files), the workers
  * ct-site-pages.c  one page as HTML, from the plan and a wiki connection
+ * ct-site-files.c  writing a file only when its bytes changed
+ * ct-site-search.c search.html: the index as JSON and the page's script
  */
 #pragma once
 
@@ -19,6 +21,7 @@ typedef enum {
   CT_SITE_PAGE_POST,       /* posts/SLUG.html */
   CT_SITE_PAGE_ENTITY,     /* KIND/SLUG.html */
   CT_SITE_PAGE_MEDIA,      /* media/NAME: copied from the wiki's media/ */
+  CT_SITE_PAGE_SEARCH,     /* search.html */
 } CtSitePageType;
 
 typedef struct {
@@ -58,6 +61,19 @@ char *ct_site_render_page (const CtSitePlan  *plan,
                            const CtSitePage  *page,
                            GError           **error);
 
+/* The start of every page (head, the site's header with its links and
+ * search box) and its end; @root leads back to the site's root ("" or
+ * "../"). page_close frees @out and returns its text. */
+void ct_site_page_open (GString          *out,
+                        const CtSitePlan *plan,
+                        const char       *root,
+                        const char       *title,
+                        const char       *body_class);
+char *ct_site_page_close (GString *out);
+
+/* search.html, with the site's index (ct-site-search.c) */
+char *ct_site_render_search (const CtSitePlan *plan);
+
 /* Reads @path (relative to the wiki @folder) without following a symbolic
  * link at any step: a link in the wiki must not publish a file from
  * elsewhere. */
@@ -65,6 +81,16 @@ char *ct_site_read_wiki_file (const char  *folder,
                               const char  *path,
                               gsize       *length,
                               GError     **error);
+
+/* Writes @data to @dir/@file atomically, unless the file there already
+ * holds exactly @data: then it is left untouched (same inode, same
+ * mtime). @written says which. */
+gboolean ct_site_write_file (const char  *dir,
+                             const char  *file,
+                             const char  *data,
+                             gsize        length,
+                             gboolean    *written,
+                             GError     **error);
 
 /* The site's stylesheet: the renderer's plus the site's own layout. */
 GBytes *ct_site_stylesheet (void);

@@ -301,6 +301,7 @@ plan_new (CtWiki               *wiki,
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
+  add_page (plan, CT_SITE_PAGE_SEARCH, 0, g_strdup ("search.html"));
   for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
     if (plan->kind_count[k] > 0)
       add_page (plan, CT_SITE_PAGE_KIND, k, g_strdup_printf ("%s/index.html", ct_entity_kind_to_string (k)));
@@ -427,22 +428,23 @@ ensure_subfolder (const char  *dir,
   return TRUE;
 }
 
+/* Writes @file unless its bytes are already there (ct-site-files.c);
+ * counts it in @written_count when it was written. */
 static gboolean
 write_file (const char  *dir,
             const char  *file,
             const char  *data,
             gsize        length,
+            guint       *written_count,
             GError     **error)
 {
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) local_error = NULL;
+  gboolean written = FALSE;
 
   g_assert (is_site_path (file) || g_str_equal (file, CT_SITE_MARKER));
-  if (!g_file_set_contents (path, data, length, &local_error))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not write the page %s: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!ct_site_write_file (dir, file, data, length, &written, error))
+    return FALSE;
+  if (written && written_count != NULL)
+    g_atomic_int_inc (written_count);
   return TRUE;
 }
 
@@ -454,7 +456,8 @@ compare_strings (gconstpointer a,
 }
 
 /* The marker lists @files (and @extra, those of the previous export that
- * may still be there while this one runs). */
+ * may still be there while this one runs). It is written only when that
+ * list changed, like a page, so a rerun with nothing new writes nothing. */
 static gboolean
 write_marker (const char  *dir,
               GPtrArray   *files,
@@ -484,7 +487,7 @@ write_marker (const char  *dir,
   for (guint i = 0; i < all->len; i++)
     g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (all, i));
   data = g_string_free (text, FALSE);
-  return write_file (dir, CT_SITE_MARKER, data, strlen (data), error);
+  return write_file (dir, CT_SITE_MARKER, data, strlen (data), NULL, error);
 }
 
 /* Removes what the previous export wrote and this one did not; then the
@@ -539,6 +542,7 @@ typedef struct {
   GCond             changed;
   gint              next;        /* atomic: the next page to take */
   guint             done;
+  guint             written;     /* atomic: pages whose bytes changed */
   guint             finished;    /* workers that stopped */
   GError           *error;       /* the first failure */
 } Shared;
@@ -601,7 +605,8 @@ worker (gpointer data,
         html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
       else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
         length = strlen (html);
-      if (html == NULL || !write_file (shared->output_dir, page->file, html, length, &error))
+      if (html == NULL
+          || !write_file (shared->output_dir, page->file, html, length, &shared->written, &error))
         {
           fail (shared, error);
           break;
@@ -626,6 +631,7 @@ render_pages (const CtSitePlan     *plan,
               CtSiteProgress        progress,
               gpointer              user_data,
               GCancellable         *cancellable,
+              guint                *written,
               GError              **error)
 {
   Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable };
@@ -668,6 +674,7 @@ render_pages (const CtSitePlan     *plan,
   g_mutex_clear (&shared.lock);
   g_cond_clear (&shared.changed);
 
+  *written += (guint) g_atomic_int_get (&shared.written);
   if (shared.error != NULL)
     {
       g_propagate_error (error, shared.error);
@@ -689,11 +696,13 @@ ct_site_export (CtWiki              *wiki,
 {
   g_autoptr(CtSitePlan) plan = NULL;
   g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GBytes) css = NULL;
   const char *dir;
   guint jobs;
+  guint written = 0;
+  guint removed;
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
   g_return_val_if_fail (options != NULL && options->output_dir != NULL, FALSE);
@@ -711,7 +720,7 @@ ct_site_export (CtWiki              *wiki,
   for (guint i = 0; i < plan->pages->len; i++)
     g_ptr_array_add (files, ((CtSitePage *) g_ptr_array_index (plan->pages, i))->file);
   for (guint i = 0; i < files->len; i++)
-    g_hash_table_add (written, files->pdata[i]);
+    g_hash_table_add (listed, files->pdata[i]);
 
   /* Marked before the first page, listing the old files too: an export
    * that stops half-way leaves a folder the next one can take over. */
@@ -727,21 +736,21 @@ ct_site_export (CtWiki              *wiki,
       return FALSE;
 
   css = ct_site_stylesheet ();
-  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), error))
+  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), &written, error))
     return FALSE;
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
-  if (!render_pages (plan, dir, jobs, progress, user_data, cancellable, error))
+  if (!render_pages (plan, dir, jobs, progress, user_data, cancellable, &written, error))
     return FALSE;
 
+  removed = remove_stale (dir, previous, listed);
   if (stats != NULL)
     {
-      stats->pages = files->len;
-      stats->removed = remove_stale (dir, previous, written);
+      stats->pages = written;
+      stats->kept = files->len - written;
+      stats->removed = removed;
     }
-  else
-    remove_stale (dir, previous, written);
 
   return write_marker (dir, files, NULL, error);
 }

@@ -30,8 +30,9 @@ typedef struct {
 } CtSiteOptions;
 
 typedef struct {
-  guint pages;             /* files written, style.css included */
+  guint pages;             /* files written (their bytes changed or were new), style.css included */
   guint removed;           /* stale files of the previous export removed */
+  guint kept;              /* files already there with the same bytes: not touched */
 } CtSiteStats;
 
 /* Exports @wiki as a static site. Uses the post index as it is: index
@@ -41,8 +42,10 @@ typedef struct {
  * Refuses (CT_ERROR_EXISTS) an output folder that is not empty and has no
  * CT_SITE_MARKER: the site is never mixed into someone else's files. In a
  * marked folder, files the previous export wrote and this one did not are
- * removed; other files are left alone. The output is the same bytes
- * whatever @options->jobs is. */
+ * removed; other files are left alone. A file whose bytes are already
+ * there is not rewritten (the marker neither), so a rerun with nothing
+ * changed writes nothing. The output is the same bytes whatever
+ * @options->jobs is. */
 gboolean ct_site_export (CtWiki              *wiki,
                          const CtSiteOptions *options,
                          CtSiteProgress       progress,

@@ -418,10 +418,11 @@ site_exported_cb (GObject      *object,
 
   index = g_file_get_child (output, "index.html");
   uri = g_file_get_uri (index);
-  /* Translators: after a site export; the counts of files */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Site exported: %u file written, %u removed",
-                                        "Site exported: %u files written, %u removed", stats.pages),
-                           stats.pages, stats.removed);
+  /* Translators: after a site export; the counts of files (written:
+   * their bytes changed; kept: already up to date, not touched) */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Site exported: %u file written, %u kept, %u removed",
+                                        "Site exported: %u files written, %u kept, %u removed", stats.pages),
+                           stats.pages, stats.kept, stats.removed);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-exported");

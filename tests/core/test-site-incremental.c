@@ -1,0 +1,359 @@
+/* Rerunning `continuity site` into its own folder (docs/site.md): a file
+ * is written only when its bytes changed, an unchanged one keeps its
+ * inode and mtime, pages of deleted entities go, and the stats say how
+ * many files were written, kept and removed. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "ct-site.h"
+#include "ct-slug.h"
+#include "ct-test-wiki.h"
+
+typedef struct {
+  CtTestWiki  wiki;
+  char       *tmp;   /* the outputs, and nothing else */
+  char       *out;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ct_test_wiki_init (&f->wiki, "john-wick.json");
+  post = g_build_filename (f->wiki.folder, "posts", "review.md", NULL);
+  {
+    g_autofree char *posts = g_path_get_dirname (post);
+    g_assert_cmpint (g_mkdir_with_parents (posts, 0755), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Ballerina, reviewed\ndate: 2025-06-12\n---\n"
+                                      "{{fact: Ballerina | runtime_min}} minutes of [[Rooney]].\n", -1, NULL));
+  g_assert_true (ct_wiki_index_posts (f->wiki.wiki, NULL, &error));
+  g_assert_no_error (error);
+  f->tmp = ct_test_tmpdir ();
+  f->out = g_build_filename (f->tmp, "site", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ct_test_rmtree (f->tmp);
+  ct_test_wiki_clear (&f->wiki);
+  g_free (f->tmp);
+  g_free (f->out);
+}
+
+static void
+export (Fixture     *f,
+        const char  *out,
+        CtSiteStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+  CtSiteOptions options = { .output_dir = out, .jobs = 3 };
+
+  g_assert_true (ct_site_export (f->wiki.wiki, &options, NULL, NULL, NULL, stats, &error));
+  g_assert_no_error (error);
+}
+
+/* What tells a rewritten file from an untouched one: an atomic write is a
+ * new inode, and any write moves the mtime. */
+typedef struct {
+  char   *contents;   /* NULL for a folder */
+  guint64 inode;
+  gint64  mtime_ns;
+} Seen;
+
+static void
+seen_free (Seen *seen)
+{
+  g_free (seen->contents);
+  g_free (seen);
+}
+
+static void
+snapshot_into (const char *root,
+               const char *relative,
+               GHashTable *files)
+{
+  g_autofree char *dir = relative ? g_build_filename (root, relative, NULL) : g_strdup (root);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = relative ? g_build_filename (relative, name, NULL) : g_strdup (name);
+      g_autofree char *path = g_build_filename (root, child, NULL);
+      Seen *seen = g_new0 (Seen, 1);
+      struct stat st;
+
+      g_assert_cmpint (lstat (path, &st), ==, 0);
+      seen->inode = st.st_ino;
+      seen->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+      if (S_ISDIR (st.st_mode))
+        snapshot_into (root, child, files);
+      else
+        g_assert_true (g_file_get_contents (path, &seen->contents, NULL, NULL));
+      g_hash_table_insert (files, g_steal_pointer (&child), seen);
+    }
+}
+
+/* Every file and folder under @root: path → Seen */
+static GHashTable *
+snapshot (const char *root)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) seen_free);
+
+  snapshot_into (root, NULL, files);
+  return files;
+}
+
+static gboolean
+touched (const Seen *before,
+         const Seen *after)
+{
+  return before->inode != after->inode || before->mtime_ns != after->mtime_ns;
+}
+
+static guint
+count_files (GHashTable *files)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((Seen *) value)->contents != NULL;
+  return n;
+}
+
+static char *
+entity_file (CtWiki     *wiki,
+             const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtEntity) entity = ct_wiki_get_entity (wiki, ct_test_id (wiki, title), &error);
+  const char *kind;
+  g_autofree char *page = NULL;
+
+  g_assert_no_error (error);
+  kind = ct_entity_kind_to_string (entity->kind);
+  page = ct_slug_for_page (entity->slug, kind);
+  return g_strdup_printf ("%s/%s.html", kind, page);
+}
+
+/* ---- tests ---- */
+
+static void
+test_rerun_unchanged (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  CtSiteStats first = { 0 };
+  CtSiteStats stats = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+  guint files;
+
+  export (f, f->out, &first);
+  before = snapshot (f->out);
+  files = count_files (before);
+  /* everything but the marker is counted */
+  g_assert_cmpuint (first.pages, ==, files - 1);
+  g_assert_cmpuint (first.kept, ==, 0);
+
+  /* a rewrite within the same clock tick would still be a new inode, but
+   * let the clock move so the mtimes would tell too */
+  g_usleep (20 * 1000);
+  export (f, f->out, &stats);
+  g_assert_cmpuint (stats.pages, ==, 0);
+  g_assert_cmpuint (stats.kept, ==, files - 1);
+  g_assert_cmpuint (stats.removed, ==, 0);
+
+  after = snapshot (f->out);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Seen *now = g_hash_table_lookup (after, key);
+
+      g_assert_nonnull (now);
+      /* folders too: no temporary file was made in them */
+      if (touched (value, now))
+        g_error ("%s was written again, though nothing changed", (char *) key);
+    }
+}
+
+static void
+test_one_fact (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) fresh = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autofree char *ballerina = entity_file (f->wiki.wiki, "Ballerina");
+  g_autofree char *fresh_out = g_build_filename (f->tmp, "fresh", NULL);
+  gint64 id = ct_test_id (f->wiki.wiki, "Ballerina");
+  CtSiteStats stats = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+  guint rewritten = 0, kept = 0;
+  gboolean changed = FALSE;
+
+  export (f, f->out, NULL);
+  before = snapshot (f->out);
+
+  facts = ct_wiki_get_facts (f->wiki.wiki, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      if (g_str_equal (fact->key, "runtime_min"))
+        {
+          g_free (fact->text);
+          fact->text = g_strdup ("131");
+          changed = TRUE;
+        }
+    }
+  g_assert_true (changed);
+  g_assert_true (ct_wiki_set_facts (f->wiki.wiki, id, facts, &error));
+  g_assert_no_error (error);
+
+  g_usleep (20 * 1000);
+  export (f, f->out, &stats);
+  after = snapshot (f->out);
+  /* what a full export of the changed wiki makes */
+  export (f, fresh_out, NULL);
+  fresh = snapshot (fresh_out);
+
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Seen *now = value;
+      Seen *then = g_hash_table_lookup (before, key);
+      Seen *full = g_hash_table_lookup (fresh, key);
+
+      g_assert_nonnull (then);
+      g_assert_nonnull (full);
+      if (now->contents == NULL)
+        continue;
+      /* the rerun leaves the same bytes as a full export would */
+      g_assert_cmpstr (now->contents, ==, full->contents);
+      /* and it wrote exactly the files whose bytes changed */
+      if (g_strcmp0 (then->contents, now->contents) != 0)
+        {
+          if (!touched (then, now))
+            g_error ("%s changed but was not written", (char *) key);
+          if (!g_str_equal (key, CT_SITE_MARKER))
+            rewritten++;
+          g_test_message ("rewritten: %s", (char *) key);
+        }
+      else if (touched (then, now))
+        g_error ("%s was written with the same bytes", (char *) key);
+      else if (!g_str_equal (key, CT_SITE_MARKER))
+        kept++;
+    }
+  /* the film's page shows its runtime, and so does the post quoting it */
+  g_assert_true (touched (g_hash_table_lookup (before, ballerina), g_hash_table_lookup (after, ballerina)));
+  g_assert_true (touched (g_hash_table_lookup (before, "posts/review.html"),
+                          g_hash_table_lookup (after, "posts/review.html")));
+  g_assert_true (!touched (g_hash_table_lookup (before, "style.css"), g_hash_table_lookup (after, "style.css")));
+  g_assert_true (!touched (g_hash_table_lookup (before, "index.html"), g_hash_table_lookup (after, "index.html")));
+  g_assert_true (!touched (g_hash_table_lookup (before, CT_SITE_MARKER), g_hash_table_lookup (after, CT_SITE_MARKER)));
+  g_assert_cmpuint (stats.pages, ==, rewritten);
+  g_assert_cmpuint (stats.kept, ==, kept);
+  g_assert_cmpuint (stats.removed, ==, 0);
+  g_assert_cmpuint (kept, >, rewritten);
+}
+
+static void
+test_deleted_entity (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *prague = entity_file (f->wiki.wiki, "Prague");
+  g_autofree char *marker = NULL;
+  CtSiteStats stats = { 0 };
+
+  export (f, f->out, NULL);
+  before = snapshot (f->out);
+  g_assert_true (g_hash_table_contains (before, prague));
+
+  g_assert_true (ct_wiki_delete_entity (f->wiki.wiki, ct_test_id (f->wiki.wiki, "Prague"), &error));
+  g_assert_no_error (error);
+  g_usleep (20 * 1000);
+  export (f, f->out, &stats);
+  after = snapshot (f->out);
+
+  g_assert_false (g_hash_table_contains (after, prague));
+  g_assert_cmpuint (stats.removed, ==, 1);
+  g_assert_cmpuint (stats.pages + stats.kept, ==, count_files (after) - 1);
+  g_assert_cmpuint (stats.pages, >=, 1);   /* at least the lists that named it */
+  g_assert_cmpuint (stats.kept, >, stats.pages);
+  /* the marker now lists one file fewer, so it was written */
+  g_assert_true (touched (g_hash_table_lookup (before, CT_SITE_MARKER), g_hash_table_lookup (after, CT_SITE_MARKER)));
+  marker = g_strdup (((Seen *) g_hash_table_lookup (after, CT_SITE_MARKER))->contents);
+  g_assert_null (strstr (marker, prague));
+}
+
+/* A file the user changed by hand in the site is put back (its bytes
+ * differ); a symbolic link put in place of a page is replaced, not read
+ * through or written through. */
+static void
+test_changed_by_hand (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *index = g_build_filename (f->out, "index.html", NULL);
+  g_autofree char *timeline = g_build_filename (f->out, "timeline.html", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->tmp, "elsewhere.html", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *outside = NULL;
+  CtSiteStats stats = { 0 };
+
+  export (f, f->out, NULL);
+  g_assert_true (g_file_get_contents (timeline, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (index, "edited", -1, NULL));
+  g_assert_true (g_file_set_contents (elsewhere, original, -1, NULL));
+  g_assert_cmpint (g_unlink (timeline), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, timeline), ==, 0);
+
+  export (f, f->out, &stats);
+  g_assert_cmpuint (stats.pages, ==, 2);
+  g_assert_false (g_file_test (timeline, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (timeline, &restored, NULL, NULL));
+  g_assert_cmpstr (restored, ==, original);
+  g_assert_true (g_file_get_contents (elsewhere, &outside, NULL, NULL));
+  g_assert_cmpstr (outside, ==, original);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/site/incremental/rerun-unchanged", test_rerun_unchanged);
+  ADD ("/site/incremental/one-fact", test_one_fact);
+  ADD ("/site/incremental/deleted-entity", test_deleted_entity);
+  ADD ("/site/incremental/changed-by-hand", test_changed_by_hand);
+#undef ADD
+
+  return g_test_run ();
+}
