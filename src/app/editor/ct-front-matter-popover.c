@@ -192,6 +192,33 @@ on_shown_cb (CtFrontMatterPopover *self)
   ct_front_matter_popover_reload (self);
 }
 
+/* GTK 4.8 leaves the calendar's arrows unnamed (a screen reader says
+ * "button"): each is named by the way it points and what it sits beside,
+ * the month's stack of names or the year's label. */
+static void
+name_calendar_arrows (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+      gboolean previous = g_strcmp0 (icon, "pan-start-symbolic") == 0;
+      gboolean next = g_strcmp0 (icon, "pan-end-symbolic") == 0;
+      GtkWidget *beside = previous ? gtk_widget_get_next_sibling (child)
+                          : next ? gtk_widget_get_prev_sibling (child) : NULL;
+      const char *name = NULL;
+
+      if (beside != NULL && GTK_IS_STACK (beside))
+        name = previous ? _("Previous Month") : _("Next Month");
+      else if (beside != NULL && GTK_IS_LABEL (beside))
+        name = previous ? _("Previous Year") : _("Next Year");
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else
+        name_calendar_arrows (child);
+    }
+}
+
 static void
 ct_front_matter_popover_dispose (GObject *object)
 {
@@ -236,6 +263,7 @@ static void
 ct_front_matter_popover_init (CtFrontMatterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_calendar_arrows (GTK_WIDGET (self->calendar));
 }
 
 CtFrontMatterPopover *
