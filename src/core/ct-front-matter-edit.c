@@ -375,11 +375,39 @@ write_entry (GString                   *out,
   g_string_append (out, nl);
 }
 
-/* Does @fm hold what @change asked for? */
+/* Do @a and @b agree on @field? */
 static gboolean
-change_applied (const CtFrontMatter       *fm,
+same_field (const CtFrontMatter *a,
+            const CtFrontMatter *b,
+            CtFrontMatterField   field)
+{
+  switch (field)
+    {
+    case CT_FRONT_MATTER_TITLE:
+      return g_strcmp0 (a->title, b->title) == 0;
+    case CT_FRONT_MATTER_DATE:
+      return g_strcmp0 (a->date, b->date) == 0;
+    case CT_FRONT_MATTER_TAGS:
+      return g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags);
+    case CT_FRONT_MATTER_DRAFT:
+      return a->draft == b->draft;
+    case CT_FRONT_MATTER_SPOILERS:
+      return a->spoilers == b->spoilers;
+    default:
+      return FALSE;
+    }
+}
+
+/* Does @fm hold what @change asked for, and @before's other fields? */
+static gboolean
+change_applied (const CtFrontMatter       *before,
+                const CtFrontMatter       *fm,
                 const CtFrontMatterChange *change)
 {
+  for (guint f = 0; f < G_N_ELEMENTS (field_keys); f++)
+    if (f != change->field && !same_field (before, fm, f))
+      return FALSE;
+
   switch (change->field)
     {
     case CT_FRONT_MATTER_TITLE:
@@ -571,10 +599,11 @@ ct_front_matter_set (const char                 *text,
       g_string_append_len (out, yaml_end, text + length - yaml_end);
     }
 
-  /* The promise: the body is untouched and the change reads back. */
+  /* The promise: the body is untouched, the change reads back and the
+   * other fields read as before. */
   after = ct_front_matter_parse (out->str, out->len, NULL);
   ct_front_matter_split (out->str, out->len, &new_body_offset, &new_body_line);
-  if (after == NULL || !change_applied (after, change)
+  if (after == NULL || !change_applied (before, after, change)
       || out->len - new_body_offset != length - body_offset
       || memcmp (out->str + new_body_offset, text + body_offset, length - body_offset) != 0)
     {

@@ -240,6 +240,93 @@ test_refused (void)
   refused ("B", CT_FRONT_MATTER_DATE, "2025-6-06x");
 }
 
+/* Every change on every text: the change reads back, the other fields
+ * and the body are as they were, every comment line stays, and applying
+ * the same change again changes nothing. */
+static void
+test_all_changes (void)
+{
+  const char *texts[] = {
+    "",
+    "Body only.\n",
+    "---\n---\nBody\n",
+    "---\n# only a comment\n---\nBody\n",
+    "---\ntitle: A\ndate: 2024-01-02\ntags: [x, y]\ndraft: false\nspoilers: yes\n---\nBody\n",
+    "---\n# head\ntitle: 'It''s'  # quoted\nlayout: post\ntags:\n  - x\n  # between\n  - y\nextra:\n  nested: [1, 2]\n# tail\n---\n\nBody with --- and *stars*\n",
+    "---\r\ntitle: A\r\ntags: x, y\r\n---\r\nBody\r\n",
+    "---\ntitle: >\n  folded\n  title\ndraft: true\n---\n",
+    "---\ntitle:\n  on the next line\ntags: [a,\n  b]\n---\nB",
+    "---\nlist: [a, b]\ntitle: \"Ünïcødé 東京\"\n---\nB",
+  };
+  const char * const tags[] = { "noir", "x: y", "ünï", NULL };
+  const char * const no_tags[] = { NULL };
+  const CtFrontMatterChange changes[] = {
+    { .field = CT_FRONT_MATTER_TITLE, .text = "a: b # c" },
+    { .field = CT_FRONT_MATTER_TITLE, .text = "\"quoted\"" },
+    { .field = CT_FRONT_MATTER_TITLE, .text = "- dash" },
+    { .field = CT_FRONT_MATTER_TITLE, .text = "Léon" },
+    { .field = CT_FRONT_MATTER_TITLE, .text = "" },
+    { .field = CT_FRONT_MATTER_TITLE, .remove = TRUE },
+    { .field = CT_FRONT_MATTER_DATE, .text = "2026-12-01" },
+    { .field = CT_FRONT_MATTER_DATE, .remove = TRUE },
+    { .field = CT_FRONT_MATTER_TAGS, .tags = tags },
+    { .field = CT_FRONT_MATTER_TAGS, .tags = no_tags },
+    { .field = CT_FRONT_MATTER_TAGS, .remove = TRUE },
+    { .field = CT_FRONT_MATTER_DRAFT, .flag = TRUE },
+    { .field = CT_FRONT_MATTER_DRAFT, .flag = FALSE },
+    { .field = CT_FRONT_MATTER_DRAFT, .remove = TRUE },
+    { .field = CT_FRONT_MATTER_SPOILERS, .flag = TRUE },
+    { .field = CT_FRONT_MATTER_SPOILERS, .remove = TRUE },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+      {
+        const char *text = texts[t];
+        g_autoptr(GError) error = NULL;
+        g_autofree char *out = ct_front_matter_set (text, strlen (text), &changes[c], &error);
+        g_autofree char *again = NULL;
+        g_autoptr(CtFrontMatter) before = parse (text);
+        g_autoptr(CtFrontMatter) after = NULL;
+        g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+        gsize body, new_body;
+        guint line;
+        gboolean had = ct_front_matter_split (text, strlen (text), &body, &line);
+
+        g_test_message ("text %u, change %u", t, c);
+        g_assert_no_error (error);
+        after = parse (out);
+
+        if (!had)
+          body = 0;
+        if (ct_front_matter_split (out, strlen (out), &new_body, &line) || had)
+          g_assert_cmpstr (out + new_body, ==, text + body);
+
+        g_assert_cmpint (after->draft, ==, changes[c].field == CT_FRONT_MATTER_DRAFT
+                                           ? (changes[c].remove ? FALSE : changes[c].flag) : before->draft);
+        if (changes[c].field != CT_FRONT_MATTER_TITLE)
+          g_assert_cmpstr (after->title, ==, before->title);
+        else
+          g_assert_cmpstr (after->title, ==, changes[c].remove ? NULL : changes[c].text);
+        if (changes[c].field != CT_FRONT_MATTER_TAGS)
+          g_assert_true (g_strv_equal ((const char * const *) after->tags, (const char * const *) before->tags));
+        else
+          g_assert_true (g_strv_equal ((const char * const *) after->tags,
+                                       changes[c].remove ? no_tags : changes[c].tags));
+
+        /* Comments outside the changed key stay (the one between the
+         * tags' items goes with them when they change). */
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (g_str_has_prefix (g_strchug (lines[i]), "#")
+              && !(changes[c].field == CT_FRONT_MATTER_TAGS && strstr (lines[i], "between") != NULL))
+            g_assert_nonnull (strstr (out, lines[i]));
+
+        again = ct_front_matter_set (out, strlen (out), &changes[c], &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (again, ==, out);
+      }
+}
+
 static void
 test_tags_from_text (void)
 {
@@ -266,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/front-matter/set/flags", test_flags);
   g_test_add_func ("/front-matter/set/crlf", test_crlf_kept);
   g_test_add_func ("/front-matter/set/refused", test_refused);
+  g_test_add_func ("/front-matter/set/all-changes", test_all_changes);
   g_test_add_func ("/front-matter/tags-from-text", test_tags_from_text);
 
   return g_test_run ();
