@@ -180,14 +180,10 @@ read_tags (yaml_document_t  *doc,
 
   if (scalar != NULL)
     {
-      /* tags: a, b, c */
-      g_auto(GStrv) parts = g_strsplit (scalar, ",", -1);
+      /* tags: a, b, c — read as the Post Details' tags row reads them */
+      g_auto(GStrv) parts = ct_front_matter_tags_from_text (scalar);
       for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_strstrip (parts[i]);
-          if (*parts[i] != '\0')
-            g_ptr_array_add (tags, g_strdup (parts[i]));
-        }
+        g_ptr_array_add (tags, g_steal_pointer (&parts[i]));
       return TRUE;
     }
   if (node->type != YAML_SEQUENCE_NODE)

@@ -33,4 +33,45 @@ void           ct_front_matter_free  (CtFrontMatter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtFrontMatter, ct_front_matter_free)
 
+/* Editing the front matter (ct-front-matter-edit.c) */
+
+typedef enum {
+  CT_FRONT_MATTER_TITLE,
+  CT_FRONT_MATTER_DATE,
+  CT_FRONT_MATTER_TAGS,
+  CT_FRONT_MATTER_DRAFT,
+  CT_FRONT_MATTER_SPOILERS,
+} CtFrontMatterField;
+
+/* One field to set or remove. Which member is read depends on @field:
+ * @text for title and date (YYYY-MM-DD), @tags for tags, @flag for draft
+ * and spoilers. */
+typedef struct {
+  CtFrontMatterField  field;
+  gboolean            remove;
+  const char         *text;
+  const char * const *tags;
+  gboolean            flag;
+} CtFrontMatterChange;
+
+/* Returns a copy of @text whose front matter has @change applied: the
+ * key's lines are replaced (or removed, or added at the end of the block),
+ * and every other byte — other keys, their order, comments, the body — is
+ * kept. A text without front matter gets a block at the top. Values are
+ * written as YAML that reads back as given; tags keep the style the file
+ * used (a flow list, a block list, or comma-separated text).
+ *
+ * Fails with CT_ERROR_INVALID and a sentence, leaving the text to the
+ * user, when the front matter cannot be rewritten safely: YAML that does
+ * not parse, a mapping in braces, a key written twice, an anchor on the
+ * value, or a date that is not a calendar day. */
+char  *ct_front_matter_set            (const char                *text,
+                                       gsize                      length,
+                                       const CtFrontMatterChange *change,
+                                       GError                   **error);
+
+/* "a, b ,, c" → { "a", "b", "c" }: how a comma-separated tags field
+ * reads, for an entry where tags are typed on one line. */
+GStrv  ct_front_matter_tags_from_text (const char                *text);
+
 G_END_DECLS

@@ -426,6 +426,37 @@ test_document (void)
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   }
 
+  /* Post Details, open, with its calendar open too. */
+  {
+    GtkMenuButton *button = _ct_editor_page_get_details_button (page);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    GtkMenuButton *date_button = NULL;
+
+    gtk_menu_button_popup (button);
+    CT_TEST_WAIT (gtk_widget_get_mapped (popover));
+    for (GtkWidget *w = gtk_widget_get_first_child (popover); w != NULL && date_button == NULL; )
+      {
+        if (GTK_IS_MENU_BUTTON (w))
+          date_button = GTK_MENU_BUTTON (w);
+        /* Depth first through the popover's tree. */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == popover ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (date_button);
+    gtk_menu_button_popup (date_button);
+    CT_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (date_button))));
+    /* Title, date's two buttons, tags, draft, spoilers. */
+    check_tree ("post details popover", popover, 6);
+    gtk_menu_button_popdown (date_button);
+    gtk_menu_button_popdown (button);
+  }
+
   /* Two tabs: the tab bar shows, with its tabs' buttons. */
   {
     g_autofree char *other = g_build_filename (folder, "posts", "other.md", NULL);

@@ -8,6 +8,7 @@
 #include "ct-editor-page.h"
 #include "ct-entity-popover.h"
 #include "ct-export-dialog.h"
+#include "ct-front-matter-popover.h"
 #include "ct-preferences-window.h"
 #include "ct-problems.h"
 #include "ct-search-bar.h"
@@ -56,6 +57,28 @@ test_entity_popover (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_popover_popup (GTK_POPOVER (popover));
   CT_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opened over a text view, its calendar popover too. */
+static void
+test_front_matter_popover (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  CtFrontMatterPopover *popover = ct_front_matter_popover_new ();
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "---\ntitle: T\ndate: 2025-06-06\n---\nBody\n", -1);
+  ct_front_matter_popover_set_view (popover, GTK_TEXT_VIEW (view));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_widget_set_parent (GTK_WIDGET (popover), view);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  CT_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_null (ct_front_matter_popover_get_error (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
   gtk_widget_unparent (GTK_WIDGET (popover));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -205,6 +228,7 @@ main (int    argc,
   g_test_add_func ("/ui/templates/search-bar", test_search_bar);
   g_test_add_func ("/ui/templates/problems", test_problems);
   g_test_add_func ("/ui/templates/entity-popover", test_entity_popover);
+  g_test_add_func ("/ui/templates/front-matter-popover", test_front_matter_popover);
   g_test_add_func ("/ui/templates/editor-page", test_editor_page);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/export-dialog", test_export_dialog);

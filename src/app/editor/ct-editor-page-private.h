@@ -20,6 +20,7 @@
 #pragma once
 
 #include "ct-editor-page.h"
+#include "ct-front-matter-popover.h"
 #include "ct-hover-provider.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,8 @@ struct _CtEditorPage
   CtPreview         *preview;
   GtkLabel          *words_label;
   GtkLabel          *position_label;
+  GtkMenuButton     *details_button;
+  CtFrontMatterPopover *details_popover;
 
   CtWiki               *wiki;
   CtProblems           *problems;
@@ -140,6 +143,8 @@ CtPreview   *_ct_editor_page_get_preview       (CtEditorPage  *self);
 /* The underlined problems and the status-bar button that lists them. */
 CtProblems  *_ct_editor_page_get_problems      (CtEditorPage  *self);
 CtCompletionProvider *_ct_editor_page_get_completion (CtEditorPage *self);
+/* The status-bar button "Post Details" and its popover. */
+GtkMenuButton *_ct_editor_page_get_details_button (CtEditorPage *self);
 /* The entity the context menu's "Open …" would open (0 for none), and
  * that menu section. */
 gint64       _ct_editor_page_get_menu_entity   (CtEditorPage  *self);

@@ -254,6 +254,7 @@ ct_editor_page_constructed (GObject *object)
                            G_CALLBACK (_ct_editor_page_changed_on_disk), self, G_CONNECT_SWAPPED);
 
   ct_problems_attach (self->problems, self->view, self->preview);
+  ct_front_matter_popover_set_view (self->details_popover, GTK_TEXT_VIEW (self->view));
   gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
                                       GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
   /* Enter takes the first name, as in other editors' completion. */
@@ -421,6 +422,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (CT_TYPE_SEARCH_BAR);
   g_type_ensure (CT_TYPE_PROBLEMS);
+  g_type_ensure (CT_TYPE_FRONT_MATTER_POPOVER);
   g_type_ensure (CT_TYPE_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-editor-page.ui");
@@ -438,6 +440,8 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, words_label);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, CtEditorPage, problems);
+  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, details_button);
+  gtk_widget_class_bind_template_child (widget_class, CtEditorPage, details_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
 
   _ct_editor_page_class_preview_init (widget_class);
@@ -678,4 +682,12 @@ _ct_editor_page_get_completion (CtEditorPage *self)
   g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
 
   return self->completion;
+}
+
+GtkMenuButton *
+_ct_editor_page_get_details_button (CtEditorPage *self)
+{
+  g_return_val_if_fail (CT_IS_EDITOR_PAGE (self), NULL);
+
+  return self->details_button;
 }
