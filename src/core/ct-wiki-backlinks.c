@@ -144,17 +144,11 @@ collect_backlinks (CtWiki        *self,
                    sqlite3_stmt  *stmt,
                    GError       **error)
 {
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_backlink_free);
-  gboolean row;
+  g_autoptr(GPtrArray) links = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) backlink_from_row,
+                                                 (GDestroyNotify) ct_backlink_free, error);
 
-  while (TRUE)
-    {
-      if (!ct_db_step (self->db, stmt, &row, error))
-        return NULL;
-      if (!row)
-        break;
-      g_ptr_array_add (links, backlink_from_row (stmt));
-    }
+  if (links == NULL)
+    return NULL;
   ct_db_release (stmt);
   for (guint i = 0; i < links->len; i++)
     {

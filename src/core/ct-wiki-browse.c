@@ -103,6 +103,19 @@ _ct_wiki_brief_sql (int kind)
   return brief_queries[kind >= 0];
 }
 
+static CtEntityBrief *
+brief_from_row (sqlite3_stmt *stmt)
+{
+  CtEntityBrief *brief = g_new0 (CtEntityBrief, 1);
+
+  brief->id = sqlite3_column_int64 (stmt, 0);
+  ct_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &brief->kind);
+  brief->title = ct_db_column_dup (stmt, 2);
+  brief->summary = ct_db_column_dup (stmt, 3);
+  brief->spoiler = sqlite3_column_int (stmt, 4) != 0;
+  return brief;
+}
+
 GPtrArray *
 ct_wiki_list_briefs (CtWiki  *self,
                      int      kind,
@@ -111,7 +124,6 @@ ct_wiki_list_briefs (CtWiki  *self,
                      GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) briefs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_brief_free);
 
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
   g_return_val_if_fail (kind >= -1 && kind < CT_N_ENTITY_KINDS, NULL);
@@ -123,24 +135,8 @@ ct_wiki_list_briefs (CtWiki  *self,
     sqlite3_bind_int (stmt, 1, kind);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
-  while (TRUE)
-    {
-      CtEntityBrief *brief;
-      gboolean row;
-
-      if (!ct_db_step (self->db, stmt, &row, error))
-        return NULL;
-      if (!row)
-        break;
-      brief = g_new0 (CtEntityBrief, 1);
-      brief->id = sqlite3_column_int64 (stmt, 0);
-      ct_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &brief->kind);
-      brief->title = ct_db_column_dup (stmt, 2);
-      brief->summary = ct_db_column_dup (stmt, 3);
-      brief->spoiler = sqlite3_column_int (stmt, 4) != 0;
-      g_ptr_array_add (briefs, brief);
-    }
-  return g_steal_pointer (&briefs);
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) brief_from_row,
+                           (GDestroyNotify) ct_entity_brief_free, error);
 }
 
 /* The rows before the entity in index order, as three range counts on the

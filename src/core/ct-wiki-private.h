@@ -48,6 +48,13 @@ gboolean  _ct_wiki_check_text      (const char   *text,
                                     GError      **error);
 
 /* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
+/* Steps @stmt to the end, making an element of each row with @make;
+ * NULL (and @error) when a step fails. */
+GPtrArray *_ct_wiki_collect        (CtWiki         *self,
+                                    sqlite3_stmt   *stmt,
+                                    gpointer      (*make) (sqlite3_stmt *stmt),
+                                    GDestroyNotify  free_func,
+                                    GError        **error);
 gboolean  _ct_wiki_entity_brief    (CtWiki        *self,
                                     gint64         id,
                                     CtEntityKind  *kind,

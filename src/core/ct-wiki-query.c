@@ -90,12 +90,12 @@ entity_from_row (sqlite3_stmt *stmt)
 }
 
 /* Collects every row of @stmt with @make into a new array. */
-static GPtrArray *
-collect (CtWiki         *self,
-         sqlite3_stmt   *stmt,
-         gpointer      (*make) (sqlite3_stmt *stmt),
-         GDestroyNotify  free_func,
-         GError        **error)
+GPtrArray *
+_ct_wiki_collect (CtWiki         *self,
+                  sqlite3_stmt   *stmt,
+                  gpointer      (*make) (sqlite3_stmt *stmt),
+                  GDestroyNotify  free_func,
+                  GError        **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
   gboolean row;
@@ -112,7 +112,7 @@ collect (CtWiki         *self,
 }
 
 #define COLLECT_ENTITIES(self, stmt, error) \
-  collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) entity_from_row, (GDestroyNotify) ct_entity_free, error)
+  _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) entity_from_row, (GDestroyNotify) ct_entity_free, error)
 
 CtEntity *
 ct_wiki_get_entity (CtWiki  *self,
@@ -236,7 +236,7 @@ ct_wiki_lookup (CtWiki      *self,
   if (stmt == NULL)
     return NULL;
   ct_db_bind_text (stmt, 1, key);
-  found = collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) lookup_from_row,
+  found = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) lookup_from_row,
                    (GDestroyNotify) ct_lookup_free, error);
   if (found == NULL)
     return NULL;
@@ -420,7 +420,7 @@ ct_wiki_search (CtWiki      *self,
     return NULL;
   ct_db_bind_text (stmt, 1, match);
   sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) hit_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) hit_from_row,
                   (GDestroyNotify) ct_search_hit_free, error);
 }
 
@@ -462,7 +462,7 @@ ct_wiki_get_facts (CtWiki  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entity_id);
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) fact_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) fact_from_row,
                   (GDestroyNotify) ct_fact_free, error);
 }
 
@@ -507,7 +507,7 @@ ct_wiki_get_cast (CtWiki  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, film_id);
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
                   (GDestroyNotify) ct_credit_free, error);
 }
 
@@ -528,7 +528,7 @@ ct_wiki_list_credits (CtWiki  *self,
                         " ORDER BY fk.key, c.billing = 0, c.billing, c.role, pk.key, ifnull (ck.key, '')", error);
   if (stmt == NULL)
     return NULL;
-  return collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
                   (GDestroyNotify) ct_credit_free, error);
 }
 

@@ -96,3 +96,28 @@ ct_test_eval_js (WebKitWebView *view,
   g_object_unref (call.value);
   return text;
 }
+
+void
+ct_test_remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        ct_test_remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+gboolean
+ct_test_page_ready (CtEditorPage *page)
+{
+  CtDocument *document = ct_editor_page_get_document (page);
+
+  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
+}

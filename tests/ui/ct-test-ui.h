@@ -5,6 +5,8 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "ct-editor-page.h"
+
 G_BEGIN_DECLS
 
 #define CT_TEST_TIMEOUT_SECONDS 30
@@ -27,6 +29,13 @@ GtkWindow *ct_test_find_dialog  (GtkWindow       *parent,
 /* Waits until ct_test_find_dialog() finds one. */
 GtkWindow *ct_test_wait_dialog  (GtkWindow       *parent,
                                  GType            type);
+
+/* Deletes @file and, for a folder, everything below it (links are not
+ * followed); what cannot be deleted is left. */
+void       ct_test_remove_tree  (GFile           *file);
+
+/* @page has its file loaded and is not busy loading or saving. */
+gboolean   ct_test_page_ready   (CtEditorPage    *page);
 
 /* Evaluates @script in @view's page world, waiting for it; its value as
  * a string, or the test fails. */

@@ -277,31 +277,6 @@ check_tree (const char *state,
 
 /* The window and its popovers and dialogs. */
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
 static CtWindow *
 new_window (void)
 {
@@ -387,7 +362,7 @@ test_document (void)
   ct_window_open_file (window, file);
   page = ct_window_find_page (window, file);
   g_assert_nonnull (page);
-  CT_TEST_WAIT (page_ready (page));
+  CT_TEST_WAIT (ct_test_page_ready (page));
   CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
 
@@ -464,7 +439,7 @@ test_document (void)
 
     ct_test_write_file (other, "Other.\n", -1);
     ct_window_open_file (window, other_file);
-    CT_TEST_WAIT (page_ready (ct_window_find_page (window, other_file)));
+    CT_TEST_WAIT (ct_test_page_ready (ct_window_find_page (window, other_file)));
     ct_window_open_file (window, file);
     ct_test_spin (200);
   }
@@ -490,7 +465,7 @@ test_document (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);
   tree = g_file_new_for_path (base);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
 }
 
 /* The sample wiki open: each page of the sidebar, search results, and
@@ -564,7 +539,7 @@ test_wiki (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);
   tree = g_file_new_for_path (base);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
 }
 
 int

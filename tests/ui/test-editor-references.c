@@ -31,31 +31,6 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -83,7 +58,7 @@ fixture_setup (Fixture       *f,
   ct_window_open_file (f->window, file);
   f->page = ct_window_find_page (f->window, file);
   g_assert_nonnull (f->page);
-  CT_TEST_WAIT (page_ready (f->page));
+  CT_TEST_WAIT (ct_test_page_ready (f->page));
   CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
   f->view = ct_editor_page_get_view (f->page);
   f->buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
@@ -99,7 +74,7 @@ fixture_teardown (Fixture       *f,
   gtk_text_buffer_set_modified (f->buffer, FALSE);
   gtk_window_destroy (GTK_WINDOW (f->window));
   ct_test_spin (50);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
   g_free (f->folder);
   g_free (f->post);
 }

@@ -28,31 +28,6 @@ typedef struct {
   "---\ntitle: On Rooney\n---\n# Rooney\n\n[[Rooney]] dances in [[Ballerina]].\n\n{{cast: Ballerina}}\n"
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -79,7 +54,7 @@ fixture_setup (Fixture       *f,
   ct_window_open_file (f->window, file);
   f->page = ct_window_find_page (f->window, file);
   g_assert_nonnull (f->page);
-  CT_TEST_WAIT (page_ready (f->page));
+  CT_TEST_WAIT (ct_test_page_ready (f->page));
   CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
 }
 
@@ -95,7 +70,7 @@ fixture_teardown (Fixture       *f,
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page)), FALSE);
   gtk_window_destroy (GTK_WINDOW (f->window));
   ct_test_spin (50);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
   g_free (f->base);
   g_free (f->folder);
   g_free (f->post);
@@ -259,7 +234,7 @@ test_remembered (Fixture       *f,
     ct_test_write_file (other, "Other.\n", -1);
     ct_window_open_file (f->window, other_file);
     page = ct_window_find_page (f->window, other_file);
-    CT_TEST_WAIT (page_ready (page));
+    CT_TEST_WAIT (ct_test_page_ready (page));
     dialog = open_dialog (f);
     g_assert_cmpint (ct_export_dialog_get_format (dialog), ==, CT_EXPORT_STANDALONE);
     g_assert_null (ct_export_dialog_get_site_url (dialog));

@@ -24,14 +24,6 @@ typedef struct {
   GtkWidget     *popover;
 } Fixture;
 
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -55,7 +47,7 @@ fixture_setup (Fixture       *f,
   ct_window_open_file (f->window, file);
   f->page = ct_window_find_page (f->window, file);
   g_assert_nonnull (f->page);
-  CT_TEST_WAIT (page_ready (f->page));
+  CT_TEST_WAIT (ct_test_page_ready (f->page));
   f->buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
 
   /* Opened as a user opens it: the status bar's button. */

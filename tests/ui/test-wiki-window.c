@@ -32,23 +32,6 @@ typedef struct {
 /* Helpers -------------------------------------------------------------- */
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
@@ -126,14 +109,6 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
 static CtEditorPage *
 open_post (Fixture    *f,
            const char *name,
@@ -147,7 +122,7 @@ open_post (Fixture    *f,
   ct_window_open_file (f->window, file);
   page = ct_window_find_page (f->window, file);
   g_assert_nonnull (page);
-  CT_TEST_WAIT (page_ready (page));
+  CT_TEST_WAIT (ct_test_page_ready (page));
   CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
   return page;
 }
@@ -215,7 +190,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->wiki);
   ct_test_spin (50);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
   g_free (f->folder);
   g_free (f->base);
 }
@@ -394,7 +369,7 @@ test_edit_fact (Fixture       *f,
 
       ct_window_open_file (f->window, file);
       review = ct_window_find_page (f->window, file);
-      CT_TEST_WAIT (page_ready (review));
+      CT_TEST_WAIT (ct_test_page_ready (review));
       CT_TEST_WAIT (preview_shows (review, "ct-ref"));
       screenshot (GTK_WIDGET (f->window), "post-and-preview.png");
     }
@@ -795,7 +770,7 @@ test_big_wiki (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);
-  remove_tree (tree);
+  ct_test_remove_tree (tree);
 }
 
 int

@@ -128,14 +128,6 @@ page_text_is (CtEditorPage *page,
   return g_strcmp0 (text, expected) == 0;
 }
 
-static gboolean
-page_ready (CtEditorPage *page)
-{
-  CtDocument *document = ct_editor_page_get_document (page);
-
-  return ct_document_get_file (document) != NULL && !ct_document_get_busy (document);
-}
-
 /* Opens @path through the window, as the Open dialog or the command line
  * would, and waits for the tab to hold the file. */
 static CtEditorPage *
@@ -148,7 +140,7 @@ open_file (Fixture    *f,
   ct_window_open_file (f->window, file);
   page = ct_window_find_page (f->window, file);
   g_assert_nonnull (page);
-  CT_TEST_WAIT (page_ready (page));
+  CT_TEST_WAIT (ct_test_page_ready (page));
   /* The draft lookup that follows a load runs on the drafts thread. */
   ct_test_spin (100);
   return page;
