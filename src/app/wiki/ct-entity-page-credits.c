@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-page-private.h"
+#include "ct-fact-format.h"
 
 /* A film's credits, as Cast and Crew, and its scenes in order: rows that
  * open the person or scene, move up and down, and (credits) go away; a
@@ -283,8 +284,8 @@ describe_credit (const CtCredit *credit)
   /* "Cast" says nothing in the Cast list; every other role does. */
   if (g_strcmp0 (credit->role, "cast") != 0)
     g_string_append_printf (text, "%s%s", text->len ? " · " : "", ct_credit_role_label (credit->role));
-  if (credit->status != CT_FACT_CONFIRMED)
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", ct_fact_status_label (credit->status));
+  if (ct_fact_status_note (credit->status) != NULL)
+    g_string_append_printf (text, "%s%s", text->len ? " " : "", ct_fact_status_note (credit->status));
   if (credit->source != NULL)
     g_string_append_printf (text, "%s%s", text->len ? " · " : "", credit->source);
   return g_string_free (text, FALSE);

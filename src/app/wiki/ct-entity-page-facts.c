@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-page-private.h"
+#include "ct-fact-format.h"
 #include "ct-fact-keys.h"
 #include "ct-scanner.h"
 
@@ -193,20 +194,6 @@ tag (GtkWidget  *widget,
   return widget;
 }
 
-static char *
-describe_value (const CtFact *fact)
-{
-  const char *value = fact->value_id != 0 ? fact->value_title : fact->text;
-
-  g_autofree char *status = NULL;
-
-  if (fact->status == CT_FACT_CONFIRMED)
-    return g_strdup (value ? value : "");
-  status = g_utf8_strdown (ct_fact_status_label (fact->status), -1);
-  /* Translators: a fact's value and its status, e.g. "June 2025 (rumored)" */
-  return g_strdup_printf (C_("fact value", "%s (%s)"), value ? value : "", status);
-}
-
 static GtkWidget *
 fact_row_new (CtEntityPage *self,
               const CtFact *fact)
@@ -221,7 +208,9 @@ fact_row_new (CtEntityPage *self,
   GtkWidget *actions = adw_action_row_new ();
   GtkWidget *remove = tag (gtk_button_new_with_mnemonic (_("_Remove Fact")), fact->id);
   GtkWidget *insert = gtk_button_new_from_icon_name ("insert-text-symbolic");
-  g_autofree char *subtitle = describe_value (fact);
+  /* As readers see it ("June 2025 (rumored)"); the Value row below
+   * holds what is stored, to edit. */
+  g_autofree char *subtitle = ct_fact_display (self->entity->kind, fact);
   g_autofree char *insert_label = g_strdup_printf (_("Insert %s into the Post"), label);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
