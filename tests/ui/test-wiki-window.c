@@ -405,8 +405,12 @@ test_edit_fact (Fixture       *f,
     GtkWidget *fact = find_widget (GTK_WIDGET (page->facts_group), ADW_TYPE_EXPANDER_ROW, "Release date");
     GtkWidget *status = find_widget (fact, ADW_TYPE_COMBO_ROW, "Status");
 
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (fact), TRUE);
     adw_combo_row_set_selected (ADW_COMBO_ROW (status), CT_FACT_RUMORED);
     ct_test_spin (50);
+    /* The form was rebuilt; the row the user had open is open again. */
+    fact = find_widget (GTK_WIDGET (page->facts_group), ADW_TYPE_EXPANDER_ROW, "Release date");
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (fact)));
     g_clear_pointer (&facts, g_ptr_array_unref);
     facts = ct_wiki_get_facts (f->wiki, entity_id (f->wiki, "Ballerina"), NULL);
     g_assert_cmpint (((CtFact *) g_ptr_array_index (facts, 0))->status, ==, CT_FACT_RUMORED);

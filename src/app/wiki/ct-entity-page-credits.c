@@ -373,7 +373,7 @@ _ct_entity_page_credits_load (CtEntityPage *self)
   g_autoptr(GError) error = NULL;
   guint n_cast = 0, n_crew = 0;
 
-  _ct_entity_page_clear_rows (self->credit_rows);
+  _ct_entity_page_clear_rows (self, self->credit_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->cast_group), film);
   gtk_widget_set_visible (GTK_WIDGET (self->crew_group), film);
   gtk_widget_set_visible (GTK_WIDGET (self->add_credit_group), film && !ct_wiki_is_read_only (self->wiki));
@@ -386,10 +386,8 @@ _ct_entity_page_credits_load (CtEntityPage *self)
     {
       const CtCredit *credit = g_ptr_array_index (credits, i);
       gboolean cast = ct_credit_role_is_cast (credit->role);
-      GtkWidget *row = credit_row_new (self, credit);
-
-      adw_preferences_group_add (cast ? self->cast_group : self->crew_group, row);
-      g_ptr_array_add (self->credit_rows, row);
+      _ct_entity_page_add_row (self, cast ? self->cast_group : self->crew_group, self->credit_rows,
+                               credit_row_new (self, credit));
       cast ? n_cast++ : n_crew++;
     }
   adw_preferences_group_set_description (self->cast_group, n_cast == 0 ? _("No one is credited in the cast yet.") : NULL);
@@ -398,11 +396,8 @@ _ct_entity_page_credits_load (CtEntityPage *self)
   scenes = ct_wiki_get_scenes (self->wiki, self->id, &error);
   for (guint i = 0; scenes != NULL && i < scenes->len; i++)
     {
-      const CtEntity *scene = g_ptr_array_index (scenes, i);
-      GtkWidget *row = scene_row_new (self, scene);
-
-      adw_preferences_group_add (self->scenes_group, row);
-      g_ptr_array_add (self->credit_rows, row);
+      _ct_entity_page_add_row (self, self->scenes_group, self->credit_rows,
+                               scene_row_new (self, g_ptr_array_index (scenes, i)));
     }
   adw_preferences_group_set_description (self->scenes_group,
                                          scenes == NULL || scenes->len == 0 ? _("No scenes yet.") : NULL);

@@ -215,6 +215,7 @@ fact_row_new (CtEntityPage *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) fact->id));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   gtk_widget_set_valign (insert, GTK_ALIGN_CENTER);
@@ -279,21 +280,15 @@ _ct_entity_page_facts_load (CtEntityPage *self)
 {
   g_autoptr(GPtrArray) facts = read_facts (self);
 
-  _ct_entity_page_clear_rows (self->fact_rows);
+  _ct_entity_page_clear_rows (self, self->fact_rows);
   for (guint i = 0; facts != NULL && i < facts->len; i++)
-    {
-      GtkWidget *row = fact_row_new (self, g_ptr_array_index (facts, i));
-
-      adw_preferences_group_add (self->facts_group, row);
-      g_ptr_array_add (self->fact_rows, row);
-    }
+    _ct_entity_page_add_row (self, self->facts_group, self->fact_rows,
+                             fact_row_new (self, g_ptr_array_index (facts, i)));
   if (self->draft_key != NULL)
     {
       CtFact draft = { .key = self->draft_key };
-      GtkWidget *row = fact_row_new (self, &draft);
 
-      adw_preferences_group_add (self->facts_group, row);
-      g_ptr_array_add (self->fact_rows, row);
+      _ct_entity_page_add_row (self, self->facts_group, self->fact_rows, fact_row_new (self, &draft));
     }
   adw_preferences_group_set_description (self->facts_group,
                                          (facts == NULL || facts->len == 0) && self->draft_key == NULL

@@ -160,7 +160,7 @@ _ct_entity_page_mentions_load (CtEntityPage *self)
   g_autoptr(GPtrArray) backlinks = NULL;
   g_autoptr(GError) error = NULL;
 
-  _ct_entity_page_clear_rows (self->mention_rows);
+  _ct_entity_page_clear_rows (self, self->mention_rows);
   backlinks = ct_wiki_get_backlinks (self->wiki, self->id, &error);
   if (backlinks == NULL)
     {
@@ -188,8 +188,7 @@ _ct_entity_page_mentions_load (CtEntityPage *self)
       g_object_set_data (G_OBJECT (row), "entity-id", GSIZE_TO_POINTER ((gsize) link->entity_id));
       g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (link->line));
       g_signal_connect (row, "activated", G_CALLBACK (on_mention_activated_cb), self);
-      adw_preferences_group_add (self->mentions_group, row);
-      g_ptr_array_add (self->mention_rows, row);
+      _ct_entity_page_add_row (self, self->mentions_group, self->mention_rows, row);
     }
 }
 

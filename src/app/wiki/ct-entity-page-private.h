@@ -70,6 +70,7 @@ struct _CtEntityPage
   char                 *draft_key;     /* a fact being added: key, no value yet */
   GPtrArray            *credit_rows;   /* rows added to cast/crew/scenes */
   GPtrArray            *mention_rows;
+  GHashTable           *expanded;      /* "rows/id" of rows the user opened */
 };
 
 /* A change begins: snapshot what it may touch (the page's entity, and
@@ -111,7 +112,13 @@ void      _ct_entity_page_credits_load (CtEntityPage  *self);
 void      _ct_entity_page_add_credit   (CtEntityPage  *self);
 void      _ct_entity_page_add_scene    (CtEntityPage  *self);
 
-/* Removes every row of @rows from its group. */
-void      _ct_entity_page_clear_rows   (GPtrArray     *rows);
+/* Removes every row of @rows from its group, remembering which were
+ * open; add_row adds one to @group (opened again if it was). */
+void      _ct_entity_page_clear_rows   (CtEntityPage  *self,
+                                        GPtrArray     *rows);
+void      _ct_entity_page_add_row      (CtEntityPage        *self,
+                                        AdwPreferencesGroup *group,
+                                        GPtrArray           *rows,
+                                        GtkWidget           *row);
 
 G_END_DECLS

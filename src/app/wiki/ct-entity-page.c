@@ -225,18 +225,48 @@ _ct_entity_page_resolve (CtEntityPage  *self,
   return match->entity_id;
 }
 
+/* Rows are rebuilt after every edit; a row the user had opened (a fact,
+ * a credit) is opened again, by its "id" within its list. */
+static char *
+row_key (GPtrArray *rows,
+         GtkWidget *row)
+{
+  return g_strdup_printf ("%p/%" G_GSIZE_FORMAT, (gpointer) rows,
+                          GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")));
+}
+
 void
-_ct_entity_page_clear_rows (GPtrArray *rows)
+_ct_entity_page_clear_rows (CtEntityPage *self,
+                            GPtrArray    *rows)
 {
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      g_autofree char *key = row_key (rows, row);
 
+      if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        g_hash_table_add (self->expanded, g_steal_pointer (&key));
+      else
+        g_hash_table_remove (self->expanded, key);
       if (group != NULL)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (rows, 0);
+}
+
+void
+_ct_entity_page_add_row (CtEntityPage        *self,
+                         AdwPreferencesGroup *group,
+                         GPtrArray           *rows,
+                         GtkWidget           *row)
+{
+  g_autofree char *key = row_key (rows, row);
+
+  if (ADW_IS_EXPANDER_ROW (row) && g_hash_table_contains (self->expanded, key))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
 }
 
 /* The form ------------------------------------------------------------------ */
@@ -474,6 +504,7 @@ ct_entity_page_finalize (GObject *object)
   g_ptr_array_unref (self->fact_rows);
   g_ptr_array_unref (self->credit_rows);
   g_ptr_array_unref (self->mention_rows);
+  g_hash_table_unref (self->expanded);
   g_free (self->error);
   g_free (self->draft_key);
 
@@ -600,6 +631,7 @@ ct_entity_page_init (CtEntityPage *self)
   self->fact_rows = g_ptr_array_new ();
   self->credit_rows = g_ptr_array_new ();
   self->mention_rows = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   _ct_entity_page_notes_init (self);
 
