@@ -13,12 +13,14 @@ ct_cli_export (int    argc,
 {
   g_autofree char *wiki_dir = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *theme = NULL;
   g_autofree char *site_url = NULL;
   g_autofree char *output = NULL;
   gboolean raw_html = FALSE;
   GOptionEntry entries[] = {
     { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: found from the file)"), N_("DIR") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("standalone (default), fragment or markdown"), N_("FORMAT") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("standalone: auto (default, follows the reader), light, dark or print"), N_("THEME") },
     { "site-url", 0, 0, G_OPTION_ARG_STRING, &site_url, N_("Link references to pages under this URL"), N_("URL") },
     { "raw-html", 0, 0, G_OPTION_ARG_NONE, &raw_html, N_("Keep raw HTML from the Markdown (off: it is omitted)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write here instead of standard output"), N_("OUT") },
@@ -49,6 +51,12 @@ ct_cli_export (int    argc,
   if (format != NULL && !ct_export_format_from_name (format, &options.format))
     {
       ct_cli_fail (_("unknown format “%s”: use standalone, fragment or markdown"), format);
+      return CT_EXIT_USAGE;
+    }
+
+  if (theme != NULL && !ct_export_theme_from_name (theme, &options.theme))
+    {
+      ct_cli_fail (_("unknown theme “%s”: use auto, light, dark or print"), theme);
       return CT_EXIT_USAGE;
     }
 

@@ -48,6 +48,33 @@ ct_export_format_from_name (const char     *name,
   return FALSE;
 }
 
+/* In CtRenderTheme order. */
+static const char *theme_names[CT_RENDER_N_THEMES] = { "auto", "light", "dark", "print" };
+
+const char *
+ct_export_theme_to_name (CtRenderTheme theme)
+{
+  g_return_val_if_fail (theme < CT_RENDER_N_THEMES, NULL);
+
+  return theme_names[theme];
+}
+
+gboolean
+ct_export_theme_from_name (const char    *name,
+                           CtRenderTheme *theme)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (theme_names); i++)
+    if (g_str_equal (name, theme_names[i]))
+      {
+        if (theme != NULL)
+          *theme = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 ct_export_format_get_extension (CtExportFormat format)
 {
@@ -98,6 +125,7 @@ ct_export_post (const char             *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (options->format < CT_EXPORT_N_FORMATS, NULL);
+  g_return_val_if_fail (options->theme < CT_RENDER_N_THEMES, NULL);
   g_return_val_if_fail (options->wiki == NULL || options->wiki_folder == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -116,6 +144,7 @@ ct_export_post (const char             *text,
   render.mode = formats[options->format].mode;
   render.wiki = own_wiki != NULL ? own_wiki : options->wiki;
   render.allow_raw_html = options->allow_raw_html;
+  render.theme = options->theme;
   render.site_url = options->site_url != NULL && *options->site_url != '\0' ? options->site_url : NULL;
 
   rendered = ct_render (text, length, &render, error);

@@ -8,6 +8,7 @@
  * thread can pass a folder instead of its own (single-thread) CtWiki. */
 #pragma once
 
+#include "ct-render.h"
 #include "ct-types.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ typedef struct {
   const char     *site_url;        /* references link to SITE_URL/KIND/SLUG.html;
                                     * NULL or "": plain text with a tooltip */
   gboolean        allow_raw_html;  /* FALSE: cmark's safe mode */
+  CtRenderTheme   theme;           /* standalone only; AUTO follows the reader */
 } CtExportOptions;
 
 typedef struct {
@@ -56,6 +58,10 @@ guint           ct_export_result_count_errors (const CtExportResult *self);
 const char     *ct_export_format_to_name  (CtExportFormat          format);
 gboolean        ct_export_format_from_name (const char            *name,
                                            CtExportFormat         *format);
+/* "auto", "light", "dark", "print": the names of `--theme`. */
+const char     *ct_export_theme_to_name   (CtRenderTheme           theme);
+gboolean        ct_export_theme_from_name (const char             *name,
+                                           CtRenderTheme          *theme);
 /* "html" or "md", without the dot. */
 const char     *ct_export_format_get_extension (CtExportFormat     format);
 /* "text/html" or "text/markdown". */

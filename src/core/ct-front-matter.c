@@ -229,7 +229,7 @@ read_mapping (yaml_document_t  *doc,
       if (key == NULL)
         continue;
 
-      if (g_str_equal (key, "title") || g_str_equal (key, "date"))
+      if (g_str_equal (key, "title") || g_str_equal (key, "date") || g_str_equal (key, "description"))
         {
           if (text == NULL)
             problem = g_strdup_printf (_("%s must be text"), key);
@@ -237,6 +237,8 @@ read_mapping (yaml_document_t  *doc,
             problem = g_strdup_printf (_("%s is not valid UTF-8"), key);
           else if (g_str_equal (key, "title"))
             { g_free (fm->title); fm->title = g_strdup (text); }
+          else if (g_str_equal (key, "description"))
+            { g_free (fm->description); fm->description = g_strdup (text); }
           else
             { g_free (fm->date); fm->date = g_strdup (text); }
         }
@@ -322,6 +324,7 @@ ct_front_matter_free (CtFrontMatter *self)
   if (self == NULL)
     return;
   g_free (self->title);
+  g_free (self->description);
   g_free (self->date);
   g_strfreev (self->tags);
   g_free (self);

@@ -18,6 +18,7 @@ gboolean ct_front_matter_split (const char *text,
 typedef struct {
   char     *title;      /* NULL when absent */
   char     *date;       /* as written (2025-06-06), NULL when absent */
+  char     *description; /* a sentence for search engines and link cards, NULL when absent */
   GStrv     tags;       /* never NULL */
   gboolean  draft;
   int       spoilers;   /* -1 absent, 0 false, 1 true */

@@ -1,6 +1,7 @@
 /* ct-render-private.h — what the files of the renderer share.
  *
  * ct-render.c          ct_render: front matter, cmark, modes, preview blocks
+ * ct-render-standalone.c  the page around a standalone export: head, theme
  * ct-render-context.c  the state of one rendering (caches, diagnostics,
  *                      mentions, footnotes) and where entity links go
  * ct-render-refs.c     references: placeholders, the AST walk, splicing;
@@ -29,6 +30,7 @@
 
 #include "ct-diagnostic.h"
 #include "ct-entity.h"
+#include "ct-front-matter.h"
 #include "ct-render.h"
 #include "ct-scanner.h"
 #include "ct-wiki.h"
@@ -252,5 +254,14 @@ char      *ct_render_entity_url      (const CtRenderOptions *options,
                                       CtEntityKind           kind,
                                       const char            *slug,
                                       gint64                 id);
+
+/* ct-render-standalone.c: the whole HTML file around @body. @meta
+ * (nullable) gives the description, date and keywords; @summary
+ * (nullable) is the description when the front matter has none. */
+char *ct_render_standalone_page (const char          *body,
+                                 const char          *title,
+                                 const CtFrontMatter *meta,
+                                 const char          *summary,
+                                 CtRenderTheme        theme);
 
 G_END_DECLS

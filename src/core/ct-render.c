@@ -155,28 +155,15 @@ first_heading_text (cmark_node *doc)
   return NULL;
 }
 
+/* The first paragraph's words: a standalone page's description when the
+ * front matter has none. */
 static char *
-render_standalone (const char *body,
-                   const char *title)
+first_paragraph_text (cmark_node *doc)
 {
-  g_autoptr(GBytes) css = ct_render_get_stylesheet ();
-  g_autofree char *escaped_title = g_markup_escape_text (title ? title : "Untitled", -1);
-  GString *out = g_string_new (NULL);
-
-  g_string_append (out,
-                   "<!DOCTYPE html>\n"
-                   "<html>\n"
-                   "<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n");
-  g_string_append_printf (out, "<title>%s</title>\n<style>\n", escaped_title);
-  g_string_append_len (out, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
-  g_string_append (out, "</style>\n</head>\n<body>\n<article class=\"ct-post\">\n");
-  g_string_append (out, body);
-  g_string_append (out, "</article>\n</body>\n</html>\n");
-
-  return g_string_free (out, FALSE);
+  for (cmark_node *n = cmark_node_first_child (doc); n; n = cmark_node_next (n))
+    if (cmark_node_get_type (n) == CMARK_NODE_PARAGRAPH)
+      return node_plain_text (n);
+  return NULL;
 }
 
 static void
@@ -392,12 +379,14 @@ ct_render (const char             *text,
       {
         char *html = cmark_render_html (doc, cmark_options);
         g_autofree char *body = NULL;
+        g_autofree char *summary = first_paragraph_text (doc);
 
         footnotes = ct_html_footnotes (&ctx);
         if (meta != NULL)
           header = post_header (meta, doc, "");
         body = g_strconcat (header ? header : "", html, footnotes, NULL);
-        result->output = render_standalone (body, options->title ? options->title : result->title);
+        result->output = ct_render_standalone_page (body, options->title ? options->title : result->title,
+                                                    meta, summary, options->theme);
         free (html);
       }
       break;

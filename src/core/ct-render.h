@@ -14,6 +14,16 @@ typedef enum {
   CT_RENDER_MARKDOWN,    /* references flattened, front matter kept */
 } CtRenderMode;
 
+/* How a standalone page looks (the other modes take the host's style). */
+typedef enum {
+  CT_RENDER_THEME_AUTO,   /* light, or dark when the reader's system asks for it */
+  CT_RENDER_THEME_LIGHT,
+  CT_RENDER_THEME_DARK,
+  CT_RENDER_THEME_PRINT,  /* paper: black on white, serif, link targets written out */
+} CtRenderTheme;
+
+#define CT_RENDER_N_THEMES 4
+
 typedef struct {
   CtRenderMode  mode;
   CtWiki       *wiki;            /* NULL: references stay unresolved */
@@ -23,6 +33,7 @@ typedef struct {
                                   * site: the relative path to the site's root
                                   * (NULL: "..", for pages one folder deep) */
   const char   *title;           /* standalone: overrides the derived title */
+  CtRenderTheme theme;           /* standalone only */
 } CtRenderOptions;
 
 /* One top-level block of a preview: its HTML carries data-sourcepos lines

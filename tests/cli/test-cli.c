@@ -90,6 +90,21 @@ test_export_bad_usage (void)
 }
 
 static void
+test_export_theme (void)
+{
+  g_auto(CtRun) print = { 0 };
+  g_auto(CtRun) bad_theme = { 0 };
+
+  ct_run (&print, "# Post\n", "export", "--theme", "print", "-", NULL);
+  g_assert_cmpint (print.exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (print.out, "<!DOCTYPE html>\n<html class=\"light print\">"));
+
+  ct_run (&bad_theme, "x", "export", "--theme", "sepia", "-", NULL);
+  g_assert_cmpint (bad_theme.exit_code, ==, 2);
+  g_assert_nonnull (strstr (bad_theme.err, "sepia"));
+}
+
+static void
 test_export_failures (void)
 {
   g_auto(CtRun) missing = { 0 };
@@ -119,6 +134,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/to-file", test_export_to_file);
   g_test_add_func ("/cli/export/bad-usage", test_export_bad_usage);
   g_test_add_func ("/cli/export/failures", test_export_failures);
+  g_test_add_func ("/cli/export/theme", test_export_theme);
 
   return g_test_run ();
 }

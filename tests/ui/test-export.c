@@ -94,6 +94,7 @@ cli_export (Fixture     *f,
             const char  *out,
             const char  *format,
             const char  *site_url,
+            const char  *theme,
             gsize       *length)
 {
   const char *bin = g_getenv ("CT_CONTINUITY_BIN");
@@ -103,6 +104,7 @@ cli_export (Fixture     *f,
   g_autofree char *out_text = NULL;
   g_autofree char *format_arg = g_strconcat ("--format=", format, NULL);
   g_autofree char *url_arg = site_url ? g_strconcat ("--site-url=", site_url, NULL) : NULL;
+  g_autofree char *theme_arg = theme ? g_strconcat ("--theme=", theme, NULL) : NULL;
   int status;
 
   g_assert_nonnull (bin);
@@ -111,6 +113,8 @@ cli_export (Fixture     *f,
   g_ptr_array_add (argv, format_arg);
   if (url_arg != NULL)
     g_ptr_array_add (argv, url_arg);
+  if (theme_arg != NULL)
+    g_ptr_array_add (argv, theme_arg);
   g_ptr_array_add (argv, "-o");
   g_ptr_array_add (argv, (char *) out);
   g_ptr_array_add (argv, f->post);
@@ -150,10 +154,29 @@ open_dialog (Fixture *f)
   return CT_EXPORT_DIALOG (ct_test_wait_dialog (GTK_WINDOW (f->window), CT_TYPE_EXPORT_DIALOG));
 }
 
+/* The dialog's row titled @title, as a user finds it. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Exports through the dialog, as if the file chooser returned @path. */
 static char *
 dialog_export (Fixture        *f,
                CtExportFormat  format,
+               CtRenderTheme   theme,
                const char     *site_url,
                const char     *path,
                gsize          *length)
@@ -163,6 +186,11 @@ dialog_export (Fixture        *f,
 
   g_unlink (path);
   ct_export_dialog_set_format (dialog, format);
+  /* a theme is offered for a standalone page only */
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (find_row (GTK_WIDGET (dialog), "Theme"))),
+                   ==, format == CT_EXPORT_STANDALONE);
+  if (format == CT_EXPORT_STANDALONE)
+    ct_export_dialog_set_theme (dialog, theme);
   ct_export_dialog_set_site_url (dialog, site_url);
   g_assert_true (ct_export_dialog_choose (dialog, target));
   /* The file is renamed into place whole: once it is there, it is done. */
@@ -176,10 +204,17 @@ static void
 test_matches_cli (Fixture       *f,
                   gconstpointer  data)
 {
-  static const struct { CtExportFormat format; const char *name; const char *site_url; } cases[] = {
-    { CT_EXPORT_STANDALONE, "standalone", NULL },
-    { CT_EXPORT_FRAGMENT, "fragment", "https://example.org/wiki" },
-    { CT_EXPORT_MARKDOWN, "markdown", "https://example.org/wiki" },
+  static const struct {
+    CtExportFormat format;
+    const char *name;
+    const char *site_url;
+    CtRenderTheme theme;
+  } cases[] = {
+    { CT_EXPORT_STANDALONE, "standalone", NULL, CT_RENDER_THEME_AUTO },
+    { CT_EXPORT_STANDALONE, "standalone", NULL, CT_RENDER_THEME_DARK },
+    { CT_EXPORT_STANDALONE, "standalone", "https://example.org/wiki", CT_RENDER_THEME_PRINT },
+    { CT_EXPORT_FRAGMENT, "fragment", "https://example.org/wiki", CT_RENDER_THEME_AUTO },
+    { CT_EXPORT_MARKDOWN, "markdown", "https://example.org/wiki", CT_RENDER_THEME_AUTO },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -190,9 +225,12 @@ test_matches_cli (Fixture       *f,
       g_autofree char *cli_bytes = NULL;
       gsize app_length, cli_length;
 
-      g_test_message ("format %s", cases[i].name);
-      app_bytes = dialog_export (f, cases[i].format, cases[i].site_url, app_path, &app_length);
-      cli_bytes = cli_export (f, cli_path, cases[i].name, cases[i].site_url, &cli_length);
+      const char *theme = ct_export_theme_to_name (cases[i].theme);
+
+      g_test_message ("format %s, theme %s", cases[i].name, theme);
+      app_bytes = dialog_export (f, cases[i].format, cases[i].theme, cases[i].site_url, app_path, &app_length);
+      cli_bytes = cli_export (f, cli_path, cases[i].name, cases[i].site_url,
+                              cases[i].format == CT_EXPORT_STANDALONE ? theme : NULL, &cli_length);
       g_assert_null (strstr (app_bytes, "No wiki is open"));
       g_assert_nonnull (strstr (cli_bytes, "Rooney"));
       g_assert_cmpmem (app_bytes, app_length, cli_bytes, cli_length);
@@ -210,12 +248,21 @@ test_remembered (Fixture       *f,
   g_autoptr(GFile) target = g_file_new_for_path (path);
   CtExportDialog *dialog;
 
-  bytes = dialog_export (f, CT_EXPORT_MARKDOWN, "https://example.org/wiki", path, NULL);
+  bytes = dialog_export (f, CT_EXPORT_STANDALONE, CT_RENDER_THEME_PRINT, NULL, path, NULL);
+  g_assert_nonnull (strstr (bytes, "<html class=\"light print\">"));
+  g_clear_pointer (&bytes, g_free);
+  dialog = open_dialog (f);
+  g_assert_cmpint (ct_export_dialog_get_theme (dialog), ==, CT_RENDER_THEME_PRINT);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  bytes = dialog_export (f, CT_EXPORT_MARKDOWN, CT_RENDER_THEME_AUTO, "https://example.org/wiki", path, NULL);
   g_assert_nonnull (strstr (bytes, "https://example.org/wiki/character/rooney.html"));
 
   dialog = open_dialog (f);
   g_assert_cmpint (ct_export_dialog_get_format (dialog), ==, CT_EXPORT_MARKDOWN);
   g_assert_cmpstr (ct_export_dialog_get_site_url (dialog), ==, "https://example.org/wiki");
+  /* the theme chosen before is kept with the post, though Markdown has none */
+  g_assert_cmpint (ct_export_dialog_get_theme (dialog), ==, CT_RENDER_THEME_PRINT);
 
   g_unlink (path);
   ct_export_dialog_set_site_url (dialog, "javascript:alert(1)");
@@ -237,6 +284,7 @@ test_remembered (Fixture       *f,
     CT_TEST_WAIT (ct_test_page_ready (page));
     dialog = open_dialog (f);
     g_assert_cmpint (ct_export_dialog_get_format (dialog), ==, CT_EXPORT_STANDALONE);
+    g_assert_cmpint (ct_export_dialog_get_theme (dialog), ==, CT_RENDER_THEME_AUTO);
     g_assert_null (ct_export_dialog_get_site_url (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
     gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (ct_editor_page_get_document (page)), FALSE);
@@ -261,7 +309,8 @@ test_typed_text_and_errors (Fixture       *f,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\nSome *emphasis* & <b>raw</b> HTML, typed.\n", -1);
 
-  _ct_window_export_async (f->window, f->page, CT_EXPORT_STANDALONE, NULL, out, exported_cb, &export);
+  _ct_window_export_async (f->window, f->page, &(CtExportOptions) { .format = CT_EXPORT_STANDALONE }, out,
+                           exported_cb, &export);
   CT_TEST_WAIT (export.done);
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
@@ -273,7 +322,8 @@ test_typed_text_and_errors (Fixture       *f,
   g_assert_nonnull (strstr (html, "<style"));
 
   export.done = FALSE;
-  _ct_window_export_async (f->window, f->page, CT_EXPORT_STANDALONE, NULL, bad, exported_cb, &export);
+  _ct_window_export_async (f->window, f->page, &(CtExportOptions) { .format = CT_EXPORT_STANDALONE }, bad,
+                           exported_cb, &export);
   CT_TEST_WAIT (export.done);
   g_assert_false (export.ok);
   g_assert_error (export.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -352,12 +402,12 @@ test_copy_html (Fixture       *f,
   CT_TEST_WAIT (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"));
 
   html = read_clipboard (clipboard, "text/html");
-  cli_html = cli_export (f, cli_path, "fragment", NULL, &html_length);
+  cli_html = cli_export (f, cli_path, "fragment", NULL, NULL, &html_length);
   g_assert_cmpmem (g_bytes_get_data (html, NULL), g_bytes_get_size (html), cli_html, html_length);
   g_assert_nonnull (strstr (cli_html, "<h1>"));
 
   plain = read_clipboard (clipboard, "text/plain;charset=utf-8");
-  cli_md = cli_export (f, md_path, "markdown", NULL, &md_length);
+  cli_md = cli_export (f, md_path, "markdown", NULL, NULL, &md_length);
   g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), cli_md, md_length);
 }
 
@@ -370,6 +420,22 @@ printed_cb (GObject      *object,
 
   export->ok = ct_export_print_finish (CT_EDITOR_PAGE (object), result, &export->error);
   export->done = TRUE;
+}
+
+/* How many pages a PDF from cairo has: its page objects are written
+ * uncompressed, each with "/Type /Page" (the page tree says "/Pages"). */
+static guint
+count_pdf_pages (const char *pdf,
+                 gsize       length)
+{
+  static const char needle[] = "/Type /Page";
+  guint pages = 0;
+
+  /* the file holds binary streams: compare bytes, not C strings */
+  for (gsize i = 0; i + sizeof needle <= length; i++)
+    if (memcmp (pdf + i, needle, sizeof needle - 1) == 0 && pdf[i + sizeof needle - 1] != 's')
+      pages++;
+  return pages;
 }
 
 /* Print to File: the standalone export, laid out by WebKit, as a PDF. */
@@ -396,6 +462,8 @@ test_print_pdf (Fixture       *f,
   pdf = file_contents (pdf_path, &length);
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+  /* the short post, its cast table kept whole: one page */
+  g_assert_cmpuint (count_pdf_pages (pdf, length), ==, 1);
 }
 
 int

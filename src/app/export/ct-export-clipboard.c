@@ -77,8 +77,10 @@ html_rendered_cb (GObject      *object,
   op->html = g_bytes_ref (html->bytes);
   /* The plain alternative is a second render of the buffer: if the user
    * typed in between, it holds the newer text, which does no harm. */
-  ct_export_job_run_async (CT_EDITOR_PAGE (object), CT_EXPORT_MARKDOWN, op->site_url,
-                           op->allow_raw_html, NULL, NULL, plain_rendered_cb, g_steal_pointer (&task));
+  ct_export_job_run_async (CT_EDITOR_PAGE (object),
+                           &(CtExportOptions) { .format = CT_EXPORT_MARKDOWN, .site_url = op->site_url,
+                                                .allow_raw_html = op->allow_raw_html },
+                           NULL, NULL, plain_rendered_cb, g_steal_pointer (&task));
 }
 
 void
@@ -103,8 +105,10 @@ ct_export_copy_html_async (CtEditorPage        *page,
   task = g_task_new (page, NULL, callback, user_data);
   g_task_set_source_tag (task, ct_export_copy_html_async);
   g_task_set_task_data (task, op, (GDestroyNotify) copy_op_free);
-  ct_export_job_run_async (page, CT_EXPORT_FRAGMENT, site_url, allow_raw_html, NULL, NULL,
-                           html_rendered_cb, task);
+  ct_export_job_run_async (page,
+                           &(CtExportOptions) { .format = CT_EXPORT_FRAGMENT, .site_url = site_url,
+                                                .allow_raw_html = allow_raw_html },
+                           NULL, NULL, html_rendered_cb, task);
 }
 
 gboolean

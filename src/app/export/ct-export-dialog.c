@@ -18,6 +18,7 @@ struct _CtExportDialog
   GtkFileChooserNative *chooser;
 
   AdwComboRow          *format_row;
+  AdwComboRow          *theme_row;
   AdwEntryRow          *site_url_row;
   GtkLabel             *error_label;
   GtkButton            *export_button;
@@ -33,8 +34,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CtExportDialog, ct_export_dialog, ADW_TYPE_WINDOW)
 
 /* Choices are kept per post, under its URI, in one settings dictionary
- * of (format, site URL): a blog post goes to the blog each time, a
- * Hugo page to Hugo. An unsaved post has no URI and is not remembered. */
+ * of (format, theme, site URL): a blog post goes to the blog each time,
+ * a Hugo page to Hugo. An unsaved post has no URI and is not remembered. */
 static char *
 dup_page_uri (CtEditorPage *page)
 {
@@ -49,7 +50,7 @@ dup_post_uri (CtExportDialog *self)
   return dup_page_uri (self->page);
 }
 
-/* The (format, site URL) remembered for @page, or NULL. */
+/* The (format, theme, site URL) remembered for @page, or NULL. */
 static GVariant *
 lookup_choices (GSettings    *settings,
                 CtEditorPage *page)
@@ -59,22 +60,25 @@ lookup_choices (GSettings    *settings,
 
   if (uri == NULL)
     return NULL;
-  all = g_settings_get_value (settings, "export-choices");
-  return g_variant_lookup_value (all, uri, G_VARIANT_TYPE ("(ss)"));
+  all = g_settings_get_value (settings, "export-post-choices");
+  return g_variant_lookup_value (all, uri, G_VARIANT_TYPE ("(sss)"));
 }
 
 static void
 load_choices (CtExportDialog *self)
 {
   g_autoptr(GVariant) choices = lookup_choices (self->settings, self->page);
-  const char *format_name, *site_url;
+  const char *format_name, *theme_name, *site_url;
   CtExportFormat format;
+  CtRenderTheme theme;
 
   if (choices == NULL)
     return;
-  g_variant_get (choices, "(&s&s)", &format_name, &site_url);
+  g_variant_get (choices, "(&s&s&s)", &format_name, &theme_name, &site_url);
   if (ct_export_format_from_name (format_name, &format))
     ct_export_dialog_set_format (self, format);
+  if (ct_export_theme_from_name (theme_name, &theme))
+    ct_export_dialog_set_theme (self, theme);
   ct_export_dialog_set_site_url (self, site_url);
 }
 
@@ -83,7 +87,7 @@ save_choices (CtExportDialog *self)
 {
   g_autofree char *uri = dup_post_uri (self);
   g_autoptr(GVariant) all = NULL;
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(ss)}"));
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(sss)}"));
   const char *site_url = ct_export_dialog_get_site_url (self);
   GVariantIter iter;
   const char *key;
@@ -91,18 +95,19 @@ save_choices (CtExportDialog *self)
 
   if (uri == NULL)
     return;
-  all = g_settings_get_value (self->settings, "export-choices");
+  all = g_settings_get_value (self->settings, "export-post-choices");
   g_variant_iter_init (&iter, all);
-  while (g_variant_iter_next (&iter, "{&s@(ss)}", &key, &value))
+  while (g_variant_iter_next (&iter, "{&s@(sss)}", &key, &value))
     {
       if (!g_str_equal (key, uri))
-        g_variant_builder_add (&builder, "{s@(ss)}", key, value);
+        g_variant_builder_add (&builder, "{s@(sss)}", key, value);
       g_variant_unref (value);
     }
-  g_variant_builder_add (&builder, "{s(ss)}", uri,
+  g_variant_builder_add (&builder, "{s(sss)}", uri,
                          ct_export_format_to_name (ct_export_dialog_get_format (self)),
+                         ct_export_theme_to_name (ct_export_dialog_get_theme (self)),
                          site_url != NULL ? site_url : "");
-  g_settings_set_value (self->settings, "export-choices", g_variant_builder_end (&builder));
+  g_settings_set_value (self->settings, "export-post-choices", g_variant_builder_end (&builder));
 }
 
 static void
@@ -115,6 +120,15 @@ show_error (CtExportDialog *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->site_url_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->site_url_row), "error");
+}
+
+/* Only a standalone page has a theme: a fragment takes the blog's
+ * style, Markdown has none. */
+static void
+on_format_changed_cb (CtExportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->theme_row),
+                          ct_export_dialog_get_format (self) == CT_EXPORT_STANDALONE);
 }
 
 static void
@@ -220,11 +234,13 @@ ct_export_dialog_class_init (CtExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/continuity/Continuity/ui/ct-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CtExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CtExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, CtExportDialog, site_url_row);
   gtk_widget_class_bind_template_child (widget_class, CtExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CtExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_site_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -278,6 +294,28 @@ ct_export_dialog_set_format (CtExportDialog *self,
   g_return_if_fail (format < CT_EXPORT_N_FORMATS);
 
   adw_combo_row_set_selected (self->format_row, format);
+}
+
+CtRenderTheme
+ct_export_dialog_get_theme (CtExportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CT_IS_EXPORT_DIALOG (self), CT_RENDER_THEME_AUTO);
+
+  /* The rows of the .ui model are in CtRenderTheme order. */
+  selected = adw_combo_row_get_selected (self->theme_row);
+  return selected < CT_RENDER_N_THEMES ? (CtRenderTheme) selected : CT_RENDER_THEME_AUTO;
+}
+
+void
+ct_export_dialog_set_theme (CtExportDialog *self,
+                            CtRenderTheme   theme)
+{
+  g_return_if_fail (CT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (theme < CT_RENDER_N_THEMES);
+
+  adw_combo_row_set_selected (self->theme_row, theme);
 }
 
 const char *

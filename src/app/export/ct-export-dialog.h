@@ -22,6 +22,9 @@ CtExportFormat  ct_export_dialog_get_format   (CtExportDialog *self);
 void            ct_export_dialog_set_format   (CtExportDialog *self,
                                                CtExportFormat  format);
 /* The site URL typed, or NULL when empty. */
+CtRenderTheme   ct_export_dialog_get_theme    (CtExportDialog *self);
+void            ct_export_dialog_set_theme    (CtExportDialog *self,
+                                               CtRenderTheme   theme);
 const char     *ct_export_dialog_get_site_url (CtExportDialog *self);
 void            ct_export_dialog_set_site_url (CtExportDialog *self,
                                                const char     *url);

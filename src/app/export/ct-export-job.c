@@ -17,6 +17,7 @@ typedef struct {
   char           *wiki_folder;
   char           *site_url;
   CtExportFormat  format;
+  CtRenderTheme   theme;
   gboolean        allow_raw_html;
   GFile          *target;
 } Job;
@@ -70,6 +71,7 @@ export_thread (GTask        *task,
     .wiki_folder = job->wiki_folder,
     .site_url = job->site_url,
     .allow_raw_html = job->allow_raw_html,
+    .theme = job->theme,
   };
   g_autoptr(CtExportResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -94,10 +96,8 @@ export_thread (GTask        *task,
 }
 
 void
-ct_export_job_run_async (CtEditorPage        *page,
-                         CtExportFormat       format,
-                         const char          *site_url,
-                         gboolean             allow_raw_html,
+ct_export_job_run_async (CtEditorPage          *page,
+                         const CtExportOptions *choices,
                          GFile               *target,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
@@ -109,6 +109,8 @@ ct_export_job_run_async (CtEditorPage        *page,
   Job *job;
 
   g_return_if_fail (CT_IS_EDITOR_PAGE (page));
+  g_return_if_fail (choices != NULL);
+  g_return_if_fail (choices->wiki == NULL && choices->wiki_folder == NULL);
   g_return_if_fail (target == NULL || G_IS_FILE (target));
 
   document = ct_editor_page_get_document (page);
@@ -127,9 +129,10 @@ ct_export_job_run_async (CtEditorPage        *page,
       job->text = with_newline;
     }
   job->wiki_folder = wiki != NULL ? g_strdup (ct_wiki_get_folder (wiki)) : NULL;
-  job->site_url = g_strdup (site_url);
-  job->format = format;
-  job->allow_raw_html = allow_raw_html;
+  job->site_url = g_strdup (choices->site_url);
+  job->format = choices->format;
+  job->theme = choices->theme;
+  job->allow_raw_html = choices->allow_raw_html;
   job->target = target != NULL ? g_object_ref (target) : NULL;
 
   task = g_task_new (page, cancellable, callback, user_data);

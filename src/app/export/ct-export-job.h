@@ -9,14 +9,14 @@
 
 G_BEGIN_DECLS
 
-/* Renders @page's text as it would be saved, against the wiki of its
- * folder (a read-only connection of the thread's own), and writes it to
- * @target atomically when @target is not NULL. The result carries the
- * bytes and the diagnostics; errors are sentences for the user. */
-void            ct_export_job_run_async  (CtEditorPage        *page,
-                                          CtExportFormat       format,
-                                          const char          *site_url,
-                                          gboolean             allow_raw_html,
+/* Renders @page's text as it would be saved, in @choices' format, theme,
+ * site URL and HTML safety, against the wiki of its folder (a read-only
+ * connection of the thread's own: @choices' wiki fields must be NULL),
+ * and writes it to @target atomically when @target is not NULL. The
+ * result carries the bytes and the diagnostics; errors are sentences
+ * for the user. */
+void            ct_export_job_run_async  (CtEditorPage          *page,
+                                          const CtExportOptions *choices,
                                           GFile               *target,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,

@@ -183,8 +183,13 @@ ct_export_print_async (CtEditorPage        *page,
   task = g_task_new (page, NULL, callback, user_data);
   g_task_set_source_tag (task, ct_export_print_async);
   g_task_set_task_data (task, op, (GDestroyNotify) print_op_free);
-  ct_export_job_run_async (page, CT_EXPORT_STANDALONE, site_url, allow_raw_html, NULL, NULL,
-                           rendered_cb, task);
+  /* The print theme: black on white whatever the screen's style, link
+   * addresses written out, tables and infoboxes kept whole. */
+  ct_export_job_run_async (page,
+                           &(CtExportOptions) { .format = CT_EXPORT_STANDALONE, .site_url = site_url,
+                                                .allow_raw_html = allow_raw_html,
+                                                .theme = CT_RENDER_THEME_PRINT },
+                           NULL, NULL, rendered_cb, task);
 }
 
 gboolean

@@ -254,26 +254,28 @@ page_exported_cb (GObject      *object,
 }
 
 void
-_ct_window_export_async (CtWindow            *self,
-                         CtEditorPage        *page,
-                         CtExportFormat       format,
-                         const char          *site_url,
+_ct_window_export_async (CtWindow              *self,
+                         CtEditorPage          *page,
+                         const CtExportOptions *choices,
                          GFile               *target,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  CtExportOptions options;
   GTask *task;
 
   g_return_if_fail (CT_IS_WINDOW (self));
   g_return_if_fail (CT_IS_EDITOR_PAGE (page));
+  g_return_if_fail (choices != NULL);
   g_return_if_fail (G_IS_FILE (target));
+
+  options = *choices;
+  options.allow_raw_html = g_settings_get_boolean (self->settings, "allow-raw-html");
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, _ct_window_export_async);
   g_task_set_task_data (task, g_object_ref (target), g_object_unref);
-  ct_export_job_run_async (page, format, site_url,
-                           g_settings_get_boolean (self->settings, "allow-raw-html"),
-                           target, NULL, page_exported_cb, task);
+  ct_export_job_run_async (page, &options, target, NULL, page_exported_cb, task);
 }
 
 gboolean
@@ -300,8 +302,13 @@ export_chosen_cb (CtExportDialog *dialog,
                   GFile          *target,
                   CtWindow       *self)
 {
-  _ct_window_export_async (self, ct_export_dialog_get_page (dialog), ct_export_dialog_get_format (dialog),
-                           ct_export_dialog_get_site_url (dialog), target, export_done_cb, NULL);
+  CtExportOptions choices = {
+    .format = ct_export_dialog_get_format (dialog),
+    .theme = ct_export_dialog_get_theme (dialog),
+    .site_url = ct_export_dialog_get_site_url (dialog),
+  };
+
+  _ct_window_export_async (self, ct_export_dialog_get_page (dialog), &choices, target, export_done_cb, NULL);
 }
 
 static void

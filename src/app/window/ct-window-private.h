@@ -58,13 +58,13 @@ void      _ct_window_save_page_async  (CtWindow            *self,
 gboolean  _ct_window_save_page_finish (CtWindow            *self,
                                        GAsyncResult        *result);
 
-/* Exports @page in @format to @target off the UI thread, through the
+/* Exports @page with @choices (format, theme, site URL; the raw-HTML
+ * preference is the window's) to @target off the UI thread, through the
  * path of `continuity export`, then says so in a toast (Open, Show in
  * Folder) or why not in a dialog. */
-void      _ct_window_export_async     (CtWindow            *self,
-                                       CtEditorPage        *page,
-                                       CtExportFormat       format,
-                                       const char          *site_url,
+void      _ct_window_export_async     (CtWindow              *self,
+                                       CtEditorPage          *page,
+                                       const CtExportOptions *choices,
                                        GFile               *target,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
