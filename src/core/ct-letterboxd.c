@@ -130,14 +130,46 @@ candidate_titles (const CtLetterboxdFilm *film)
   return titles;
 }
 
+/* Every film of the wiki by the sources its facts cite: a film imported
+ * before is found by its Letterboxd page even after the user renamed it. */
+static GHashTable *
+films_by_source (CtWiki  *wiki,
+                 GError **error)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) films = ct_wiki_list_entities (wiki, CT_ENTITY_FILM, error);
+
+  if (films == NULL)
+    return NULL;
+  for (guint i = 0; i < films->len; i++)
+    {
+      CtEntity *film = g_ptr_array_index (films, i);
+      g_autoptr(GPtrArray) facts = ct_wiki_get_facts (wiki, film->id, error);
+
+      if (facts == NULL)
+        return NULL;
+      for (guint j = 0; j < facts->len; j++)
+        {
+          CtFact *fact = g_ptr_array_index (facts, j);
+          if (fact->source != NULL && !g_hash_table_contains (by_source, fact->source))
+            g_hash_table_insert (by_source, g_strdup (fact->source), g_memdup2 (&film->id, sizeof film->id));
+        }
+    }
+  return g_steal_pointer (&by_source);
+}
+
 static GPtrArray *
 plan_films (CtWiki              *wiki,
             CtLetterboxdExport  *export,
             GError             **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) film_plan_free);
+  g_autoptr(GHashTable) by_source = films_by_source (wiki, error);
   g_autoptr(GHashTable) per_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (by_source == NULL)
+    return NULL;
 
   /* How many films of the export share each name. */
   for (guint i = 0; i < export->films->len; i++)
@@ -159,6 +191,18 @@ plan_films (CtWiki              *wiki,
 
       plan->film = film;
       g_ptr_array_add (plans, plan);
+
+      if (film->uri != NULL && g_hash_table_contains (by_source, film->uri))
+        {
+          g_autoptr(CtEntity) entity = NULL;
+
+          plan->id = *(gint64 *) g_hash_table_lookup (by_source, film->uri);
+          entity = ct_wiki_get_entity (wiki, plan->id, error);
+          if (entity == NULL)
+            return NULL;
+          plan->title = g_strdup (entity->title);
+          continue;
+        }
 
       for (guint t = 0; t < titles->len && plan->id == 0; t++)
         {
@@ -255,12 +299,6 @@ write_films (CtWiki     *wiki,
     {
       _ct_wiki_drop_search (wiki);
       _ct_wiki_rollback (wiki);
-      for (guint i = 0; i < plans->len; i++)
-        {
-          FilmPlan *plan = g_ptr_array_index (plans, i);
-          if (plan->title != NULL && _ct_wiki_id_by_title (wiki, plan->title, NULL) <= 0)
-            plan->id = 0;
-        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -404,7 +442,7 @@ ct_letterboxd_import (CtWiki               *wiki,
     return NULL;
   total = export->films->len + export->reviews->len + 1;
   if (progress)
-    progress (export->films->len / 2, total, user_data);
+    progress (0, total, user_data);
 
   films = plan_films (wiki, export, error);
   if (films == NULL)

@@ -258,6 +258,37 @@ test_import_twice (void)
   ct_test_rmtree (folder);
 }
 
+/* A film the user renamed since is still found, by its Letterboxd page. */
+static void
+test_import_renamed (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) wiki = ct_test_wiki_new (&folder);
+  g_autofree char *basic = data_path ("basic");
+  g_autoptr(CtLetterboxdReport) first = import_ok (wiki, basic);
+  g_autoptr(CtEntity) dune = ct_wiki_get_entity (wiki, ct_test_id (wiki, "Dune (1984 film)"), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtLetterboxdReport) second = NULL;
+  guint films = 0;
+
+  g_free (dune->title);
+  dune->title = g_strdup ("Dune (Lynch)");
+  ct_wiki_update_entity (wiki, dune, &error);
+  g_assert_no_error (error);
+
+  second = import_ok (wiki, basic);
+  ct_wiki_count_entities (wiki, CT_ENTITY_FILM, &films, NULL);
+  g_assert_cmpuint (second->films_added, ==, 0);
+  g_assert_cmpuint (films, ==, 6);
+  /* Its post names the film as it is called now. */
+  g_assert_cmpuint (second->posts_updated, ==, 1);
+  {
+    g_autofree char *post = read_post (folder, "2024-01-06-dune-1984.md");
+    g_assert_nonnull (strstr (post, "film: Dune (Lynch)\n"));
+  }
+  ct_test_rmtree (folder);
+}
+
 static void
 test_import_newer (void)
 {
@@ -546,6 +577,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/letterboxd/markdown/hostile", test_markdown_hostile);
   g_test_add_func ("/letterboxd/import/folder", test_import_folder);
   g_test_add_func ("/letterboxd/import/twice", test_import_twice);
+  g_test_add_func ("/letterboxd/import/renamed", test_import_renamed);
   g_test_add_func ("/letterboxd/import/newer", test_import_newer);
   g_test_add_func ("/letterboxd/import/edited", test_import_edited);
   g_test_add_func ("/letterboxd/import/existing", test_import_existing);
