@@ -302,6 +302,11 @@ read_rows (CtLetterboxdExport *self,
           g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s: the film has no name."), where);
           return FALSE;
         }
+      if (g_utf8_strlen (name, -1) > 400)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s: the film’s name is longer than 400 characters."), where);
+          return FALSE;
+        }
       if (*year != '\0' && !is_year (year))
         return bad_value (error, where, "Year", year, _("a year"));
       if (*date != '\0' && !is_date (date))

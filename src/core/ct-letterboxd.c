@@ -118,15 +118,38 @@ is_same_film (CtWiki                 *wiki,
 
 /* Titles tried for @film, in order: its name, then the way Wikipedia
  * tells films apart ("Dune (1984 film)"), then "Dune (film)". */
+/* The film's name as an entity title may be written: references use
+ * | [ ] { } as punctuation, so "[REC]" is titled "(REC)"; the post keeps
+ * the name as Letterboxd writes it. */
+static char *
+title_from_name (const char *name)
+{
+  char *title = g_strdup (name);
+
+  for (char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '[' || *p == '{')
+        *p = '(';
+      else if (*p == ']' || *p == '}')
+        *p = ')';
+      else if (*p == '|')
+        *p = '/';
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+  return title;
+}
+
 static GPtrArray *
 candidate_titles (const CtLetterboxdFilm *film)
 {
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = title_from_name (film->name);
 
-  g_ptr_array_add (titles, g_strdup (film->name));
+  g_ptr_array_add (titles, g_strdup (name));
   if (film->year != NULL)
-    g_ptr_array_add (titles, g_strdup_printf ("%s (%s film)", film->name, film->year));
-  g_ptr_array_add (titles, g_strdup_printf ("%s (film)", film->name));
+    g_ptr_array_add (titles, g_strdup_printf ("%s (%s film)", name, film->year));
+  g_ptr_array_add (titles, g_strdup_printf ("%s (film)", name));
   return titles;
 }
 

@@ -370,15 +370,19 @@ test_import_existing (void)
                                       "2025-06-07,Ballerina,2025,https://boxd.it/ballerina\n"  /* in the wiki as 2025-06 */
                                       "2025-06-08,John Wick,2014,https://boxd.it/jw\n"
                                       "2025-06-09,Rooney,2030,https://boxd.it/rooney\n"        /* a character's title */
-                                      "2025-06-10,Ballerina,1990,https://boxd.it/b1990\n",     /* same name, another year */
+                                      "2025-06-10,Ballerina,1990,https://boxd.it/b1990\n"      /* same name, another year */
+                                      "2025-06-11,[REC],2007,https://boxd.it/rec\n"            /* reference punctuation */
+                                      "2025-06-12,\"Two\nLines | {x}\",2001,https://boxd.it/odd\n",
                                       -1, NULL));
   ct_wiki_count_entities (wiki, CT_ENTITY_FILM, &before, NULL);
   report = import_ok (wiki, export);
   ct_wiki_count_entities (wiki, CT_ENTITY_FILM, &after, NULL);
 
   g_assert_cmpuint (report->films_reused, ==, 2);
-  g_assert_cmpuint (report->films_added, ==, 2);
-  g_assert_cmpuint (after, ==, before + 2);
+  g_assert_cmpuint (report->films_added, ==, 4);
+  g_assert_cmpuint (after, ==, before + 4);
+  ct_test_id (wiki, "(REC)");
+  ct_test_id (wiki, "Two Lines / (x)");
   ct_test_id (wiki, "Rooney (2030 film)");
   ct_test_id (wiki, "Ballerina (1990 film)");
   /* The reused film is as it was: no second release date, no new source. */
