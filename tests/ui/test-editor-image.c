@@ -120,6 +120,7 @@ answer_alt (Fixture    *f,
   g_assert_true (GTK_IS_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), alt);
   adw_message_dialog_response (dialog, "insert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   return dialog;
 }
 
@@ -199,10 +200,67 @@ test_insert_file (Fixture       *f,
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "My Poster (final)");
   adw_message_dialog_response (dialog, "insert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   CT_TEST_WAIT (buffer_has (f, "![My Poster (final)](../media/My-Poster-final.png)"));
   files = media_files (f);
   g_assert_cmpstr (files, ==, "My-Poster-final.png");
+}
+
+/* The page's drop target for files, as a file manager's drop reaches it. */
+static GtkDropTarget *
+find_file_drop_target (Fixture *f)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (ct_editor_page_get_view (f->page)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == GDK_TYPE_FILE_LIST)
+        return GTK_DROP_TARGET (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *text_path = g_build_filename (f->base, "notes.txt", NULL);
+  g_autofree char *safe_path = g_build_filename (f->base, "passwd.png", NULL);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GFile) image = g_file_new_for_path (safe_path);
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  g_autofree char *media = NULL;
+  g_autofree char *text = NULL;
+
+  ct_test_write_file (text_path, "not an image", -1);
+  ct_test_write_file (safe_path, "\x89PNG", -1);
+  caret_to_end (f);
+
+  /* A text file first: skipped; the image after it is taken, and goes
+   * where it was dropped (the top left: the start of the post). */
+  files = g_slist_append (files, text_file);
+  files = g_slist_append (files, image);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (find_file_drop_target (f), "drop", &value, 1.0, 1.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+
+  answer_alt (f, "Dropped");
+  CT_TEST_WAIT (buffer_has (f, "![Dropped](../media/passwd.png)"));
+  text = buffer_text (f);
+  g_assert_true (g_str_has_prefix (text, "![Dropped](../media/passwd.png)Before."));
+  media = media_files (f);
+  g_assert_cmpstr (media, ==, "passwd.png");
 }
 
 static void
@@ -219,6 +277,7 @@ test_cancel (Fixture       *f,
   ct_editor_image_insert_file (f->page, source);
   dialog = ADW_MESSAGE_DIALOG (ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   ct_test_spin (300);
   files = media_files (f);
   g_assert_cmpstr (files, ==, "");
@@ -241,9 +300,32 @@ test_no_wiki (Fixture       *f,
   dialog = ADW_MESSAGE_DIALOG (ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Wiki for This Post");
   g_assert_null (adw_message_dialog_get_extra_child (dialog));
+  /* A click on Close emits the response and closes; response () alone
+   * only emits it. */
   adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  CT_TEST_WAIT (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG) == NULL);
   text = buffer_text (f);
   g_assert_cmpstr (text, ==, "Before.\n");
+
+  /* Insert Image… from the main menu (Ctrl+Shift+I) says the same
+   * before any file chooser. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.insert-image");
+
+    guint key = 0;
+    GdkModifierType mods = 0;
+
+    g_assert_nonnull (accels[0]);
+    g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+    g_assert_cmpuint (key, ==, GDK_KEY_i);
+    g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.insert-image", NULL));
+  dialog = ADW_MESSAGE_DIALOG (ct_test_wait_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Wiki for This Post");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 int
@@ -265,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, GINT_TO_POINTER (wiki), fixture_setup, func, fixture_teardown)
   ADD ("/ui/editor-image/paste", test_paste, TRUE);
   ADD ("/ui/editor-image/insert-file", test_insert_file, TRUE);
+  ADD ("/ui/editor-image/drop", test_drop, TRUE);
   ADD ("/ui/editor-image/cancel", test_cancel, TRUE);
   ADD ("/ui/editor-image/no-wiki", test_no_wiki, FALSE);
 

@@ -117,6 +117,7 @@ test_malformed (Fixture       *f,
                 && g_strcmp0 (adw_message_dialog_get_heading (dialog), "The Letterboxd Export Was Not Imported") == 0);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "reviews.csv:3: a quoted field is never closed.");
   adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (count_films (f->wiki), ==, 0);
   g_assert_cmpuint (f->changed, ==, 0);
 }
