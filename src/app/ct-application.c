@@ -41,6 +41,7 @@ static const struct {
   { "app.view-mode('preview')", { "<Control>3", NULL } },
   { "page.next-problem", { "F8", NULL } },
   { "page.previous-problem", { "<Shift>F8", NULL } },
+  { "win.insert-image", { "<Control><Shift>i", NULL } },
 };
 
 static CtWindow *

@@ -11,8 +11,10 @@ ct_cli_import (int    argc,
                char **argv)
 {
   g_autofree char *wiki_dir = NULL;
+  g_autofree char *letterboxd = NULL;
   GOptionEntry entries[] = {
     { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: the one holding the current folder)"), N_("DIR") },
+    { "letterboxd", 0, 0, G_OPTION_ARG_FILENAME, &letterboxd, N_("Import a Letterboxd export (its .zip or unpacked folder): films and a post per review"), N_("EXPORT") },
     { NULL }
   };
   g_autoptr(CtWiki) wiki = NULL;
@@ -24,6 +26,8 @@ ct_cli_import (int    argc,
                      _("Merge entities and credits from JSON into the wiki, by title. Nothing changes unless all of it can be imported."),
                      entries, &argc, &argv))
     return CT_EXIT_USAGE;
+  if (letterboxd != NULL)
+    return ct_cli_import_letterboxd (letterboxd, wiki_dir, argc);
   if (argc != 2)
     {
       ct_cli_fail (_("import takes one file (or - for standard input); see “continuity import --help”"));

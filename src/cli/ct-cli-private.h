@@ -25,6 +25,11 @@ int  ct_cli_dump    (int argc, char **argv);
 int  ct_cli_import  (int argc, char **argv);
 int  ct_cli_check   (int argc, char **argv);
 int  ct_cli_site    (int argc, char **argv);
+/* import --letterboxd (ct-cli-letterboxd.c); @argc: what is left after
+ * the options, the command name included. */
+int  ct_cli_import_letterboxd (const char *export_path,
+                               const char *wiki_dir,
+                               int         argc);
 
 /* Prints "continuity: MESSAGE" on stderr. */
 void ct_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -630,3 +630,14 @@ ct_front_matter_tags_from_text (const char *text)
   g_ptr_array_add (tags, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
 }
+
+char *
+ct_front_matter_scalar (const char *value,
+                        gboolean    in_list)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (value != NULL, NULL);
+  append_scalar (out, value, in_list);
+  return g_string_free (out, FALSE);
+}

@@ -75,4 +75,11 @@ char  *ct_front_matter_set            (const char                *text,
  * reads, for an entry where tags are typed on one line. */
 GStrv  ct_front_matter_tags_from_text (const char                *text);
 
+/* @value written as a YAML scalar that reads back as @value: plain when
+ * that is safe, else double-quoted with escapes; @in_list: it goes inside
+ * [ ]. For writers of keys Continuity does not edit (an import's source
+ * address). */
+char  *ct_front_matter_scalar         (const char                *value,
+                                       gboolean                   in_list);
+
 G_END_DECLS

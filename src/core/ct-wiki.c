@@ -483,3 +483,10 @@ ct_wiki_get_backup_problem (CtWiki *self)
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
   return self->backup_problem;
 }
+
+void
+ct_wiki_changed_elsewhere (CtWiki *self)
+{
+  g_return_if_fail (CT_IS_WIKI (self));
+  g_signal_emit (self, signals[CHANGED], 0, (gint64) 0);
+}

@@ -328,6 +328,11 @@ gboolean      ct_wiki_reorder_scenes     (CtWiki           *self,
                                           guint             n_ids,
                                           GError          **error);
 
+/* Emits "changed" (0) on @self for a change committed through another
+ * connection to the same wiki (a worker thread's own CtWiki, as the
+ * Letterboxd import uses), so views of @self read it again. */
+void          ct_wiki_changed_elsewhere  (CtWiki           *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtEntityBrief, ct_entity_brief_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtWikiSnapshot, ct_wiki_snapshot_free)
 

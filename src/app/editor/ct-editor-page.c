@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-editor-page-private.h"
+#include "ct-editor-image.h"
 #include "ct-text-stats.h"
 #include "ct-preview.h"
 /* The wiki half (issue #4): problems, completion, entity cards. */
@@ -262,6 +263,7 @@ ct_editor_page_constructed (GObject *object)
   self->entity_popover = ct_entity_popover_new (GTK_TEXT_VIEW (self->view));
   gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
   _ct_editor_page_references_init (self);
+  _ct_editor_page_image_init (self);
 
   vadj = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
   g_signal_connect_object (vadj, "value-changed",
@@ -447,6 +449,7 @@ ct_editor_page_class_init (CtEditorPageClass *klass)
   _ct_editor_page_class_preview_init (widget_class);
   _ct_editor_page_class_actions_init (widget_class);
   _ct_editor_page_class_references_init (widget_class);
+  _ct_editor_page_class_image_init (widget_class);
 }
 
 static void

@@ -46,6 +46,13 @@ struct _CtWindow
 };
 
 void  _ct_window_class_actions_init (GtkWidgetClass      *widget_class);
+/* ct-window-import.c: File › Import › Letterboxd Export…, and the import
+ * itself (for the tests, which skip the file chooser). */
+void  _ct_window_class_import_init  (GtkWidgetClass      *widget_class);
+void  _ct_window_import_letterboxd  (CtWindow            *self,
+                                     GFile               *export);
+/* ct-window-import-image.c: Insert Image… in the main menu. */
+void  _ct_window_class_import_image_init (GtkWidgetClass *widget_class);
 void  _ct_window_update_actions     (CtWindow            *self);
 
 /* Saves @page (asking for a file when it has none or @save_as), talking

@@ -345,6 +345,8 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed_cb);
 
   _ct_window_class_actions_init (widget_class);
+  _ct_window_class_import_init (widget_class);
+  _ct_window_class_import_image_init (widget_class);
   _ct_window_class_sidebar_init (widget_class);
 }
 
