@@ -38,7 +38,8 @@ typedef struct {
   gsize              start, end;  /* bytes of the document */
   const CtReference *ref;         /* TOKEN_REF */
   gboolean           in_link;     /* in the text of a Markdown link [text](url) */
-  char              *folded;      /* TOKEN_WORD: g_utf8_casefold, made when asked */
+  const char        *folded;      /* TOKEN_WORD: g_utf8_casefold, made when asked
+                                   * (in ProseCheck.folds) */
 } Token;
 
 /* A reference's target as the wiki resolves it, without diagnostics (the
@@ -61,10 +62,12 @@ typedef struct {
   GHashTable  *credits;       /* character id → GPtrArray of CtCredit, when read */
   GHashTable  *casts;         /* film id → GPtrArray of CtCredit */
   GError      *error;         /* the first failure to read the wiki */
+  GStringChunk *folds;        /* the folded words of the block being read: one
+                               * allocation for many, emptied per block */
 } ProseCheck;
 
-const char     *_ct_prose_folded   (Token          *token,
-                                    const char     *text);
+const char     *_ct_prose_folded   (ProseCheck     *self,
+                                    Token          *token);
 const Resolved *_ct_prose_resolve  (ProseCheck     *self,
                                     const Token    *token);
 /* The facts of @id (transfer none), or NULL after setting self->error. */

@@ -35,29 +35,10 @@ phrase_at (ProseCheck          *self,
   for (guint k = 0; k < phrase->n_words; k++)
     {
       Token *token = &tokens[i + k];
-      if (token->kind != TOKEN_WORD || !g_str_equal (_ct_prose_folded (token, self->text), phrase->words[k]))
+      if (token->kind != TOKEN_WORD || !g_str_equal (_ct_prose_folded (self, token), phrase->words[k]))
         return FALSE;
     }
   return TRUE;
-}
-
-/* The length in tokens of the first of @phrases at token @i, or 0. */
-static guint
-any_phrase_at (ProseCheck      *self,
-               Token           *tokens,
-               guint            n,
-               guint            i,
-               const GPtrArray *phrases)
-{
-  guint best = 0;
-
-  for (guint p = 0; p < phrases->len; p++)
-    {
-      const CtProsePhrase *phrase = g_ptr_array_index (phrases, p);
-      if (phrase->n_words > best && phrase_at (self, tokens, n, i, phrase))
-        best = phrase->n_words;
-    }
-  return best;
 }
 
 /* The nearest reference to a @kind entity before token @i. */
@@ -164,7 +145,7 @@ month_of (ProseCheck *self, Token *token)
 {
   if (token->kind != TOKEN_WORD)
     return 0;
-  return ct_prose_month_from_word (_ct_prose_folded (token, self->text));
+  return ct_prose_month_from_word (_ct_prose_folded (self, token));
 }
 
 static gboolean
@@ -456,7 +437,7 @@ plain_name_at (ProseCheck *self,
         break;
       if (g_unichar_isupper (g_utf8_get_char (p)))
         last = k;
-      else if (k == i || !ct_prose_is_name_particle (_ct_prose_folded (&tokens[k], self->text)))
+      else if (k == i || !ct_prose_is_name_particle (_ct_prose_folded (self, &tokens[k])))
         break;
       words++;
     }
@@ -621,26 +602,96 @@ check_casting (ProseCheck *self,
     }
 }
 
+/* What a phrase starts: a release, a crew role, or casting. */
+typedef struct {
+  const CtProsePhrase *phrase;
+  const char          *role;     /* crew: the role; NULL otherwise */
+  gboolean             release;  /* FALSE with no role: casting */
+} Trigger;
+
+static void
+add_triggers (GHashTable      *table,
+              const GPtrArray *phrases,
+              const char      *role,
+              gboolean         release)
+{
+  for (guint p = 0; p < phrases->len; p++)
+    {
+      const CtProsePhrase *phrase = g_ptr_array_index (phrases, p);
+      GArray *list = g_hash_table_lookup (table, phrase->words[0]);
+      Trigger trigger = { phrase, role, release };
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Trigger));
+          g_hash_table_insert (table, phrase->words[0], list);
+        }
+      g_array_append_val (list, trigger);
+    }
+}
+
+/* Every phrase by its first word: a word of the text is looked up once,
+ * not compared with each phrase of each table. */
+static GHashTable *
+triggers (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *made = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+      const char * const *roles = ct_prose_crew_roles ();
+
+      add_triggers (made, ct_prose_release_phrases (), NULL, TRUE);
+      for (guint r = 0; roles[r] != NULL; r++)
+        add_triggers (made, ct_prose_crew_phrases (roles[r]), roles[r], FALSE);
+      add_triggers (made, ct_prose_casting_phrases (), NULL, FALSE);
+      g_once_init_leave (&table, made);
+    }
+  return table;
+}
+
 void
 _ct_prose_check_sentence (ProseCheck *self,
                           Token      *tokens,
                           guint       n)
 {
-  const char * const *roles = ct_prose_crew_roles ();
+  GHashTable *table = triggers ();
   gsize release_done = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      guint words;
+      guint release = 0, casting = 0;
+      GArray *list;
 
-      if (tokens[i].kind != TOKEN_WORD)
+      if (tokens[i].kind != TOKEN_WORD
+          || (list = g_hash_table_lookup (table, _ct_prose_folded (self, &tokens[i]))) == NULL)
         continue;
-      if ((words = any_phrase_at (self, tokens, n, i, ct_prose_release_phrases ())) > 0)
-        check_release (self, tokens, n, i, words, &release_done);
-      for (guint r = 0; roles[r] != NULL; r++)
-        if ((words = any_phrase_at (self, tokens, n, i, ct_prose_crew_phrases (roles[r]))) > 0)
-          check_crew (self, tokens, n, i, words, roles[r]);
-      if ((words = any_phrase_at (self, tokens, n, i, ct_prose_casting_phrases ())) > 0)
-        check_casting (self, tokens, n, i, words);
+
+      /* the longest phrase of each kind that starts here */
+      for (guint k = 0; k < list->len; k++)
+        {
+          const Trigger *trigger = &g_array_index (list, Trigger, k);
+          guint words = trigger->phrase->n_words;
+
+          if (!phrase_at (self, tokens, n, i, trigger->phrase))
+            continue;
+          if (trigger->release)
+            release = MAX (release, words);
+          else if (trigger->role == NULL)
+            casting = MAX (casting, words);
+        }
+      for (guint k = 0; k < list->len; k++)
+        {
+          const Trigger *trigger = &g_array_index (list, Trigger, k);
+
+          /* crew roles: one phrase each ("directed by") */
+          if (trigger->role != NULL && phrase_at (self, tokens, n, i, trigger->phrase))
+            check_crew (self, tokens, n, i, trigger->phrase->n_words, trigger->role);
+        }
+      if (release > 0)
+        check_release (self, tokens, n, i, release, &release_done);
+      if (casting > 0)
+        check_casting (self, tokens, n, i, casting);
     }
 }

@@ -18,18 +18,29 @@ resolved_free (Resolved *resolved)
   g_free (resolved);
 }
 
-static void
-token_clear (Token *token)
-{
-  g_free (token->folded);
-}
-
 const char *
-_ct_prose_folded (Token      *token,
-                  const char *text)
+_ct_prose_folded (ProseCheck *self,
+                  Token      *token)
 {
-  if (token->folded == NULL)
-    token->folded = g_utf8_casefold (text + token->start, token->end - token->start);
+  const char *p = self->text + token->start;
+  gsize n = token->end - token->start;
+  char lower[64];
+  gboolean ascii = n < sizeof lower;
+
+  if (token->folded != NULL)
+    return token->folded;
+  for (gsize i = 0; ascii && i < n; i++)
+    {
+      ascii = (guchar) p[i] < 0x80;
+      lower[i] = g_ascii_tolower (p[i]);
+    }
+  if (ascii)
+    token->folded = g_string_chunk_insert_len (self->folds, lower, n);
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (p, n);
+      token->folded = g_string_chunk_insert (self->folds, folded);
+    }
   return token->folded;
 }
 
@@ -319,7 +330,7 @@ abbreviated_month (ProseCheck *self,
   before = &g_array_index (tokens, Token, i - 1);
   after = &g_array_index (tokens, Token, i + 1);
   return before->kind == TOKEN_WORD && after->kind == TOKEN_WORD && g_ascii_isdigit (self->text[after->start])
-         && ct_prose_month_from_word (_ct_prose_folded (before, self->text)) != 0;
+         && ct_prose_month_from_word (_ct_prose_folded (self, before)) != 0;
 }
 
 static void
@@ -459,6 +470,7 @@ ct_prose_check (CtWiki             *wiki,
   self.resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) resolved_free);
   self.facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self.entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) ct_entity_free);
+  self.folds = g_string_chunk_new (4096);
   self.casts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self.line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (self.line_starts, (gsize) { 0 });
@@ -478,7 +490,6 @@ ct_prose_check (CtWiki             *wiki,
   hidden.next = 0;
 
   tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
   words = g_array_new (FALSE, FALSE, sizeof (CtMentionWord));
   for (guint b = 0; b + 1 < scanner.blocks->len; b += 2)
     {
@@ -486,6 +497,7 @@ ct_prose_check (CtWiki             *wiki,
       gsize end = g_array_index (scanner.blocks, gsize, b + 1);
 
       g_array_set_size (tokens, 0);
+      g_string_chunk_clear (self.folds);
       tokenize (text, start, end, scanner.refs, &next_ref, &hidden, tokens);
       if ((flags & CT_PROSE_CHECK_FACTS) != 0)
         check_sentences (&self, tokens, end);
@@ -502,6 +514,7 @@ ct_prose_check (CtWiki             *wiki,
   g_hash_table_unref (self.entities);
   g_clear_pointer (&self.credits, g_hash_table_unref);
   g_hash_table_unref (self.casts);
+  g_string_chunk_free (self.folds);
   g_array_unref (self.line_starts);
   return ok;
 }

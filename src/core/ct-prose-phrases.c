@@ -164,20 +164,25 @@ months (void)
 guint
 ct_prose_month_from_word (const char *folded)
 {
-  GPtrArray *table = months ();
+  static GHashTable *by_name;
 
-  for (guint m = 0; m < table->len; m++)
+  /* every name of every month, folded once: read for each word of a
+   * sentence that may hold a date */
+  if (g_once_init_enter (&by_name))
     {
-      GStrv names = g_ptr_array_index (table, m);
+      GHashTable *made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GPtrArray *table = months ();
 
-      for (guint i = 0; names[i] != NULL; i++)
+      for (guint m = 0; m < table->len; m++)
         {
-          g_autofree char *name = g_utf8_casefold (names[i], -1);
-          if (g_str_equal (name, folded))
-            return m + 1;
+          GStrv names = g_ptr_array_index (table, m);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            g_hash_table_insert (made, g_utf8_casefold (g_strstrip (names[i]), -1), GUINT_TO_POINTER (m + 1));
         }
+      g_once_init_leave (&by_name, made);
     }
-  return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (by_name, folded));
 }
 
 const char *
