@@ -456,6 +456,8 @@ ct_prose_check (CtWiki             *wiki,
 
   if (!ct_text_validate_utf8 (text, length, error))
     return FALSE;
+  if (length == 0)
+    return TRUE;
   if ((flags & CT_PROSE_CHECK_MENTIONS) != 0)
     {
       matcher = mention_matcher_new (wiki, error);

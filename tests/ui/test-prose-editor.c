@@ -180,6 +180,19 @@ test_release_date_fix (Fixture       *f,
   g_assert_nonnull (find_button (popover_of (f), "Insert {{fact: Ballerina | release_date}}"));
   gtk_popover_popdown (GTK_POPOVER (popover_of (f)));
 
+  /* the fixes are a section of the editor's context menu */
+  {
+    GMenuModel *extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (f->view));
+    gboolean found = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (extra); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (extra, i, G_MENU_LINK_SECTION);
+        found |= section == fixes;
+      }
+    g_assert_true (found);
+  }
+
   /* the context menu on the date, as a right click or Shift+F10 builds it */
   gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, start + 2);
   gtk_text_buffer_place_cursor (f->buffer, &iter);
@@ -213,6 +226,18 @@ test_unlinked_mentions (Fixture       *f,
   g_assert_true (ct_problems_get_hint_range (f->problems, 0, &start, &end));
   g_assert_cmpint (start, ==, 8);
   g_assert_cmpint (end, ==, 14);
+  {
+    GtkTextIter cursor;
+
+    /* F8 visits problems only: the caret stays where it is */
+    gtk_text_buffer_get_start_iter (f->buffer, &cursor);
+    gtk_text_buffer_place_cursor (f->buffer, &cursor);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.next-problem", NULL));
+    gtk_text_buffer_get_iter_at_mark (f->buffer, &cursor, gtk_text_buffer_get_insert (f->buffer));
+    g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 0);
+    gtk_text_buffer_get_end_iter (f->buffer, &cursor);
+    gtk_text_buffer_place_cursor (f->buffer, &cursor);
+  }
 
   /* the quick fix from the popover */
   gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (f->problems))));
