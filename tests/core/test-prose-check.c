@@ -173,6 +173,12 @@ test_crew (void)
                 "1:56 warning: “Ballerina” is shot by Romain Lacourbas, the wiki says (the wiki marks this disputed) {Dan Laustsen}"
                 " [Use Romain Lacourbas => Romain Lacourbas]"
                 " [Insert {{fact: Ballerina | cinematographer}} => {{fact: Ballerina | cinematographer}}]\n");
+  /* the crew of the credits counts as much as the facts */
+  assert_facts ("[[John Wick (film)]] was written by Derek Kolstad.", "");
+  assert_facts ("[[John Wick (film)]] was written by [[Shay Hatten]].",
+                "1:37 warning: “John Wick (film)” is written by Derek Kolstad, the wiki says {[[Shay Hatten]]}"
+                " [Use Derek Kolstad => [[Derek Kolstad]]]"
+                " [Insert {{fact: John Wick (film) | writer}} => {{fact: John Wick (film) | writer}}]\n");
   /* not a name, no film, a film with no director in the wiki */
   assert_facts ("[[Ballerina]] is directed by someone who loves ballet.", "");
   assert_facts ("It is directed by Chad Stahelski.", "");
