@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-format.h"
+#include "ct-fact-keys.h"
 #include "ct-prose-check-private.h"
 #include "ct-scanner.h"
 
@@ -224,7 +225,8 @@ parse_stored_date (const char *text,
   int fields;
 
   memset (date, 0, sizeof *date);
-  if (text == NULL)
+  /* the wiki's own rule for what a partial date is */
+  if (text == NULL || !ct_partial_date_is_valid (text))
     return FALSE;
   fields = sscanf (text, "%4u-%2u-%2u", &y, &m, &d);
   if (fields < 1 || y == 0 || (fields >= 2 && (m < 1 || m > 12))
