@@ -20,6 +20,9 @@
 /* How far after a release phrase its date may be, in tokens: "opens in
  * cinemas on 12 June 2025" has three words between. */
 #define DATE_REACH 6
+/* How far before a release phrase its film may be, in tokens: "[[Ballerina]],
+ * the spin-off, finally opens". */
+#define SUBJECT_REACH 8
 /* A plain name after "directed by" has at most this many words. */
 #define NAME_WORDS 5
 
@@ -288,6 +291,23 @@ add_fact_fix (CtDiagnostic *diagnostic,
 
 /* @done: where the last date read ends, so that "came out in" (two
  * phrases: "came out", "out in") or "opens, opens" read a date once. */
+/* The film a release phrase at token @i is about: a film reference shortly
+ * before it, with no other reference between them ("In [[Ballerina]],
+ * [[Rooney]] debuts in 2019" is about Rooney). */
+static const Resolved *
+release_subject (ProseCheck *self,
+                 Token      *tokens,
+                 guint       i)
+{
+  for (guint k = i; k > 0 && i - k < SUBJECT_REACH; k--)
+    if (tokens[k - 1].kind == TOKEN_REF)
+      {
+        const Resolved *resolved = _ct_prose_resolve (self, &tokens[k - 1]);
+        return resolved != NULL && resolved->kind == CT_ENTITY_FILM ? resolved : NULL;
+      }
+  return NULL;
+}
+
 static void
 check_release (ProseCheck *self,
                Token      *tokens,
@@ -296,7 +316,7 @@ check_release (ProseCheck *self,
                guint       phrase_words,
                gsize      *done)
 {
-  const Resolved *film = entity_before (self, tokens, i, CT_ENTITY_FILM, NULL);
+  const Resolved *film = release_subject (self, tokens, i);
   const CtFact *fact;
   Date wiki, written;
 

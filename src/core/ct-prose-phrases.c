@@ -59,12 +59,13 @@ ct_prose_release_phrases (void)
   if (g_once_init_enter (&phrases))
     /* Translators: words that say a film comes out, followed in a sentence
      * by its date ("[[Ballerina]] opens in June 2025"). Separate phrases
-     * with "|"; add as many as your language uses; case does not matter. */
-    g_once_init_leave (&phrases, split_phrases (_("opens|opened|open|opening|released|releases|release|"
+     * with "|"; add as many as your language uses; case does not matter.
+     * Leave out words a plot summary uses for people ("open", "arrives",
+     * "lands", "bows"): they would read a character's year as a release. */
+    g_once_init_leave (&phrases, split_phrases (_("opens|opened|released|releases|release|"
                                                   "premieres|premiered|premiere|out in|out on|comes out|"
                                                   "came out|coming out|hits cinemas|hit cinemas|hits theaters|"
-                                                  "hit theaters|hits theatres|hit theatres|arrives|arrived|"
-                                                  "debuts|debuted|lands|landed|bows|bowed")));
+                                                  "hit theaters|hits theatres|hit theatres|debuts|debuted")));
   return phrases;
 }
 

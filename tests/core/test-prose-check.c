@@ -119,6 +119,10 @@ test_release_not_fired (void)
   assert_facts ("[[Keanu Reeves]] opens in July 2025.", "");
   assert_facts ("[[Ballerina]] opens at the end of a long and hot summer, in July 2025.", "");
   assert_facts ("[[Ballerina]] opens on July 12.", "");
+  /* the year of someone else in the film's sentence, a word of a plot */
+  assert_facts ("In [[Ballerina]], [[Rooney]] debuts in 2019.", "");
+  assert_facts ("[[Ballerina]] is set in an open world in 2024.", "");
+  assert_facts ("[[Ballerina]] follows a dancer who lives for her art and who finally opens up in 2019.", "");
   /* unknown and broken references are the renderer's business */
   assert_facts ("[[Nobody Knows]] opens in July 2025. [[Ballerina opens in July 2025.", "");
 }
