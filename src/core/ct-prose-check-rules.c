@@ -20,8 +20,8 @@
 /* How far after a release phrase its date may be, in tokens: "opens in
  * cinemas on 12 June 2025" has three words between. */
 #define DATE_REACH 6
-/* How far before a release phrase its film may be, in tokens: "[[Ballerina]],
- * the spin-off, finally opens". */
+/* How far before a release or crew phrase its film may be, in tokens:
+ * "[[Ballerina]], the spin-off, finally opens". */
 #define SUBJECT_REACH 8
 /* A plain name after "directed by" has at most this many words. */
 #define NAME_WORDS 5
@@ -291,11 +291,11 @@ add_fact_fix (CtDiagnostic *diagnostic,
 
 /* @done: where the last date read ends, so that "came out in" (two
  * phrases: "came out", "out in") or "opens, opens" read a date once. */
-/* The film a release phrase at token @i is about: a film reference shortly
- * before it, with no other reference between them ("In [[Ballerina]],
- * [[Rooney]] debuts in 2019" is about Rooney). */
+/* The film a release or crew phrase at token @i is about: a film reference
+ * shortly before it, with no other reference between them ("In
+ * [[Ballerina]], [[Rooney]] debuts in 2019" is about Rooney). */
 static const Resolved *
-release_subject (ProseCheck *self,
+subject_film (ProseCheck *self,
                  Token      *tokens,
                  guint       i)
 {
@@ -316,7 +316,7 @@ check_release (ProseCheck *self,
                guint       phrase_words,
                gsize      *done)
 {
-  const Resolved *film = release_subject (self, tokens, i);
+  const Resolved *film = subject_film (self, tokens, i);
   const CtFact *fact;
   Date wiki, written;
 
@@ -494,7 +494,7 @@ check_crew (ProseCheck *self,
             guint       phrase_words,
             const char *role)
 {
-  const Resolved *film = entity_before (self, tokens, i, CT_ENTITY_FILM, NULL);
+  const Resolved *film = subject_film (self, tokens, i);
   g_autoptr(GArray) people = NULL;
   g_autofree char *plain = NULL;
   g_autoptr(GString) names = NULL;

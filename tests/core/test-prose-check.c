@@ -186,6 +186,8 @@ test_crew (void)
   /* not a name, no film, a film with no director in the wiki */
   assert_facts ("[[Ballerina]] is directed by someone who loves ballet.", "");
   assert_facts ("It is directed by Chad Stahelski.", "");
+  assert_facts ("[[Ballerina]] quotes [[Rooney's mentor]], a ballet directed by Chad Stahelski.", "");
+  assert_facts ("[[Ballerina]], the long awaited spin off of a franchise about hitmen, is directed by Chad Stahelski.", "");
   assert_facts ("[[Untitled Spin-off]] is directed by Chad Stahelski.", "");
   assert_facts ("[[Ballerina]] is directed by `Chad Stahelski`.", "");
 }
