@@ -108,15 +108,17 @@ ct_editor_replace_ranges (GtkTextView               *view,
     return 0;
   buffer = gtk_text_view_get_buffer (view);
   gtk_text_buffer_begin_user_action (buffer);
-  for (guint i = 0; i < n; i++)
+  /* last first: a change never moves the text of one still to come */
+  for (guint k = n; k > 0; k--)
     {
-      const CtEditorReplacement *r = &replacements[i];
+      const CtEditorReplacement *r = &replacements[k - 1];
       g_autofree char *current = NULL;
       GtkTextIter start, end;
 
-      /* marks: the ranges stay right while earlier ones change length */
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, r->start);
-      gtk_text_buffer_get_iter_at_mark (buffer, &end, r->end);
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, r->anchor);
+      gtk_text_iter_forward_chars (&start, r->offset);
+      end = start;
+      gtk_text_iter_forward_chars (&end, r->length);
       current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
       if (g_strcmp0 (current, r->expected) != 0)
         continue;

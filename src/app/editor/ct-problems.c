@@ -14,15 +14,23 @@
 #define HINT_TAG "ct-problem-hint"
 
 /* A 3 MB post may name an entity thousands of times: all are underlined
- * and Link All Mentions links all, but the popover lists only so many. */
+ * and Link All Mentions links all, but the popover lists only so many;
+ * a list of thousands of rows with buttons takes seconds to build. */
 #define MAX_HINT_ROWS 100
+/* Unlinked mentions underlined at most: each costs two marks, and clearing
+ * tens of thousands of marks from an emptied buffer took seconds. The
+ * next check, after some are linked, offers the rest. */
+#define MAX_PLACED_HINTS 1000
+#define MAX_PROBLEM_ROWS 200
 
-/* A quick fix placed in the buffer: marks around what it replaces, and
- * that text as it was, so a fix never replaces what the user retyped. */
+/* A quick fix placed in the buffer: where it is from its problem's start
+ * mark (no marks of its own: a buffer with tens of thousands of marks is
+ * slow to edit and to clear), and the text it replaces as it was, so a fix
+ * never replaces what the user retyped. */
 typedef struct {
   char        *label;
-  GtkTextMark *start;
-  GtkTextMark *end;
+  int          offset;      /* characters from the problem's start */
+  int          length;      /* characters */
   char        *expected;
   char        *replacement;
 } Fix;
@@ -59,6 +67,7 @@ struct _CtProblems
 
   GPtrArray      *problems; /* of Problem, in document order */
   GPtrArray      *hints;    /* of Problem: unlinked mentions, not counted */
+  guint           problem_rows; /* rows of problems in the list, before the hints' */
   guint64         edits;    /* changes of the buffer so far */
   guint64         sent;     /* edits when the text was last sent */
 };
@@ -85,7 +94,6 @@ fix_free (gpointer data)
 {
   Fix *fix = data;
 
-  delete_marks (fix->start, fix->end);
   g_free (fix->label);
   g_free (fix->expected);
   g_free (fix->replacement);
@@ -276,8 +284,8 @@ place_fixes (CtProblems         *self,
       fix->label = g_strdup (quick->label);
       fix->replacement = g_strdup (quick->replacement);
       fix->expected = gtk_text_iter_get_text (&a, &b);
-      fix->start = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &a, FALSE));
-      fix->end = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &b, TRUE));
+      fix->offset = gtk_text_iter_get_offset (&a) - gtk_text_iter_get_offset (start);
+      fix->length = gtk_text_iter_get_offset (&b) - gtk_text_iter_get_offset (&a);
       g_ptr_array_add (fixes, fix);
     }
   return fixes;
@@ -306,6 +314,8 @@ apply (CtProblems *self,
       GPtrArray *into = hint ? self->hints : self->problems;
       Problem *problem;
 
+      if (hint && self->hints->len >= MAX_PLACED_HINTS)
+        continue;
       if (!diagnostic_range (self->buffer, diagnostic, &start, &end))
         continue;
       problem = g_new0 (Problem, 1);
@@ -322,9 +332,10 @@ apply (CtProblems *self,
                                  : hint ? self->hint_tag : self->warning_tag,
                                  &start, &end);
       g_ptr_array_add (into, problem);
-      if (!hint)
+      if (!hint && into->len <= MAX_PROBLEM_ROWS)
         gtk_list_box_append (self->list, make_row (problem, FALSE, into->len - 1));
     }
+  self->problem_rows = MIN (self->problems->len, MAX_PROBLEM_ROWS);
   /* the offers after the problems */
   for (guint i = 0; i < self->hints->len && i < MAX_HINT_ROWS; i++)
     gtk_list_box_append (self->list, make_row (g_ptr_array_index (self->hints, i), TRUE, i));
@@ -405,18 +416,25 @@ go_to_problem (CtProblems *self,
 }
 
 static Fix *
-find_fix (CtProblems *self,
-          gboolean    hint,
-          guint       index,
-          guint       fix)
+find_fix (CtProblems  *self,
+          gboolean     hint,
+          guint        index,
+          guint        fix,
+          Problem    **problem)
 {
   GPtrArray *from = hint ? self->hints : self->problems;
-  Problem *problem;
 
   if (index >= from->len)
     return NULL;
-  problem = g_ptr_array_index (from, index);
-  return fix < problem->fixes->len ? g_ptr_array_index (problem->fixes, fix) : NULL;
+  *problem = g_ptr_array_index (from, index);
+  return fix < (*problem)->fixes->len ? g_ptr_array_index ((*problem)->fixes, fix) : NULL;
+}
+
+static CtEditorReplacement
+replacement_of (Problem *problem,
+                Fix     *fix)
+{
+  return (CtEditorReplacement) { problem->start, fix->offset, fix->length, fix->expected, fix->replacement };
 }
 
 static void
@@ -425,17 +443,19 @@ fix_activated_cb (GSimpleAction *action,
                   gpointer       user_data)
 {
   CtProblems *self = user_data;
+  Problem *problem = NULL;
+  CtEditorReplacement replacement;
   gboolean hint;
   guint index, f;
   Fix *fix;
 
   g_variant_get (parameter, "(buu)", &hint, &index, &f);
-  fix = find_fix (self, hint, index, f);
+  fix = find_fix (self, hint, index, f, &problem);
   if (fix == NULL || self->view == NULL)
     return;
   gtk_menu_button_popdown (self->button);
-  ct_editor_replace_ranges (GTK_TEXT_VIEW (self->view),
-                            &(CtEditorReplacement) { fix->start, fix->end, fix->expected, fix->replacement }, 1);
+  replacement = replacement_of (problem, fix);
+  ct_editor_replace_ranges (GTK_TEXT_VIEW (self->view), &replacement, 1);
 }
 
 static void
@@ -451,12 +471,14 @@ link_all_activated_cb (GSimpleAction *action,
   for (guint i = 0; i < self->hints->len; i++)
     {
       Problem *problem = g_ptr_array_index (self->hints, i);
+      CtEditorReplacement replacement;
       Fix *fix;
 
       if (g_strcmp0 (problem->rule, CT_PROSE_RULE_UNLINKED) != 0 || problem->fixes->len == 0)
         continue;
       fix = g_ptr_array_index (problem->fixes, 0);
-      g_array_append_val (all, ((CtEditorReplacement) { fix->start, fix->end, fix->expected, fix->replacement }));
+      replacement = replacement_of (problem, fix);
+      g_array_append_val (all, replacement);
     }
   gtk_menu_button_popdown (self->button);
   /* one user action: one Ctrl+Z takes every link back */
@@ -471,10 +493,10 @@ on_row_activated_cb (CtProblems    *self,
   int index = gtk_list_box_row_get_index (row);
 
   gtk_menu_button_popdown (self->button);
-  if ((guint) index < self->problems->len)
+  if ((guint) index < self->problem_rows)
     ct_problems_go_to (self, index);
-  else if ((guint) index - self->problems->len < self->hints->len)
-    go_to_problem (self, g_ptr_array_index (self->hints, index - self->problems->len));
+  else if ((guint) index - self->problem_rows < self->hints->len)
+    go_to_problem (self, g_ptr_array_index (self->hints, index - self->problem_rows));
 }
 
 static void
