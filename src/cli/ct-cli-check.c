@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cli-private.h"
+#include "ct-diagnostic.h"
 #include "ct-render.h"
 
 /* `continuity check`: the diagnostics the editor underlines, as
@@ -17,6 +18,7 @@
 typedef struct {
   guint errors;
   guint warnings;
+  gboolean mentions;   /* --mentions: also the unlinked mentions (hints) */
 } Tally;
 
 static void
@@ -36,8 +38,10 @@ check_text (Tally      *tally,
             const char *text,
             gsize       length)
 {
-  CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT, .wiki = wiki };
+  CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT, .wiki = wiki, .check_prose = TRUE };
   g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
   result = ct_render (text, length, &options, &error);
@@ -48,7 +52,20 @@ check_text (Tally      *tally,
       tally->errors++;
       return;
     }
-  count (tally, result->diagnostics, ct_cli_print_diagnostics (stdout, path, result->diagnostics));
+  /* hints (unlinked mentions) are offers, not problems: printed when
+   * asked for, in document order, and never counted */
+  shown = g_ptr_array_new ();
+  problems = g_ptr_array_new ();
+  for (guint i = 0; i < result->diagnostics->len; i++)
+    {
+      CtDiagnostic *d = g_ptr_array_index (result->diagnostics, i);
+
+      if (d->severity != CT_SEVERITY_HINT)
+        g_ptr_array_add (problems, d);
+      if (d->severity != CT_SEVERITY_HINT || tally->mentions)
+        g_ptr_array_add (shown, d);
+    }
+  count (tally, problems, ct_cli_print_diagnostics (stdout, path, shown));
 }
 
 static gboolean
@@ -139,14 +156,15 @@ ct_cli_check (int    argc,
               char **argv)
 {
   g_autofree char *wiki_dir = NULL;
+  Tally tally = { 0 };
   GOptionEntry entries[] = {
     { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: found from each file, or from the current folder)"), N_("DIR") },
+    { "mentions", 0, 0, G_OPTION_ARG_NONE, &tally.mentions, N_("Also list names of the wiki's entities written as plain text (PATH:LINE:COL: hint: …)"), NULL },
     { NULL }
   };
-  Tally tally = { 0 };
 
   if (!ct_cli_parse ("check", "[FILE.md…]",
-                     _("Report broken references, as PATH:LINE:COL: error|warning: MESSAGE.\n"
+                     _("Report broken references and prose the wiki contradicts, as PATH:LINE:COL: error|warning: MESSAGE.\n"
                        "Without files, checks every post of the wiki and every entity's notes.\n"
                        "Exits with 1 when there is an error."),
                      entries, &argc, &argv))

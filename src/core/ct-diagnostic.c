@@ -75,6 +75,8 @@ ct_diagnostic_copy (const CtDiagnostic *self)
   CtDiagnostic *copy = g_memdup2 (self, sizeof *self);
 
   copy->message = g_strdup (self->message);
+  if (self->fixes != NULL)
+    copy->fixes = g_ptr_array_copy (self->fixes, (GCopyFunc) ct_quick_fix_copy, NULL);
   return copy;
 }
 
@@ -84,11 +86,57 @@ ct_diagnostic_free (CtDiagnostic *self)
   if (self == NULL)
     return;
   g_free (self->message);
+  g_clear_pointer (&self->fixes, g_ptr_array_unref);
   g_free (self);
 }
 
 const char *
 ct_severity_to_string (CtSeverity severity)
 {
-  return severity == CT_SEVERITY_ERROR ? "error" : "warning";
+  switch (severity)
+    {
+    case CT_SEVERITY_ERROR:
+      return "error";
+    case CT_SEVERITY_HINT:
+      return "hint";
+    case CT_SEVERITY_WARNING:
+    default:
+      return "warning";
+    }
+}
+
+CtQuickFix *
+ct_quick_fix_copy (const CtQuickFix *self)
+{
+  CtQuickFix *copy = g_new0 (CtQuickFix, 1);
+
+  copy->label = g_strdup (self->label);
+  copy->start = self->start;
+  copy->end = self->end;
+  copy->replacement = g_strdup (self->replacement);
+  return copy;
+}
+
+void
+ct_quick_fix_free (CtQuickFix *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->label);
+  g_free (self->replacement);
+  g_free (self);
+}
+
+void
+ct_diagnostic_add_fix (CtDiagnostic *self,
+                       const char   *label,
+                       gsize         start,
+                       gsize         end,
+                       const char   *replacement)
+{
+  CtQuickFix fix = { (char *) label, start, MAX (start, end), (char *) replacement };
+
+  if (self->fixes == NULL)
+    self->fixes = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_quick_fix_free);
+  g_ptr_array_add (self->fixes, ct_quick_fix_copy (&fix));
 }

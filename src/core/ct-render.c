@@ -11,6 +11,7 @@
 #include "ct-error.h"
 #include "ct-fact-format.h"
 #include "ct-front-matter.h"
+#include "ct-prose-check.h"
 #include "ct-render-private.h"
 #include "ct-resources.h"
 
@@ -400,6 +401,17 @@ ct_render (const char             *text,
     }
 
   cmark_node_free (doc);
+
+  /* The prose checks join the reference diagnostics here, so the editor,
+   * the preview and `continuity check` get them from the one render. A
+   * wiki that cannot be read leaves them out; the references say why. */
+  if (options->wiki != NULL && options->check_prose)
+    {
+      g_autoptr(GError) prose_error = NULL;
+
+      if (!ct_prose_check (options->wiki, text, length, CT_PROSE_CHECK_ALL, ctx.diagnostics, &prose_error))
+        g_debug ("The prose was not checked: %s", prose_error->message);
+    }
 
   /* stable: problems of one reference keep the order they were found in */
   g_ptr_array_sort (ctx.diagnostics, compare_diagnostics);

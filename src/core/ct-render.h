@@ -34,6 +34,9 @@ typedef struct {
                                   * (NULL: "..", for pages one folder deep) */
   const char   *title;           /* standalone: overrides the derived title */
   CtRenderTheme theme;           /* standalone only */
+  gboolean      check_prose;     /* also check the prose against the wiki
+                                  * (ct-prose-check.h): the editor's preview
+                                  * and `continuity check` do, exports don't */
 } CtRenderOptions;
 
 /* One top-level block of a preview: its HTML carries data-sourcepos lines

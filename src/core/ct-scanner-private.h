@@ -26,6 +26,9 @@ typedef struct {
   GArray     *hidden;       /* of gsize pairs: byte ranges of code spans,
                              * autolinks, raw HTML and link destinations;
                              * only kept for ct_reference_context_at */
+  GArray     *blocks;       /* of gsize pairs: byte ranges of the blocks of
+                             * inline content, when set (the prose checks
+                             * read sentences in them, ct-prose-check.c) */
 } Scanner;
 
 /* Numbers the lines of @text (the whole document) and notes where its

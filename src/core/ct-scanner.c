@@ -576,6 +576,7 @@ _ct_scanner_clear (Scanner *self)
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->cmark_starts, g_array_unref);
   g_clear_pointer (&self->hidden, g_array_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->refs, g_ptr_array_unref);
 }
 
@@ -613,7 +614,14 @@ _ct_scanner_scan_blocks (Scanner     *self,
             {
               line_range (self, first, last, &start, &end);
               if (only == NULL)
-                scan_inline (self, start, end);
+                {
+                  scan_inline (self, start, end);
+                  if (self->blocks != NULL)
+                    {
+                      gsize range[2] = { start - self->text, end - self->text };
+                      g_array_append_vals (self->blocks, range, 2);
+                    }
+                }
               else if (self->text + *only >= start && self->text + *only <= end)
                 {
                   scan_inline (self, start, end);

@@ -93,3 +93,39 @@ ct_editor_insert_reference (GtkTextView *view,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
 }
+
+guint
+ct_editor_replace_ranges (GtkTextView               *view,
+                          const CtEditorReplacement *replacements,
+                          guint                      n)
+{
+  GtkTextBuffer *buffer;
+  guint applied = 0;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), 0);
+
+  if (!gtk_text_view_get_editable (view) || n == 0)
+    return 0;
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_begin_user_action (buffer);
+  /* last first: a change never moves the text of one still to come */
+  for (guint k = n; k > 0; k--)
+    {
+      const CtEditorReplacement *r = &replacements[k - 1];
+      g_autofree char *current = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, r->anchor);
+      gtk_text_iter_forward_chars (&start, r->offset);
+      end = start;
+      gtk_text_iter_forward_chars (&end, r->length);
+      current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      if (g_strcmp0 (current, r->expected) != 0)
+        continue;
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, r->replacement, -1);
+      applied++;
+    }
+  gtk_text_buffer_end_user_action (buffer);
+  return applied;
+}

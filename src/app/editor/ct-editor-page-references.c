@@ -6,6 +6,7 @@
 
 #include "ct-editor-page-private.h"
 #include "ct-hover-provider.h"
+#include "ct-problems.h"
 
 /* References in the editor lead to their entities: the card when the
  * pointer rests on one (CtHoverProvider), and "open-entity" on Ctrl+click
@@ -62,8 +63,16 @@ on_view_pressed_cb (GtkGestureClick *gesture,
 
   if (button == GDK_BUTTON_SECONDARY)
     {
+      GtkTextIter iter;
+      int bx, by;
+
       /* Before the view builds its menu from the extra menu. */
       update_open_menu (self, entity_at_point (self, x, y));
+      /* the quick fixes of what was clicked ("Use June 2025") */
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                             (int) x, (int) y, &bx, &by);
+      if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+        ct_problems_update_fix_menu (self->problems, &iter);
       return;
     }
   if (button != GDK_BUTTON_PRIMARY || n_press != 1 || (state & GDK_CONTROL_MASK) == 0)
@@ -84,6 +93,7 @@ update_menu_at_caret_cb (gpointer user_data)
   self->menu_source = 0;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   update_open_menu (self, ct_hover_provider_entity_at (self->wiki, &iter));
+  ct_problems_update_fix_menu (self->problems, &iter);
   return G_SOURCE_REMOVE;
 }
 
@@ -135,6 +145,7 @@ _ct_editor_page_references_init (CtEditorPage *self)
 
   self->open_menu = g_menu_new ();
   g_menu_append_section (extra, NULL, G_MENU_MODEL (self->open_menu));
+  g_menu_append_section (extra, NULL, ct_problems_get_fix_menu (self->problems));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved_cb), self, G_CONNECT_SWAPPED);

@@ -49,4 +49,22 @@ gboolean    ct_problems_get_range  (CtProblems    *self,
                                     int           *end,
                                     gboolean      *is_error);
 
+/* Quick fixes and unlinked mentions (ct-prose-check.h). Hints are kept
+ * apart from the problems above: they are offers, not counted by
+ * ct_problems_get_count, never visited by F8. */
+guint       ct_problems_get_hint_count (CtProblems *self);
+/* Where hint @index is underlined now, in characters; FALSE past the last. */
+gboolean    ct_problems_get_hint_range (CtProblems *self,
+                                        guint       index,
+                                        int        *start,
+                                        int        *end);
+
+/* A menu section of the fixes of what is at @iter ("Use June 2025",
+ * "Link to Rooney", "Link All Mentions"), for the editor's context menu;
+ * its items activate "problems.fix" and "problems.link-all", which are
+ * installed on the view. Filled by ct_problems_update_fix_menu. */
+GMenuModel *ct_problems_get_fix_menu   (CtProblems        *self);
+void        ct_problems_update_fix_menu (CtProblems       *self,
+                                         const GtkTextIter *iter);
+
 G_END_DECLS

@@ -92,6 +92,7 @@ render_thread (GTask        *task,
   CtRenderOptions options = {
     .mode = CT_RENDER_PREVIEW,
     .allow_raw_html = job->allow_raw_html,
+    .check_prose = TRUE,
   };
   GError *error = NULL;
   CtRenderResult *result;
@@ -170,6 +171,7 @@ start_render_cb (gpointer user_data)
   CtRenderOptions options = {
     .mode = CT_RENDER_PREVIEW,
     .allow_raw_html = self->allow_raw_html,
+    .check_prose = TRUE,
   };
 
   self->source_id = 0;

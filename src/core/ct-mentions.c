@@ -1,0 +1,274 @@
+#define G_LOG_DOMAIN "ct-mentions"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-entity.h"
+#include "ct-mentions.h"
+
+/* A trie whose edges are whole words: from each word of the text the walk
+ * follows the words of the names that start there and stops at the first
+ * word no name continues with, so the text is read about once whatever
+ * the number of names (a name is a handful of words). A node that ends a
+ * name says whose it is; two entities ending at one node make it
+ * ambiguous, and an ambiguous name is never offered. */
+
+#define AMBIGUOUS ((gint64) -1)
+/* Longer words are in no name worth linking; they are not looked up. */
+#define MAX_WORD_BYTES 128
+
+typedef struct _Node Node;
+
+struct _Node {
+  GHashTable *children;    /* word → Node, or NULL */
+  gint64      entity_id;   /* a name ends here: its entity, AMBIGUOUS, or 0 */
+  const char *title;
+};
+
+struct _CtMentionMatcher {
+  Node        root;
+  GPtrArray  *titles;      /* owns the titles */
+};
+
+static void
+node_clear (Node *node)
+{
+  g_clear_pointer (&node->children, g_hash_table_unref);
+}
+
+static void
+node_free (Node *node)
+{
+  node_clear (node);
+  g_free (node);
+}
+
+static Node *
+node_child (Node       *node,
+            const char *word)
+{
+  Node *child;
+
+  if (node->children == NULL)
+    node->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) node_free);
+  child = g_hash_table_lookup (node->children, word);
+  if (child == NULL)
+    {
+      child = g_new0 (Node, 1);
+      g_hash_table_insert (node->children, g_strdup (word), child);
+    }
+  return child;
+}
+
+void
+ct_mention_split_words (const char *text,
+                        gsize       start,
+                        gsize       end,
+                        GArray     *words)
+{
+  const char *p = text + start;
+  const char *stop = text + end;
+
+  while (p < stop)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      CtMentionWord word = { p - text, 0, FALSE };
+
+      if (g_unichar_isspace (c))
+        {
+          p = next;
+          continue;
+        }
+      if (g_unichar_isalnum (c))
+        while (next < stop && g_unichar_isalnum (g_utf8_get_char (next)))
+          next = g_utf8_next_char (next);
+      word.end = next - text;
+      g_array_append_val (words, word);
+      p = next;
+    }
+}
+
+static gboolean
+name_is_worth_linking (const char *name)
+{
+  gboolean upper = FALSE;
+
+  if (g_utf8_strlen (name, -1) < CT_MENTION_MIN_CHARS)
+    return FALSE;
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    upper |= g_unichar_isupper (g_utf8_get_char (p));
+  return upper;
+}
+
+static void
+insert_words (CtMentionMatcher *self,
+              const char       *name,
+              GArray           *words,
+              const char       *first,
+              gint64            id,
+              const char       *title)
+{
+  Node *node = &self->root;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const CtMentionWord *w = &g_array_index (words, CtMentionWord, i);
+      g_autofree char *word = i == 0 && first != NULL ? g_strdup (first)
+                                                      : g_strndup (name + w->start, w->end - w->start);
+      node = node_child (node, word);
+    }
+  if (node->entity_id == 0)
+    {
+      node->entity_id = id;
+      node->title = title;
+    }
+  else if (node->entity_id != id)
+    node->entity_id = AMBIGUOUS;
+}
+
+static void
+insert_name (CtMentionMatcher *self,
+             const char       *name,
+             gint64            id,
+             const char       *title)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (CtMentionWord));
+  const CtMentionWord *first;
+  gunichar c;
+
+  if (name == NULL || !name_is_worth_linking (name))
+    return;
+  ct_mention_split_words (name, 0, strlen (name), words);
+  if (words->len == 0)
+    return;
+  insert_words (self, name, words, NULL, id, title);
+
+  /* a name that starts lower-case ("the Continental") may open a
+   * sentence: its capitalized form is the same name */
+  first = &g_array_index (words, CtMentionWord, 0);
+  c = g_utf8_get_char (name + first->start);
+  if (g_unichar_islower (c))
+    {
+      g_autofree char *rest = g_strndup (g_utf8_next_char (name + first->start),
+                                         first->end - (g_utf8_next_char (name + first->start) - name));
+      char upper[8] = { 0 };
+      g_autofree char *capital = NULL;
+
+      g_unichar_to_utf8 (g_unichar_totitle (c), upper);
+      capital = g_strconcat (upper, rest, NULL);
+      insert_words (self, name, words, capital, id, title);
+    }
+}
+
+/* "John Wick (film)" → "John Wick"; NULL when there is no "(…)" at the end. */
+static char *
+without_disambiguation (const char *title)
+{
+  gsize n = strlen (title);
+  const char *open;
+
+  if (n < 3 || title[n - 1] != ')')
+    return NULL;
+  open = g_strrstr (title, " (");
+  if (open == NULL || open == title)
+    return NULL;
+  return g_strndup (title, open - title);
+}
+
+CtMentionMatcher *
+ct_mention_matcher_new (GPtrArray *entities)
+{
+  CtMentionMatcher *self = g_new0 (CtMentionMatcher, 1);
+
+  self->titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      const CtEntity *entity = g_ptr_array_index (entities, i);
+      char *title = g_strdup (entity->title);
+      g_autofree char *bare = without_disambiguation (entity->title);
+
+      g_ptr_array_add (self->titles, title);
+      insert_name (self, entity->title, entity->id, title);
+      if (bare != NULL)
+        insert_name (self, bare, entity->id, title);
+      for (guint a = 0; entity->aliases != NULL && entity->aliases[a] != NULL; a++)
+        insert_name (self, entity->aliases[a], entity->id, title);
+    }
+  return self;
+}
+
+void
+ct_mention_matcher_free (CtMentionMatcher *self)
+{
+  if (self == NULL)
+    return;
+  node_clear (&self->root);
+  g_ptr_array_unref (self->titles);
+  g_free (self);
+}
+
+/* Not a word of a path, an address or a handle ("/Rooney", "@Rooney"). */
+static gboolean
+bounded (const char *text,
+         gsize       length,
+         gsize       start,
+         gsize       end)
+{
+  if (start > 0 && strchr ("/@#\\", text[start - 1]) != NULL)
+    return FALSE;
+  if (end < length && text[end] != '\0' && strchr ("/@", text[end]) != NULL)
+    return FALSE;
+  return memchr (text + start, '\n', end - start) == NULL
+         && memchr (text + start, '\r', end - start) == NULL;
+}
+
+void
+ct_mention_matcher_find (CtMentionMatcher     *self,
+                         const char           *text,
+                         gsize                 length,
+                         const CtMentionWord  *words,
+                         guint                 n_words,
+                         void                (*found) (const CtMentionMatch *match,
+                                                       gpointer              user_data),
+                         gpointer              user_data)
+{
+  char key[MAX_WORD_BYTES + 1];
+
+  for (guint i = 0; i < n_words;)
+    {
+      Node *node = &self->root;
+      Node *best = NULL;
+      guint best_last = i;
+
+      for (guint j = i; j < n_words; j++)
+        {
+          gsize n = words[j].end - words[j].start;
+
+          if ((j > i && words[j].breaks) || n > MAX_WORD_BYTES || node->children == NULL)
+            break;
+          memcpy (key, text + words[j].start, n);
+          key[n] = '\0';
+          node = g_hash_table_lookup (node->children, key);
+          if (node == NULL)
+            break;
+          if (node->entity_id != 0)
+            {
+              best = node;
+              best_last = j;
+            }
+        }
+
+      if (best != NULL && best->entity_id != AMBIGUOUS
+          && bounded (text, length, words[i].start, words[best_last].end))
+        {
+          CtMentionMatch match = { words[i].start, words[best_last].end, best->entity_id, best->title };
+
+          found (&match, user_data);
+          i = best_last + 1;
+        }
+      else
+        i++;
+    }
+}
