@@ -331,4 +331,10 @@ gboolean      ct_wiki_reorder_scenes     (CtWiki           *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtEntityBrief, ct_entity_brief_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtWikiSnapshot, ct_wiki_snapshot_free)
 
+/* A digest of every row the wiki holds (not its search index): equal
+ * digests mean nothing in the wiki changed. `continuity site` keeps it
+ * to skip pages whose inputs are unchanged. */
+char         *ct_wiki_content_digest     (CtWiki           *self,
+                                          GError          **error);
+
 G_END_DECLS
