@@ -418,11 +418,16 @@ worker (gpointer data,
           g_mutex_unlock (&shared->lock);
           continue;
         }
-      if (wiki == NULL && page->type != CT_SITE_PAGE_MEDIA
-          && (wiki = ct_wiki_open (plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error)) == NULL)
+      if (wiki == NULL && page->type != CT_SITE_PAGE_MEDIA)
         {
-          fail (shared, error);
-          break;
+          /* one read transaction for all the worker's pages (see
+           * ct_wiki_begin_reading) */
+          wiki = ct_wiki_open (plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error);
+          if (wiki == NULL || !ct_wiki_begin_reading (wiki, &error))
+            {
+              fail (shared, error);
+              break;
+            }
         }
       g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
@@ -442,6 +447,8 @@ worker (gpointer data,
       g_mutex_unlock (&shared->lock);
     }
 
+  if (wiki != NULL)
+    ct_wiki_end_reading (wiki);
   g_clear_object (&wiki);
   g_mutex_lock (&shared->lock);
   shared->finished++;
