@@ -142,15 +142,11 @@ ct_site_record_current (const char *dir,
                         const char *previous,
                         char      **record)
 {
-  GStatBuf st;
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-
   *record = NULL;
   if (previous == NULL || *previous == '\0')
     return FALSE;
-  /* only a regular file can be what was written */
-  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return FALSE;
+  /* the record holds the file's type too: only a regular file can match
+   * one the export wrote, never a link put in its place */
   *record = ct_site_record (dir, file, key);
   if (g_str_equal (*record, previous))
     return TRUE;
