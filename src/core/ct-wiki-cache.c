@@ -19,7 +19,10 @@
  * connection inserts, updates or deletes (in a transaction that is rolled
  * back too: forgetting more is safe), and PRAGMA data_version moves when
  * any other connection — the app beside a command, a site worker —
- * commits. Either one moving empties the cache.
+ * commits. Either one moving empties the cache. Inside a transaction of
+ * a connection that can write, nothing is kept or handed out: what it
+ * reads may be its own uncommitted change, which a rollback takes back
+ * without moving either counter.
  *
  * Reading data_version is a statement with a file lock, though, dearer
  * than the answer it guards; a render holds the cache for its length
@@ -38,6 +41,7 @@ struct _CtWikiCache {
   gint64        version;
   guint         entries;
   guint         held;           /* renders running on this connection */
+  gboolean      bypass;         /* in a writable connection's transaction */
   GHashTable   *names;          /* name key → GPtrArray of CtLookup */
   GHashTable   *entities;       /* gint64 id → CtEntity */
   GHashTable   *facts;          /* gint64 id → GPtrArray of CtFact */
@@ -82,14 +86,17 @@ CtWikiCache *
 _ct_wiki_cache_get (CtWiki *wiki)
 {
   CtWikiCache *cache = g_object_get_qdata (G_OBJECT (wiki), cache_quark ());
-  int total_changes = sqlite3_total_changes (ct_db_handle (wiki->db));
+  sqlite3 *handle = ct_db_handle (wiki->db);
+  int total_changes = sqlite3_total_changes (handle);
+  gboolean bypass = !sqlite3_get_autocommit (handle) && sqlite3_db_readonly (handle, "main") != 1;
   gint64 version;
 
   if (cache != NULL && cache->held > 0)
     {
-      if (total_changes != cache->total_changes || cache->entries >= MAX_ENTRIES)
+      if (bypass || total_changes != cache->total_changes || cache->entries >= MAX_ENTRIES)
         cache_empty (cache);
       cache->total_changes = total_changes;
+      cache->bypass = bypass;
       return cache;
     }
 
@@ -105,12 +112,13 @@ _ct_wiki_cache_get (CtWiki *wiki)
                                             (GDestroyNotify) g_ptr_array_unref);
       g_object_set_qdata_full (G_OBJECT (wiki), cache_quark (), cache, (GDestroyNotify) cache_free);
     }
-  else if (version < 0 || version != cache->version || total_changes != cache->total_changes
+  else if (bypass || version < 0 || version != cache->version || total_changes != cache->total_changes
            || cache->entries >= MAX_ENTRIES)
     cache_empty (cache);
 
   cache->version = version;
   cache->total_changes = total_changes;
+  cache->bypass = bypass;
   return cache;
 }
 
@@ -152,7 +160,7 @@ GPtrArray *
 _ct_wiki_cache_lookup (CtWikiCache *cache,
                        const char  *key)
 {
-  GPtrArray *found = g_hash_table_lookup (cache->names, key);
+  GPtrArray *found = cache->bypass ? NULL : g_hash_table_lookup (cache->names, key);
 
   return found ? g_ptr_array_copy (found, copy_lookup, NULL) : NULL;
 }
@@ -162,8 +170,11 @@ _ct_wiki_cache_add_lookup (CtWikiCache *cache,
                            const char  *key,
                            GPtrArray   *found)
 {
-  GPtrArray *copy = g_ptr_array_copy (found, copy_lookup, NULL);
+  GPtrArray *copy;
 
+  if (cache->bypass)
+    return;
+  copy = g_ptr_array_copy (found, copy_lookup, NULL);
   g_ptr_array_set_free_func (copy, (GDestroyNotify) ct_lookup_free);
   g_hash_table_replace (cache->names, g_strdup (key), copy);
   cache->entries++;
@@ -173,7 +184,7 @@ CtEntity *
 _ct_wiki_cache_entity (CtWikiCache *cache,
                        gint64       id)
 {
-  const CtEntity *entity = g_hash_table_lookup (cache->entities, &id);
+  const CtEntity *entity = cache->bypass ? NULL : g_hash_table_lookup (cache->entities, &id);
 
   return entity ? ct_entity_copy (entity) : NULL;
 }
@@ -182,6 +193,8 @@ void
 _ct_wiki_cache_add_entity (CtWikiCache    *cache,
                            const CtEntity *entity)
 {
+  if (cache->bypass)
+    return;
   g_hash_table_replace (cache->entities, g_memdup2 (&entity->id, sizeof entity->id),
                         ct_entity_copy (entity));
   cache->entries++;
@@ -191,7 +204,7 @@ GPtrArray *
 _ct_wiki_cache_facts (CtWikiCache *cache,
                       gint64       id)
 {
-  GPtrArray *facts = g_hash_table_lookup (cache->facts, &id);
+  GPtrArray *facts = cache->bypass ? NULL : g_hash_table_lookup (cache->facts, &id);
 
   return facts ? g_ptr_array_copy (facts, copy_fact, NULL) : NULL;
 }
@@ -201,8 +214,11 @@ _ct_wiki_cache_add_facts (CtWikiCache *cache,
                           gint64       id,
                           GPtrArray   *facts)
 {
-  GPtrArray *copy = g_ptr_array_copy (facts, copy_fact, NULL);
+  GPtrArray *copy;
 
+  if (cache->bypass)
+    return;
+  copy = g_ptr_array_copy (facts, copy_fact, NULL);
   g_ptr_array_set_free_func (copy, (GDestroyNotify) ct_fact_free);
   g_hash_table_replace (cache->facts, g_memdup2 (&id, sizeof id), copy);
   cache->entries++;
