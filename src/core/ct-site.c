@@ -275,6 +275,9 @@ compare_pages (gconstpointer a,
   return strcmp ((*(CtSitePage * const *) a)->file, (*(CtSitePage * const *) b)->file);
 }
 
+/* The plan in two steps: first what is read from the folder (posts and
+ * media), which the inputs key needs; the entities and the list of pages
+ * only when some page may need rendering (plan_complete). */
 static CtSitePlan *
 plan_new (CtWiki               *wiki,
           const CtSiteOptions  *options,
@@ -291,9 +294,18 @@ plan_new (CtWiki               *wiki,
   plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
   plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
 
-  if (!plan_entities (plan, wiki, error) || !plan_posts (plan, wiki, options, error)
-      || !plan_media (plan, error))
+  if (!plan_posts (plan, wiki, options, error) || !plan_media (plan, error))
     return NULL;
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+plan_complete (CtSitePlan  *plan,
+               CtWiki      *wiki,
+               GError     **error)
+{
+  if (!plan_entities (plan, wiki, error))
+    return FALSE;
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
@@ -311,7 +323,7 @@ plan_new (CtWiki               *wiki,
     add_page (plan, CT_SITE_PAGE_MEDIA, i, g_strdup (g_ptr_array_index (plan->media, i)));
   /* a fixed order, so progress and errors do not depend on the wiki's */
   g_ptr_array_sort (plan->pages, compare_pages);
-  return g_steal_pointer (&plan);
+  return TRUE;
 }
 
 /* ---- writing ---- */
@@ -523,6 +535,34 @@ render_pages (const CtSitePlan     *plan,
 
 /* ---- the export ---- */
 
+/* TRUE when every file the marker lists was made from @key and is still
+ * as it was left: the plan would be the same as last time (it follows
+ * from the same inputs), so there is nothing to render, write or
+ * remove, and even listing the entities again can be skipped. *@files
+ * is how many files that is. */
+static gboolean
+nothing_changed (const char *dir,
+                 GHashTable *previous,
+                 const char *key,
+                 guint      *files)
+{
+  GHashTableIter iter;
+  gpointer file, record;
+
+  if (g_hash_table_size (previous) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &file, &record))
+    {
+      g_autofree char *current = NULL;
+
+      if (!ct_site_record_current (dir, file, key, record, &current))
+        return FALSE;
+    }
+  *files = g_hash_table_size (previous);
+  return TRUE;
+}
+
 gboolean
 ct_site_export (CtWiki              *wiki,
                 const CtSiteOptions *options,
@@ -560,6 +600,24 @@ ct_site_export (CtWiki              *wiki,
 
   previous = ct_site_claim_output (dir, error);
   if (previous == NULL)
+    return FALSE;
+
+  {
+    guint kept;
+
+    if (nothing_changed (dir, previous, key, &kept))
+      {
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        /* style.css is a file but not a page */
+        if (progress != NULL)
+          progress (kept - 1, kept - 1, user_data);
+        if (stats != NULL)
+          *stats = (CtSiteStats) { .pages = 0, .kept = kept, .removed = 0, .rendered = 0 };
+        return TRUE;
+      }
+  }
+  if (!plan_complete (plan, wiki, error))
     return FALSE;
 
   g_ptr_array_add (files, "style.css");
