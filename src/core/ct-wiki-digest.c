@@ -6,8 +6,10 @@
 
 #include "ct-wiki-private.h"
 
-/* A digest of everything the wiki database holds, for `continuity site`
- * to tell that nothing changed since its last run (ct-site.c).
+/* Reading the whole wiki as one state: a read transaction for many
+ * statements, and a digest of everything the database holds, for
+ * `continuity site` to tell that nothing changed since its last run
+ * (ct-site-inputs.c).
  *
  * Every row of every table is read, whatever its columns: a table or a
  * column added later is covered without anyone remembering to add it
@@ -175,4 +177,26 @@ ct_wiki_content_digest (CtWiki  *self,
   if (own_transaction)
     ct_db_exec (self->db, "ROLLBACK", NULL);
   return ok ? g_strdup (g_checksum_get_string (sum)) : NULL;
+}
+
+/* Reading in one transaction */
+
+gboolean
+ct_wiki_begin_reading (CtWiki  *self,
+                       GError **error)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (ct_db_handle (self->db)), FALSE);
+
+  return ct_db_exec (self->db, "BEGIN DEFERRED", error);
+}
+
+void
+ct_wiki_end_reading (CtWiki *self)
+{
+  g_return_if_fail (CT_IS_WIKI (self));
+
+  /* it only read: ending it cannot fail in a way that loses anything */
+  if (!sqlite3_get_autocommit (ct_db_handle (self->db)))
+    ct_db_exec (self->db, "COMMIT", NULL);
 }

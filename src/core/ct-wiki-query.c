@@ -779,25 +779,3 @@ ct_wiki_get_appearances (CtWiki  *self,
     }
   return result;
 }
-
-/* Reading in one transaction */
-
-gboolean
-ct_wiki_begin_reading (CtWiki  *self,
-                       GError **error)
-{
-  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
-  g_return_val_if_fail (sqlite3_get_autocommit (ct_db_handle (self->db)), FALSE);
-
-  return ct_db_exec (self->db, "BEGIN DEFERRED", error);
-}
-
-void
-ct_wiki_end_reading (CtWiki *self)
-{
-  g_return_if_fail (CT_IS_WIKI (self));
-
-  /* it only read: ending it cannot fail in a way that loses anything */
-  if (!sqlite3_get_autocommit (ct_db_handle (self->db)))
-    ct_db_exec (self->db, "COMMIT", NULL);
-}
