@@ -6,6 +6,7 @@
 
 #include "ct-render-private.h"
 #include "ct-slug.h"
+#include "ct-wiki-cache.h"
 
 /* The state of one rendering, shared by every file of the renderer: the
  * caches of what was read from the wiki, the diagnostics, mentions and
@@ -36,6 +37,13 @@ ct_render_context_init (CtRenderContext       *ctx,
   ctx->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
   ctx->user_data = g_ptr_array_new_with_free_func (g_free);
+  /* what the wiki answers is remembered on its connection, and checked
+   * against other processes' changes once for the whole render */
+  if (options->wiki != NULL)
+    {
+      _ct_wiki_cache_hold (options->wiki);
+      ctx->holds_cache = TRUE;
+    }
 }
 
 void
@@ -57,6 +65,9 @@ ct_render_context_init_child (CtRenderContext *child,
 void
 ct_render_context_clear (CtRenderContext *ctx)
 {
+  if (ctx->holds_cache)
+    _ct_wiki_cache_release (ctx->options->wiki);
+  ctx->holds_cache = FALSE;
   g_clear_pointer (&ctx->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&ctx->mentions, g_ptr_array_unref);
   g_clear_pointer (&ctx->entities, g_hash_table_unref);

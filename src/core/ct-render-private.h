@@ -134,6 +134,7 @@ struct _CtRenderContext {
 
   char                  *last_message;  /* the last diagnostic's message (any depth),
                                          * for the tooltip of what failed */
+  gboolean               holds_cache;   /* root: holds the wiki's cache (ct-wiki-cache.h) */
 };
 
 /* ct-span helpers (ct-templates.c) */
@@ -185,11 +186,11 @@ void       ct_render_context_mention (CtRenderContext      *ctx,
 guint      ct_render_context_footnote (CtRenderContext      *ctx,
                                        const char           *source);
 
-/* ct-render-refs.c: the document with references. @doc is parsed from the
- * placeholder text; HTML modes get custom nodes in it, Markdown mode gets
+/* ct-render-refs.c: the document with references (found by the scanner
+ * as ct_scan_references finds them). @doc is parsed from the placeholder
+ * text; HTML modes get custom nodes in it, Markdown mode gets
  * the flattened source back in @markdown. */
 cmark_node *ct_render_references     (CtRenderContext       *ctx,
-                                      GPtrArray             *refs,
                                       gsize                  body_offset,
                                       int                    cmark_options,
                                       char                 **markdown);

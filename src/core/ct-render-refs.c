@@ -8,6 +8,7 @@
 
 #include "ct-front-matter.h"
 #include "ct-render-private.h"
+#include "ct-scanner-private.h"
 
 /* How references get into cmark's output. Each closed reference the
  * scanner found is replaced in the source by a placeholder: a private-use
@@ -41,6 +42,17 @@ choose_delimiters (Walk       *walk,
                    const char *text,
                    gsize       length)
 {
+  /* U+E000 to U+F8FF are all 0xEE or 0xEF and two more bytes in UTF-8:
+   * without those lead bytes (nearly every text) the first pair is free,
+   * and memchr says so many bytes at a time */
+  if (memchr (text, 0xEE, length) == NULL && memchr (text, 0xEF, length) == NULL)
+    {
+      walk->open_len = g_unichar_to_utf8 (0xE000, walk->open);
+      walk->open[walk->open_len] = '\0';
+      walk->close_len = g_unichar_to_utf8 (0xE001, walk->close);
+      walk->close[walk->close_len] = '\0';
+      return;
+    }
   for (gunichar c = 0xE000; c + 1 <= 0xF8FF; c += 2)
     {
       walk->open_len = g_unichar_to_utf8 (c, walk->open);
@@ -87,15 +99,7 @@ substitute (Walk   *walk,
       CtReference *ref = g_ptr_array_index (walk->refs, i);
 
       if (!ref->closed)
-        {
-          ct_render_context_diagnose (ctx, CT_SEVERITY_WARNING, ref,
-                                      _("This “%s” is not closed by “%s” on the same line; "
-                                      "write “\\%s” to mean the brackets themselves"),
-                                      ref->type == CT_REF_LINK ? "[[" : "{{",
-                                      ref->type == CT_REF_LINK ? "]]" : "}}",
-                                      ref->type == CT_REF_LINK ? "[[" : "{{");
-          continue;
-        }
+        continue;
       g_string_append_len (out, ctx->text + pos, ref->start - pos);
       {
         gsize before = out->len;
@@ -114,6 +118,44 @@ substitute (Walk   *walk,
 
   *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* Unclosed references stay text, with a warning each. */
+static void
+diagnose_unclosed (Walk *walk)
+{
+  for (guint i = 0; i < walk->refs->len; i++)
+    {
+      CtReference *ref = g_ptr_array_index (walk->refs, i);
+
+      if (!ref->closed)
+        ct_render_context_diagnose (walk->ctx, CT_SEVERITY_WARNING, ref,
+                                    _("This “%s” is not closed by “%s” on the same line; "
+                                    "write “\\%s” to mean the brackets themselves"),
+                                    ref->type == CT_REF_LINK ? "[[" : "{{",
+                                    ref->type == CT_REF_LINK ? "]]" : "}}",
+                                    ref->type == CT_REF_LINK ? "[[" : "{{");
+    }
+}
+
+typedef struct {
+  Walk  *walk;
+  gsize  body_offset;
+  int    cmark_options;
+} ParseData;
+
+/* The body with @refs as placeholders, parsed (CtScanParseFunc). */
+static cmark_node *
+parse_substituted (GPtrArray *refs,
+                   gpointer   user_data)
+{
+  ParseData *data = user_data;
+  gsize length;
+  g_autofree char *body = NULL;
+
+  data->walk->refs = refs;
+  body = substitute (data->walk, data->body_offset, &length);
+  return cmark_parse_document (body, length, data->cmark_options);
 }
 
 /* ---- the walk ---- */
@@ -429,20 +471,18 @@ splice_markdown (Walk *walk)
 
 cmark_node *
 ct_render_references (CtRenderContext  *ctx,
-                      GPtrArray        *refs,
                       gsize             body_offset,
                       int               cmark_options,
                       char            **markdown)
 {
-  Walk walk = { ctx, refs };
+  Walk walk = { ctx };
+  g_autoptr(GPtrArray) refs = NULL;
   g_autoptr(GPtrArray) text_nodes = NULL;
-  g_autofree char *body = NULL;
-  gsize body_length;
   cmark_node *doc;
   cmark_iter *iter;
   cmark_event_type ev;
 
-  if (refs->len == 0)
+  if (!ct_text_has_reference_opener (ctx->text, ctx->length))
     {
       if (markdown != NULL)
         *markdown = g_strndup (ctx->text, ctx->length);
@@ -450,13 +490,25 @@ ct_render_references (CtRenderContext  *ctx,
     }
 
   choose_delimiters (&walk, ctx->text, ctx->length);
+  {
+    ParseData data = { &walk, body_offset, cmark_options };
+
+    /* one parse serves the scanner and the render */
+    refs = _ct_scan_references_parsed (ctx->text, ctx->length, parse_substituted, &data, &doc);
+    walk.refs = refs;
+  }
+  diagnose_unclosed (&walk);
   walk.splice = ctx->options->mode == CT_RENDER_MARKDOWN && ctx->depth == 0;
   walk.used = g_new0 (gboolean, refs->len);
   walk.markdown = g_new0 (char *, refs->len + 1);
-  body = substitute (&walk, body_offset, &body_length);
 
-  doc = cmark_parse_document (body, body_length, cmark_options);
-  cmark_consolidate_text_nodes (doc);
+  /* cmark 0.30 merges adjacent text nodes at the end of its parse, so a
+   * placeholder is whole in one TEXT node; merging again here would be one
+   * more walk of the whole tree. Markdown mode still asks for it: cmark's
+   * Markdown writer escapes a character by the one after it in the same
+   * node, and its output must not depend on how a parser left them. */
+  if (ctx->options->mode == CT_RENDER_MARKDOWN)
+    cmark_consolidate_text_nodes (doc);
 
   /* collect first: the replacements change the tree */
   text_nodes = g_ptr_array_new ();
@@ -574,7 +626,6 @@ ct_render_notes (CtRenderContext *ctx,
                  const CtEntity  *entity)
 {
   CtRenderContext child;
-  g_autoptr(GPtrArray) refs = NULL;
   char *output = NULL;
   gsize body_offset;
   guint body_line;
@@ -606,11 +657,10 @@ ct_render_notes (CtRenderContext *ctx,
     }
 
   ct_render_context_init_child (&child, ctx, entity);
-  refs = ct_scan_references (child.text, child.length);
   ct_front_matter_split (child.text, child.length, &body_offset, &body_line);
 
   /* notes come from the database: never raw HTML, whatever the setting */
-  doc = ct_render_references (&child, refs, body_offset, CMARK_OPT_DEFAULT, NULL);
+  doc = ct_render_references (&child, body_offset, CMARK_OPT_DEFAULT, NULL);
   if (ctx->options->mode == CT_RENDER_MARKDOWN)
     {
       char *markdown;

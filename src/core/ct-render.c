@@ -305,7 +305,6 @@ ct_render (const char             *text,
            GError                **error)
 {
   g_autoptr(CtRenderResult) result = NULL;
-  g_autoptr(GPtrArray) refs = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *footnotes = NULL;
   g_autofree char *header = NULL;
@@ -337,8 +336,7 @@ ct_render (const char             *text,
   if (options->allow_raw_html)
     cmark_options |= CMARK_OPT_UNSAFE;
 
-  refs = ct_scan_references (text, length);
-  doc = ct_render_references (&ctx, refs, body_offset, cmark_options,
+  doc = ct_render_references (&ctx, body_offset, cmark_options,
                               options->mode == CT_RENDER_MARKDOWN ? &markdown : NULL);
   if (result->title == NULL)
     result->title = first_heading_text (doc);

@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include <cmark.h>
+
 #include "ct-scanner.h"
 
 G_BEGIN_DECLS
@@ -49,5 +51,17 @@ gboolean  _ct_scanner_scan_blocks (Scanner     *self,
 /* A trimmed copy of [start, end), valid UTF-8 whatever the input. */
 char     *_ct_scanner_trimmed     (const char  *start,
                                    const char  *end);
+
+/* For the renderer's single parse (ct-scanner.c says how): @parse turns
+ * the references it is given into the renderer's parse of the body. The
+ * references returned are the ones ct_scan_references finds; *@doc is
+ * @parse's parse for them. */
+typedef cmark_node *(*CtScanParseFunc) (GPtrArray *refs,
+                                        gpointer   user_data);
+GPtrArray *_ct_scan_references_parsed (const char        *text,
+                                       gsize              length,
+                                       CtScanParseFunc    parse,
+                                       gpointer           user_data,
+                                       cmark_node       **doc);
 
 G_END_DECLS

@@ -309,8 +309,11 @@ position (Scanner *self,
     }
 
   *line = self->first_line + lo;
-  *column = 1 + (guint) g_utf8_pointer_to_offset (self->text + g_array_index (starts, gsize, lo),
-                                                   self->text + offset);
+  /* characters are the bytes that do not continue one (the text is valid
+   * UTF-8): a loop the compiler vectorises, unlike a walk char by char */
+  *column = 1;
+  for (const char *p = self->text + g_array_index (starts, gsize, lo); p < self->text + offset; p++)
+    *column += ((guchar) *p & 0xC0) != 0x80;
 }
 
 static void
@@ -556,8 +559,23 @@ _ct_scanner_init (Scanner    *self,
   ct_front_matter_split (text, length, &body_offset, &self->first_line);
 
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self->cmark_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (self->line_starts, body_offset);
+  if (memchr (text + body_offset, '\r', length - body_offset) == NULL)
+    {
+      /* no carriage return (nearly every text): both numberings agree,
+       * and memchr finds the line breaks many bytes at a time */
+      const char *end = text + length;
+
+      for (const char *p = text + body_offset; (p = memchr (p, '\n', end - p)) != NULL && p + 1 < end; p++)
+        {
+          gsize next = p + 1 - text;
+          g_array_append_val (self->line_starts, next);
+        }
+      self->cmark_starts = g_array_ref (self->line_starts);
+      return;
+    }
+
+  self->cmark_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (self->cmark_starts, body_offset);
   for (gsize i = body_offset; i + 1 < length; i++)
     {
@@ -580,20 +598,20 @@ _ct_scanner_clear (Scanner *self)
   g_clear_pointer (&self->refs, g_ptr_array_unref);
 }
 
-gboolean
-_ct_scanner_scan_blocks (Scanner     *self,
-                         const gsize *only,
-                         gsize       *block_start,
-                         gsize       *block_end)
+/* The block pass over @doc, a parse of the body (or of a text with the
+ * same lines and blocks). */
+static gboolean
+scan_blocks_of (Scanner     *self,
+                cmark_node  *doc,
+                const gsize *only,
+                gsize       *block_start,
+                gsize       *block_end)
 {
-  gsize body_offset = g_array_index (self->line_starts, gsize, 0);
-  cmark_node *doc;
   cmark_iter *iter;
   cmark_event_type ev;
   int scanned_to = 0;
   gboolean found = FALSE;
 
-  doc = cmark_parse_document (self->text + body_offset, self->length - body_offset, CMARK_OPT_DEFAULT);
   iter = cmark_iter_new (doc);
   while (!found && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -636,6 +654,21 @@ _ct_scanner_scan_blocks (Scanner     *self,
         }
     }
   cmark_iter_free (iter);
+  return found;
+}
+
+gboolean
+_ct_scanner_scan_blocks (Scanner     *self,
+                         const gsize *only,
+                         gsize       *block_start,
+                         gsize       *block_end)
+{
+  gsize body_offset = g_array_index (self->line_starts, gsize, 0);
+  cmark_node *doc;
+  gboolean found;
+
+  doc = cmark_parse_document (self->text + body_offset, self->length - body_offset, CMARK_OPT_DEFAULT);
+  found = scan_blocks_of (self, doc, only, block_start, block_end);
   cmark_node_free (doc);
   return found;
 }
@@ -654,5 +687,67 @@ ct_scan_references (const char *text,
   _ct_scanner_scan_blocks (&self, NULL, NULL, NULL);
   refs = g_steal_pointer (&self.refs);
   _ct_scanner_clear (&self);
+  return refs;
+}
+
+static gboolean
+references_equal (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const CtReference *x = g_ptr_array_index (a, i);
+      const CtReference *y = g_ptr_array_index (b, i);
+
+      if (x->start != y->start || x->end != y->end || x->closed != y->closed)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The renderer parses the body once, with placeholders in place of the
+ * references, and the block pass needs a parse too. So the references
+ * are first guessed by scanning the whole body as one inline block (no
+ * parse); @parse makes the renderer's parse with them; and the guess is
+ * kept when the block pass over that very parse finds the same
+ * references. A placeholder never changes the blocks around a real
+ * reference, so that parse is then the one the true references would have
+ * led to. Only when they differ (a stray backtick pairing across blocks,
+ * `[[` in a code block) are the references found as ct_scan_references
+ * finds them, with a parse of their own, and @parse is called again. */
+GPtrArray *
+_ct_scan_references_parsed (const char        *text,
+                            gsize              length,
+                            CtScanParseFunc    parse,
+                            gpointer           user_data,
+                            cmark_node       **doc)
+{
+  Scanner self;
+  g_autoptr(GPtrArray) guess = NULL;
+  GPtrArray *refs;
+  gsize body_offset;
+
+  _ct_scanner_init (&self, text, length);
+  body_offset = g_array_index (self.line_starts, gsize, 0);
+  scan_inline (&self, text + body_offset, text + length);
+  guess = g_steal_pointer (&self.refs);
+  *doc = parse (guess, user_data);
+
+  self.refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
+  scan_blocks_of (&self, *doc, NULL, NULL, NULL);
+  if (references_equal (guess, self.refs))
+    {
+      _ct_scanner_clear (&self);
+      return g_steal_pointer (&guess);
+    }
+
+  cmark_node_free (*doc);
+  g_ptr_array_set_size (self.refs, 0);
+  _ct_scanner_scan_blocks (&self, NULL, NULL, NULL);
+  refs = g_steal_pointer (&self.refs);
+  _ct_scanner_clear (&self);
+  *doc = parse (refs, user_data);
   return refs;
 }

@@ -14,12 +14,11 @@
 
 /* Writing one file of the site only when its bytes changed.
  *
- * A rerun of `continuity site` renders every page again (a page's bytes
- * depend on much of the wiki, and rendering is cheap next to knowing
- * exactly what each page read), but it compares before it writes: a file
- * whose bytes are already there is not touched, so its inode and mtime
- * stay, rsync and web servers see no change, and a rerun with nothing
- * changed writes nothing at all. */
+ * A rerun of `continuity site` renders a page again whenever anything it
+ * may be made from changed (ct-site-inputs.c), but it compares before it
+ * writes: a file whose bytes are already there is not touched, so its
+ * inode and mtime stay, rsync and web servers see no change, and only
+ * the pages a change really shows on are written. */
 
 /* TRUE when @path is a regular file (not a symbolic link: a link there
  * is replaced, never read through) holding exactly @data. */

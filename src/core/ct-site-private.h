@@ -1,10 +1,11 @@
 /* ct-site-private.h — what the files of the site export share.
  *
- * ct-site.c        the plan (which pages, which file names), the output
- *                  folder (marker, refusal, stale files), the workers
+ * ct-site.c        the plan (which pages, which file names), the workers
  * ct-site-pages.c  one page as HTML, from the plan and a wiki connection
  * ct-site-files.c  writing a file only when its bytes changed
  * ct-site-search.c search.html: the index as JSON and the page's script
+ * ct-site-inputs.c what the pages are made from, recorded in the marker
+ * ct-site-output.c the output folder: marker, subfolders, stale files
  */
 #pragma once
 
@@ -91,6 +92,46 @@ gboolean ct_site_write_file (const char  *dir,
                              gsize        length,
                              gboolean    *written,
                              GError     **error);
+
+/* ct-site-output.c: the output folder. A path the marker may name (one or
+ * two plain components); the files the previous export wrote, each with
+ * its record ("" for none), or NULL with @error when the folder is not
+ * empty and not marked; a real subfolder (never a symbolic link); the
+ * marker, listing @files and @extra with their @records, written only
+ * when its bytes change; and removing files of @previous that are not
+ * @written (returns how many). */
+gboolean    ct_site_is_path          (const char  *path);
+GHashTable *ct_site_claim_output     (const char  *dir,
+                                      GError     **error);
+gboolean    ct_site_ensure_subfolder (const char  *dir,
+                                      const char  *name,
+                                      GError     **error);
+gboolean    ct_site_write_marker     (const char  *dir,
+                                      GPtrArray   *files,
+                                      GHashTable  *extra,
+                                      GHashTable  *records,
+                                      GError     **error);
+guint       ct_site_remove_stale     (const char  *dir,
+                                      GHashTable  *previous,
+                                      GHashTable  *written);
+
+/* ct-site-inputs.c: the key of everything pages are made from (NULL and
+ * @error when the wiki cannot be read), and the record of a file in the
+ * marker: that key and the file's identity as it was left. */
+char *ct_site_inputs_key (const CtSitePlan     *plan,
+                          CtWiki               *wiki,
+                          const CtSiteOptions  *options,
+                          GError              **error);
+char *ct_site_record (const char *dir,
+                      const char *file,
+                      const char *key);
+/* TRUE, with the new record in @record, when @file is still the regular
+ * file @previous records and made from @key: it can be left alone. */
+gboolean ct_site_record_current (const char *dir,
+                                 const char *file,
+                                 const char *key,
+                                 const char *previous,
+                                 char      **record);
 
 /* The site's stylesheet: the renderer's plus the site's own layout. */
 GBytes *ct_site_stylesheet (void);

@@ -19,12 +19,8 @@
  * links) before anything is written into them; each file is written
  * atomically. */
 
-#define MARKER_HEADER "continuity-site 1"
-
 /* Media files larger than this are not copied (they are read whole). */
 #define MAX_MEDIA_SIZE (256 * 1024 * 1024)
-
-static gboolean is_site_path (const char *path);
 
 /* ---- the plan ---- */
 
@@ -264,7 +260,7 @@ plan_media (CtSitePlan  *plan,
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      if (!is_site_path (name) || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
+      if (!ct_site_is_path (name) || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
           || st.st_size > MAX_MEDIA_SIZE)
         continue;
       g_ptr_array_add (plan->media, g_strdup_printf ("media/%s", name));
@@ -279,6 +275,9 @@ compare_pages (gconstpointer a,
   return strcmp ((*(CtSitePage * const *) a)->file, (*(CtSitePage * const *) b)->file);
 }
 
+/* The plan in two steps: first what is read from the folder (posts and
+ * media), which the inputs key needs; the entities and the list of pages
+ * only when some page may need rendering (plan_complete). */
 static CtSitePlan *
 plan_new (CtWiki               *wiki,
           const CtSiteOptions  *options,
@@ -295,9 +294,18 @@ plan_new (CtWiki               *wiki,
   plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
   plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
 
-  if (!plan_entities (plan, wiki, error) || !plan_posts (plan, wiki, options, error)
-      || !plan_media (plan, error))
+  if (!plan_posts (plan, wiki, options, error) || !plan_media (plan, error))
     return NULL;
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+plan_complete (CtSitePlan  *plan,
+               CtWiki      *wiki,
+               GError     **error)
+{
+  if (!plan_entities (plan, wiki, error))
+    return FALSE;
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
@@ -315,118 +323,10 @@ plan_new (CtWiki               *wiki,
     add_page (plan, CT_SITE_PAGE_MEDIA, i, g_strdup (g_ptr_array_index (plan->media, i)));
   /* a fixed order, so progress and errors do not depend on the wiki's */
   g_ptr_array_sort (plan->pages, compare_pages);
-  return g_steal_pointer (&plan);
-}
-
-/* ---- the output folder ---- */
-
-/* A path the marker may name: one or two components of [A-Za-z0-9._-],
- * none starting with a dot. Anything else in a marker (edited by hand,
- * or by someone else) is ignored, never deleted. */
-static gboolean
-is_site_path (const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  guint n = g_strv_length (parts);
-
-  if (n < 1 || n > 2)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      if (parts[i][0] == '\0' || parts[i][0] == '.')
-        return FALSE;
-      for (const char *p = parts[i]; *p; p++)
-        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-          return FALSE;
-    }
   return TRUE;
 }
 
-/* The files the previous export wrote, from the marker; NULL with @error
- * when the folder is not empty and not marked. */
-static GHashTable *
-claim_output (const char  *dir,
-              GError     **error)
-{
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GDir) listing = NULL;
-  GStatBuf st;
-
-  if (g_lstat (dir, &st) != 0)
-    {
-      if (errno != ENOENT)
-        {
-          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not use the folder %s: %s"), dir, g_strerror (errno));
-          return NULL;
-        }
-      if (g_mkdir_with_parents (dir, 0755) != 0)
-        {
-          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), dir, g_strerror (errno));
-          return NULL;
-        }
-      return g_steal_pointer (&previous);
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
-                   _("%s exists and is not a folder; choose a folder for the site"), dir);
-      return NULL;
-    }
-
-  if (g_lstat (marker, &st) == 0 && S_ISREG (st.st_mode))
-    {
-      if (!g_file_get_contents (marker, &contents, NULL, error))
-        return NULL;
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (is_site_path (lines[i]))
-          g_hash_table_add (previous, g_strdup (lines[i]));
-      return g_steal_pointer (&previous);
-    }
-
-  listing = g_dir_open (dir, 0, error);
-  if (listing == NULL)
-    return NULL;
-  if (g_dir_read_name (listing) != NULL)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
-                   _("%s is not empty and was not made by “continuity site” (it has no %s); "
-                     "choose a new or empty folder, so no file of yours is overwritten"),
-                   dir, CT_SITE_MARKER);
-      return NULL;
-    }
-  return g_steal_pointer (&previous);
-}
-
-/* Creates @dir/@name, or checks that it is a real folder: a symbolic link
- * there could send the pages anywhere. */
-static gboolean
-ensure_subfolder (const char  *dir,
-                  const char  *name,
-                  GError     **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  GStatBuf st;
-
-  if (g_lstat (path, &st) == 0)
-    {
-      if (S_ISDIR (st.st_mode))
-        return TRUE;
-      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
-                   _("%s is in the way: the site needs a folder there (a symbolic link is not followed); remove it"),
-                   path);
-      return FALSE;
-    }
-  if (g_mkdir (path, 0755) != 0)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
-}
+/* ---- writing ---- */
 
 /* Writes @file unless its bytes are already there (ct-site-files.c);
  * counts it in @written_count when it was written. */
@@ -440,95 +340,12 @@ write_file (const char  *dir,
 {
   gboolean written = FALSE;
 
-  g_assert (is_site_path (file) || g_str_equal (file, CT_SITE_MARKER));
+  g_assert (ct_site_is_path (file) || g_str_equal (file, CT_SITE_MARKER));
   if (!ct_site_write_file (dir, file, data, length, &written, error))
     return FALSE;
   if (written && written_count != NULL)
     g_atomic_int_inc (written_count);
   return TRUE;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* The marker lists @files (and @extra, those of the previous export that
- * may still be there while this one runs). It is written only when that
- * list changed, like a page, so a rerun with nothing new writes nothing. */
-static gboolean
-write_marker (const char  *dir,
-              GPtrArray   *files,
-              GHashTable  *extra,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GString *text = g_string_new ("# Made by “continuity site”: it lists the files it wrote, to remove them\n"
-                                "# when they go stale. Delete the folder to start afresh.\n"
-                                MARKER_HEADER "\n");
-  g_autofree char *data = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < files->len; i++)
-    if (g_hash_table_add (seen, files->pdata[i]))
-      g_ptr_array_add (all, files->pdata[i]);
-  if (extra != NULL)
-    {
-      g_hash_table_iter_init (&iter, extra);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (g_hash_table_add (seen, key))
-          g_ptr_array_add (all, key);
-    }
-  g_ptr_array_sort (all, compare_strings);
-  for (guint i = 0; i < all->len; i++)
-    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (all, i));
-  data = g_string_free (text, FALSE);
-  return write_file (dir, CT_SITE_MARKER, data, strlen (data), NULL, error);
-}
-
-/* Removes what the previous export wrote and this one did not; then the
- * folders that became empty. Never follows a symbolic link. */
-static guint
-remove_stale (const char  *dir,
-              GHashTable  *previous,
-              GHashTable  *written)
-{
-  GHashTableIter iter;
-  gpointer key;
-  guint removed = 0;
-  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *file = key;
-      const char *slash = strchr (file, '/');
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      GStatBuf st;
-
-      if (g_hash_table_contains (written, file))
-        continue;
-      if (slash != NULL)
-        {
-          g_autofree char *folder = g_strndup (file, slash - file);
-          g_autofree char *folder_path = g_build_filename (dir, folder, NULL);
-
-          if (g_lstat (folder_path, &st) != 0 || !S_ISDIR (st.st_mode))
-            continue;
-          g_hash_table_add (folders, g_steal_pointer (&folder_path));
-        }
-      if (g_lstat (path, &st) == 0 && !S_ISDIR (st.st_mode) && g_unlink (path) == 0)
-        removed++;
-    }
-
-  g_hash_table_iter_init (&iter, folders);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_rmdir (key);  /* only succeeds when empty: other files stay */
-  return removed;
 }
 
 /* ---- the workers ---- */
@@ -537,12 +354,16 @@ typedef struct {
   const CtSitePlan *plan;
   const char       *output_dir;
   GCancellable     *cancellable;
+  const char       *key;         /* what every page is made from */
+  GHashTable       *previous;    /* file → its record in the previous marker */
+  char            **records;     /* per page: its record in the new marker */
 
   GMutex            lock;
   GCond             changed;
   gint              next;        /* atomic: the next page to take */
   guint             done;
   guint             written;     /* atomic: pages whose bytes changed */
+  guint             rendered;    /* atomic: pages rendered (not skipped) */
   guint             finished;    /* workers that stopped */
   GError           *error;       /* the first failure */
 } Shared;
@@ -571,8 +392,10 @@ should_stop (Shared *shared)
   return stop;
 }
 
-/* One worker: its own read-only connection (a CtWiki is never shared
- * between threads), then pages until none are left. */
+/* One worker: pages until none are left, each skipped when the file
+ * there is still the one made from the same inputs (ct-site-inputs.c),
+ * else rendered with the worker's own read-only connection (a CtWiki is
+ * never shared between threads), opened when first needed. */
 static void
 worker (gpointer data,
         gpointer user_data)
@@ -582,11 +405,7 @@ worker (gpointer data,
   g_autoptr(CtWiki) wiki = NULL;
   GError *error = NULL;
 
-  wiki = ct_wiki_open (plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error);
-  if (wiki == NULL)
-    fail (shared, error);
-
-  while (wiki != NULL && !should_stop (shared))
+  while (!should_stop (shared))
     {
       guint i = (guint) g_atomic_int_add (&shared->next, 1);
       const CtSitePage *page;
@@ -601,6 +420,28 @@ worker (gpointer data,
           break;
         }
       page = g_ptr_array_index (plan->pages, i);
+      if (ct_site_record_current (shared->output_dir, page->file, shared->key,
+                                  g_hash_table_lookup (shared->previous, page->file),
+                                  &shared->records[i]))
+        {
+          g_mutex_lock (&shared->lock);
+          shared->done++;
+          g_cond_signal (&shared->changed);
+          g_mutex_unlock (&shared->lock);
+          continue;
+        }
+      if (wiki == NULL && page->type != CT_SITE_PAGE_MEDIA)
+        {
+          /* one read transaction for all the worker's pages (see
+           * ct_wiki_begin_reading) */
+          wiki = ct_wiki_open (plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error);
+          if (wiki == NULL || !ct_wiki_begin_reading (wiki, &error))
+            {
+              fail (shared, error);
+              break;
+            }
+        }
+      g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
         html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
       else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
@@ -611,12 +452,15 @@ worker (gpointer data,
           fail (shared, error);
           break;
         }
+      shared->records[i] = ct_site_record (shared->output_dir, page->file, shared->key);
       g_mutex_lock (&shared->lock);
       shared->done++;
       g_cond_signal (&shared->changed);
       g_mutex_unlock (&shared->lock);
     }
 
+  if (wiki != NULL)
+    ct_wiki_end_reading (wiki);
   g_clear_object (&wiki);
   g_mutex_lock (&shared->lock);
   shared->finished++;
@@ -627,14 +471,19 @@ worker (gpointer data,
 static gboolean
 render_pages (const CtSitePlan     *plan,
               const char           *output_dir,
+              const char           *key,
+              GHashTable           *previous,
+              char                **records,
               guint                 jobs,
               CtSiteProgress        progress,
               gpointer              user_data,
               GCancellable         *cancellable,
               guint                *written,
+              guint                *rendered,
               GError              **error)
 {
-  Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable };
+  Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
+                    .key = key, .previous = previous, .records = records };
   GThreadPool *pool;
   guint reported = 0;
   guint total = plan->pages->len;
@@ -675,6 +524,7 @@ render_pages (const CtSitePlan     *plan,
   g_cond_clear (&shared.changed);
 
   *written += (guint) g_atomic_int_get (&shared.written);
+  *rendered = (guint) g_atomic_int_get (&shared.rendered);
   if (shared.error != NULL)
     {
       g_propagate_error (error, shared.error);
@@ -684,6 +534,34 @@ render_pages (const CtSitePlan     *plan,
 }
 
 /* ---- the export ---- */
+
+/* TRUE when every file the marker lists was made from @key and is still
+ * as it was left: the plan would be the same as last time (it follows
+ * from the same inputs), so there is nothing to render, write or
+ * remove, and even listing the entities again can be skipped. *@files
+ * is how many files that is. */
+static gboolean
+nothing_changed (const char *dir,
+                 GHashTable *previous,
+                 const char *key,
+                 guint      *files)
+{
+  GHashTableIter iter;
+  gpointer file, record;
+
+  if (g_hash_table_size (previous) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &file, &record))
+    {
+      g_autofree char *current = NULL;
+
+      if (!ct_site_record_current (dir, file, key, record, &current))
+        return FALSE;
+    }
+  *files = g_hash_table_size (previous);
+  return TRUE;
+}
 
 gboolean
 ct_site_export (CtWiki              *wiki,
@@ -697,12 +575,17 @@ ct_site_export (CtWiki              *wiki,
   g_autoptr(CtSitePlan) plan = NULL;
   g_autoptr(GHashTable) previous = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GBytes) css = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char **page_records = NULL;
   const char *dir;
   guint jobs;
   guint written = 0;
+  guint rendered = 0;
   guint removed;
+  gboolean ok;
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
   g_return_val_if_fail (options != NULL && options->output_dir != NULL, FALSE);
@@ -711,9 +594,30 @@ ct_site_export (CtWiki              *wiki,
   plan = plan_new (wiki, options, error);
   if (plan == NULL)
     return FALSE;
+  key = ct_site_inputs_key (plan, wiki, options, error);
+  if (key == NULL)
+    return FALSE;
 
-  previous = claim_output (dir, error);
+  previous = ct_site_claim_output (dir, error);
   if (previous == NULL)
+    return FALSE;
+
+  {
+    guint kept;
+
+    if (nothing_changed (dir, previous, key, &kept))
+      {
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        /* style.css is a file but not a page */
+        if (progress != NULL)
+          progress (kept - 1, kept - 1, user_data);
+        if (stats != NULL)
+          *stats = (CtSiteStats) { .pages = 0, .kept = kept, .removed = 0, .rendered = 0 };
+        return TRUE;
+      }
+  }
+  if (!plan_complete (plan, wiki, error))
     return FALSE;
 
   g_ptr_array_add (files, "style.css");
@@ -722,35 +626,48 @@ ct_site_export (CtWiki              *wiki,
   for (guint i = 0; i < files->len; i++)
     g_hash_table_add (listed, files->pdata[i]);
 
-  /* Marked before the first page, listing the old files too: an export
-   * that stops half-way leaves a folder the next one can take over. */
-  if (!write_marker (dir, files, previous, error))
+  /* Marked before the first page, listing the old files too, with what
+   * the previous export recorded of them: an export that stops half-way
+   * leaves a folder the next one can take over, and a file it rewrote no
+   * longer matches its record. With the same files as last time this is
+   * the marker that is already there, and nothing is written. */
+  if (!ct_site_write_marker (dir, files, previous, previous, error))
     return FALSE;
 
-  if (plan->posts->len > 0 && !ensure_subfolder (dir, "posts", error))
+  if (plan->posts->len > 0 && !ct_site_ensure_subfolder (dir, "posts", error))
     return FALSE;
-  if (plan->media->len > 0 && !ensure_subfolder (dir, "media", error))
+  if (plan->media->len > 0 && !ct_site_ensure_subfolder (dir, "media", error))
     return FALSE;
   for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
-    if (plan->kind_count[k] > 0 && !ensure_subfolder (dir, ct_entity_kind_to_string (k), error))
+    if (plan->kind_count[k] > 0 && !ct_site_ensure_subfolder (dir, ct_entity_kind_to_string (k), error))
       return FALSE;
 
   css = ct_site_stylesheet ();
   if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), &written, error))
     return FALSE;
+  g_hash_table_insert (records, "style.css", ct_site_record (dir, "style.css", key));
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
-  if (!render_pages (plan, dir, jobs, progress, user_data, cancellable, &written, error))
+  page_records = g_new0 (char *, plan->pages->len + 1);
+  ok = render_pages (plan, dir, key, previous, page_records, jobs, progress, user_data, cancellable,
+                     &written, &rendered, error);
+  /* the records move into the hash table, which frees them */
+  for (guint i = 0; i < plan->pages->len; i++)
+    if (page_records[i] != NULL)
+      g_hash_table_insert (records, ((CtSitePage *) g_ptr_array_index (plan->pages, i))->file,
+                           page_records[i]);
+  if (!ok)
     return FALSE;
 
-  removed = remove_stale (dir, previous, listed);
+  removed = ct_site_remove_stale (dir, previous, listed);
   if (stats != NULL)
     {
       stats->pages = written;
       stats->kept = files->len - written;
       stats->removed = removed;
+      stats->rendered = rendered;
     }
 
-  return write_marker (dir, files, NULL, error);
+  return ct_site_write_marker (dir, files, NULL, records, error);
 }

@@ -33,6 +33,8 @@ typedef struct {
   guint pages;             /* files written (their bytes changed or were new), style.css included */
   guint removed;           /* stale files of the previous export removed */
   guint kept;              /* files already there with the same bytes: not touched */
+  guint rendered;          /* pages rendered: the others were left alone, made from
+                            * the same inputs as the file there (ct-site-inputs.c) */
 } CtSiteStats;
 
 /* Exports @wiki as a static site. Uses the post index as it is: index

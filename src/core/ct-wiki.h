@@ -336,4 +336,18 @@ void          ct_wiki_changed_elsewhere  (CtWiki           *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtEntityBrief, ct_entity_brief_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtWikiSnapshot, ct_wiki_snapshot_free)
 
+/* A digest of every row the wiki holds (not its search index): equal
+ * digests mean nothing in the wiki changed. `continuity site` keeps it
+ * to skip pages whose inputs are unchanged. */
+char         *ct_wiki_content_digest     (CtWiki           *self,
+                                          GError          **error);
+
+/* Many reads as one: outside a transaction SQLite takes and drops the
+ * file's read lock for every statement, which costs more than most of the
+ * statements a page needs. Between begin and end every read sees the same
+ * state of the wiki. Not for a connection that writes meanwhile. */
+gboolean      ct_wiki_begin_reading      (CtWiki           *self,
+                                          GError          **error);
+void          ct_wiki_end_reading        (CtWiki           *self);
+
 G_END_DECLS

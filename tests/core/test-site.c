@@ -302,8 +302,9 @@ test_pages (Fixture       *f,
   g_assert_nonnull (strstr (timeline, "href=\"./film/"));
 
   marker = read_file (out, CT_SITE_MARKER);
-  g_assert_nonnull (strstr (marker, "\nindex.html\n"));
-  g_assert_nonnull (strstr (marker, "\nposts/review.html\n"));
+  /* each file with, after a tab, what it was made from */
+  g_assert_nonnull (strstr (marker, "\nindex.html\t"));
+  g_assert_nonnull (strstr (marker, "\nposts/review.html\t"));
 }
 
 /* The path @href leads to from @file, or NULL when it climbs above the
@@ -599,6 +600,22 @@ test_jobs_identical (Fixture       *f,
       g_assert_cmpstr (g_ptr_array_index (files_one, i), ==, g_ptr_array_index (files_four, i));
       a = read_file (one, g_ptr_array_index (files_one, i));
       b = read_file (four, g_ptr_array_index (files_four, i));
+      if (g_str_equal (g_ptr_array_index (files_one, i), CT_SITE_MARKER))
+        {
+          /* its records hold inodes and times: the files it lists agree */
+          g_auto(GStrv) lines_a = g_strsplit (a, "\n", -1);
+          g_auto(GStrv) lines_b = g_strsplit (b, "\n", -1);
+
+          g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_b));
+          for (guint l = 0; lines_a[l] != NULL; l++)
+            {
+              gsize n = strcspn (lines_a[l], "\t");
+
+              g_assert_cmpuint (n, ==, strcspn (lines_b[l], "\t"));
+              g_assert_cmpint (strncmp (lines_a[l], lines_b[l], n), ==, 0);
+            }
+          continue;
+        }
       g_assert_cmpstr (a, ==, b);
     }
 }

@@ -1,0 +1,230 @@
+#define G_LOG_DOMAIN "ct-site"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ct-error.h"
+#include "ct-site-private.h"
+
+/* The output folder of `continuity site`: claiming it (the marker, or
+ * an empty folder), its subfolders, the marker itself and removing what
+ * went stale. Nothing here follows a symbolic link, and nothing is
+ * removed that the marker does not name with a plain path. */
+
+/* 2: each line may carry, after a tab, what the file was made from and
+ * how it was left (ct-site-inputs.c) */
+#define MARKER_HEADER "continuity-site 2"
+
+
+/* A path the marker may name: one or two components of [A-Za-z0-9._-],
+ * none starting with a dot. Anything else in a marker (edited by hand,
+ * or by someone else) is ignored, never deleted. */
+gboolean
+ct_site_is_path (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint n = g_strv_length (parts);
+
+  if (n < 1 || n > 2)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (parts[i][0] == '\0' || parts[i][0] == '.')
+        return FALSE;
+      for (const char *p = parts[i]; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The files the previous export wrote, from the marker, each with its
+ * record ("" when it has none); NULL with @error when the folder is not
+ * empty and not marked. */
+GHashTable *
+ct_site_claim_output (const char  *dir,
+              GError     **error)
+{
+  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not use the folder %s: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+      return g_steal_pointer (&previous);
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s exists and is not a folder; choose a folder for the site"), dir);
+      return NULL;
+    }
+
+  if (g_lstat (marker, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      if (!g_file_get_contents (marker, &contents, NULL, error))
+        return NULL;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *tab = strchr (lines[i], '\t');
+
+          if (tab != NULL)
+            *tab = '\0';
+          if (ct_site_is_path (lines[i]))
+            g_hash_table_insert (previous, g_strdup (lines[i]), g_strdup (tab ? tab + 1 : ""));
+        }
+      return g_steal_pointer (&previous);
+    }
+
+  listing = g_dir_open (dir, 0, error);
+  if (listing == NULL)
+    return NULL;
+  if (g_dir_read_name (listing) != NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s is not empty and was not made by “continuity site” (it has no %s); "
+                     "choose a new or empty folder, so no file of yours is overwritten"),
+                   dir, CT_SITE_MARKER);
+      return NULL;
+    }
+  return g_steal_pointer (&previous);
+}
+
+/* Creates @dir/@name, or checks that it is a real folder: a symbolic link
+ * there could send the pages anywhere. */
+gboolean
+ct_site_ensure_subfolder (const char  *dir,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        return TRUE;
+      g_set_error (error, CT_ERROR, CT_ERROR_EXISTS,
+                   _("%s is in the way: the site needs a folder there (a symbolic link is not followed); remove it"),
+                   path);
+      return FALSE;
+    }
+  if (g_mkdir (path, 0755) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The marker lists @files (and @extra, those of the previous export that
+ * may still be there while this one runs), each with its record in
+ * @records when it has one. It is written only when its bytes changed,
+ * like a page, so a rerun with nothing new writes nothing. */
+gboolean
+ct_site_write_marker (const char  *dir,
+              GPtrArray   *files,
+              GHashTable  *extra,
+              GHashTable  *records,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *text = g_string_new ("# Made by “continuity site”: it lists the files it wrote, to remove them\n"
+                                "# when they go stale. Delete the folder to start afresh.\n"
+                                MARKER_HEADER "\n");
+  g_autofree char *data = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < files->len; i++)
+    if (g_hash_table_add (seen, files->pdata[i]))
+      g_ptr_array_add (all, files->pdata[i]);
+  if (extra != NULL)
+    {
+      g_hash_table_iter_init (&iter, extra);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (g_hash_table_add (seen, key))
+          g_ptr_array_add (all, key);
+    }
+  g_ptr_array_sort (all, compare_strings);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *file = g_ptr_array_index (all, i);
+      const char *record = records ? g_hash_table_lookup (records, file) : NULL;
+
+      if (record != NULL && *record != '\0')
+        g_string_append_printf (text, "%s\t%s\n", file, record);
+      else
+        g_string_append_printf (text, "%s\n", file);
+    }
+  data = g_string_free (text, FALSE);
+  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), NULL, error);
+}
+
+/* Removes what the previous export wrote and this one did not; then the
+ * folders that became empty. Never follows a symbolic link. */
+guint
+ct_site_remove_stale (const char  *dir,
+              GHashTable  *previous,
+              GHashTable  *written)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint removed = 0;
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *file = key;
+      const char *slash = strchr (file, '/');
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      GStatBuf st;
+
+      if (g_hash_table_contains (written, file))
+        continue;
+      if (slash != NULL)
+        {
+          g_autofree char *folder = g_strndup (file, slash - file);
+          g_autofree char *folder_path = g_build_filename (dir, folder, NULL);
+
+          if (g_lstat (folder_path, &st) != 0 || !S_ISDIR (st.st_mode))
+            continue;
+          g_hash_table_add (folders, g_steal_pointer (&folder_path));
+        }
+      if (g_lstat (path, &st) == 0 && !S_ISDIR (st.st_mode) && g_unlink (path) == 0)
+        removed++;
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_rmdir (key);  /* only succeeds when empty: other files stay */
+  return removed;
+}
+
