@@ -98,6 +98,8 @@ typedef struct _CtBlock {
   const char         *part;       /* table: its class inside the template's element */
   struct _CtBlock    *next;       /* a table that follows in the same element (the
                                    * crew after the cast), owned, or NULL */
+  char               *figure;     /* timeline: its drawing (an <svg>, escaped
+                                   * already) before the list, or NULL */
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so

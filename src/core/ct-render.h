@@ -23,6 +23,8 @@ typedef struct {
                                   * site: the relative path to the site's root
                                   * (NULL: "..", for pages one folder deep) */
   const char   *title;           /* standalone: overrides the derived title */
+  gboolean      no_drawings;     /* standalone, site: {{timeline}} as its list
+                                  * only, without the SVG drawing before it */
 } CtRenderOptions;
 
 /* One top-level block of a preview: its HTML carries data-sourcepos lines

@@ -13,7 +13,9 @@
 #include "ct-render.h"
 #include "ct-resources.h"
 #include "ct-scanner.h"
+#include "ct-render-private.h"
 #include "ct-site-private.h"
+#include "ct-timeline-svg.h"
 
 /* The pages of the exported site. Text from the wiki and the posts goes
  * through esc() or through ct_render (which escapes what it takes from
@@ -270,19 +272,44 @@ render_kind (const CtSitePlan *plan,
 /* ---- timeline.html ---- */
 
 static char *
+site_href (CtEntityKind  kind,
+           const char   *slug,
+           gint64        id,
+           gpointer      data)
+{
+  return ct_render_entity_url (data, kind, slug, id);
+}
+
+static char *
 render_timeline (const CtSitePlan  *plan,
                  CtWiki            *wiki,
                  GError           **error)
 {
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = "." };
+  /* the drawing once, across the page; the two lists after it are its
+   * accessible fallback */
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = ".", .no_drawings = TRUE };
+  CtTimelineLayoutOptions drawing = { .lane_width = 300, .zoom = 1, .show_spoilers = TRUE };
   g_autoptr(CtRenderResult) events = ct_render ("{{timeline}}\n", -1, &options, error);
+  g_autoptr(CtTimeline) timeline = NULL;
   GString *out;
 
   if (events == NULL)
     return NULL;
+  timeline = ct_timeline_new (wiki, error);
+  if (timeline == NULL)
+    return NULL;
   out = g_string_new (NULL);
   ct_site_page_open (out, plan, "", _("Timeline"), "ct-site-timeline");
-  g_string_append_printf (out, "<h1>%s</h1>\n<div class=\"ct-site-columns\">\n", _("Timeline"));
+  g_string_append_printf (out, "<h1>%s</h1>\n", _("Timeline"));
+  if (timeline->events->len + timeline->films->len > 0)
+    {
+      g_autofree char *svg = ct_timeline_svg (timeline, &drawing, site_href, &options);
+
+      g_string_append (out, "<div class=\"ct-timeline-drawn\">\n");
+      g_string_append (out, svg);
+      g_string_append (out, "</div>\n");
+    }
+  g_string_append (out, "<div class=\"ct-site-columns\">\n");
   g_string_append_printf (out, "<section>\n<h2>%s</h2>\n", _("In-universe order"));
   g_string_append (out, events->output);
   g_string_append_printf (out, "</section>\n<section>\n<h2>%s</h2>\n", _("Films in release order"));

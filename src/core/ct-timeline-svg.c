@@ -196,10 +196,14 @@ ct_timeline_svg (const CtTimeline              *timeline,
   esc (out, _("Timeline"));
   g_string_append (out, "</title>\n<desc>");
   {
-    /* TRANSLATORS: the description of the drawn timeline, for screen readers */
-    g_autofree char *desc = g_strdup_printf (_("%u events in in-universe order, beside %u films in "
-                                               "release order, with lines from each run of events to its film."),
-                                             n_events, n_films);
+    /* TRANSLATORS: the description of the drawn timeline, for screen readers:
+     * "8 events in in-universe order, beside 6 films in release order." */
+    g_autofree char *events = g_strdup_printf (ngettext ("%u event in in-universe order",
+                                                         "%u events in in-universe order", n_events), n_events);
+    g_autofree char *films = g_strdup_printf (ngettext ("beside %u film in release order",
+                                                        "beside %u films in release order", n_films), n_films);
+    g_autofree char *desc = g_strdup_printf (_("%s, %s; a line joins each run of events to its film."),
+                                             events, films);
     esc (out, desc);
   }
   g_string_append (out, "</desc>\n");
