@@ -24,7 +24,6 @@ typedef struct {
   CtTimeline *timeline;
   GArray    **preds;      /* per film: indices of the films it is set after */
   int        *color;      /* DFS: 0 unseen, 1 on the path, 2 done */
-  gboolean   *in_cycle;
   GArray     *path;       /* of int: the DFS path */
 } Walk;
 
@@ -64,7 +63,6 @@ report_cycle (Walk *walk,
 
   for (guint i = from; i < walk->path->len; i++)
     {
-      walk->in_cycle[g_array_index (walk->path, int, i)] = TRUE;
       if (g_utf8_collate (film_title (walk->timeline, g_array_index (walk->path, int, i)),
                           film_title (walk->timeline, g_array_index (walk->path, int, first))) < 0)
         first = i;
@@ -219,10 +217,9 @@ _ct_timeline_check (CtTimeline *self)
   guint n = self->films->len;
   g_autofree GArray **preds = g_new0 (GArray *, n);
   g_autofree int *color = g_new0 (int, n);
-  g_autofree gboolean *in_cycle = g_new0 (gboolean, n);
   g_autofree int *by_title = g_new (int, n);
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (int));
-  Walk walk = { self, NULL, color, in_cycle, path };
+  Walk walk = { self, NULL, color, path };
 
   for (guint f = 0; f < n; f++)
     {

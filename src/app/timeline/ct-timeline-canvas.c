@@ -173,7 +173,6 @@ item_new (CtTimelineCanvas     *self,
   gtk_widget_add_css_class (button, "ct-timeline-item");
   if (spoiler)
     gtk_widget_add_css_class (button, "ct-timeline-spoiler");
-  gtk_widget_set_tooltip_text (button, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "ct-entity-id", g_memdup2 (&id, sizeof id), g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-entity");
