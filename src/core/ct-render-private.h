@@ -134,6 +134,8 @@ struct _CtRenderContext {
 
   char                  *last_message;  /* the last diagnostic's message (any depth),
                                          * for the tooltip of what failed */
+  struct _CtTimeline    *timeline;      /* root: read once for all the document's
+                                         * {{timeline}} drawings, or NULL */
 };
 
 /* ct-span helpers (ct-templates.c) */

@@ -493,7 +493,7 @@ timeline_drawing (CtRenderContext *ctx,
                   const CtEntity  *tied_to)
 {
   CtTimelineLayoutOptions options = { .lane_width = 240, .zoom = 1, .show_spoilers = TRUE };
-  g_autoptr(CtTimeline) timeline = NULL;
+  CtRenderContext *root = ctx->root;
   g_autoptr(GError) error = NULL;
 
   if ((ctx->options->mode != CT_RENDER_STANDALONE && ctx->options->mode != CT_RENDER_SITE)
@@ -506,11 +506,13 @@ timeline_drawing (CtRenderContext *ctx,
   else if (tied_to != NULL)
     return NULL;
 
-  /* the list is there already: a drawing that cannot be read is left out */
-  timeline = ct_timeline_new (ctx->options->wiki, &error);
-  if (timeline == NULL)
+  /* read once per document, however many {{timeline}} it holds; the list
+   * is there already: a drawing that cannot be read is left out */
+  if (root->timeline == NULL)
+    root->timeline = ct_timeline_new (ctx->options->wiki, &error);
+  if (root->timeline == NULL)
     return NULL;
-  return ct_timeline_svg (timeline, &options, timeline_href, ctx);
+  return ct_timeline_svg (root->timeline, &options, timeline_href, ctx);
 }
 
 static CtBlock *

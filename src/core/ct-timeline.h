@@ -72,7 +72,7 @@ typedef struct {
   CtDiagnostic   *diagnostic;
 } CtTimelineProblem;
 
-typedef struct {
+typedef struct _CtTimeline {
   GPtrArray      *events;        /* of CtTimelineEvent: in-universe by chrono,
                                   * then not placed (by title), then real-world
                                   * ones in release order */
