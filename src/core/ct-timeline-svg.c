@@ -6,10 +6,12 @@
 
 #include "ct-timeline-svg.h"
 
-/* About 7 pixels per character at 13px in a sans font: SVG cannot wrap
- * text, and the writer cannot measure it, so long titles are cut with an
- * ellipsis (the whole title is in the item's <title> and aria-label). */
-#define CHAR_WIDTH 7.0
+/* About 7 pixels per character at 13px in a sans font, 6 at 11px: SVG
+ * cannot wrap text, and the writer cannot measure it, so long titles are
+ * cut with an ellipsis (the whole title is in the item's <title> and
+ * aria-label). */
+#define CHAR_WIDTH       7.0
+#define SMALL_CHAR_WIDTH 6.0
 
 /* Colours in classes, with a dark variant, so a page's theme can restyle
  * them; the defaults follow GNOME's palette. */
@@ -58,9 +60,10 @@ esc (GString    *out,
 /* @text cut to what fits @width, with an ellipsis. */
 static char *
 fit (const char *text,
-     double      width)
+     double      width,
+     double      char_width)
 {
-  glong room = MAX (4, (glong) ((width - 16) / CHAR_WIDTH));
+  glong room = MAX (4, (glong) ((width - 16) / char_width));
 
   if (g_utf8_strlen (text, -1) <= room)
     return g_strdup (text);
@@ -98,7 +101,7 @@ text (GString    *out,
       const char *content,
       double      width)
 {
-  g_autofree char *shown = fit (content, width);
+  g_autofree char *shown = fit (content, width, g_str_equal (klass, "ct-tl-when") ? SMALL_CHAR_WIDTH : CHAR_WIDTH);
 
   g_string_append_printf (out, "<text class=\"%s\" x=\"", klass);
   num (out, x);
