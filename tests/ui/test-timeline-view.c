@@ -1,6 +1,7 @@
 /* test-timeline-view.c — the drawn timeline in the real window on a copy of the
  * sample wiki: its items are accessible children in chrono order, one
- * activated opens its entity, a contradiction typed into the wiki shows up
+ * activated opens its entity, hovering one shows its card, a contradiction
+ * typed into the wiki shows up
  * as a problem, arrows move the focus, zoom and filters change what is
  * drawn, and the sidebar's compact form lists the same events.
  *
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "ct-application.h"
+#include "ct-entity-card.h"
 #include "ct-entity-page.h"
 #include "ct-test-ui.h"
 #include "ct-timeline-canvas.h"
@@ -241,6 +243,30 @@ test_activate (Fixture       *f,
   g_assert_cmpstr (ct_entity_page_get_title (CT_ENTITY_PAGE (child)), ==, "Ruska Roma ballet rehearsal");
 }
 
+/* Resting the pointer on an item shows the entity's card. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
+  g_autoptr(GPtrArray) found = items (view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (found, 2));
+  GtkWidget *popover = find_widget (canvas, GTK_TYPE_POPOVER);
+  CtEntityCard *card = CT_ENTITY_CARD (find_widget (popover, CT_TYPE_ENTITY_CARD));
+
+  g_assert_false (gtk_widget_get_visible (popover));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "enter", 10.0, 10.0);
+    }
+  CT_TEST_WAIT (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (ct_entity_card_get_title (card), ==, "Ruska Roma ballet rehearsal");
+}
+
 static void
 test_contradiction (Fixture       *f,
                     gconstpointer  data)
@@ -272,6 +298,25 @@ test_contradiction (Fixture       *f,
   CT_TEST_WAIT (_ct_timeline_view_get_n_problems (_ct_wiki_sidebar_get_timeline_view (f->window->sidebar)) == 1);
 }
 
+/* Delivers @keyval to @widget's key controller as a key press would
+ * (GTK 4.8 has no way to synthesize a key event for a test). */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
 static void
 test_arrows (Fixture       *f,
              gconstpointer  data)
@@ -292,6 +337,17 @@ test_arrows (Fixture       *f,
   /* at the end it stays */
   ct_timeline_canvas_move_focus (canvas, 1000);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, found->len - 1));
+
+  /* the keys themselves: Home, Down, Right, Up */
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Home));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 0));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Down));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Right));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 2));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Up));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 1));
+  /* other keys go on (Enter activates the focused item) */
+  g_assert_false (press_key (GTK_WIDGET (canvas), GDK_KEY_a));
 }
 
 static void
@@ -372,6 +428,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/timeline/order", test_order);
   ADD ("/ui/timeline/activate", test_activate);
+  ADD ("/ui/timeline/hover", test_hover);
   ADD ("/ui/timeline/contradiction", test_contradiction);
   ADD ("/ui/timeline/arrows", test_arrows);
   ADD ("/ui/timeline/zoom-and-filters", test_zoom_and_filters);
