@@ -1,9 +1,9 @@
 /* test-timeline-view.c — the drawn timeline in the real window on a copy of the
  * sample wiki: its items are accessible children in chrono order, one
  * activated opens its entity, hovering one shows its card, a contradiction
- * typed into the wiki shows up
- * as a problem, arrows move the focus, zoom and filters change what is
- * drawn, and the sidebar's compact form lists the same events.
+ * typed into the wiki shows up as a problem, arrows move the focus, zoom
+ * and filters change what is drawn, and the sidebar's compact form lists
+ * the same events.
  *
  * With CT_TEST_SCREENSHOTS=DIR set, the tab and the sidebar are drawn to
  * PNG files in DIR, light and dark (for docs/screenshots/). */
