@@ -29,6 +29,9 @@ typedef struct _CtEntityPopover      CtEntityPopover;
 /* the wikis the window shows (wiki/) */
 typedef struct _CtWikiRegistry       CtWikiRegistry;
 
+/* the drawn timeline (timeline/) */
+typedef struct _CtTimelineView       CtTimelineView;
+
 /* preferences/ */
 typedef struct _CtPreferencesWindow  CtPreferencesWindow;
 

@@ -9,6 +9,7 @@
 #include "ct-cli-private.h"
 #include "ct-diagnostic.h"
 #include "ct-render.h"
+#include "ct-timeline.h"
 
 /* `continuity check`: the diagnostics the editor underlines, as
  * "PATH:LINE:COL: error|warning: MESSAGE" lines on standard output. They
@@ -95,7 +96,37 @@ compare_posts (gconstpointer a,
   return strcmp (pa->path, pb->path);
 }
 
-/* Every post of the wiki (by path), then every entity's notes (by title). */
+/* The films' set_after/set_before order and the events' chronos: problems
+ * of the data, not of a text, so they have no line and column:
+ * "wiki:TITLE: error|warning: MESSAGE" (docs/cli.md). */
+static int
+check_timeline (Tally  *tally,
+                CtWiki *wiki)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = ct_timeline_check_wiki (wiki, &error);
+
+  if (problems == NULL)
+    {
+      ct_cli_fail ("%s", error->message);
+      return CT_EXIT_FAILURE;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CtTimelineProblem *problem = g_ptr_array_index (problems, i);
+
+      printf ("wiki:%s: %s: %s\n", problem->title, ct_severity_to_string (problem->diagnostic->severity),
+              problem->diagnostic->message);
+      if (problem->diagnostic->severity == CT_SEVERITY_ERROR)
+        tally->errors++;
+      else
+        tally->warnings++;
+    }
+  return CT_EXIT_OK;
+}
+
+/* Every post of the wiki (by path), then every entity's notes (by title),
+ * then the timeline. */
 static int
 check_wiki (Tally      *tally,
             const char *wiki_dir)
@@ -148,7 +179,7 @@ check_wiki (Tally      *tally,
       shown = g_strdup_printf ("wiki:%s", entity->title);
       check_text (tally, wiki, shown, entity->notes, strlen (entity->notes));
     }
-  return CT_EXIT_OK;
+  return check_timeline (tally, wiki);
 }
 
 int

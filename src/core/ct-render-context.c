@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ct-render-private.h"
+#include "ct-timeline.h"
 #include "ct-slug.h"
 #include "ct-wiki-cache.h"
 
@@ -77,6 +78,7 @@ ct_render_context_clear (CtRenderContext *ctx)
   g_clear_pointer (&ctx->user_data, g_ptr_array_unref);
   g_clear_pointer (&ctx->recursion, g_free);
   g_clear_pointer (&ctx->last_message, g_free);
+  g_clear_pointer (&ctx->timeline, ct_timeline_free);
 }
 
 const CtEntity *

@@ -333,9 +333,19 @@ ct_html_block (CtRenderContext *ctx,
     case CT_BLOCK_BULLETS:
       {
         const char *tag = block->style == CT_BLOCK_ORDERED ? "ol" : "ul";
+
+        /* the drawing and its list as one element, as the preview counts blocks */
+        if (block->figure != NULL)
+          {
+            g_string_append_printf (out, "<div class=\"ct-timeline-drawn\"%s>\n", attributes);
+            g_string_append (out, block->figure);
+            attributes = "";
+          }
         g_string_append_printf (out, "<%s class=\"%s\"%s>\n", tag, block_class (block), attributes);
         append_list (ctx, out, block);
         g_string_append_printf (out, "</%s>\n", tag);
+        if (block->figure != NULL)
+          g_string_append (out, "</div>\n");
       }
       break;
     case CT_BLOCK_INFOBOX:

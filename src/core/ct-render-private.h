@@ -100,6 +100,8 @@ typedef struct _CtBlock {
   const char         *part;       /* table: its class inside the template's element */
   struct _CtBlock    *next;       /* a table that follows in the same element (the
                                    * crew after the cast), owned, or NULL */
+  char               *figure;     /* timeline: its drawing (an <svg>, escaped
+                                   * already) before the list, or NULL */
 } CtBlock;
 
 /* Where a CUSTOM_BLOCK came from: cmark has no setter for positions, so
@@ -135,6 +137,8 @@ struct _CtRenderContext {
   char                  *last_message;  /* the last diagnostic's message (any depth),
                                          * for the tooltip of what failed */
   gboolean               holds_cache;   /* root: holds the wiki's cache (ct-wiki-cache.h) */
+  struct _CtTimeline    *timeline;      /* root: read once for all the document's
+                                         * {{timeline}} drawings, or NULL */
 };
 
 /* ct-span helpers (ct-templates.c) */

@@ -37,6 +37,8 @@ typedef struct {
   gboolean      check_prose;     /* also check the prose against the wiki
                                   * (ct-prose-check.h): the editor's preview
                                   * and `continuity check` do, exports don't */
+  gboolean      no_drawings;     /* standalone, site: {{timeline}} as its list
+                                  * only, without the SVG drawing before it */
 } CtRenderOptions;
 
 /* One top-level block of a preview: its HTML carries data-sourcepos lines

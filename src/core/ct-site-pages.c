@@ -13,7 +13,9 @@
 #include "ct-render.h"
 #include "ct-resources.h"
 #include "ct-scanner.h"
+#include "ct-render-private.h"
 #include "ct-site-private.h"
+#include "ct-timeline-svg.h"
 
 /* The pages of the exported site. Text from the wiki and the posts goes
  * through esc() or through ct_render (which escapes what it takes from
@@ -270,19 +272,44 @@ render_kind (const CtSitePlan *plan,
 /* ---- timeline.html ---- */
 
 static char *
+site_href (CtEntityKind  kind,
+           const char   *slug,
+           gint64        id,
+           gpointer      data)
+{
+  return ct_render_entity_url (data, kind, slug, id);
+}
+
+static char *
 render_timeline (const CtSitePlan  *plan,
                  CtWiki            *wiki,
                  GError           **error)
 {
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = "." };
+  /* the drawing once, across the page; the two lists after it are its
+   * accessible fallback */
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = ".", .no_drawings = TRUE };
+  CtTimelineLayoutOptions drawing = { .lane_width = 300, .zoom = 1, .show_spoilers = TRUE };
   g_autoptr(CtRenderResult) events = ct_render ("{{timeline}}\n", -1, &options, error);
+  g_autoptr(CtTimeline) timeline = NULL;
   GString *out;
 
   if (events == NULL)
     return NULL;
+  timeline = ct_timeline_new (wiki, error);
+  if (timeline == NULL)
+    return NULL;
   out = g_string_new (NULL);
   ct_site_page_open (out, plan, "", _("Timeline"), "ct-site-timeline");
-  g_string_append_printf (out, "<h1>%s</h1>\n<div class=\"ct-site-columns\">\n", _("Timeline"));
+  g_string_append_printf (out, "<h1>%s</h1>\n", _("Timeline"));
+  if (timeline->events->len + timeline->films->len > 0)
+    {
+      g_autofree char *svg = ct_timeline_svg (timeline, &drawing, site_href, &options);
+
+      g_string_append (out, "<div class=\"ct-timeline-drawn\">\n");
+      g_string_append (out, svg);
+      g_string_append (out, "</div>\n");
+    }
+  g_string_append (out, "<div class=\"ct-site-columns\">\n");
   g_string_append_printf (out, "<section>\n<h2>%s</h2>\n", _("In-universe order"));
   g_string_append (out, events->output);
   g_string_append_printf (out, "</section>\n<section>\n<h2>%s</h2>\n", _("Films in release order"));
@@ -550,7 +577,10 @@ render_entity (const CtSitePlan    *plan,
 {
   const CtEntity *entity = site_entity->entity;
   const char *kind = ct_entity_kind_to_string (entity->kind);
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki };
+  /* The drawing of the universe is on timeline.html: one per entity page
+   * read the whole timeline again for each, and made a site of 5,000
+   * events and 300 pages with timelines 7 times slower (13 s → 95 s). */
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .no_drawings = TRUE };
   g_autoptr(CtRenderResult) result = NULL;
   g_autofree char *kind_index = g_strdup_printf ("%s/index.html", kind);
   g_autofree char *body_class = g_strdup_printf ("ct-site-entity ct-kind-%s%s", kind,

@@ -10,6 +10,7 @@
 #include "ct-fact-keys.h"
 #include "ct-render-card.h"
 #include "ct-render-private.h"
+#include "ct-timeline-svg.h"
 
 /* What each reference shows, as spans and blocks (ct-render-private.h):
  * the data only. ct-render-html.c and ct-render-markdown.c decide how it
@@ -78,6 +79,7 @@ ct_block_free (CtBlock *block)
   g_ptr_array_unref (block->rows);
   g_free (block->summary);
   g_free (block->notes);
+  g_free (block->figure);
   g_free (block);
 }
 
@@ -470,6 +472,49 @@ render_scenes (CtRenderContext   *ctx,
   return block;
 }
 
+static char *
+timeline_href (CtEntityKind  kind,
+               const char   *slug,
+               gint64        id,
+               gpointer      data)
+{
+  CtRenderContext *ctx = data;
+
+  return ct_render_entity_url (ctx->options, kind, slug, id);
+}
+
+/* Standalone and site pages show {{timeline}} drawn, with the list after
+ * it as the accessible fallback (and for text browsers); the preview,
+ * fragments and Markdown keep the list alone. Tied to a film, the drawing
+ * shows that film's events; to a character, the events it takes part in;
+ * to anything else there is no drawing that says more than the list. */
+static char *
+timeline_drawing (CtRenderContext *ctx,
+                  const CtEntity  *tied_to)
+{
+  CtTimelineLayoutOptions options = { .lane_width = 240, .zoom = 1, .show_spoilers = TRUE };
+  CtRenderContext *root = ctx->root;
+  g_autoptr(GError) error = NULL;
+
+  if ((ctx->options->mode != CT_RENDER_STANDALONE && ctx->options->mode != CT_RENDER_SITE)
+      || ctx->options->no_drawings)
+    return NULL;
+  if (tied_to != NULL && tied_to->kind == CT_ENTITY_FILM)
+    options.film_id = tied_to->id;
+  else if (tied_to != NULL && tied_to->kind == CT_ENTITY_CHARACTER)
+    options.character_id = tied_to->id;
+  else if (tied_to != NULL)
+    return NULL;
+
+  /* read once per document, however many {{timeline}} it holds; the list
+   * is there already: a drawing that cannot be read is left out */
+  if (root->timeline == NULL)
+    root->timeline = ct_timeline_new (ctx->options->wiki, &error);
+  if (root->timeline == NULL)
+    return NULL;
+  return ct_timeline_svg (root->timeline, &options, timeline_href, ctx);
+}
+
 static CtBlock *
 render_timeline (CtRenderContext   *ctx,
                  const CtReference *ref,
@@ -505,6 +550,8 @@ render_timeline (CtRenderContext   *ctx,
       g_ptr_array_add (spans, ct_span_new_entity (event, NULL));
       add_fact_list (ctx, spans, CT_ENTITY_EVENT, facts, "film", _(" — in "));
     }
+  if (events->len > 0)
+    block->figure = timeline_drawing (ctx, tied_to);
   return block;
 }
 

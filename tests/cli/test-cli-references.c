@@ -148,6 +148,34 @@ test_check_sample (void)
   remove_tree (parent);
 }
 
+/* The timeline's data problems come after the notes', as wiki:TITLE. */
+static void
+test_check_timeline (void)
+{
+  g_autofree char *parent = g_dir_make_tmp ("ct-cycle-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (parent, "cycle", NULL);
+  g_autofree char *json = g_build_filename (parent, "cycle.json", NULL);
+  g_auto(CtRun) created = { 0 };
+  g_auto(CtRun) imported = { 0 };
+  g_auto(CtRun) run = { 0 };
+
+  g_file_set_contents (json,
+                       "{ \"format\": \"continuity-wiki\", \"version\": 1, \"entities\": ["
+                       "{ \"kind\": \"film\", \"title\": \"One\", \"facts\": [ { \"key\": \"set_after\", \"entity\": \"Two\" } ] },"
+                       "{ \"kind\": \"film\", \"title\": \"Two\", \"facts\": [ { \"key\": \"set_after\", \"entity\": \"One\" } ] }"
+                       "] }", -1, NULL);
+  ct_run (&created, NULL, "new", dir, NULL);
+  g_assert_cmpint (created.exit_code, ==, 0);
+  ct_run (&imported, NULL, "import", "--wiki", dir, json, NULL);
+  g_assert_cmpint (imported.exit_code, ==, 0);
+  ct_run (&run, NULL, "check", "--wiki", dir, NULL);
+  g_assert_cmpstr (run.out, ==, "wiki:One: error: “One” is set after “Two”, which is set after “One”: "
+                                "these films have no in-universe order. Remove one set_after or set_before.\n");
+  g_assert_cmpint (run.exit_code, ==, 1);
+
+  remove_tree (parent);
+}
+
 static void
 test_export_resolves (void)
 {
@@ -229,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/export/stdin-with-wiki", test_export_stdin_with_wiki);
   g_test_add_func ("/cli/export/script-site-url", test_export_refuses_script_site_url);
+  g_test_add_func ("/cli/check/timeline", test_check_timeline);
 
   status = g_test_run ();
 

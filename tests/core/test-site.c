@@ -687,6 +687,7 @@ test_golden (Fixture       *f,
     { rooney, "character-rooney.html" },
     { "index.html", "index.html" },
     { "search.html", "search.html" },
+    { "timeline.html", "timeline.html" },
   };
 
   g_assert_no_error (error);

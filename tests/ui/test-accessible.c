@@ -536,6 +536,11 @@ test_wiki (void)
   ct_test_spin (300);
   check_tree ("a film's page, facts open", GTK_WIDGET (page), 30);
 
+  /* the timeline in its tab: toolbar, filters and every drawn item */
+  _ct_window_open_timeline (window);
+  ct_test_spin (1500);
+  check_tree ("the timeline tab", GTK_WIDGET (window), 20);
+
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);
   tree = g_file_new_for_path (base);

@@ -13,6 +13,7 @@
 #include "ct-problems.h"
 #include "ct-search-bar.h"
 #include "ct-test-ui.h"
+#include "ct-timeline-view.h"
 #include "ct-window.h"
 
 static void
@@ -31,6 +32,14 @@ static void
 test_search_bar (void)
 {
   show_in_window (GTK_WIDGET (ct_search_bar_new ()));
+}
+
+/* Both forms: the tab's and the sidebar's. */
+static void
+test_timeline_view (void)
+{
+  show_in_window (ct_timeline_view_new (FALSE));
+  show_in_window (ct_timeline_view_new (TRUE));
 }
 
 static void
@@ -233,6 +242,7 @@ main (int    argc,
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/export-dialog", test_export_dialog);
   g_test_add_func ("/ui/templates/window", test_window);
+  g_test_add_func ("/ui/templates/timeline-view", test_timeline_view);
 
   return g_test_run ();
 }

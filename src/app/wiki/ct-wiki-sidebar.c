@@ -7,6 +7,7 @@
 
 #include "ct-entity-list-model.h"
 #include "ct-scanner.h"
+#include "ct-timeline-view.h"
 #include "ct-wiki-item.h"
 #include "ct-wiki-sidebar.h"
 
@@ -31,6 +32,7 @@ struct _CtWikiSidebar
   GtkListView        *posts_list;
   GtkListView        *wiki_list;
   GtkListView        *timeline_list;
+  CtTimelineView     *timeline_view;
   GtkListView        *search_list;
 };
 
@@ -530,6 +532,7 @@ ct_wiki_sidebar_class_init (CtWikiSidebarClass *klass)
     g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (CT_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-wiki-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, box);
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, search_entry);
@@ -539,6 +542,7 @@ ct_wiki_sidebar_class_init (CtWikiSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, posts_list);
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, wiki_list);
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, CtWikiSidebar, search_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -607,6 +611,7 @@ ct_wiki_sidebar_set_wiki (CtWikiSidebar *self,
       g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
     }
   set_list_model (self->wiki_list, self->entities ? G_LIST_MODEL (self->entities) : NULL);
+  ct_timeline_view_set_wiki (self->timeline_view, wiki);
   ct_wiki_sidebar_reload_posts (self);
   reload_events (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -656,4 +661,11 @@ _ct_wiki_sidebar_get_list (CtWikiSidebar *self,
   if (g_strcmp0 (name, "timeline") == 0)
     return self->timeline_list;
   return self->search_list;
+}
+
+CtTimelineView *
+_ct_wiki_sidebar_get_timeline_view (CtWikiSidebar *self)
+{
+  g_return_val_if_fail (CT_IS_WIKI_SIDEBAR (self), NULL);
+  return self->timeline_view;
 }

@@ -31,5 +31,6 @@ void        ct_wiki_sidebar_set_page      (CtWikiSidebar *self,
 GtkEditable *_ct_wiki_sidebar_get_search_entry (CtWikiSidebar *self);
 GtkListView *_ct_wiki_sidebar_get_list         (CtWikiSidebar *self,
                                                 const char    *name); /* posts, wiki, timeline, search */
+CtTimelineView *_ct_wiki_sidebar_get_timeline_view (CtWikiSidebar *self);
 
 G_END_DECLS

@@ -169,4 +169,10 @@ void      _ct_window_rewrite_links    (CtWindow            *self,
 void      _ct_window_page_loaded      (CtWindow            *self,
                                        CtEditorPage        *page);
 
+/* ct-window-timeline.c: win.open-timeline, the timeline's tab */
+void            _ct_window_class_timeline_init (GtkWidgetClass *widget_class);
+CtTimelineView *_ct_window_open_timeline       (CtWindow       *self);
+void            _ct_window_timeline_set_wiki   (CtWindow       *self,
+                                                CtWiki         *wiki);
+
 G_END_DECLS

@@ -38,6 +38,7 @@ _ct_window_set_wiki (CtWindow *self,
     return;
 
   ct_wiki_sidebar_set_wiki (self->sidebar, wiki);
+  _ct_window_timeline_set_wiki (self, wiki);
   _ct_window_update_actions (self);
   if (wiki == NULL)
     return;

@@ -348,6 +348,7 @@ ct_window_class_init (CtWindowClass *klass)
   _ct_window_class_import_init (widget_class);
   _ct_window_class_import_image_init (widget_class);
   _ct_window_class_sidebar_init (widget_class);
+  _ct_window_class_timeline_init (widget_class);
 }
 
 static void

@@ -1,0 +1,644 @@
+#define G_LOG_DOMAIN "ct-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-timeline-canvas.h"
+#include "ct-timeline-view.h"
+
+#define ZOOM_STEP     1.25
+#define ZOOM_MIN      0.5
+#define ZOOM_MAX      8.0
+/* a burst of edits (an import, an undo of many facts) reads once */
+#define RELOAD_DELAY_MS 250
+
+struct _CtTimelineView
+{
+  GtkWidget          parent_instance;
+
+  CtWiki            *wiki;
+  gboolean           compact;
+  double             zoom;
+  double             pinch_start;
+  guint              generation;    /* of the read on its way; older results are dropped */
+  gboolean           ready;
+  guint              reload_id;
+  GCancellable      *cancellable;
+  GArray            *film_ids;      /* of gint64, per film_filter position (0: all) */
+  GArray            *character_ids; /* the same for character_filter */
+  gboolean           filling;       /* the dropdowns are being refilled */
+
+  GtkWidget         *box;
+  GtkWidget         *toolbar;
+  GtkWidget         *zoom_out_button;
+  GtkWidget         *zoom_in_button;
+  GtkToggleButton   *reveal_button;
+  GtkLabel          *hidden_label;
+  GtkWidget         *open_button;
+  GtkWidget         *filters;
+  GtkDropDown       *film_filter;
+  GtkDropDown       *character_filter;
+  GtkListBox        *problems_list;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  CtTimelineCanvas  *canvas;
+};
+
+G_DEFINE_FINAL_TYPE (CtTimelineView, ct_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void set_compact (CtTimelineView *self,
+                         gboolean        compact);
+
+/* Reading, off the main thread ------------------------------------------ */
+
+typedef struct {
+  CtTimeline *timeline;
+  GPtrArray  *characters;   /* of CtEntity: the events' participants, by title */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->timeline, ct_timeline_free);
+  g_clear_pointer (&loaded->characters, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate ((*(CtEntity * const *) a)->title, (*(CtEntity * const *) b)->title);
+}
+
+/* Its own read-only connection: a CtWiki is for one thread at a time, and
+ * WAL lets this one read while the window's writes. */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  const char *folder = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Loaded *loaded;
+
+  if (wiki == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  loaded = g_new0 (Loaded, 1);
+  loaded->timeline = ct_timeline_new (wiki, &error);
+  if (loaded->timeline == NULL)
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  loaded->characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
+  for (guint e = 0; e < loaded->timeline->events->len; e++)
+    {
+      CtTimelineEvent *event = g_ptr_array_index (loaded->timeline->events, e);
+
+      for (guint p = 0; p < event->participants->len; p++)
+        {
+          gint64 *id = &g_array_index (event->participants, gint64, p);
+          CtEntity *character;
+
+          if (g_hash_table_contains (seen, id))
+            continue;
+          g_hash_table_add (seen, id);
+          character = ct_wiki_get_entity (wiki, *id, NULL);
+          if (character != NULL)
+            g_ptr_array_add (loaded->characters, character);
+        }
+    }
+  g_ptr_array_sort (loaded->characters, compare_titles);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static CtTimelineLayoutOptions
+current_options (CtTimelineView *self)
+{
+  guint film = gtk_drop_down_get_selected (self->film_filter);
+  guint character = gtk_drop_down_get_selected (self->character_filter);
+  CtTimelineLayoutOptions options = {
+    .zoom = self->zoom,
+    .one_lane = self->compact,
+    .show_spoilers = gtk_toggle_button_get_active (self->reveal_button),
+  };
+
+  if (film != GTK_INVALID_LIST_POSITION && film < self->film_ids->len)
+    options.film_id = g_array_index (self->film_ids, gint64, film);
+  if (character != GTK_INVALID_LIST_POSITION && character < self->character_ids->len)
+    options.character_id = g_array_index (self->character_ids, gint64, character);
+  return options;
+}
+
+static void
+update_hidden (CtTimelineView *self)
+{
+  guint hidden = ct_timeline_canvas_get_n_hidden (self->canvas);
+  g_autofree char *text = NULL;
+
+  if (hidden > 0)
+    /* Translators: spoiler events and films the timeline does not show */
+    text = g_strdup_printf (ngettext ("%u spoiler hidden", "%u spoilers hidden", hidden), hidden);
+  gtk_label_set_text (self->hidden_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hidden_label), text != NULL);
+}
+
+/* Refills @dropdown with "All …" and @entities' titles, keeping the entity
+ * that was chosen when it is still there. */
+static void
+fill_filter (CtTimelineView *self,
+             GtkDropDown    *dropdown,
+             GArray         *ids,
+             const char     *all,
+             GPtrArray      *titles,
+             GArray         *new_ids)
+{
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  gint64 chosen_id = chosen != GTK_INVALID_LIST_POSITION && chosen < ids->len
+                     ? g_array_index (ids, gint64, chosen) : 0;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint select = 0;
+  gint64 none = 0;
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, none);
+  gtk_string_list_append (model, all);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      gint64 id = g_array_index (new_ids, gint64, i);
+
+      gtk_string_list_append (model, g_ptr_array_index (titles, i));
+      g_array_append_val (ids, id);
+      if (id == chosen_id)
+        select = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, select);
+}
+
+static void
+fill_filters (CtTimelineView *self,
+              Loaded         *loaded)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->filling = TRUE;
+  for (guint i = 0; i < loaded->timeline->films->len; i++)
+    {
+      CtTimelineFilm *film = g_ptr_array_index (loaded->timeline->films, i);
+
+      g_ptr_array_add (titles, film->title);
+      g_array_append_val (ids, film->id);
+    }
+  fill_filter (self, self->film_filter, self->film_ids, _("All Films"), titles, ids);
+
+  g_ptr_array_set_size (titles, 0);
+  g_array_set_size (ids, 0);
+  for (guint i = 0; i < loaded->characters->len; i++)
+    {
+      CtEntity *character = g_ptr_array_index (loaded->characters, i);
+
+      g_ptr_array_add (titles, character->title);
+      g_array_append_val (ids, character->id);
+    }
+  fill_filter (self, self->character_filter, self->character_ids, _("All Characters"), titles, ids);
+  self->filling = FALSE;
+}
+
+static void
+fill_problems (CtTimelineView *self,
+               CtTimeline     *timeline)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+  for (guint i = 0; i < timeline->problems->len; i++)
+    {
+      CtTimelineProblem *problem = g_ptr_array_index (timeline->problems, i);
+      gboolean error = problem->diagnostic->severity == CT_SEVERITY_ERROR;
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (problem->diagnostic->message);
+      g_autofree char *spoken = g_strdup_printf ("%s: %s", error ? _("Error") : _("Warning"),
+                                                 problem->diagnostic->message);
+
+      gtk_widget_add_css_class (icon, error ? "error" : "warning");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_start (box, 8);
+      gtk_widget_set_margin_end (box, 8);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      /* activating the row opens the entity to fix */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-entity");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (problem->entity_id));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      g_object_set_data_full (G_OBJECT (row), "ct-message", g_strdup (problem->diagnostic->message), g_free);
+      gtk_list_box_append (self->problems_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_list), timeline->problems->len > 0);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  CtTimelineView *self = CT_TIMELINE_VIEW (source);
+  guint generation = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  CtTimelineLayoutOptions options;
+
+  if (generation != self->generation || self->wiki == NULL)
+    {
+      g_clear_pointer (&loaded, loaded_free);
+      return;
+    }
+  self->ready = TRUE;
+  if (loaded == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the timeline: %s", error->message);
+      return;
+    }
+
+  fill_filters (self, loaded);
+  fill_problems (self, loaded->timeline);
+  options = current_options (self);
+  gtk_stack_set_visible_child_name (self->stack, loaded->timeline->events->len + loaded->timeline->films->len > 0
+                                                 ? "drawing" : "empty");
+  ct_timeline_canvas_set_timeline (self->canvas, self->wiki, g_steal_pointer (&loaded->timeline), &options);
+  update_hidden (self);
+  loaded_free (loaded);
+}
+
+static void
+reload (CtTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->generation++;
+  if (self->wiki == NULL)
+    {
+      self->ready = TRUE;
+      return;
+    }
+  self->ready = FALSE;
+  task = g_task_new (self, self->cancellable, loaded_cb, GUINT_TO_POINTER (self->generation));
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, g_strdup (ct_wiki_get_folder (self->wiki)), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  CtTimelineView *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_wiki_changed_cb (CtTimelineView *self,
+                    gint64          id,
+                    CtWiki         *wiki)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->ready = FALSE;
+  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+}
+
+/* Filters and zoom --------------------------------------------------------- */
+
+static void
+on_filters_changed_cb (CtTimelineView *self)
+{
+  CtTimelineLayoutOptions options;
+
+  if (self->filling || ct_timeline_canvas_get_timeline (self->canvas) == NULL)
+    return;
+  options = current_options (self);
+  ct_timeline_canvas_set_options (self->canvas, &options);
+  update_hidden (self);
+}
+
+static void
+update_zoom_actions (CtTimelineView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-in", self->zoom < ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-out", self->zoom > ZOOM_MIN);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtTimelineView *self = CT_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    ct_timeline_view_set_zoom (self, self->zoom * ZOOM_STEP);
+  else
+    ct_timeline_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *scroll,
+              double                    dx,
+              double                    dy,
+              CtTimelineView           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+
+  /* Ctrl+scroll zooms; a plain scroll goes on to the scrolled window */
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+  ct_timeline_view_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_pinch_begin_cb (GtkGesture       *gesture,
+                   GdkEventSequence *sequence,
+                   CtTimelineView   *self)
+{
+  self->pinch_start = self->zoom;
+}
+
+static void
+on_pinch_scale_changed_cb (GtkGestureZoom *gesture,
+                           double          scale,
+                           CtTimelineView *self)
+{
+  ct_timeline_view_set_zoom (self, self->pinch_start * scale);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+ct_timeline_view_dispose (GObject *object)
+{
+  CtTimelineView *self = CT_TIMELINE_VIEW (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->wiki != NULL)
+    g_signal_handlers_disconnect_by_data (self->wiki, self);
+  g_clear_object (&self->wiki);
+  g_clear_pointer (&self->film_ids, g_array_unref);
+  g_clear_pointer (&self->character_ids, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
+
+  G_OBJECT_CLASS (ct_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+ct_timeline_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CtTimelineView *self = CT_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_timeline_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CtTimelineView *self = CT_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      set_compact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_timeline_view_class_init (CtTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_KP_Add, GDK_KEY_equal };
+  const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+
+  object_class->dispose = ct_timeline_view_dispose;
+  object_class->get_property = ct_timeline_view_get_property;
+  object_class->set_property = ct_timeline_view_set_property;
+
+  /* One lane, filters stacked, a button to open the tab: for the sidebar. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CT_TYPE_TIMELINE_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/continuity/Continuity/ui/ct-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, box);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, zoom_out_button);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, zoom_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, hidden_label);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, filters);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, film_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, character_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, canvas);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_in_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, zoom_in_keys[i], 0, "timeline.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, zoom_in_keys[i], GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_out_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, zoom_out_keys[i], 0, "timeline.zoom-out", NULL);
+      gtk_widget_class_add_binding_action (widget_class, zoom_out_keys[i], GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+    }
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ct-timeline-view");
+}
+
+static void
+ct_timeline_view_init (CtTimelineView *self)
+{
+  GtkEventController *scroll;
+  GtkGesture *pinch;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->zoom = 1;
+  self->ready = TRUE;
+  self->cancellable = g_cancellable_new ();
+  self->film_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->character_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* capture: before the scrolled window scrolls */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
+
+  pinch = gtk_gesture_zoom_new ();
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin_cb), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), GTK_EVENT_CONTROLLER (pinch));
+
+  update_zoom_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+ct_timeline_view_new (gboolean compact)
+{
+  return g_object_new (CT_TYPE_TIMELINE_VIEW, "compact", compact, NULL);
+}
+
+static void
+set_compact (CtTimelineView *self,
+             gboolean        compact)
+{
+  self->compact = compact;
+  gtk_widget_set_visible (self->open_button, compact);
+  /* the sidebar has no room for two lanes side by side */
+  gtk_scrolled_window_set_policy (self->scroller, compact ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  if (compact)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filters), GTK_ORIENTATION_VERTICAL);
+  /* a tab is wider than the drawing: keep it in the middle */
+  gtk_widget_set_halign (GTK_WIDGET (self->canvas), compact ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+}
+
+void
+ct_timeline_view_set_wiki (CtTimelineView *self,
+                           CtWiki         *wiki)
+{
+  g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (wiki == NULL || CT_IS_WIKI (wiki));
+
+  if (self->wiki == wiki)
+    return;
+  if (self->wiki != NULL)
+    g_signal_handlers_disconnect_by_data (self->wiki, self);
+  g_set_object (&self->wiki, wiki);
+  if (wiki != NULL)
+    g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  reload (self);
+}
+
+CtWiki *
+ct_timeline_view_get_wiki (CtTimelineView *self)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_VIEW (self), NULL);
+  return self->wiki;
+}
+
+double
+ct_timeline_view_get_zoom (CtTimelineView *self)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_VIEW (self), 1);
+  return self->zoom;
+}
+
+void
+ct_timeline_view_set_zoom (CtTimelineView *self,
+                           double          zoom)
+{
+  CtTimelineLayoutOptions options;
+
+  g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (zoom == self->zoom)
+    return;
+  self->zoom = zoom;
+  update_zoom_actions (self);
+  options = *ct_timeline_canvas_get_options (self->canvas);
+  options.zoom = zoom;
+  ct_timeline_canvas_set_options (self->canvas, &options);
+}
+
+gboolean
+_ct_timeline_view_is_ready (CtTimelineView *self)
+{
+  return self->ready;
+}
+
+GtkWidget *
+_ct_timeline_view_get_canvas (CtTimelineView *self)
+{
+  return GTK_WIDGET (self->canvas);
+}
+
+guint
+_ct_timeline_view_get_n_problems (CtTimelineView *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+const char *
+_ct_timeline_view_get_problem (CtTimelineView *self,
+                               guint           index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->problems_list, (int) index);
+
+  return row ? g_object_get_data (G_OBJECT (row), "ct-message") : NULL;
+}

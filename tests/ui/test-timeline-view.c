@@ -1,0 +1,441 @@
+/* test-timeline-view.c — the drawn timeline in the real window on a copy of the
+ * sample wiki: its items are accessible children in chrono order, one
+ * activated opens its entity, hovering one shows its card, a contradiction
+ * typed into the wiki shows up as a problem, arrows move the focus, zoom
+ * and filters change what is drawn, and the sidebar's compact form lists
+ * the same events.
+ *
+ * With CT_TEST_SCREENSHOTS=DIR set, the tab and the sidebar are drawn to
+ * PNG files in DIR, light and dark (for docs/screenshots/). */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-application.h"
+#include "ct-entity-card.h"
+#include "ct-entity-page.h"
+#include "ct-test-ui.h"
+#include "ct-timeline-canvas.h"
+#include "ct-timeline-view.h"
+#include "ct-wiki-sidebar.h"
+#include "ct-window-private.h"
+
+static CtApplication *app;
+
+typedef struct {
+  char     *base;
+  char     *folder;
+  CtWindow *window;
+  CtWiki   *wiki;
+} Fixture;
+
+/* The sample's in-universe events, by chrono, as a screen reader hears
+ * them; the last is a spoiler. */
+static const char * const universe[] = {
+  "Event: Rooney's family is murdered, Rooney's childhood, in Ballerina",
+  "Event: Rooney trains with the Ruska Roma, before Chapter 3, in Ballerina",
+  "Event: Ruska Roma ballet rehearsal, during Chapter 3, in John Wick: Chapter 3 – Parabellum",
+  "Event: Rooney's hunt for her family's killers, between Chapter 3 and Chapter 4, in Ballerina",
+  "Event: Rooney confronts her mentor, between Chapter 3 and Chapter 4, in Ballerina, spoiler",
+};
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("CT_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  ct_test_spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item buttons of @view's drawing, in child (= accessible) order. */
+static GPtrArray *
+items (CtTimelineView *view)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (_ct_timeline_view_get_canvas (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      g_ptr_array_add (found, child);
+  return found;
+}
+
+static guint
+n_items (CtTimelineView *view)
+{
+  g_autoptr(GPtrArray) found = items (view);
+
+  return found->len;
+}
+
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  if (differs != NULL)
+    g_error ("accessible label: %s", differs);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  return differs == NULL;
+}
+
+/* Opening the wiki indexes its posts, which the wiki tells as "changed":
+ * the view reads again and makes new buttons. Wait until that is over. */
+static void
+settle (CtTimelineView *view)
+{
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > 0);
+  ct_test_spin (800);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > 0);
+}
+
+static CtTimelineView *
+open_tab (Fixture *f)
+{
+  CtTimelineView *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-timeline", NULL);
+  view = CT_TIMELINE_VIEW (adw_tab_page_get_child (adw_tab_view_get_selected_page (f->window->tab_view)));
+  g_assert_true (CT_IS_TIMELINE_VIEW (view));
+  settle (view);
+  return view;
+}
+
+static void
+reveal (CtTimelineView *view,
+        gboolean        shown)
+{
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON));
+
+  gtk_toggle_button_set_active (button, shown);
+  ct_test_spin (50);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) sample = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  f->base = g_dir_make_tmp ("ct-test-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->folder = g_build_filename (f->base, "wiki", NULL);
+  sample = ct_wiki_create_sample (f->folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sample);
+
+  f->window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  folder = g_file_new_for_path (f->folder);
+  ct_window_open (f->window, folder);
+  CT_TEST_WAIT (ct_window_get_wiki (f->window) != NULL);
+  f->wiki = g_object_ref (ct_window_get_wiki (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) tree = g_file_new_for_path (f->base);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->wiki);
+  ct_test_spin (50);
+  ct_test_remove_tree (tree);
+  g_free (f->folder);
+  g_free (f->base);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  g_autoptr(GPtrArray) hidden = items (view);
+  g_autoptr(GPtrArray) shown = NULL;
+
+  /* spoilers stay hidden until revealed */
+  for (guint i = 0; i < 4; i++)
+    assert_label (g_ptr_array_index (hidden, i), universe[i]);
+  g_assert_false (has_label (g_ptr_array_index (hidden, 4), universe[4]));
+
+  reveal (view, TRUE);
+  shown = items (view);
+  g_assert_cmpuint (shown->len, ==, hidden->len + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (universe); i++)
+    assert_label (g_ptr_array_index (shown, i), universe[i]);
+  /* then the release lane, from the first film */
+  assert_label (g_ptr_array_index (shown, G_N_ELEMENTS (universe)), "Film: John Wick (film), released October 2014");
+
+  screenshot (GTK_WIDGET (f->window), "timeline-tab.png");
+  if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      screenshot (GTK_WIDGET (f->window), "timeline-tab-dark.png");
+    }
+}
+
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  g_autoptr(GPtrArray) found = items (view);
+  AdwTabPage *tab;
+  GtkWidget *child;
+
+  assert_label (g_ptr_array_index (found, 2), universe[2]);
+  gtk_widget_activate (g_ptr_array_index (found, 2));
+  CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (f->window->tab_view)) != NULL
+                && CT_IS_ENTITY_PAGE (adw_tab_page_get_child (tab)));
+  child = adw_tab_page_get_child (tab);
+  g_assert_cmpstr (ct_entity_page_get_title (CT_ENTITY_PAGE (child)), ==, "Ruska Roma ballet rehearsal");
+}
+
+/* Resting the pointer on an item shows the entity's card. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
+  g_autoptr(GPtrArray) found = items (view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (found, 2));
+  GtkWidget *popover = find_widget (canvas, GTK_TYPE_POPOVER);
+  CtEntityCard *card = CT_ENTITY_CARD (find_widget (popover, CT_TYPE_ENTITY_CARD));
+
+  g_assert_false (gtk_widget_get_visible (popover));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "enter", 10.0, 10.0);
+    }
+  CT_TEST_WAIT (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (ct_entity_card_get_title (card), ==, "Ruska Roma ballet rehearsal");
+}
+
+static void
+test_contradiction (Fixture       *f,
+                    gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = ct_wiki_lookup (f->wiki, "Ruska Roma ballet rehearsal", &error);
+  gint64 id = ((CtLookup *) g_ptr_array_index (found, 0))->entity_id;
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, id, &error);
+
+  g_assert_cmpuint (_ct_timeline_view_get_n_problems (view), ==, 0);
+  /* Chapter 3's event moved after all of Ballerina's, which is set after it */
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      if (g_str_equal (fact->key, "chrono"))
+        {
+          g_free (fact->text);
+          fact->text = g_strdup ("50");
+        }
+    }
+  g_assert_true (ct_wiki_set_facts (f->wiki, id, facts, &error));
+  g_assert_no_error (error);
+
+  CT_TEST_WAIT (_ct_timeline_view_get_n_problems (view) == 1);
+  g_assert_nonnull (strstr (_ct_timeline_view_get_problem (view, 0), "comes after every event of “Ballerina”"));
+  /* the sidebar's timeline says so too */
+  CT_TEST_WAIT (_ct_timeline_view_get_n_problems (_ct_wiki_sidebar_get_timeline_view (f->window->sidebar)) == 1);
+}
+
+/* Delivers @keyval to @widget's key controller as a key press would
+ * (GTK 4.8 has no way to synthesize a key event for a test). */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+static void
+test_arrows (Fixture       *f,
+             gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  CtTimelineCanvas *canvas = CT_TIMELINE_CANVAS (_ct_timeline_view_get_canvas (view));
+  g_autoptr(GPtrArray) found = items (view);
+
+  /* what the arrow keys call: next and previous in reading order */
+  g_assert_true (ct_timeline_canvas_move_focus (canvas, 1));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 0));
+  g_assert_true (ct_timeline_canvas_move_focus (canvas, 1));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 1));
+  g_assert_true (ct_timeline_canvas_move_focus (canvas, 1));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 2));
+  g_assert_true (ct_timeline_canvas_move_focus (canvas, -1));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 1));
+  /* at the end it stays */
+  ct_timeline_canvas_move_focus (canvas, 1000);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, found->len - 1));
+
+  /* the keys themselves: Home, Down, Right, Up */
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Home));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 0));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Down));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Right));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 2));
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Up));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 1));
+  /* other keys go on (Enter activates the focused item) */
+  g_assert_false (press_key (GTK_WIDGET (canvas), GDK_KEY_a));
+}
+
+static void
+test_zoom_and_filters (Fixture       *f,
+                       gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
+  int before = gtk_widget_get_height (canvas);
+  GtkDropDown *film_filter, *character_filter;
+  g_autoptr(GPtrArray) director = NULL;
+  guint n_events = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
+  g_assert_cmpfloat (ct_timeline_view_get_zoom (view), >, 1.5);
+  CT_TEST_WAIT (gtk_widget_get_height (canvas) > before);
+
+  /* the second dropdown: characters, "All Characters" first, by title */
+  film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  character_filter = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (film_filter)));
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (character_filter)); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (character_filter)), i),
+                     "The Director"))
+      gtk_drop_down_set_selected (character_filter, i);
+  ct_test_spin (50);
+  director = items (view);
+  for (guint i = 0; i < director->len; i++)
+    n_events += gtk_widget_has_css_class (g_ptr_array_index (director, i), "ct-timeline-event");
+  g_assert_cmpuint (n_events, ==, 2);
+  assert_label (g_ptr_array_index (director, 0), universe[1]);
+}
+
+static void
+test_sidebar (Fixture       *f,
+              gconstpointer  data)
+{
+  CtTimelineView *view = _ct_wiki_sidebar_get_timeline_view (f->window->sidebar);
+  g_autoptr(GPtrArray) found = NULL;
+
+  ct_wiki_sidebar_set_page (f->window->sidebar, "timeline");
+  settle (view);
+  found = items (view);
+  /* one lane: the in-universe events only, the spoiler hidden */
+  g_assert_cmpuint (found->len, ==, 4);
+  for (guint i = 0; i < found->len; i++)
+    assert_label (g_ptr_array_index (found, i), universe[i]);
+
+  screenshot (GTK_WIDGET (f->window), "timeline-sidebar.png");
+  if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      screenshot (GTK_WIDGET (f->window), "timeline-sidebar-dark.png");
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* run-ui-test turns accessibility off (GTK_A11Y=none), and widgets then
+   * have no accessible context to read labels from: the test backend
+   * keeps them in memory, before GTK starts */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/timeline/order", test_order);
+  ADD ("/ui/timeline/activate", test_activate);
+  ADD ("/ui/timeline/hover", test_hover);
+  ADD ("/ui/timeline/contradiction", test_contradiction);
+  ADD ("/ui/timeline/arrows", test_arrows);
+  ADD ("/ui/timeline/zoom-and-filters", test_zoom_and_filters);
+  ADD ("/ui/timeline/sidebar", test_sidebar);
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
