@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 /* Sizes in layout units (pixels at zoom 1). */
 #define CT_GRAPH_NODE_RADIUS   12.0   /* a node's disc */
-#define CT_GRAPH_NODE_GAP      40.0   /* nearest two centres may be, once stable */
-#define CT_GRAPH_EDGE_LENGTH   90.0   /* the length an edge pulls towards */
+#define CT_GRAPH_NODE_GAP      56.0   /* nearest two centres may be, once stable */
+#define CT_GRAPH_EDGE_LENGTH  140.0   /* the length an edge pulls towards */
 
 typedef struct _CtGraphLayout CtGraphLayout;
 

@@ -8,6 +8,7 @@
  * ct-window-wiki.c      the wiki of each post (looked up, re-indexed)
  * ct-window-sidebar.c   the window's wiki: opening one, the sidebar
  * ct-window-entities.c  entity tabs, inserting from them, new and delete
+ * ct-window-graph.c     the relationship graph's tab (win.open-graph)
  */
 #pragma once
 
@@ -161,5 +162,8 @@ void      _ct_window_rewrite_links    (CtWindow            *self,
  * after a rename) is done now. */
 void      _ct_window_page_loaded      (CtWindow            *self,
                                        CtEditorPage        *page);
+
+/* ct-window-graph.c */
+void      _ct_window_class_graph_init (GtkWidgetClass      *widget_class);
 
 G_END_DECLS

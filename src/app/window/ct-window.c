@@ -346,6 +346,7 @@ ct_window_class_init (CtWindowClass *klass)
 
   _ct_window_class_actions_init (widget_class);
   _ct_window_class_sidebar_init (widget_class);
+  _ct_window_class_graph_init (widget_class);
 }
 
 static void
