@@ -22,7 +22,11 @@
 #define T_COOL       0.95
 #define T_MIN        0.5
 #define MAX_GRID     256         /* cells per side, whatever the spread */
-#define MAX_SEPARATE 400         /* overlap passes before giving up */
+#define MAX_SEPARATE 3000        /* overlap passes before giving up */
+/* Closer than the gap by less than this is not an overlap: pushing one
+ * pair apart nudges its neighbours, and without slack the passes chase
+ * hundredths of a unit for hundreds of steps. */
+#define SEPARATE_SLACK 0.5
 
 struct _CtGraphLayout {
   guint    n_nodes;
@@ -99,7 +103,10 @@ ct_graph_layout_new (const CtGraph *graph,
       if (i == 0)
         continue;
       angle = 2.0 * G_PI * ((double) ring_seen[depth]++ + turn * 0.5) / (double) ring_size[depth];
-      radius = K * ((double) depth + 0.3 * jitter);
+      /* a ring long enough for its nodes a gap apart: a crowded start
+       * makes the first steps quadratic (every node within the cutoff) */
+      radius = MAX (K * (double) depth, ring_size[depth] * CT_GRAPH_NODE_GAP / (2.0 * G_PI))
+               + 0.3 * K * jitter;
       self->x[i] = radius * cos (angle);
       self->y[i] = radius * sin (angle);
     }
@@ -260,8 +267,8 @@ move (CtGraphLayout *self)
     }
 }
 
-/* One pass pushing apart every pair closer than CT_GRAPH_NODE_GAP, each
- * by half what is missing (the centre does not move: the other takes it
+/* One pass pushing apart every pair closer than CT_GRAPH_NODE_GAP (less
+ * the slack), each by half what is missing (the centre does not move: the other takes it
  * all). Returns whether any pair was too close. */
 static gboolean
 separate (CtGraphLayout *self)
@@ -277,10 +284,10 @@ separate (CtGraphLayout *self)
         if (j < i)
           continue;
         direction (i, j, self->x[j] - self->x[i], self->y[j] - self->y[i], &ux, &uy, &d);
-        if (d >= CT_GRAPH_NODE_GAP)
+        if (d >= CT_GRAPH_NODE_GAP - SEPARATE_SLACK)
           continue;
         overlapped = TRUE;
-        push = (CT_GRAPH_NODE_GAP - d) * 0.5 + 0.01;
+        push = (CT_GRAPH_NODE_GAP - d) * 0.5;
         if (i != 0)
           {
             self->x[i] -= ux * push;
@@ -349,6 +356,13 @@ ct_graph_layout_get_n_steps (const CtGraphLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->steps;
+}
+
+gboolean
+ct_graph_layout_is_cold (const CtGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->temperature <= T_MIN;
 }
 
 guint

@@ -31,6 +31,9 @@ gboolean       ct_graph_layout_is_stable    (const CtGraphLayout *self);
 guint          ct_graph_layout_run          (CtGraphLayout *self,
                                              guint          max_steps);
 guint          ct_graph_layout_get_n_steps  (const CtGraphLayout *self);
+/* TRUE once the forces have cooled and steps only push overlapping
+ * nodes apart (cheap steps, small moves). */
+gboolean       ct_graph_layout_is_cold      (const CtGraphLayout *self);
 guint          ct_graph_layout_get_n_nodes  (const CtGraphLayout *self);
 void           ct_graph_layout_get_position (const CtGraphLayout *self,
                                              guint          node,

@@ -6,6 +6,8 @@
 
 #include "ct-graph-job.h"
 
+#define KEPT_STEPS 240
+
 typedef struct {
   char   *wiki_folder;
   gint64  center;
@@ -84,8 +86,10 @@ run_in_thread (GTask        *task,
   result->layout = ct_graph_layout_new (result->graph, ct_graph_job_seed (request->center));
   n = result->graph->nodes->len;
 
-  /* Every step is kept, then a few are picked evenly: how long the
-   * layout takes to settle is not known in advance. */
+  /* The steps are kept, then a few are picked evenly: how long the
+   * layout takes to settle is not known in advance. Past KEPT_STEPS
+   * the steps only nudge nodes apart (a dense graph may need thousands):
+   * the last frame shows where they end, without megabytes of frames. */
   frames = g_array_new (FALSE, FALSE, sizeof (float));
   store_frame (frames, result->layout);
   while (!ct_graph_layout_step (result->layout))
@@ -95,7 +99,8 @@ run_in_thread (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      store_frame (frames, result->layout);
+      if (ct_graph_layout_get_n_steps (result->layout) <= KEPT_STEPS)
+        store_frame (frames, result->layout);
     }
   store_frame (frames, result->layout);
   result->steps = ct_graph_layout_get_n_steps (result->layout);
