@@ -77,8 +77,10 @@ ct_graph_svg (const CtGraph       *graph,
 
       ct_graph_layout_get_position (layout, edge->source, &sx, &sy);
       ct_graph_layout_get_position (layout, edge->target, &tx, &ty);
-      g_string_append_printf (out, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>\n",
-                              num (a, sx), num (b, sy), num (c, tx), num (d, ty));
+      /* dashed: only rumored or disputed */
+      g_string_append_printf (out, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"%s/>\n",
+                              num (a, sx), num (b, sy), num (c, tx), num (d, ty),
+                              edge->status != CT_FACT_CONFIRMED ? " stroke-dasharray=\"5 4\"" : "");
     }
   g_string_append (out, "</g>\n");
 

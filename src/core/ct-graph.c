@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ct-fact-format.h"
 #include "ct-fact-keys.h"
 #include "ct-graph.h"
 
@@ -103,14 +104,20 @@ add_edge (Builder         *b,
           int              target,
           CtGraphEdgeType  type,
           const char      *key,
-          const char      *label)
+          const char      *plain_label,
+          CtFactStatus     status)
 {
   g_autofree char *pair = NULL;
+  g_autofree char *label = NULL;
+  const char *note = ct_fact_status_note (status);
   guint existing;
   CtGraphEdge *edge;
 
   if (source < 0 || target < 0 || source == target)
     return;
+  /* pre-release casting is often only rumored: the graph says so as
+   * every other view does */
+  label = note ? g_strdup_printf ("%s %s", plain_label, note) : g_strdup (plain_label);
 
   pair = g_strdup_printf ("%d %d", MIN (source, target), MAX (source, target));
   existing = GPOINTER_TO_UINT (g_hash_table_lookup (b->pairs, pair));
@@ -119,6 +126,7 @@ add_edge (Builder         *b,
       g_auto(GStrv) labels = NULL;
 
       edge = b->graph->edges->pdata[existing - 1];
+      edge->status = MIN (edge->status, status);
       labels = g_strsplit (edge->label, ", ", -1);
       if (!g_strv_contains ((const char * const *) labels, label))
         {
@@ -135,7 +143,8 @@ add_edge (Builder         *b,
   edge->target = (guint) target;
   edge->type = type;
   edge->key = g_strdup (key);
-  edge->label = g_strdup (label);
+  edge->label = g_steal_pointer (&label);
+  edge->status = status;
   g_ptr_array_add (b->graph->edges, edge);
   g_hash_table_insert (b->pairs, g_steal_pointer (&pair), GUINT_TO_POINTER (b->graph->edges->len));
 }
@@ -165,7 +174,7 @@ expand (Builder  *b,
       int to = node_for (b, link->to_id, link->to_kind, link->to_title, depth, grow);
       g_autofree char *label = ct_fact_key_label (link->from_kind, link->key);
 
-      add_edge (b, from, to, CT_GRAPH_EDGE_FACT, link->key, label);
+      add_edge (b, from, to, CT_GRAPH_EDGE_FACT, link->key, label, link->status);
     }
 
   credits = ct_wiki_get_credits_of (b->wiki, id, error);
@@ -183,11 +192,11 @@ expand (Builder  *b,
                               credit->character_title, depth, grow);
 
       add_edge (b, person, film, CT_GRAPH_EDGE_CREDIT, credit->role,
-                ct_credit_role_label (credit->role));
+                ct_credit_role_label (credit->role), credit->status);
       /* TRANSLATORS: an edge of the relationship graph: "Ana de Armas — plays — Rooney" */
-      add_edge (b, person, character, CT_GRAPH_EDGE_PLAYS, NULL, _("plays"));
+      add_edge (b, person, character, CT_GRAPH_EDGE_PLAYS, NULL, _("plays"), credit->status);
       /* TRANSLATORS: an edge of the relationship graph: "Rooney — appears in — Ballerina" */
-      add_edge (b, character, film, CT_GRAPH_EDGE_APPEARS, NULL, _("appears in"));
+      add_edge (b, character, film, CT_GRAPH_EDGE_APPEARS, NULL, _("appears in"), credit->status);
     }
   return TRUE;
 }
@@ -304,6 +313,7 @@ ct_graph_filter (const CtGraph *self,
       kept->type = edge->type;
       kept->key = g_strdup (edge->key);
       kept->label = g_strdup (edge->label);
+      kept->status = edge->status;
       g_ptr_array_add (copy->edges, kept);
     }
   return copy;

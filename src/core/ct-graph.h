@@ -38,7 +38,9 @@ typedef struct {
   guint            target;
   CtGraphEdgeType  type;
   char            *key;     /* fact key or credit role; NULL for plays/appears */
-  char            *label;   /* as a reader reads it, translated: "Director", "plays" */
+  char            *label;   /* as a reader reads it, translated: "Director", "plays",
+                             * "Cast (rumored)" */
+  CtFactStatus     status;  /* the surest of the relations it stands for */
 } CtGraphEdge;
 
 typedef struct {

@@ -127,6 +127,40 @@ test_two_steps (Fixture       *f,
 }
 
 static void
+test_status (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 film = ct_test_id (f->wiki, "Ballerina");
+  CtCredit credit = { .film_id = film, .role = (char *) "cast", .status = CT_FACT_RUMORED };
+  g_autoptr(CtGraph) graph = NULL;
+  g_autofree char *edges = NULL;
+  int rumor;
+
+  credit.person_id = ct_wiki_create_entity (f->wiki, CT_ENTITY_PERSON, "Rumor Person", &error);
+  g_assert_no_error (error);
+  ct_wiki_add_credit (f->wiki, &credit, &error);
+  g_assert_no_error (error);
+
+  graph = ct_graph_neighbourhood (f->wiki, film, 1, 0, &error);
+  g_assert_no_error (error);
+  edges = describe_edges (graph);
+  g_assert_nonnull (strstr (edges, "Rumor Person — Cast (rumored) — Ballerina\n"));
+  g_assert_nonnull (strstr (edges, "Ana de Armas — Cast — Ballerina\n"));
+
+  rumor = ct_graph_find (graph, credit.person_id);
+  for (guint k = 0; k < graph->edges->len; k++)
+    {
+      CtGraphEdge *edge = graph->edges->pdata[k];
+
+      if (edge->source == (guint) rumor || edge->target == (guint) rumor)
+        g_assert_cmpint (edge->status, ==, CT_FACT_RUMORED);
+      else
+        g_assert_cmpint (edge->status, ==, CT_FACT_CONFIRMED);
+    }
+}
+
+static void
 test_cap_and_missing (Fixture       *f,
                       gconstpointer  data)
 {
@@ -381,6 +415,7 @@ main (int   argc,
   ADD ("/graph/neighbourhood/one-step", test_one_step);
   ADD ("/graph/neighbourhood/two-steps", test_two_steps);
   ADD ("/graph/neighbourhood/cap-and-missing", test_cap_and_missing);
+  ADD ("/graph/neighbourhood/status", test_status);
   ADD ("/graph/filter", test_filter);
   ADD ("/graph/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/graph/layout/sample-spacing", test_layout_sample_spacing);

@@ -190,6 +190,7 @@ test_show_in_graph (Fixture       *f,
   g_assert_nonnull (find_row (view, "Keanu Reeves — Cameo — Ballerina"));
   g_assert_nonnull (find_row (view, "Ana de Armas — plays — Rooney"));
   g_assert_nonnull (find_row (view, "Ballerina — Director — Len Wiseman"));
+  g_assert_nonnull (find_row (view, "Ian McShane — Cast (rumored) — Ballerina"));
 
   screenshot (GTK_WIDGET (f->window), "graph-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -277,19 +277,30 @@ ct_graph_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+  /* Confirmed relations solid, rumored or disputed ones dashed: one
+   * path each, two strokes in all. */
   cairo_set_line_width (cr, 1.2);
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  for (guint k = 0; k < graph->edges->len; k++)
+  for (int dashed = 0; dashed < 2; dashed++)
     {
-      CtGraphEdge *edge = graph->edges->pdata[k];
-      double sx, sy, tx, ty;
+      static const double dashes[] = { 5.0, 4.0 };
 
-      to_screen (self, self->shown[2 * edge->source], self->shown[2 * edge->source + 1], &sx, &sy);
-      to_screen (self, self->shown[2 * edge->target], self->shown[2 * edge->target + 1], &tx, &ty);
-      cairo_move_to (cr, sx, sy);
-      cairo_line_to (cr, tx, ty);
+      cairo_set_dash (cr, dashes, dashed ? 2 : 0, 0);
+      for (guint k = 0; k < graph->edges->len; k++)
+        {
+          CtGraphEdge *edge = graph->edges->pdata[k];
+          double sx, sy, tx, ty;
+
+          if ((edge->status != CT_FACT_CONFIRMED) != dashed)
+            continue;
+          to_screen (self, self->shown[2 * edge->source], self->shown[2 * edge->source + 1], &sx, &sy);
+          to_screen (self, self->shown[2 * edge->target], self->shown[2 * edge->target + 1], &tx, &ty);
+          cairo_move_to (cr, sx, sy);
+          cairo_line_to (cr, tx, ty);
+        }
+      cairo_stroke (cr);
     }
-  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 
   /* Discs and titles take their room first; edge labels go where
    * room is left. */
