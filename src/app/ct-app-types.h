@@ -32,4 +32,7 @@ typedef struct _CtWikiRegistry       CtWikiRegistry;
 /* preferences/ */
 typedef struct _CtPreferencesWindow  CtPreferencesWindow;
 
+/* the relationship graph (graph/) */
+typedef struct _CtGraphView          CtGraphView;
+
 G_END_DECLS

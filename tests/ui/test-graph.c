@@ -184,6 +184,7 @@ test_show_in_graph (Fixture       *f,
   g_assert_cmpstr (ct_graph_view_get_title (view), ==, "Graph: Ballerina");
   g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_page (f->window->tab_view, GTK_WIDGET (view))),
                    ==, "Graph: Ballerina");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Graph: Ballerina");
 
   /* its cast, as rows a screen reader reads */
   g_assert_nonnull (find_row (view, "Ana de Armas — Cast — Ballerina"));

@@ -48,15 +48,29 @@ default_center (CtWindow    *self,
   return first != NULL && first->len > 0 ? ((CtEntityBrief *) first->pdata[0])->id : 0;
 }
 
+void
+_ct_window_update_graph_tab (CtWindow    *self,
+                             CtGraphView *view)
+{
+  AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (view));
+
+  if (tab == NULL)
+    return;
+  adw_tab_page_set_title (tab, ct_graph_view_get_title (view));
+  if (adw_tab_view_get_selected_page (self->tab_view) == tab)
+    {
+      adw_window_title_set_title (self->window_title, ct_graph_view_get_title (view));
+      adw_window_title_set_subtitle (self->window_title, _("Relationship Graph"));
+      gtk_window_set_title (GTK_WINDOW (self), ct_graph_view_get_title (view));
+    }
+}
+
 static void
 on_graph_title_cb (CtGraphView *view,
                    GParamSpec  *pspec,
                    CtWindow    *self)
 {
-  AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (view));
-
-  if (tab != NULL)
-    adw_tab_page_set_title (tab, ct_graph_view_get_title (view));
+  _ct_window_update_graph_tab (self, view);
 }
 
 static void
@@ -95,6 +109,7 @@ open_graph_action (GtkWidget  *widget,
 
   tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (view));
   adw_tab_view_set_selected_page (self->tab_view, tab);
+  _ct_window_update_graph_tab (self, view);
 }
 
 void

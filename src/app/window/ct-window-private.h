@@ -165,5 +165,8 @@ void      _ct_window_page_loaded      (CtWindow            *self,
 
 /* ct-window-graph.c */
 void      _ct_window_class_graph_init (GtkWidgetClass      *widget_class);
+/* The tab's and, when it is selected, the window's title. */
+void      _ct_window_update_graph_tab (CtWindow            *self,
+                                       CtGraphView         *view);
 
 G_END_DECLS
