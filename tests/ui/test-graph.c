@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ct-application.h"
+#include "ct-graph-canvas.h"
 #include "ct-graph-view.h"
 #include "ct-test-ui.h"
 #include "ct-window-private.h"
@@ -112,6 +113,22 @@ count_rows_with (CtGraphView *view,
         n++;
     }
   return n;
+}
+
+static GtkWidget *
+find_canvas (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (CT_IS_GRAPH_CANVAS (child))
+        return child;
+      if ((found = find_canvas (child)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static guint
@@ -239,6 +256,17 @@ test_kind_filter (Fixture       *f,
 
   ct_graph_view_set_kind_visible (view, CT_ENTITY_PERSON, TRUE);
   CT_TEST_WAIT (!ct_graph_view_is_busy (view) && ct_graph_view_get_graph (view)->nodes->len == nodes_before);
+
+  /* a node clicked (the canvas's gesture says which) opens its entity */
+  {
+    gint64 winston = entity_id (f->wiki, "Winston");
+    int node = ct_graph_find (ct_graph_view_get_graph (view), winston);
+
+    g_assert_cmpint (node, >, 0);
+    g_signal_emit_by_name (find_canvas (GTK_WIDGET (view)), "node-activated", (guint) node);
+    CT_TEST_WAIT (CT_IS_ENTITY_PAGE (selected_child (f))
+                  && ct_entity_page_get_id (CT_ENTITY_PAGE (selected_child (f))) == winston);
+  }
 }
 
 static void
