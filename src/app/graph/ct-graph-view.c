@@ -18,6 +18,7 @@
 
 #define REFRESH_DELAY_MS 300   /* edits come in bursts (a rename, an import) */
 #define MAX_ROWS         1000  /* a list longer than this helps no one */
+#define ROWS_PER_TURN    100   /* rows added per main-loop turn */
 #define ALL_KINDS        ((1u << CT_N_ENTITY_KINDS) - 1)
 
 struct _CtGraphView
@@ -41,6 +42,8 @@ struct _CtGraphView
   GCancellable   *cancellable;   /* the request running, or NULL */
   gboolean        animate_next;  /* settle on screen (not for a refresh) */
   guint           refresh_id;
+  guint           fill_id;       /* Relations rows still to add */
+  guint           fill_next;
 };
 
 G_DEFINE_FINAL_TYPE (CtGraphView, ct_graph_view, GTK_TYPE_BOX)
@@ -77,22 +80,26 @@ clear_relations (CtGraphView *self)
 {
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_list))) != NULL)
     gtk_list_box_remove (self->relations_list, child);
 }
 
 /* One row per edge drawn, in the graph's order (nearest first). A row
  * opens the end farther from the centre: on Ballerina's graph, "Ana de
- * Armas — Cast — Ballerina" is about Ana de Armas. */
-static void
-fill_relations (CtGraphView   *self,
-                const CtGraph *graph)
+ * Armas — Cast — Ballerina" is about Ana de Armas. Rows are added a
+ * chunk per main-loop turn: a thousand at once would hold up frames. */
+static gboolean
+fill_chunk_cb (gpointer user_data)
 {
-  guint shown = MIN (graph->edges->len, MAX_ROWS);
+  CtGraphView *self = user_data;
+  const CtGraph *graph = ct_graph_canvas_get_graph (self->canvas);
+  guint shown = graph ? MIN (graph->edges->len, MAX_ROWS) : 0;
+  guint end = MIN (self->fill_next + ROWS_PER_TURN, shown);
 
-  clear_relations (self);
-  for (guint k = 0; k < shown; k++)
+  for (; self->fill_next < end; self->fill_next++)
     {
+      guint k = self->fill_next;
       CtGraphEdge *edge = graph->edges->pdata[k];
       CtGraphNode *source = graph->nodes->pdata[edge->source];
       CtGraphNode *target = graph->nodes->pdata[edge->target];
@@ -109,7 +116,10 @@ fill_relations (CtGraphView   *self,
       g_object_set_data_full (G_OBJECT (row), "ct-entity-id", g_memdup2 (&far->id, sizeof far->id), g_free);
       gtk_list_box_append (self->relations_list, row);
     }
-  if (graph->edges->len > shown)
+  if (self->fill_next < shown)
+    return G_SOURCE_CONTINUE;
+
+  if (graph != NULL && graph->edges->len > shown)
     {
       g_autofree char *text =
         g_strdup_printf (ngettext ("%u more relation is drawn but not listed.",
@@ -123,6 +133,17 @@ fill_relations (CtGraphView   *self,
       gtk_list_box_append (self->relations_list, label);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
     }
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_relations (CtGraphView *self)
+{
+  clear_relations (self);
+  self->fill_next = 0;
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add (fill_chunk_cb, self);
 }
 
 static void
@@ -175,11 +196,11 @@ on_job_done_cb (GObject      *source,
     }
 
   set_title (self, ((CtGraphNode *) graph_result->graph->nodes->pdata[0])->title);
-  fill_relations (self, graph_result->graph);
   show_status (self, graph_result->graph);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->title, -1);
   ct_graph_canvas_set_result (self->canvas, graph_result, self->animate_next);
+  fill_relations (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
 }
 
@@ -372,6 +393,7 @@ ct_graph_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   if (self->wiki != NULL)
     g_signal_handlers_disconnect_by_data (self->wiki, self);
   g_clear_object (&self->wiki);
@@ -565,7 +587,8 @@ gboolean
 ct_graph_view_is_busy (CtGraphView *self)
 {
   g_return_val_if_fail (CT_IS_GRAPH_VIEW (self), FALSE);
-  return self->cancellable != NULL || self->refresh_id != 0 || ct_graph_canvas_is_animating (self->canvas);
+  return self->cancellable != NULL || self->refresh_id != 0 || self->fill_id != 0
+         || ct_graph_canvas_is_animating (self->canvas);
 }
 
 GtkListBox *
