@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-format.h"
@@ -94,6 +95,30 @@ node_for (Builder      *b,
   return (int) b->graph->nodes->len - 1;
 }
 
+/* A label part without its status note ("Cast" of "Cast (rumored)"),
+ * and that status. */
+static char *
+label_base (const char   *part,
+            CtFactStatus *status)
+{
+  gsize length = strlen (part);
+
+  for (CtFactStatus s = CT_FACT_RUMORED; s <= CT_FACT_DISPUTED; s++)
+    {
+      const char *note = ct_fact_status_note (s);
+      gsize note_length = note ? strlen (note) : 0;
+
+      if (note != NULL && length > note_length + 1 && g_str_has_suffix (part, note)
+          && part[length - note_length - 1] == ' ')
+        {
+          *status = s;
+          return g_strndup (part, length - note_length - 1);
+        }
+    }
+  *status = CT_FACT_CONFIRMED;
+  return g_strdup (part);
+}
+
 /* One edge per pair of nodes, whatever ties them: a film's `director`
  * fact and the director's credit say the same thing, and two lines
  * between the same nodes would only draw over each other. Different
@@ -124,17 +149,34 @@ add_edge (Builder         *b,
   if (existing > 0)
     {
       g_auto(GStrv) labels = NULL;
+      gboolean found = FALSE;
 
       edge = b->graph->edges->pdata[existing - 1];
       edge->status = MIN (edge->status, status);
       labels = g_strsplit (edge->label, ", ", -1);
-      if (!g_strv_contains ((const char * const *) labels, label))
+      /* The same relation twice (Ian McShane plays Winston, rumored in
+       * one film and confirmed in another) is said once, as surely as
+       * it is known anywhere. */
+      for (guint i = 0; labels[i] != NULL; i++)
         {
-          char *joined = g_strconcat (edge->label, ", ", label, NULL);
+          CtFactStatus part_status;
+          g_autofree char *base = label_base (labels[i], &part_status);
 
-          g_free (edge->label);
-          edge->label = joined;
+          if (g_strcmp0 (base, plain_label) != 0)
+            continue;
+          found = TRUE;
+          if (status < part_status)
+            {
+              g_free (labels[i]);
+              labels[i] = g_strdup (label);
+            }
         }
+      {
+        char *joined = found ? g_strjoinv (", ", labels) : g_strconcat (edge->label, ", ", label, NULL);
+
+        g_free (edge->label);
+        edge->label = joined;
+      }
       return;
     }
 

@@ -148,6 +148,29 @@ test_status (Fixture       *f,
   g_assert_nonnull (strstr (edges, "Rumor Person — Cast (rumored) — Ballerina\n"));
   g_assert_nonnull (strstr (edges, "Ana de Armas — Cast — Ballerina\n"));
 
+  /* the same relation confirmed elsewhere is said once, as confirmed */
+  {
+    gint64 other = ct_test_id (f->wiki, "John Wick");
+    CtCredit again = { .film_id = other, .person_id = credit.person_id, .role = (char *) "cast" };
+    g_autoptr(CtGraph) two = NULL;
+    g_autofree char *both = NULL;
+    gint64 character = ct_wiki_create_entity (f->wiki, CT_ENTITY_CHARACTER, "Rumored Role", &error);
+
+    g_assert_no_error (error);
+    credit.character_id = again.character_id = character;
+    ct_wiki_add_credit (f->wiki, &credit, &error);
+    g_assert_no_error (error);
+    ct_wiki_add_credit (f->wiki, &again, &error);
+    g_assert_no_error (error);
+    two = ct_graph_neighbourhood (f->wiki, credit.person_id, 1, 0, &error);
+    g_assert_no_error (error);
+    both = describe_edges (two);
+    g_assert_nonnull (strstr (both, "Rumor Person — plays — Rumored Role\n"));
+    g_assert_null (strstr (both, "plays (rumored)"));
+    g_assert_nonnull (strstr (both, "Rumor Person — Cast (rumored) — Ballerina\n"));
+    credit.character_id = 0;
+  }
+
   rumor = ct_graph_find (graph, credit.person_id);
   for (guint k = 0; k < graph->edges->len; k++)
     {

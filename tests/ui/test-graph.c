@@ -115,6 +115,22 @@ count_rows_with (CtGraphView *view,
   return n;
 }
 
+/* The file's contents once it holds @length bytes or more, else NULL. */
+static char *
+read_at_least (const char *path,
+               gsize       length)
+{
+  char *contents = NULL;
+  gsize got = 0;
+
+  if (!g_file_get_contents (path, &contents, &got, NULL) || got < length)
+    {
+      g_free (contents);
+      return NULL;
+    }
+  return contents;
+}
+
 static GtkWidget *
 find_canvas (GtkWidget *root)
 {
@@ -214,6 +230,23 @@ test_show_in_graph (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (GTK_WIDGET (f->window), "graph-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Export SVG…: the drawing as core writes it */
+  {
+    g_autofree char *svg_path = g_build_filename (f->base, "graph.svg", NULL);
+    g_autoptr(GFile) target = g_file_new_for_path (svg_path);
+    g_autofree char *expected = NULL;
+    g_autofree char *written = NULL;
+
+    expected = ct_graph_svg (ct_graph_view_get_graph (view),
+                             ct_graph_canvas_get_layout (CT_GRAPH_CANVAS (find_canvas (GTK_WIDGET (view)))));
+    g_assert_true (ct_graph_view_export_to (view, target));
+    /* a new file is written in place: wait for all of it */
+    CT_TEST_WAIT ((written = read_at_least (svg_path, strlen (expected))) != NULL);
+    g_assert_cmpstr (written, ==, expected);
+    g_assert_nonnull (strstr (written, "<title>Relationship graph of Ballerina</title>"));
+    g_assert_nonnull (strstr (written, ">Ana de Armas</text>"));
+  }
 
   /* a row opens the entity the relation leads to */
   row = find_row (view, "Ana de Armas — Cast — Ballerina");

@@ -324,21 +324,11 @@ on_export_chosen_cb (GtkNativeDialog *dialog,
                      int              response,
                      CtGraphView     *self)
 {
-  g_autoptr(GFile) file = NULL;
-  const CtGraph *graph = ct_graph_canvas_get_graph (self->canvas);
-  const CtGraphLayout *layout = ct_graph_canvas_get_layout (self->canvas);
-  GBytes *bytes;
-  char *svg;
-
-  if (response == GTK_RESPONSE_ACCEPT && graph != NULL && layout != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      /* as drawn, nodes dragged included */
-      svg = ct_graph_svg (graph, layout);
-      bytes = g_bytes_new_take (svg, strlen (svg));
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, on_svg_written_cb, g_object_ref (self));
-      g_bytes_unref (bytes);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ct_graph_view_export_to (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -596,4 +586,29 @@ ct_graph_view_get_relations (CtGraphView *self)
 {
   g_return_val_if_fail (CT_IS_GRAPH_VIEW (self), NULL);
   return self->relations_list;
+}
+
+gboolean
+ct_graph_view_export_to (CtGraphView *self,
+                         GFile       *target)
+{
+  const CtGraph *graph;
+  const CtGraphLayout *layout;
+  g_autoptr(GBytes) bytes = NULL;
+  char *svg;
+
+  g_return_val_if_fail (CT_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+
+  graph = ct_graph_canvas_get_graph (self->canvas);
+  layout = ct_graph_canvas_get_layout (self->canvas);
+  if (graph == NULL || layout == NULL)
+    return FALSE;
+  /* as drawn, nodes dragged included; written whole, then renamed into
+   * place (g_file_replace), so a failed write leaves no half a file */
+  svg = ct_graph_svg (graph, layout);
+  bytes = g_bytes_new_take (svg, strlen (svg));
+  g_file_replace_contents_bytes_async (target, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_svg_written_cb, g_object_ref (self));
+  return TRUE;
 }

@@ -33,5 +33,10 @@ const CtGraph *ct_graph_view_get_graph        (CtGraphView *self);
 /* TRUE while a graph is read or laid out, or still settling on screen. */
 gboolean       ct_graph_view_is_busy          (CtGraphView *self);
 GtkListBox    *ct_graph_view_get_relations    (CtGraphView *self);
+/* Writes the graph as shown to @target as SVG (what Export SVG… does
+ * with the file chosen), then says so in a toast; FALSE when there is
+ * no graph to write. */
+gboolean       ct_graph_view_export_to        (CtGraphView *self,
+                                               GFile       *target);
 
 G_END_DECLS
