@@ -35,4 +35,7 @@ typedef struct _CtTimelineView       CtTimelineView;
 /* preferences/ */
 typedef struct _CtPreferencesWindow  CtPreferencesWindow;
 
+/* the relationship graph (graph/) */
+typedef struct _CtGraphView          CtGraphView;
+
 G_END_DECLS

@@ -779,3 +779,27 @@ ct_wiki_get_appearances (CtWiki  *self,
     }
   return result;
 }
+
+/* The relationship graph (its facts: ct-wiki-links.c) */
+
+GPtrArray *
+ct_wiki_get_credits_of (CtWiki  *self,
+                        gint64   entity_id,
+                        GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* SQLite answers the OR with one index per term (credit_film,
+   * credit_person, credit_character). */
+  stmt = ct_db_prepare (self->db,
+                        CREDIT_QUERY
+                        " WHERE c.film_id = ?1 OR c.person_id = ?1 OR c.character_id = ?1"
+                        " ORDER BY c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+                           (GDestroyNotify) ct_credit_free, error);
+}

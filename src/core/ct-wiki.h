@@ -349,5 +349,37 @@ char         *ct_wiki_content_digest     (CtWiki           *self,
 gboolean      ct_wiki_begin_reading      (CtWiki           *self,
                                           GError          **error);
 void          ct_wiki_end_reading        (CtWiki           *self);
+/* The relationship graph (issue 8): what ties one entity to others, read
+ * through indexes only, so a neighbourhood costs the same in a wiki of
+ * 100 entities or of 100,000. */
+
+/* An entity-valued fact, with both ends named. */
+typedef struct {
+  gint64        fact_id;
+  gint64        from_id;     /* the entity holding the fact */
+  CtEntityKind  from_kind;
+  char         *from_title;
+  char         *key;
+  gint64        to_id;       /* the entity it links to */
+  CtEntityKind  to_kind;
+  char         *to_title;
+  CtFactStatus  status;
+  gboolean      spoiler;
+} CtLink;
+
+void          ct_link_free               (CtLink           *self);
+
+/* The entity-valued facts of @entity_id, then those of other entities
+ * that link to it, each group by fact id. */
+GPtrArray    *ct_wiki_get_links          (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GError          **error);  /* of CtLink */
+/* The credits in which @entity_id is the film, the person or the
+ * character, by credit id. */
+GPtrArray    *ct_wiki_get_credits_of     (CtWiki           *self,
+                                          gint64            entity_id,
+                                          GError          **error);  /* of CtCredit */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtLink, ct_link_free)
 
 G_END_DECLS

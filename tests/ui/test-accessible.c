@@ -23,6 +23,7 @@
 #include "ct-entity-popover.h"
 #include "ct-entity-page.h"
 #include "ct-export-dialog.h"
+#include "ct-graph-view.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-preferences-window.h"
 #include "ct-preview.h"
@@ -540,6 +541,19 @@ test_wiki (void)
   _ct_window_open_timeline (window);
   ct_test_spin (1500);
   check_tree ("the timeline tab", GTK_WIDGET (window), 20);
+  /* The relationship graph's tab: its controls, the Kinds menu's checks
+   * and the Relations rows' labels. */
+  {
+    AdwTabPage *tab;
+    CtGraphView *graph;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.show-in-graph", NULL));
+    CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (window->tab_view)) != NULL
+                  && CT_IS_GRAPH_VIEW (adw_tab_page_get_child (tab)));
+    graph = CT_GRAPH_VIEW (adw_tab_page_get_child (tab));
+    CT_TEST_WAIT (!ct_graph_view_is_busy (graph) && ct_graph_view_get_graph (graph) != NULL);
+    check_tree ("the graph", GTK_WIDGET (graph), 10);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);

@@ -9,6 +9,7 @@
 #include "ct-entity-popover.h"
 #include "ct-export-dialog.h"
 #include "ct-front-matter-popover.h"
+#include "ct-graph-view.h"
 #include "ct-preferences-window.h"
 #include "ct-problems.h"
 #include "ct-search-bar.h"
@@ -203,6 +204,22 @@ check_shortcuts (CtApplication *app,
 }
 
 static void
+test_graph_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-templates-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (base, "wiki", NULL);
+  g_autoptr(CtWiki) wiki = ct_wiki_create (folder, &error);
+  g_autoptr(GFile) tree = g_file_new_for_path (base);
+
+  g_assert_no_error (error);
+  /* no centre yet: an empty drawing, nothing to export */
+  show_in_window (GTK_WIDGET (ct_graph_view_new (wiki, 0)));
+  g_clear_object (&wiki);
+  ct_test_remove_tree (tree);
+}
+
+static void
 test_window (void)
 {
   g_autoptr(CtApplication) app = ct_application_new ();
@@ -243,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/ui/templates/export-dialog", test_export_dialog);
   g_test_add_func ("/ui/templates/window", test_window);
   g_test_add_func ("/ui/templates/timeline-view", test_timeline_view);
+  g_test_add_func ("/ui/templates/graph-view", test_graph_view);
 
   return g_test_run ();
 }

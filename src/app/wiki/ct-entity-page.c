@@ -461,6 +461,15 @@ delete_action_cb (GtkWidget  *widget,
   g_signal_emit (widget, signals[SIGNAL_DELETE_REQUESTED], 0);
 }
 
+/* The window owns the graph tab: the page only says which entity. */
+static void
+show_in_graph_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.open-graph", "x", CT_ENTITY_PAGE (widget)->id);
+}
+
 static void
 on_wiki_changed_cb (CtEntityPage *self,
                     gint64        entity_id,
@@ -573,6 +582,7 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
   gtk_widget_class_install_action (widget_class, "entity.insert", "s", insert_action_cb);
   gtk_widget_class_install_action (widget_class, "entity.insert-scenes", NULL, insert_scenes_action_cb);
   gtk_widget_class_install_action (widget_class, "entity.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "entity.show-in-graph", NULL, show_in_graph_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "entity.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "entity.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "entity.redo", NULL);

@@ -8,6 +8,7 @@
  * ct-window-wiki.c      the wiki of each post (looked up, re-indexed)
  * ct-window-sidebar.c   the window's wiki: opening one, the sidebar
  * ct-window-entities.c  entity tabs, inserting from them, new and delete
+ * ct-window-graph.c     the relationship graph's tab (win.open-graph)
  */
 #pragma once
 
@@ -174,5 +175,10 @@ void            _ct_window_class_timeline_init (GtkWidgetClass *widget_class);
 CtTimelineView *_ct_window_open_timeline       (CtWindow       *self);
 void            _ct_window_timeline_set_wiki   (CtWindow       *self,
                                                 CtWiki         *wiki);
+/* ct-window-graph.c */
+void      _ct_window_class_graph_init (GtkWidgetClass      *widget_class);
+/* The tab's and, when it is selected, the window's title. */
+void      _ct_window_update_graph_tab (CtWindow            *self,
+                                       CtGraphView         *view);
 
 G_END_DECLS

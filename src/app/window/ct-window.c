@@ -6,6 +6,7 @@
 
 #include "ct-editor-page-private.h"
 #include "ct-entity-page.h"
+#include "ct-graph-view.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
 
@@ -84,6 +85,8 @@ on_selected_page_changed_cb (CtWindow   *self,
     update_tab (self, page);
   else if (CT_IS_ENTITY_PAGE (child))
     _ct_window_update_entity_tab (self, CT_ENTITY_PAGE (child));
+  else if (CT_IS_GRAPH_VIEW (child))
+    _ct_window_update_graph_tab (self, CT_GRAPH_VIEW (child));
   else
     {
       adw_window_title_set_title (self->window_title, _("Continuity"));
@@ -349,6 +352,7 @@ ct_window_class_init (CtWindowClass *klass)
   _ct_window_class_import_image_init (widget_class);
   _ct_window_class_sidebar_init (widget_class);
   _ct_window_class_timeline_init (widget_class);
+  _ct_window_class_graph_init (widget_class);
 }
 
 static void
