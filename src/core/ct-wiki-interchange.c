@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-keys.h"
+#include "ct-json-writer.h"
 #include "ct-wiki-private.h"
 
 /* The JSON interchange of DESIGN §4. Dump is sorted and stable so that
@@ -15,134 +16,139 @@
 #define FORMAT_NAME    "continuity-wiki"
 #define FORMAT_VERSION 1
 
-/* Dumping */
+/* Dumping: written as it is read, row by row, through CtJsonWriter, so a
+ * dump holds one entity and a small buffer in memory whatever the size of
+ * the wiki. The bytes are those json-glib's pretty generator wrote. */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_string (CtJsonWriter *writer,
+            const char   *name,
+            const char   *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
+  ct_json_writer_string (writer, name, value);
 }
 
 static gboolean
-dump_entity (CtWiki       *self,
-             JsonBuilder  *builder,
-             CtEntity     *entity,
-             GError      **error)
+dump_entity (CtWiki    *self,
+             CtEntity  *entity,
+             gpointer   user_data,
+             GError   **error)
 {
+  CtJsonWriter *writer = user_data;
   g_autoptr(GPtrArray) facts = ct_wiki_get_facts (self, entity->id, error);
 
   if (facts == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "kind", ct_entity_kind_to_string (entity->kind));
-  add_string (builder, "title", entity->title);
-  json_builder_set_member_name (builder, "aliases");
-  json_builder_begin_array (builder);
+  ct_json_writer_begin_object (writer, NULL);
+  add_string (writer, "kind", ct_entity_kind_to_string (entity->kind));
+  add_string (writer, "title", entity->title);
+  ct_json_writer_begin_array (writer, "aliases");
   for (guint i = 0; entity->aliases[i] != NULL; i++)
-    json_builder_add_string_value (builder, entity->aliases[i]);
-  json_builder_end_array (builder);
-  add_string (builder, "summary", entity->summary);
-  add_string (builder, "notes", entity->notes);
-  add_bool (builder, "spoiler", entity->spoiler);
+    ct_json_writer_string (writer, NULL, entity->aliases[i]);
+  ct_json_writer_end_array (writer);
+  add_string (writer, "summary", entity->summary);
+  add_string (writer, "notes", entity->notes);
+  ct_json_writer_bool (writer, "spoiler", entity->spoiler);
 
-  json_builder_set_member_name (builder, "facts");
-  json_builder_begin_array (builder);
+  ct_json_writer_begin_array (writer, "facts");
   for (guint i = 0; i < facts->len; i++)
     {
       CtFact *fact = g_ptr_array_index (facts, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "key", fact->key);
+      ct_json_writer_begin_object (writer, NULL);
+      add_string (writer, "key", fact->key);
       if (fact->value_id != 0)
-        add_string (builder, "entity", fact->value_title);
+        add_string (writer, "entity", fact->value_title);
       else
-        add_string (builder, "value", fact->text);
-      add_string (builder, "status", ct_fact_status_to_string (fact->status));
-      add_string (builder, "source", fact->source);
-      add_bool (builder, "spoiler", fact->spoiler);
-      json_builder_end_object (builder);
+        add_string (writer, "value", fact->text);
+      add_string (writer, "status", ct_fact_status_to_string (fact->status));
+      add_string (writer, "source", fact->source);
+      ct_json_writer_bool (writer, "spoiler", fact->spoiler);
+      ct_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  ct_json_writer_end_array (writer);
+  ct_json_writer_end_object (writer);
   return TRUE;
+}
+
+static gboolean
+dump_credit (CtWiki    *self,
+             CtCredit  *credit,
+             gpointer   user_data,
+             GError   **error)
+{
+  CtJsonWriter *writer = user_data;
+
+  ct_json_writer_begin_object (writer, NULL);
+  add_string (writer, "film", credit->film_title);
+  add_string (writer, "person", credit->person_title);
+  add_string (writer, "character", credit->character_title);
+  add_string (writer, "role", credit->role);
+  ct_json_writer_int (writer, "billing", credit->billing);
+  add_string (writer, "status", ct_fact_status_to_string (credit->status));
+  add_string (writer, "source", credit->source);
+  ct_json_writer_end_object (writer);
+  return TRUE;
+}
+
+gboolean
+ct_wiki_dump_to_stream (CtWiki         *self,
+                        GOutputStream  *out,
+                        GError        **error)
+{
+  g_autoptr(CtJsonWriter) writer = NULL;
+  gboolean own_transaction;
+  gboolean ok;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = ct_json_writer_new (out);
+  ct_json_writer_begin_object (writer, NULL);
+  ct_json_writer_string (writer, "format", FORMAT_NAME);
+  ct_json_writer_int (writer, "version", FORMAT_VERSION);
+
+  /* Kind by kind (films first), each by title. One read transaction, so
+   * the entities and credits come from the same state of the file even
+   * when another process writes meanwhile. */
+  own_transaction = sqlite3_get_autocommit (ct_db_handle (self->db));
+  if (own_transaction && !ct_db_exec (self->db, "BEGIN", error))
+    return FALSE;
+  ct_json_writer_begin_array (writer, "entities");
+  ok = TRUE;
+  for (int kind = 0; ok && kind < CT_N_ENTITY_KINDS; kind++)
+    ok = _ct_wiki_foreach_entity (self, kind, dump_entity, writer, error);
+  if (ok)
+    {
+      ct_json_writer_end_array (writer);
+      ct_json_writer_begin_array (writer, "credits");
+      ok = _ct_wiki_foreach_credit (self, dump_credit, writer, error);
+    }
+  if (own_transaction)
+    sqlite3_exec (ct_db_handle (self->db), "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+  ct_json_writer_end_array (writer);
+  ct_json_writer_end_object (writer);
+  return ct_json_writer_finish (writer, error);
 }
 
 char *
 ct_wiki_dump (CtWiki  *self,
               GError **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) credits = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
-
-  /* Kind by kind (films first), each by title. */
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
-  for (int kind = 0; kind < CT_N_ENTITY_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) entities = ct_wiki_list_entities (self, kind, error);
-
-      if (entities == NULL)
-        return NULL;
-      for (guint i = 0; i < entities->len; i++)
-        if (!dump_entity (self, builder, g_ptr_array_index (entities, i), error))
-          return NULL;
-    }
-  json_builder_end_array (builder);
-
-  credits = ct_wiki_list_credits (self, error);
-  if (credits == NULL)
+  if (!ct_wiki_dump_to_stream (self, out, error)
+      || !g_output_stream_write_all (out, "", 1, NULL, NULL, error)
+      || !g_output_stream_close (out, NULL, error))
     return NULL;
-  json_builder_set_member_name (builder, "credits");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < credits->len; i++)
-    {
-      CtCredit *credit = g_ptr_array_index (credits, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "film", credit->film_title);
-      add_string (builder, "person", credit->person_title);
-      add_string (builder, "character", credit->character_title);
-      add_string (builder, "role", credit->role);
-      json_builder_set_member_name (builder, "billing");
-      json_builder_add_int_value (builder, credit->billing);
-      add_string (builder, "status", ct_fact_status_to_string (credit->status));
-      add_string (builder, "source", credit->source);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-  return g_strconcat (json, "\n", NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 /* Importing */

@@ -218,6 +218,11 @@ gboolean      ct_wiki_remove_credit      (CtWiki           *self,
 /* Interchange (DESIGN §4) */
 char         *ct_wiki_dump               (CtWiki           *self,
                                           GError          **error);  /* JSON, sorted, stable */
+/* The same bytes, written to @out as they are read: memory stays flat
+ * whatever the size of the wiki. Does not close @out. */
+gboolean      ct_wiki_dump_to_stream     (CtWiki           *self,
+                                          GOutputStream    *out,
+                                          GError          **error);
 gboolean      ct_wiki_import             (CtWiki           *self,
                                           const char       *json,
                                           gssize            length,
