@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-keys.h"
+#include "ct-json-scan.h"
 #include "ct-json-writer.h"
 #include "ct-wiki-private.h"
 
@@ -537,24 +538,109 @@ import_credit (CtWiki      *self,
   return TRUE;
 }
 
+/* One piece of the document, parsed on its own: the import holds the
+ * text and the tree of one entity or credit, never a tree of the whole. */
+static JsonNode *
+parse_span (const char        *json,
+            const CtJsonSpan  *span,
+            const char        *path,
+            GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, json + span->start, span->length, &local_error))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                   _("The document is not valid JSON: %s, from line %u: %s"),
+                   path, span->line, local_error->message);
+      return NULL;
+    }
+  return json_parser_steal_root (parser);
+}
+
+static JsonObject *
+parse_object (const char        *json,
+              const CtJsonSpan  *span,
+              const char        *path,
+              JsonNode         **node,
+              GError           **error)
+{
+  *node = parse_span (json, span, path, error);
+  if (*node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (*node))
+    {
+      fail_at (error, path, _("must be an object { … }"));
+      return NULL;
+    }
+  return json_node_get_object (*node);
+}
+
+/* The elements of the member @name of the document (NULL and no error
+ * when absent). */
+static GArray *
+list_elements (const char        *json,
+               const CtJsonSpan  *span,
+               const char        *name,
+               GError           **error)
+{
+  GArray *elements = NULL;
+
+  if (span == NULL)
+    return NULL;
+  if (json[span->start] != '[')
+    {
+      /* as the tree parser did: a value, but not a list */
+      g_autoptr(JsonNode) node = parse_span (json, span, name, error);
+
+      if (node != NULL)
+        fail_at (error, "document", _("%s must be a list"), name);
+      return NULL;
+    }
+  ct_json_scan_elements (json, span, &elements, error);
+  return elements;
+}
+
 static gboolean
 import_document (CtWiki      *self,
-                 JsonNode    *root,
+                 const char  *json,
+                 gsize        length,
                  GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  JsonObject *top;
-  JsonArray *entities, *credits;
+  g_autoptr(JsonObject) top = json_object_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) entities = NULL;
+  g_autoptr(GArray) credits = NULL;
+  const CtJsonSpan *entities_span = NULL, *credits_span = NULL;
   JsonNode *version;
   const char *format;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!ct_json_scan_members (json, length, &names, &spans, error))
+    return FALSE;
+
+  /* The small members become a JsonObject of their own; the two lists
+   * are read element by element below. Every other member must still be
+   * valid JSON. The last of a repeated member counts, as in json-glib. */
+  for (guint i = 0; i < names->len; i++)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not a Continuity wiki: it must be a JSON object."));
-      return FALSE;
+      const char *name = g_ptr_array_index (names, i);
+      const CtJsonSpan *span = &g_array_index (spans, CtJsonSpan, i);
+      JsonNode *node;
+
+      if (g_str_equal (name, "entities"))
+        entities_span = span;
+      else if (g_str_equal (name, "credits"))
+        credits_span = span;
+      else if ((node = parse_span (json, span, name, error)) == NULL)
+        return FALSE;
+      else
+        json_object_set_member (top, name, node);
     }
-  top = json_node_get_object (root);
+
   if (!get_string (top, "format", "format", FALSE, &format, error))
     return FALSE;
   if (g_strcmp0 (format, FORMAT_NAME) != 0)
@@ -576,37 +662,40 @@ import_document (CtWiki      *self,
       return FALSE;
     }
 
-  entities = get_array (top, "entities", "document", error);
+  entities = list_elements (json, entities_span, "entities", error);
   if (entities == NULL && *error != NULL)
     return FALSE;
-  credits = get_array (top, "credits", "document", error);
+  credits = list_elements (json, credits_span, "credits", error);
   if (credits == NULL && *error != NULL)
     return FALSE;
 
   /* Entities first, facts after: a fact may link to an entity that comes
-   * later in the file. */
-  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+   * later in the file. Each entity is parsed twice rather than kept. */
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("entities[%u]", i);
-      JsonObject *object = get_object (entities, i, path, error);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (entities, CtJsonSpan, i), path, &node, error);
       gint64 id = 0;
 
       if (object == NULL || !import_entity (self, object, path, seen, &id, error))
         return FALSE;
       g_array_append_val (ids, id);
     }
-  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (entities, CtJsonSpan, i), path, &node, error);
 
-      if (!import_facts (self, json_array_get_object_element (entities, i), path,
-                         g_array_index (ids, gint64, i), error))
+      if (object == NULL || !import_facts (self, object, path, g_array_index (ids, gint64, i), error))
         return FALSE;
     }
-  for (guint i = 0; credits != NULL && i < json_array_get_length (credits); i++)
+  for (guint i = 0; credits != NULL && i < credits->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("credits[%u]", i);
-      JsonObject *object = get_object (credits, i, path, error);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (credits, CtJsonSpan, i), path, &node, error);
 
       if (object == NULL || !import_credit (self, object, path, error))
         return FALSE;
@@ -614,48 +703,21 @@ import_document (CtWiki      *self,
   return TRUE;
 }
 
-/* json-glib parses recursively: a document nested a hundred thousand
- * deep would overflow the stack. A wiki dump is 4 levels deep; anything
- * past MAX_DEPTH is refused before parsing. */
-#define MAX_DEPTH 64
-
+/* A document that is not an object is never a wiki; json-glib still
+ * tells whether it is JSON at all, for the message. */
 static gboolean
-check_nesting (const char  *json,
-               gsize        length,
-               GError     **error)
+refuse_non_object (const char  *json,
+                   gsize        length,
+                   GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0, line = 1;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
-                           _("The document is not a Continuity wiki: on line %u it nests lists and objects more than %d deep."),
-                           line, MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
+  else
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not a Continuity wiki: it must be a JSON object."));
+  return FALSE;
 }
 
 gboolean
@@ -664,8 +726,8 @@ ct_wiki_import (CtWiki      *self,
                 gssize       length,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  gsize start = 0;
 
   g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
@@ -679,19 +741,19 @@ ct_wiki_import (CtWiki      *self,
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING, _("The document is not valid UTF-8 text."));
       return FALSE;
     }
-  if (!check_nesting (json, length, error))
+  if (!ct_json_check_nesting (json, length, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
-      return FALSE;
-    }
+  while (start < (gsize) length && g_ascii_isspace (json[start]))
+    start++;
+  if (start == (gsize) length || json[start] != '{')
+    return refuse_non_object (json, length, error);
 
-  /* All or nothing: one transaction around the whole document. */
+  /* All or nothing: one transaction around the whole document, parsed
+   * piece by piece inside it; an error anywhere rolls all of it back. */
   if (!ct_db_begin (self->db, error))
     return FALSE;
   _ct_wiki_defer_search (self);
-  if (!import_document (self, json_parser_get_root (parser), &local_error)
+  if (!import_document (self, json, length, &local_error)
       || !_ct_wiki_flush_search (self, &local_error))
     {
       _ct_wiki_drop_search (self);
