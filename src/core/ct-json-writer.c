@@ -66,34 +66,41 @@ indent (CtJsonWriter *writer,
  * controls below 0x1f and DEL as short escapes or \u00XX, everything
  * else (UTF-8 included) as it is. 0x1f itself passes unescaped there,
  * and so it does here: the point is the same bytes. */
+static gboolean
+needs_escape (char c)
+{
+  return c == '\\' || c == '"' || (c > 0 && c < 0x1f) || c == 0x7f;
+}
+
 static void
 append_escaped (GString    *buffer,
                 const char *text)
 {
   g_string_append_c (buffer, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0';)
     {
-      char c = *p;
+      const char *run = p;
+      char c;
 
-      if (c == '\\' || c == '"')
+      /* plain text goes in whole runs: most of a dump is plain text */
+      while (*p != '\0' && !needs_escape (*p))
+        p++;
+      g_string_append_len (buffer, run, p - run);
+      if (*p == '\0')
+        break;
+
+      c = *p++;
+      switch (c)
         {
-          g_string_append_c (buffer, '\\');
-          g_string_append_c (buffer, c);
+        case '\\': g_string_append (buffer, "\\\\"); break;
+        case '"':  g_string_append (buffer, "\\\""); break;
+        case '\b': g_string_append (buffer, "\\b"); break;
+        case '\f': g_string_append (buffer, "\\f"); break;
+        case '\n': g_string_append (buffer, "\\n"); break;
+        case '\r': g_string_append (buffer, "\\r"); break;
+        case '\t': g_string_append (buffer, "\\t"); break;
+        default:   g_string_append_printf (buffer, "\\u00%.2x", (guint) c); break;
         }
-      else if ((c > 0 && c < 0x1f) || c == 0x7f)
-        {
-          switch (c)
-            {
-            case '\b': g_string_append (buffer, "\\b"); break;
-            case '\f': g_string_append (buffer, "\\f"); break;
-            case '\n': g_string_append (buffer, "\\n"); break;
-            case '\r': g_string_append (buffer, "\\r"); break;
-            case '\t': g_string_append (buffer, "\\t"); break;
-            default:   g_string_append_printf (buffer, "\\u00%.2x", (guint) c); break;
-            }
-        }
-      else
-        g_string_append_c (buffer, c);
     }
   g_string_append_c (buffer, '"');
 }
