@@ -101,6 +101,15 @@ assert_damage_error (const GError *error,
 }
 
 static void
+assert_damage_message (const char *message,
+                       const char *db)
+{
+  g_assert_nonnull (strstr (message, db));
+  if (strstr (message, "is damaged (") == NULL)
+    g_error ("“%s” does not say the file is damaged", message);
+}
+
+static void
 test_failing_write (void)
 {
   g_autofree char *folder = make_wiki ();
@@ -173,11 +182,10 @@ test_first_open_of_the_day (void)
 }
 
 static int
-run_check (const char  *folder,
-           char       **out,
-           char       **err)
+run (const char **argv,
+     char       **out,
+     char       **err)
 {
-  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "check", "--wiki", folder, "--integrity", NULL };
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -187,6 +195,16 @@ run_check (const char  *folder,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_check (const char  *folder,
+           char       **out,
+           char       **err)
+{
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "check", "--wiki", folder, "--integrity", NULL };
+
+  return run (argv, out, err);
 }
 
 static void
@@ -214,6 +232,37 @@ test_check_command (void)
   ct_test_rmtree (folder);
 }
 
+/* dump streams as it reads, so it meets the damage halfway through: the
+ * file given with -o keeps what it held, and no partial file is left. */
+static void
+test_dump_meets_damage (void)
+{
+  g_autofree char *folder = make_wiki ();
+  g_autofree char *db = g_build_filename (folder, CT_WIKI_DB_NAME, NULL);
+  g_autofree char *outdir = ct_test_tmpdir ();
+  g_autofree char *target = g_build_filename (outdir, "wiki.json", NULL);
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "dump", "--wiki", folder, "-o", target, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  g_assert_true (g_file_set_contents (target, "yesterday's dump\n", -1, NULL));
+  damage_last_leaf (db, "entity");
+  g_assert_cmpint (run (argv, &out, &err), ==, 1);
+  assert_damage_message (err, db);
+
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "yesterday's dump\n");
+  dir = g_dir_open (outdir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 1);
+  ct_test_rmtree (outdir);
+  ct_test_rmtree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +272,7 @@ main (int    argc,
   g_test_add_func ("/wiki/integrity/failing-write", test_failing_write);
   g_test_add_func ("/wiki/integrity/first-open-of-the-day", test_first_open_of_the_day);
   g_test_add_func ("/wiki/integrity/check-command", test_check_command);
+  g_test_add_func ("/wiki/integrity/dump-meets-damage", test_dump_meets_damage);
 
   return g_test_run ();
 }
