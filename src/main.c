@@ -51,9 +51,11 @@ run_gui (int    argc,
   GModule *module;
   CtGuiMain gui_main = NULL;
 
-  /* LAZY: most of the GUI stack's symbols are never called in a session;
-   * LOCAL: nothing else looks symbols up in the module. */
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  /* LAZY: most of the GUI stack's symbols are never called in a session.
+   * Global, not LOCAL: GtkBuilder finds a type it has not met yet by
+   * looking up its _get_type function in the program's global scope, so
+   * the module and GTK must be in it, as they were when linked in. */
+  module = g_module_open (path, G_MODULE_BIND_LAZY);
   if (module == NULL)
     {
       fprintf (stderr,
