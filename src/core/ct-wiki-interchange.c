@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
@@ -551,9 +552,30 @@ parse_span (const char        *json,
 
   if (!json_parser_load_from_data (parser, json + span->start, span->length, &local_error))
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
-                   _("The document is not valid JSON: %s, from line %u: %s"),
-                   path, span->line, local_error->message);
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COL: Parse error: …" counting from the
+       * piece it was given: count from the document instead. */
+      if (sscanf (local_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2
+          && consumed > 0 && line > 0)
+        {
+          if (line == 1)
+            {
+              gsize line_start = span->start;
+
+              while (line_start > 0 && json[line_start - 1] != '\n')
+                line_start--;
+              column += g_utf8_strlen (json + line_start, span->start - line_start);
+            }
+          g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                       _("The document is not valid JSON: %s, line %u, column %u: %s"),
+                       path, span->line + line - 1, column, local_error->message + consumed);
+        }
+      else
+        g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                     _("The document is not valid JSON: %s, from line %u: %s"),
+                     path, span->line, local_error->message);
       return NULL;
     }
   return json_parser_steal_root (parser);
