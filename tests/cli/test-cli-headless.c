@@ -63,6 +63,36 @@ test_version (void)
   assert_headless (log);
 }
 
+/* The other half: without a subcommand the module must load, with every
+ * symbol it needs found in the executable (the core) or in the libraries
+ * it links. LD_BIND_NOW makes the loader resolve all of them up front, so
+ * a core function missing from the executable, or a library the module
+ * forgot to link, fails here rather than in a user's session. Without a
+ * display GTK stops at once, which shows the GUI's entry was reached. */
+static void
+test_gui_module_loads (void)
+{
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "--help-gapplication", NULL };
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LD_BIND_NOW", "1", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  if (strstr (err, "cannot start the window") != NULL)
+    g_error ("the GUI module did not load: %s", err);
+  g_assert_nonnull (strstr (err, "cannot open display"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -71,6 +101,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/headless/export", test_export);
   g_test_add_func ("/cli/headless/version", test_version);
+  g_test_add_func ("/cli/headless/gui-module-loads", test_gui_module_loads);
 
   return g_test_run ();
 }
