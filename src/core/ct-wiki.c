@@ -479,6 +479,14 @@ ct_wiki_open (const char       *folder,
   return g_steal_pointer (&self);
 }
 
+gboolean
+ct_wiki_check_integrity (CtWiki  *self,
+                         GError **error)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  return ct_db_quick_check (ct_db_handle (self->db), ct_db_path (self->db), error);
+}
+
 const char *
 ct_wiki_get_folder (CtWiki *self)
 {
@@ -505,12 +513,4 @@ ct_wiki_get_backup_problem (CtWiki *self)
 {
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
   return self->backup_problem;
-}
-
-gboolean
-ct_wiki_check_integrity (CtWiki  *self,
-                         GError **error)
-{
-  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
-  return ct_db_quick_check (ct_db_handle (self->db), ct_db_path (self->db), error);
 }
