@@ -2,9 +2,61 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
 
 #include "ct-cli-private.h"
+
+/* The document, held once: a file is mapped, not copied, and standard
+ * input is kept in the buffer it was read into. The import then parses it
+ * one entity at a time, so the document is the largest thing in memory. */
+static GBytes *
+read_document (const char  *path,
+               GError     **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  else
+    {
+      g_autoptr(GMappedFile) mapped = NULL;
+      struct stat st;
+      int fd = g_open (path, O_RDONLY, 0);
+
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not read %s: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+      /* a pipe (import <(…)) cannot be mapped: read it whole */
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          char *contents = NULL;
+          gsize length;
+
+          close (fd);
+          if (!g_file_get_contents (path, &contents, &length, error))
+            return NULL;
+          return g_bytes_new_take (contents, length);
+        }
+      mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
+      close (fd);
+      return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+    }
+}
 
 int
 ct_cli_import (int    argc,
@@ -19,7 +71,8 @@ ct_cli_import (int    argc,
   };
   g_autoptr(CtWiki) wiki = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(GBytes) json = NULL;
+  const char *data;
   gsize length;
 
   if (!ct_cli_parse ("import", "FILE.json|-",
@@ -34,7 +87,7 @@ ct_cli_import (int    argc,
       return CT_EXIT_USAGE;
     }
 
-  json = ct_cli_read_input (argv[1], &length, &error);
+  json = read_document (argv[1], &error);
   if (json == NULL)
     {
       ct_cli_fail ("%s", error->message);
@@ -47,7 +100,9 @@ ct_cli_import (int    argc,
       ct_cli_fail ("%s", error->message);
       return CT_EXIT_FAILURE;
     }
-  if (!ct_wiki_import (wiki, json, (gssize) length, &error))
+  data = g_bytes_get_data (json, &length);
+  /* an empty file maps to no data at all */
+  if (!ct_wiki_import (wiki, data != NULL ? data : "", (gssize) length, &error))
     {
       /* "FILE.json: entities[12].facts[3].entity: no entity titled …" */
       ct_cli_fail ("%s: %s", argv[1], error->message);

@@ -50,6 +50,15 @@ copy_database (sqlite3     *db,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
+  /* The day's integrity check: on the copy, so the wiki itself is not
+   * read twice, and before the rename, so a damaged copy is never kept. */
+  if (rc == SQLITE_OK && !ct_db_quick_check (dest, sqlite3_db_filename (db, "main"), error))
+    {
+      sqlite3_close_v2 (dest);
+      g_unlink (partial);
+      return FALSE;
+    }
+
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CT_ERROR, ct_db_error_code (rc),
@@ -94,6 +103,25 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+static char *
+todays_path (const char *folder,
+             GDateTime  *today)
+{
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *name = g_strconcat (PREFIX, date, SUFFIX, NULL);
+
+  return g_build_filename (folder, CT_BACKUP_DIR, name, NULL);
+}
+
+gboolean
+ct_backup_is_due (const char *folder,
+                  GDateTime  *today)
+{
+  g_autofree char *path = todays_path (folder, today);
+
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 gboolean
 ct_backup_daily (sqlite3     *db,
                  const char  *folder,
@@ -102,9 +130,7 @@ ct_backup_daily (sqlite3     *db,
                  GError     **error)
 {
   g_autofree char *dir = g_build_filename (folder, CT_BACKUP_DIR, NULL);
-  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
-  g_autofree char *name = g_strconcat (PREFIX, date, SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = todays_path (folder, today);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) listing = NULL;
   const char *entry;

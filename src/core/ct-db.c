@@ -11,6 +11,7 @@ struct _CtDb {
   char       *path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   guint       depth;        /* open transactions */
+  char       *damage;       /* set once corruption was met: no more writes */
 };
 
 /* Long enough for the GUI and a command-line run to take turns. */
@@ -73,11 +74,90 @@ set_error_for (const char  *path,
     }
 }
 
+gboolean
+ct_db_quick_check (sqlite3     *handle,
+                   const char  *path,
+                   GError     **error)
+{
+  sqlite3_stmt *check = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &check, NULL);
+  g_autofree char *problem = NULL;
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (check)) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (check, 0);
+
+      /* The first problem is enough to name; "*** in database main ***"
+       * is a heading, not a problem. */
+      if (g_strcmp0 (result, "ok") == 0 || g_str_has_prefix (result, "***"))
+        {
+          rc = SQLITE_OK;
+          continue;
+        }
+      problem = g_strdup (result);
+      break;
+    }
+  /* quick_check itself can fail on a file too damaged to walk */
+  if (problem == NULL && rc != SQLITE_DONE && rc != SQLITE_OK)
+    problem = g_strdup (sqlite3_errmsg (handle));
+  sqlite3_finalize (check);
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+               _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
+               path, problem);
+  return FALSE;
+}
+
+gboolean
+ct_db_is_damaged (CtDb *db)
+{
+  return db->damage != NULL;
+}
+
+/* Opening checks only the header and the schema (O(1)); damage deeper in
+ * the file shows when a statement reaches it. From then on the
+ * connection writes nothing more, and quick_check names the problem for
+ * the message. */
+static void
+note_damage (CtDb *db,
+             int   rc)
+{
+  g_autoptr(GError) check = NULL;
+
+  if (db->damage != NULL)
+    return;
+  if (!ct_db_quick_check (db->handle, db->path, &check))
+    db->damage = g_strdup (check->message);
+  else
+    db->damage = g_strdup_printf (_("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
+                                  db->path, sqlite3_errstr (rc));
+}
+
+static gboolean
+refuse_if_damaged (CtDb    *db,
+                   GError **error)
+{
+  if (db->damage == NULL)
+    return FALSE;
+  g_set_error_literal (error, CT_ERROR, CT_ERROR_CORRUPT, db->damage);
+  return TRUE;
+}
+
 void
 ct_db_set_error (CtDb    *db,
                  int      rc,
                  GError **error)
 {
+  CtError code = ct_db_error_code (rc);
+
+  if (code == CT_ERROR_CORRUPT || code == CT_ERROR_NOT_A_DATABASE)
+    {
+      note_damage (db, rc);
+      refuse_if_damaged (db, error);
+      return;
+    }
   set_error_for (db->path, db->handle, rc, error);
 }
 
@@ -131,6 +211,7 @@ ct_db_close (CtDb *db)
   g_hash_table_unref (db->statements);
   sqlite3_close_v2 (db->handle);
   g_free (db->path);
+  g_free (db->damage);
   g_free (db);
 }
 
@@ -208,7 +289,11 @@ ct_db_run (CtDb         *db,
            GError      **error)
 {
   gboolean row;
-  gboolean ok = ct_db_step (db, stmt, &row, error);
+  gboolean ok;
+
+  if (refuse_if_damaged (db, error))
+    return FALSE;
+  ok = ct_db_step (db, stmt, &row, error);
 
   sqlite3_reset (stmt);
   return ok;
@@ -219,8 +304,11 @@ ct_db_exec (CtDb        *db,
             const char  *sql,
             GError     **error)
 {
-  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (refuse_if_damaged (db, error))
+    return FALSE;
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ct_db_set_error (db, rc, error);
@@ -234,7 +322,8 @@ ct_db_begin (CtDb    *db,
              GError **error)
 {
   /* Savepoints may share one name: ROLLBACK TO and RELEASE act on the
-   * innermost, which is exactly the nesting we want. */
+   * innermost, which is exactly the nesting we want. ct_db_exec refuses
+   * on a connection that met damage. */
   if (!ct_db_exec (db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT ct_nested", error))
     return FALSE;
   db->depth++;

@@ -63,6 +63,17 @@ void           ct_db_set_error   (CtDb        *db,
                                   GError     **error);
 CtError        ct_db_error_code  (int          rc);
 
+/* PRAGMA quick_check of the whole file behind @handle. It reads every page,
+ * so it runs where it matters (the daily backup, a statement that met
+ * corruption, `continuity check --integrity`) and never on every open.
+ * FALSE with CT_ERROR_CORRUPT naming the first problem. */
+gboolean       ct_db_quick_check (sqlite3     *handle,
+                                  const char  *path,
+                                  GError     **error);
+/* TRUE once a statement on @db met SQLITE_CORRUPT or SQLITE_NOTADB: from
+ * then on no transaction or write starts on this connection. */
+gboolean       ct_db_is_damaged  (CtDb        *db);
+
 /* Binding and reading with GLib types. */
 void           ct_db_bind_text   (sqlite3_stmt *stmt,
                                   int           index,

@@ -2,11 +2,14 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
 
 #include "ct-fact-keys.h"
+#include "ct-json-scan.h"
+#include "ct-json-writer.h"
 #include "ct-wiki-private.h"
 
 /* The JSON interchange of DESIGN §4. Dump is sorted and stable so that
@@ -15,134 +18,139 @@
 #define FORMAT_NAME    "continuity-wiki"
 #define FORMAT_VERSION 1
 
-/* Dumping */
+/* Dumping: written as it is read, row by row, through CtJsonWriter, so a
+ * dump holds one entity and a small buffer in memory whatever the size of
+ * the wiki. The bytes are those json-glib's pretty generator wrote. */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_string (CtJsonWriter *writer,
+            const char   *name,
+            const char   *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
+  ct_json_writer_string (writer, name, value);
 }
 
 static gboolean
-dump_entity (CtWiki       *self,
-             JsonBuilder  *builder,
-             CtEntity     *entity,
-             GError      **error)
+dump_entity (CtWiki    *self,
+             CtEntity  *entity,
+             gpointer   user_data,
+             GError   **error)
 {
+  CtJsonWriter *writer = user_data;
   g_autoptr(GPtrArray) facts = ct_wiki_get_facts (self, entity->id, error);
 
   if (facts == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "kind", ct_entity_kind_to_string (entity->kind));
-  add_string (builder, "title", entity->title);
-  json_builder_set_member_name (builder, "aliases");
-  json_builder_begin_array (builder);
+  ct_json_writer_begin_object (writer, NULL);
+  add_string (writer, "kind", ct_entity_kind_to_string (entity->kind));
+  add_string (writer, "title", entity->title);
+  ct_json_writer_begin_array (writer, "aliases");
   for (guint i = 0; entity->aliases[i] != NULL; i++)
-    json_builder_add_string_value (builder, entity->aliases[i]);
-  json_builder_end_array (builder);
-  add_string (builder, "summary", entity->summary);
-  add_string (builder, "notes", entity->notes);
-  add_bool (builder, "spoiler", entity->spoiler);
+    ct_json_writer_string (writer, NULL, entity->aliases[i]);
+  ct_json_writer_end_array (writer);
+  add_string (writer, "summary", entity->summary);
+  add_string (writer, "notes", entity->notes);
+  ct_json_writer_bool (writer, "spoiler", entity->spoiler);
 
-  json_builder_set_member_name (builder, "facts");
-  json_builder_begin_array (builder);
+  ct_json_writer_begin_array (writer, "facts");
   for (guint i = 0; i < facts->len; i++)
     {
       CtFact *fact = g_ptr_array_index (facts, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "key", fact->key);
+      ct_json_writer_begin_object (writer, NULL);
+      add_string (writer, "key", fact->key);
       if (fact->value_id != 0)
-        add_string (builder, "entity", fact->value_title);
+        add_string (writer, "entity", fact->value_title);
       else
-        add_string (builder, "value", fact->text);
-      add_string (builder, "status", ct_fact_status_to_string (fact->status));
-      add_string (builder, "source", fact->source);
-      add_bool (builder, "spoiler", fact->spoiler);
-      json_builder_end_object (builder);
+        add_string (writer, "value", fact->text);
+      add_string (writer, "status", ct_fact_status_to_string (fact->status));
+      add_string (writer, "source", fact->source);
+      ct_json_writer_bool (writer, "spoiler", fact->spoiler);
+      ct_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  ct_json_writer_end_array (writer);
+  ct_json_writer_end_object (writer);
   return TRUE;
+}
+
+static gboolean
+dump_credit (CtWiki    *self,
+             CtCredit  *credit,
+             gpointer   user_data,
+             GError   **error)
+{
+  CtJsonWriter *writer = user_data;
+
+  ct_json_writer_begin_object (writer, NULL);
+  add_string (writer, "film", credit->film_title);
+  add_string (writer, "person", credit->person_title);
+  add_string (writer, "character", credit->character_title);
+  add_string (writer, "role", credit->role);
+  ct_json_writer_int (writer, "billing", credit->billing);
+  add_string (writer, "status", ct_fact_status_to_string (credit->status));
+  add_string (writer, "source", credit->source);
+  ct_json_writer_end_object (writer);
+  return TRUE;
+}
+
+gboolean
+ct_wiki_dump_to_stream (CtWiki         *self,
+                        GOutputStream  *out,
+                        GError        **error)
+{
+  g_autoptr(CtJsonWriter) writer = NULL;
+  gboolean own_transaction;
+  gboolean ok;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = ct_json_writer_new (out);
+  ct_json_writer_begin_object (writer, NULL);
+  ct_json_writer_string (writer, "format", FORMAT_NAME);
+  ct_json_writer_int (writer, "version", FORMAT_VERSION);
+
+  /* Kind by kind (films first), each by title. One read transaction, so
+   * the entities and credits come from the same state of the file even
+   * when another process writes meanwhile. */
+  own_transaction = sqlite3_get_autocommit (ct_db_handle (self->db));
+  if (own_transaction && !ct_db_exec (self->db, "BEGIN", error))
+    return FALSE;
+  ct_json_writer_begin_array (writer, "entities");
+  ok = TRUE;
+  for (int kind = 0; ok && kind < CT_N_ENTITY_KINDS; kind++)
+    ok = _ct_wiki_foreach_entity (self, kind, dump_entity, writer, error);
+  if (ok)
+    {
+      ct_json_writer_end_array (writer);
+      ct_json_writer_begin_array (writer, "credits");
+      ok = _ct_wiki_foreach_credit (self, dump_credit, writer, error);
+    }
+  if (own_transaction)
+    sqlite3_exec (ct_db_handle (self->db), "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+  ct_json_writer_end_array (writer);
+  ct_json_writer_end_object (writer);
+  return ct_json_writer_finish (writer, error);
 }
 
 char *
 ct_wiki_dump (CtWiki  *self,
               GError **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) credits = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
-
-  /* Kind by kind (films first), each by title. */
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
-  for (int kind = 0; kind < CT_N_ENTITY_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) entities = ct_wiki_list_entities (self, kind, error);
-
-      if (entities == NULL)
-        return NULL;
-      for (guint i = 0; i < entities->len; i++)
-        if (!dump_entity (self, builder, g_ptr_array_index (entities, i), error))
-          return NULL;
-    }
-  json_builder_end_array (builder);
-
-  credits = ct_wiki_list_credits (self, error);
-  if (credits == NULL)
+  if (!ct_wiki_dump_to_stream (self, out, error)
+      || !g_output_stream_write_all (out, "", 1, NULL, NULL, error)
+      || !g_output_stream_close (out, NULL, error))
     return NULL;
-  json_builder_set_member_name (builder, "credits");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < credits->len; i++)
-    {
-      CtCredit *credit = g_ptr_array_index (credits, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "film", credit->film_title);
-      add_string (builder, "person", credit->person_title);
-      add_string (builder, "character", credit->character_title);
-      add_string (builder, "role", credit->role);
-      json_builder_set_member_name (builder, "billing");
-      json_builder_add_int_value (builder, credit->billing);
-      add_string (builder, "status", ct_fact_status_to_string (credit->status));
-      add_string (builder, "source", credit->source);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-  return g_strconcat (json, "\n", NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 /* Importing */
@@ -531,24 +539,130 @@ import_credit (CtWiki      *self,
   return TRUE;
 }
 
+/* One piece of the document, parsed on its own: the import holds the
+ * text and the tree of one entity or credit, never a tree of the whole. */
+static JsonNode *
+parse_span (const char        *json,
+            const CtJsonSpan  *span,
+            const char        *path,
+            GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, json + span->start, span->length, &local_error))
+    {
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COL: Parse error: …" counting from the
+       * piece it was given: count from the document instead. */
+      if (sscanf (local_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2
+          && consumed > 0 && line > 0)
+        {
+          if (line == 1)
+            {
+              gsize line_start = span->start;
+
+              while (line_start > 0 && json[line_start - 1] != '\n')
+                line_start--;
+              column += g_utf8_strlen (json + line_start, span->start - line_start);
+            }
+          g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                       _("The document is not valid JSON: %s, line %u, column %u: %s"),
+                       path, span->line + line - 1, column, local_error->message + consumed);
+        }
+      else
+        g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
+                     _("The document is not valid JSON: %s, from line %u: %s"),
+                     path, span->line, local_error->message);
+      return NULL;
+    }
+  return json_parser_steal_root (parser);
+}
+
+static JsonObject *
+parse_object (const char        *json,
+              const CtJsonSpan  *span,
+              const char        *path,
+              JsonNode         **node,
+              GError           **error)
+{
+  *node = parse_span (json, span, path, error);
+  if (*node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (*node))
+    {
+      fail_at (error, path, _("must be an object { … }"));
+      return NULL;
+    }
+  return json_node_get_object (*node);
+}
+
+/* The elements of the member @name of the document (NULL and no error
+ * when absent). */
+static GArray *
+list_elements (const char        *json,
+               const CtJsonSpan  *span,
+               const char        *name,
+               GError           **error)
+{
+  GArray *elements = NULL;
+
+  if (span == NULL)
+    return NULL;
+  if (json[span->start] != '[')
+    {
+      /* as the tree parser did: a value, but not a list */
+      g_autoptr(JsonNode) node = parse_span (json, span, name, error);
+
+      if (node != NULL)
+        fail_at (error, "document", _("%s must be a list"), name);
+      return NULL;
+    }
+  ct_json_scan_elements (json, span, &elements, error);
+  return elements;
+}
+
 static gboolean
 import_document (CtWiki      *self,
-                 JsonNode    *root,
+                 const char  *json,
+                 gsize        length,
                  GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  JsonObject *top;
-  JsonArray *entities, *credits;
+  g_autoptr(JsonObject) top = json_object_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) entities = NULL;
+  g_autoptr(GArray) credits = NULL;
+  const CtJsonSpan *entities_span = NULL, *credits_span = NULL;
   JsonNode *version;
   const char *format;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!ct_json_scan_members (json, length, &names, &spans, error))
+    return FALSE;
+
+  /* The small members become a JsonObject of their own; the two lists
+   * are read element by element below. Every other member must still be
+   * valid JSON. The last of a repeated member counts, as in json-glib. */
+  for (guint i = 0; i < names->len; i++)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not a Continuity wiki: it must be a JSON object."));
-      return FALSE;
+      const char *name = g_ptr_array_index (names, i);
+      const CtJsonSpan *span = &g_array_index (spans, CtJsonSpan, i);
+      JsonNode *node;
+
+      if (g_str_equal (name, "entities"))
+        entities_span = span;
+      else if (g_str_equal (name, "credits"))
+        credits_span = span;
+      else if ((node = parse_span (json, span, name, error)) == NULL)
+        return FALSE;
+      else
+        json_object_set_member (top, name, node);
     }
-  top = json_node_get_object (root);
+
   if (!get_string (top, "format", "format", FALSE, &format, error))
     return FALSE;
   if (g_strcmp0 (format, FORMAT_NAME) != 0)
@@ -570,37 +684,40 @@ import_document (CtWiki      *self,
       return FALSE;
     }
 
-  entities = get_array (top, "entities", "document", error);
+  entities = list_elements (json, entities_span, "entities", error);
   if (entities == NULL && *error != NULL)
     return FALSE;
-  credits = get_array (top, "credits", "document", error);
+  credits = list_elements (json, credits_span, "credits", error);
   if (credits == NULL && *error != NULL)
     return FALSE;
 
   /* Entities first, facts after: a fact may link to an entity that comes
-   * later in the file. */
-  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+   * later in the file. Each entity is parsed twice rather than kept. */
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("entities[%u]", i);
-      JsonObject *object = get_object (entities, i, path, error);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (entities, CtJsonSpan, i), path, &node, error);
       gint64 id = 0;
 
       if (object == NULL || !import_entity (self, object, path, seen, &id, error))
         return FALSE;
       g_array_append_val (ids, id);
     }
-  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("entities[%u]", i);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (entities, CtJsonSpan, i), path, &node, error);
 
-      if (!import_facts (self, json_array_get_object_element (entities, i), path,
-                         g_array_index (ids, gint64, i), error))
+      if (object == NULL || !import_facts (self, object, path, g_array_index (ids, gint64, i), error))
         return FALSE;
     }
-  for (guint i = 0; credits != NULL && i < json_array_get_length (credits); i++)
+  for (guint i = 0; credits != NULL && i < credits->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("credits[%u]", i);
-      JsonObject *object = get_object (credits, i, path, error);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object = parse_object (json, &g_array_index (credits, CtJsonSpan, i), path, &node, error);
 
       if (object == NULL || !import_credit (self, object, path, error))
         return FALSE;
@@ -608,48 +725,21 @@ import_document (CtWiki      *self,
   return TRUE;
 }
 
-/* json-glib parses recursively: a document nested a hundred thousand
- * deep would overflow the stack. A wiki dump is 4 levels deep; anything
- * past MAX_DEPTH is refused before parsing. */
-#define MAX_DEPTH 64
-
+/* A document that is not an object is never a wiki; json-glib still
+ * tells whether it is JSON at all, for the message. */
 static gboolean
-check_nesting (const char  *json,
-               gsize        length,
-               GError     **error)
+refuse_non_object (const char  *json,
+                   gsize        length,
+                   GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0, line = 1;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, CT_ERROR, CT_ERROR_INVALID,
-                           _("The document is not a Continuity wiki: on line %u it nests lists and objects more than %d deep."),
-                           line, MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
+  else
+    g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not a Continuity wiki: it must be a JSON object."));
+  return FALSE;
 }
 
 gboolean
@@ -658,8 +748,8 @@ ct_wiki_import (CtWiki      *self,
                 gssize       length,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  gsize start = 0;
 
   g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
@@ -673,19 +763,19 @@ ct_wiki_import (CtWiki      *self,
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING, _("The document is not valid UTF-8 text."));
       return FALSE;
     }
-  if (!check_nesting (json, length, error))
+  if (!ct_json_check_nesting (json, length, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("The document is not valid JSON: %s"), local_error->message);
-      return FALSE;
-    }
+  while (start < (gsize) length && g_ascii_isspace (json[start]))
+    start++;
+  if (start == (gsize) length || json[start] != '{')
+    return refuse_non_object (json, length, error);
 
-  /* All or nothing: one transaction around the whole document. */
+  /* All or nothing: one transaction around the whole document, parsed
+   * piece by piece inside it; an error anywhere rolls all of it back. */
   if (!ct_db_begin (self->db, error))
     return FALSE;
   _ct_wiki_defer_search (self);
-  if (!import_document (self, json_parser_get_root (parser), &local_error)
+  if (!import_document (self, json, length, &local_error)
       || !_ct_wiki_flush_search (self, &local_error))
     {
       _ct_wiki_drop_search (self);

@@ -128,4 +128,25 @@ char       *_ct_wiki_context_line  (const char    *line);
  * checks its query plan walks the index. */
 const char *_ct_wiki_brief_sql     (int            kind);
 
+/* Streaming forms of ct_wiki_list_entities() (@kind -1: all) and
+ * ct_wiki_list_credits(), in the same order: @each gets one row at a time,
+ * owned by the caller of @each and freed after it returns. */
+typedef gboolean (*CtWikiEntityFunc) (CtWiki    *self,
+                                      CtEntity  *entity,
+                                      gpointer   user_data,
+                                      GError   **error);
+typedef gboolean (*CtWikiCreditFunc) (CtWiki    *self,
+                                      CtCredit  *credit,
+                                      gpointer   user_data,
+                                      GError   **error);
+gboolean _ct_wiki_foreach_entity (CtWiki            *self,
+                                  int                kind,
+                                  CtWikiEntityFunc   each,
+                                  gpointer           user_data,
+                                  GError           **error);
+gboolean _ct_wiki_foreach_credit (CtWiki            *self,
+                                  CtWikiCreditFunc   each,
+                                  gpointer           user_data,
+                                  GError           **error);
+
 G_END_DECLS

@@ -535,6 +535,13 @@ ct_wiki_get_cast (CtWiki  *self,
                   (GDestroyNotify) ct_credit_free, error);
 }
 
+#define CREDITS_IN_DUMP_ORDER \
+  CREDIT_QUERY \
+  " JOIN name fk ON fk.entity_id = c.film_id AND fk.is_alias = 0" \
+  " JOIN name pk ON pk.entity_id = c.person_id AND pk.is_alias = 0" \
+  " LEFT JOIN name ck ON ck.entity_id = c.character_id AND ck.is_alias = 0" \
+  " ORDER BY fk.key, c.billing = 0, c.billing, c.role, pk.key, ifnull (ck.key, '')"
+
 /* Every credit, film by film in title order: for the interchange dump. */
 GPtrArray *
 ct_wiki_list_credits (CtWiki  *self,
@@ -544,12 +551,7 @@ ct_wiki_list_credits (CtWiki  *self,
 
   g_return_val_if_fail (CT_IS_WIKI (self), NULL);
 
-  stmt = ct_db_prepare (self->db,
-                        CREDIT_QUERY
-                        " JOIN name fk ON fk.entity_id = c.film_id AND fk.is_alias = 0"
-                        " JOIN name pk ON pk.entity_id = c.person_id AND pk.is_alias = 0"
-                        " LEFT JOIN name ck ON ck.entity_id = c.character_id AND ck.is_alias = 0"
-                        " ORDER BY fk.key, c.billing = 0, c.billing, c.role, pk.key, ifnull (ck.key, '')", error);
+  stmt = ct_db_prepare (self->db, CREDITS_IN_DUMP_ORDER, error);
   if (stmt == NULL)
     return NULL;
   return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
@@ -802,4 +804,65 @@ ct_wiki_get_credits_of (CtWiki  *self,
   sqlite3_bind_int64 (stmt, 1, entity_id);
   return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
                            (GDestroyNotify) ct_credit_free, error);
+}
+
+/* The rows of ct_wiki_list_entities() and ct_wiki_list_credits(), handed
+ * to @each one at a time and freed after: the streaming dump holds one
+ * entity, not a hundred thousand. */
+gboolean
+_ct_wiki_foreach_entity (CtWiki            *self,
+                         int                kind,
+                         CtWikiEntityFunc   each,
+                         gpointer           user_data,
+                         GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean row;
+
+  stmt = ct_db_prepare (self->db,
+                        "SELECT " ENTITY_COLUMNS " FROM name t JOIN entity e ON e.id = t.entity_id"
+                        " WHERE t.is_alias = 0 AND (?1 IS NULL OR e.kind = ?1)"
+                        " ORDER BY t.key, e.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_text (stmt, 1, kind < 0 ? NULL : ct_entity_kind_to_string (kind));
+  while (ct_db_step (self->db, stmt, &row, error))
+    {
+      g_autoptr(CtEntity) entity = NULL;
+
+      if (!row)
+        return TRUE;
+      entity = entity_from_row (stmt);
+      if (!each (self, entity, user_data, error))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+gboolean
+_ct_wiki_foreach_credit (CtWiki            *self,
+                         CtWikiCreditFunc   each,
+                         gpointer           user_data,
+                         GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean row;
+
+  stmt = ct_db_prepare (self->db, CREDITS_IN_DUMP_ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (ct_db_step (self->db, stmt, &row, error))
+    {
+      CtCredit *credit;
+      gboolean ok;
+
+      if (!row)
+        return TRUE;
+      credit = credit_from_row (stmt);
+      ok = each (self, credit, user_data, error);
+      ct_credit_free (credit);
+      if (!ok)
+        return FALSE;
+    }
+  return FALSE;
 }

@@ -277,11 +277,48 @@ query_int (CtDb        *db,
   return row ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* Every table and index starts at a root page inside the file: a root
+ * past the end means pages were lost. One row per schema entry, so this
+ * costs the same on a wiki of ten entities or of a hundred thousand. */
+static gboolean
+check_roots (CtDb        *db,
+             const char  *path,
+             GError     **error)
+{
+  gint64 pages = query_int (db, "PRAGMA page_count", error);
+  g_autoptr(sqlite3_stmt) roots = NULL;
+  gboolean row = FALSE;
+
+  if (pages < 0)
+    return FALSE;
+  roots = ct_db_prepare (db, "SELECT name, rootpage FROM sqlite_schema WHERE rootpage > 0", error);
+  if (roots == NULL)
+    return FALSE;
+  while (ct_db_step (db, roots, &row, error))
+    {
+      if (!row)
+        return TRUE;
+      if (sqlite3_column_int64 (roots, 1) > pages)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                       _("%s is damaged (the table %s starts past the end of the file). Continuity did not change it; restore a copy from its .backups folder."),
+                       path, (const char *) sqlite3_column_text (roots, 0));
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
 /* Looks inside an existing file through a read-only connection, which
- * cannot write to it whatever it finds: damage (quick_check), a foreign
- * SQLite file, or a newer schema. Returns the schema version, or -1. */
+ * cannot write to it whatever it finds: a foreign SQLite file, a newer
+ * schema, a schema that does not parse or points past the end of the
+ * file. That costs a few pages whatever the wiki's size; the whole-file
+ * quick_check runs only with @full_check (before the day's first backup,
+ * so a damaged file is neither written nor copied over a good backup).
+ * Returns the schema version, or -1. */
 static gint64
 inspect (const char  *path,
+         gboolean     full_check,
          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -291,25 +328,7 @@ inspect (const char  *path,
   if (db == NULL)
     return -1;
 
-  {
-    g_autoptr(sqlite3_stmt) check = ct_db_prepare (db, "PRAGMA quick_check", &local_error);
-    gboolean row = FALSE;
-
-    /* The first problem is enough to name; "*** in database main ***"
-     * is a heading, not a problem. */
-    while (check != NULL && ct_db_step (db, check, &row, &local_error) && row)
-      {
-        const char *result = (const char *) sqlite3_column_text (check, 0);
-
-        if (g_strcmp0 (result, "ok") == 0 || g_str_has_prefix (result, "***"))
-          continue;
-        g_set_error (&local_error, CT_ERROR, CT_ERROR_CORRUPT,
-                     _("%s is damaged (%s). Continuity did not change it; restore a copy from its .backups folder."),
-                     path, result);
-        break;
-      }
-  }
-  if (local_error != NULL)
+  if (full_check && !ct_db_quick_check (ct_db_handle (db), path, &local_error))
     goto out;
 
   version = query_int (db, "PRAGMA user_version", &local_error);
@@ -322,6 +341,8 @@ inspect (const char  *path,
     g_set_error (&local_error, CT_ERROR, CT_ERROR_NOT_A_DATABASE,
                  _("%s is an SQLite database of another program, not a Continuity wiki. Continuity did not change it."),
                  path);
+  else
+    check_roots (db, path, &local_error);
 
 out:
   ct_db_close (db);
@@ -398,9 +419,11 @@ ct_wiki_open (const char       *folder,
     }
   else
     {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
       if (!check_header (path, error))
         return NULL;
-      version = inspect (path, error);
+      version = inspect (path, !read_only && ct_backup_is_due (self->folder, now), error);
       if (version < 0)
         return NULL;
 
@@ -454,6 +477,14 @@ ct_wiki_open (const char       *folder,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+ct_wiki_check_integrity (CtWiki  *self,
+                         GError **error)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  return ct_db_quick_check (ct_db_handle (self->db), ct_db_path (self->db), error);
 }
 
 const char *

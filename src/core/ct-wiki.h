@@ -124,6 +124,11 @@ const char   *ct_wiki_get_folder         (CtWiki           *self);
 gboolean      ct_wiki_is_read_only       (CtWiki           *self);
 const char   *ct_wiki_get_read_only_reason (CtWiki         *self);
 const char   *ct_wiki_get_backup_problem (CtWiki           *self);  /* why today's backup failed, or NULL */
+/* Reads every page (PRAGMA quick_check): the check opening skips so that
+ * it costs the same on any size of wiki. FALSE with CT_ERROR_CORRUPT
+ * naming the first problem. */
+gboolean      ct_wiki_check_integrity   (CtWiki           *self,
+                                         GError          **error);
 
 /* Reading entities */
 CtEntity     *ct_wiki_get_entity         (CtWiki           *self,
@@ -213,6 +218,11 @@ gboolean      ct_wiki_remove_credit      (CtWiki           *self,
 /* Interchange (DESIGN §4) */
 char         *ct_wiki_dump               (CtWiki           *self,
                                           GError          **error);  /* JSON, sorted, stable */
+/* The same bytes, written to @out as they are read: memory stays flat
+ * whatever the size of the wiki. Does not close @out. */
+gboolean      ct_wiki_dump_to_stream     (CtWiki           *self,
+                                          GOutputStream    *out,
+                                          GError          **error);
 gboolean      ct_wiki_import             (CtWiki           *self,
                                           const char       *json,
                                           gssize            length,

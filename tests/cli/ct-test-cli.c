@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <unistd.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "ct-test-cli.h"
 
@@ -31,12 +33,24 @@ ct_run (CtRun      *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->exit_code = g_subprocess_get_exit_status (proc);
+  /* Standard input comes from a file, not a pipe: a command that fails
+   * before reading it (bad usage) exits in a few milliseconds, and writing
+   * to a pipe it has closed would kill this test with SIGPIPE. */
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autofree char *stdin_path = NULL;
+    int fd = g_file_open_tmp ("ct-test-cli-stdin-XXXXXX", &stdin_path, &error);
+
+    g_assert_no_error (error);
+    close (fd);
+    g_assert_true (g_file_set_contents (stdin_path, input ? input : "", -1, NULL));
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+    proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+    g_assert_no_error (error);
+    run->exit_code = g_subprocess_get_exit_status (proc);
+    g_unlink (stdin_path);
+  }
 }

@@ -206,6 +206,21 @@ static const BadImport bad_imports[] = {
   { DOC ("", "{\"film\": \"Ballerina\", \"person\": \"Keanu Reeves\"}"), "credits[0]: role is missing" },
   { DOC ("", "{\"film\": \"Ballerina\", \"person\": \"Keanu Reeves\", \"role\": \"cast\", \"billing\": -1}"),
     "credits[0]: billing must be a whole number, 0 for unbilled" },
+  /* the import reads entities and credits one by one: an error late in the
+   * document still rolls back the ones before it, and names where it is */
+  { DOC ("{\"kind\": \"film\", \"title\": \"A\"},\n{\"kind\": \"film\" \"title\": \"B\"}", ""),
+    "The document is not valid JSON: entities[1], line 2, column 15: Parse error: unexpected string constant" },
+  { DOC ("{\"kind\": \"film\", \"title\": \"A\"}, 3", ""), "entities[1]: must be an object { … }" },
+  { DOC ("{\"kind\": \"film\", \"title\": \"A\"}", "{\"film\": \"A\", \"person\": [}"),
+    "The document is not valid JSON: line 1: a bracket closes what it did not open" },
+  { "{\"format\": \"continuity-wiki\", \"version\": 1, \"entities\": {}}", "document: entities must be a list" },
+  { "{\"format\": \"continuity-wiki\", \"version\": 1}\n{}", "The document is not valid JSON: line 2: there is more after the end" },
+  { "{\"format\": \"continuity-wiki\", \"version\": 1, \"entities\": [\"unterminated]}",
+    "The document is not valid JSON: line 1: a string does not end" },
+  { "{\"format\": \"continuity-wiki\", \"version\": 1, \"note\": tru}", "The document is not valid JSON: note, line 1, column 55: Parse error: unexpected identifier" },
+  /* member names are decoded; the last of a repeated member counts */
+  { "{\"\\u0066ormat\": \"hugo\", \"version\": 1}", "format: expected \"continuity-wiki\"" },
+  { "{\"format\": \"continuity-wiki\", \"version\": 1, \"version\": 9}", "version: the file is format 9" },
 };
 
 static void

@@ -1,0 +1,107 @@
+/* Headless commands must not load the GUI stack: the continuity binary
+ * links only the core and the CLI, and GTK, libadwaita, GtkSourceView and
+ * WebKit come in with continuity-gui.so only when a window is wanted
+ * (docs/decisions.md). The dynamic loader itself reports what it loads
+ * (LD_DEBUG=libs), so a stray link or a dlopen from a command fails here. */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+static const char * const gui_libraries[] = {
+  "libgtk", "libwebkit", "libjavascriptcore", "libadwaita", "libgtksourceview", "libgdk",
+};
+
+/* The stderr of one run with LD_DEBUG=libs. */
+static char *
+loader_log (const char * const *argv,
+            const char         *input)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                               | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "libs", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  return err;
+}
+
+static void
+assert_headless (const char *log)
+{
+  /* the loader did report: without this the test could not fail */
+  g_assert_nonnull (strstr (log, "libsqlite3"));
+  g_assert_nonnull (strstr (log, "libcmark"));
+  for (guint i = 0; i < G_N_ELEMENTS (gui_libraries); i++)
+    if (strstr (log, gui_libraries[i]) != NULL)
+      g_error ("a headless command loaded %s:\n%s", gui_libraries[i], log);
+}
+
+static void
+test_export (void)
+{
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "export", "--format", "fragment", "-", NULL };
+  g_autofree char *log = loader_log (argv, "# Heading\n\nSome *text* and [[A reference]].\n");
+
+  assert_headless (log);
+}
+
+static void
+test_version (void)
+{
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "--version", NULL };
+  g_autofree char *log = loader_log (argv, NULL);
+
+  assert_headless (log);
+}
+
+/* The other half: without a subcommand the module must load, with every
+ * symbol it needs found in the executable (the core) or in the libraries
+ * it links. LD_BIND_NOW makes the loader resolve all of them up front, so
+ * a core function missing from the executable, or a library the module
+ * forgot to link, fails here rather than in a user's session. Without a
+ * display GTK stops at once, which shows the GUI's entry was reached. */
+static void
+test_gui_module_loads (void)
+{
+  const char *argv[] = { g_getenv ("CT_CONTINUITY_BIN"), "--help-gapplication", NULL };
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LD_BIND_NOW", "1", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  if (strstr (err, "cannot start the window") != NULL)
+    g_error ("the GUI module did not load: %s", err);
+  g_assert_nonnull (strstr (err, "cannot open display"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/headless/export", test_export);
+  g_test_add_func ("/cli/headless/version", test_version);
+  g_test_add_func ("/cli/headless/gui-module-loads", test_gui_module_loads);
+
+  return g_test_run ();
+}
