@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ct-editor-page-private.h"
 #include "ct-entity-popover.h"
 #include "ct-preview.h"
@@ -18,9 +20,11 @@ push_text_cb (gpointer user_data)
 
   self->text_source = 0;
   {
-    g_autofree char *text = ct_document_dup_text (self->document);
+    char *text = ct_document_dup_text (self->document);
 
-    ct_preview_set_text (self->preview, text, -1);
+    /* The preview keeps the copy GTK made: no second one of a long post
+     * per keystroke on this thread. */
+    ct_preview_set_text_take (self->preview, text, strlen (text));
     ct_problems_text_sent (self->problems);
   }
   return G_SOURCE_REMOVE;
