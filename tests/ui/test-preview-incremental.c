@@ -13,6 +13,7 @@
 #include "ct-preview.h"
 #include "ct-render.h"
 #include "ct-test-ui.h"
+#include "ct-text-mirror.h"
 #include "ct-window.h"
 #include "ct-wiki-registry.h"
 
@@ -365,6 +366,52 @@ test_long_post (Fixture       *f,
   }
 }
 
+/* The page's copy of its text stays what the buffer holds through
+ * random inserts and deletes of text with newlines and multi-byte
+ * characters, and through a text GTK splits into lines differently. */
+static void
+test_text_mirror (void)
+{
+  static const char *pieces[] = { "a", "é", "\n", "\n\n", "word ", "[[Winston]]", "日本\n語", "\r\n", "x" };
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  CtTextMirror *mirror = ct_text_mirror_new (buffer);
+  GRand *rand = g_rand_new_with_seed (3);
+
+  gtk_text_buffer_set_text (buffer, "# Title\n\nFirst line.\nSecond é line.\n", -1);
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkTextIter start, end;
+      int count = gtk_text_buffer_get_char_count (buffer);
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+      gsize length;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_rand_int_range (rand, 0, count + 1));
+      if (g_rand_boolean (rand) && count > 0)
+        {
+          end = start;
+          gtk_text_iter_forward_chars (&end, g_rand_int_range (rand, 1, 12));
+          gtk_text_buffer_delete (buffer, &start, &end);
+        }
+      else
+        {
+          /* A CR only now and then: it sends the copy back to full copies. */
+          guint n = G_N_ELEMENTS (pieces) - (i % 100 == 99 ? 0 : 2);
+          gtk_text_buffer_insert (buffer, &start, pieces[g_rand_int_range (rand, 0, n)], -1);
+        }
+      if (i % 100 == 50)
+        gtk_text_buffer_set_text (buffer, "Replaced\nwhole.\n", -1);
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      want = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      got = ct_text_mirror_dup (mirror, &length);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (length, ==, strlen (want));
+    }
+  g_rand_free (rand);
+  ct_text_mirror_free (mirror);
+}
+
 static char *
 long_post (void)
 {
@@ -396,6 +443,8 @@ main (int   argc,
   g_test_add ("/ui/preview-incremental/edits", Fixture, POST, fixture_setup, test_edits, fixture_teardown);
   g_test_add ("/ui/preview-incremental/long-post", Fixture, long_text, fixture_setup, test_long_post,
               fixture_teardown);
+
+  g_test_add_func ("/ui/preview-incremental/text-mirror", test_text_mirror);
 
   status = g_test_run ();
   g_clear_object (&app);

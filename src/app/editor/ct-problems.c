@@ -159,9 +159,18 @@ apply (CtProblems *self,
 {
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->error_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->warning_tag, &start, &end);
+  /* Only where the tags are: removing an underline from the whole buffer
+   * invalidates the layout of every line, and the text view then shapes
+   * a long post again on the main thread. */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (self->problems, i);
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &start, problem->start);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &end, problem->end);
+      gtk_text_buffer_remove_tag (self->buffer, self->error_tag, &start, &end);
+      gtk_text_buffer_remove_tag (self->buffer, self->warning_tag, &start, &end);
+    }
   g_ptr_array_set_size (self->problems, 0);
   for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
     gtk_list_box_remove (self->list, row);

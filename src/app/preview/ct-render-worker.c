@@ -255,7 +255,9 @@ schedule (CtRenderWorker *self)
 
   since_last = g_get_monotonic_time () - self->last_end_us;
   if (since_last >= CT_RENDER_WORKER_DEBOUNCE_MS * G_TIME_SPAN_MILLISECOND)
-    self->source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_render_cb, self, NULL);
+    /* Before the text view's background layout (G_PRIORITY_HIGH_IDLE
+     * + 25), which can keep the main loop busy for seconds. */
+    self->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 24, start_render_cb, self, NULL);
   else
     self->source_id = g_timeout_add (CT_RENDER_WORKER_DEBOUNCE_MS, start_render_cb, self);
 }
