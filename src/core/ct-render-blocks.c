@@ -447,6 +447,18 @@ window_swallows_definition (const Window *w,
   return FALSE;
 }
 
+static CtMention *
+copy_mention (const CtMention *m,
+              int              line_shift)
+{
+  CtMention *copy = g_new0 (CtMention, 1);
+
+  copy->entity_id = m->entity_id;
+  copy->title = g_strdup (m->title);
+  copy->line = m->line + line_shift;
+  return copy;
+}
+
 static CtRenderResult *
 compose (CtBlockRenderer *self,
          const Window    *w,
@@ -534,39 +546,21 @@ compose (CtBlockRenderer *self,
       const CtMention *m = g_ptr_array_index (self->mentions, i);
 
       if (m->line < ((CtRenderBlock *) g_ptr_array_index (self->blocks, w->s))->first_line)
-        {
-          CtMention *copy = g_new0 (CtMention, 1);
-          copy->entity_id = m->entity_id;
-          copy->title = g_strdup (m->title);
-          copy->line = m->line;
-          g_ptr_array_add (result->mentions, copy);
-        }
+        g_ptr_array_add (result->mentions, copy_mention (m, 0));
     }
   for (guint i = 0; i < w->result->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (w->result->mentions, i);
-      CtMention *copy;
 
-      if (m->line <= self->prelude_lines)
-        continue;
-      copy = g_new0 (CtMention, 1);
-      copy->entity_id = m->entity_id;
-      copy->title = g_strdup (m->title);
-      copy->line = m->line + w->line_shift;
-      g_ptr_array_add (result->mentions, copy);
+      if (m->line > self->prelude_lines)
+        g_ptr_array_add (result->mentions, copy_mention (m, w->line_shift));
     }
   for (guint i = 0; i < self->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (self->mentions, i);
-      CtMention *copy;
 
-      if (m->line <= old_window_last_line)
-        continue;
-      copy = g_new0 (CtMention, 1);
-      copy->entity_id = m->entity_id;
-      copy->title = g_strdup (m->title);
-      copy->line = m->line + line_delta;
-      g_ptr_array_add (result->mentions, copy);
+      if (m->line > old_window_last_line)
+        g_ptr_array_add (result->mentions, copy_mention (m, line_delta));
     }
 
   return g_steal_pointer (&result);
