@@ -159,9 +159,10 @@ apply (CtProblems *self,
 {
   GtkTextIter start, end;
 
-  /* Only where the tags are: removing an underline from the whole buffer
-   * invalidates the layout of every line, and the text view then shapes
-   * a long post again on the main thread. */
+  /* Only where the tags are: after removing them from the whole buffer
+   * the text view laid out a long post again on the main thread (a 3 MB
+   * post: frames of half a second and more, measured in
+   * bench/keystroke-bench). */
   for (guint i = 0; i < self->problems->len; i++)
     {
       Problem *problem = g_ptr_array_index (self->problems, i);
