@@ -515,6 +515,8 @@ test_worker_stale (void)
   gint64 deadline;
 
   g_signal_connect (worker, "rendered", G_CALLBACK (on_rendered_cb), &rendered);
+  /* However slow this machine: here a stale render is never shown. */
+  ct_render_worker_set_max_lag (worker, G_MAXUINT);
 
   first = ct_render_worker_request (worker, "small\n", -1);
   wait_generation (&rendered, first);
@@ -535,6 +537,46 @@ test_worker_stale (void)
   g_assert_cmpuint (rendered.generations->len, ==, 2);
   g_assert_cmpuint (g_array_index (rendered.generations, guint, 0), ==, first);
   g_assert_cmpuint (g_array_index (rendered.generations, guint, 1), ==, third);
+  g_assert_nonnull (strstr (rendered.last_html, "sXcond"));
+
+  g_array_unref (rendered.generations);
+  g_free (rendered.last_html);
+}
+
+/* While the text keeps changing faster than a render lands, a stale
+ * render is still shown once nothing was shown for the worker's lag:
+ * continuous typing never freezes the preview. */
+static void
+test_worker_never_starves (void)
+{
+  g_autoptr(CtRenderWorker) worker = ct_render_worker_new ();
+  g_autoptr(GString) big = big_document ();
+  Rendered rendered = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL };
+  guint first, second, third;
+  gint64 deadline;
+
+  g_signal_connect (worker, "rendered", G_CALLBACK (on_rendered_cb), &rendered);
+  ct_render_worker_set_max_lag (worker, 0);
+
+  first = ct_render_worker_request (worker, "small\n", -1);
+  wait_generation (&rendered, first);
+
+  g_string_prepend (big, "second\n\n");
+  second = ct_render_worker_request (worker, big->str, big->len);
+  deadline = g_get_monotonic_time () + TIMEOUT_S * G_TIME_SPAN_SECOND;
+  while (!ct_render_worker_is_rendering (worker))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  big->str[1] = 'X';
+  third = ct_render_worker_request (worker, big->str, big->len);
+  wait_generation (&rendered, third);
+
+  /* The stale second was shown on the way, then the newest. */
+  g_assert_cmpuint (rendered.generations->len, ==, 3);
+  g_assert_cmpuint (g_array_index (rendered.generations, guint, 1), ==, second);
+  g_assert_cmpuint (g_array_index (rendered.generations, guint, 2), ==, third);
   g_assert_nonnull (strstr (rendered.last_html, "sXcond"));
 
   g_array_unref (rendered.generations);
@@ -893,6 +935,7 @@ main (int   argc,
   g_test_add ("/preview/remote-content", Fixture, NULL, fixture_set_up, test_remote_content, fixture_tear_down);
   g_test_add ("/preview/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
   g_test_add_func ("/preview/worker/stale", test_worker_stale);
+  g_test_add_func ("/preview/worker/never-starves", test_worker_never_starves);
   g_test_add ("/preview/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/preview/web-link", Fixture, NULL, fixture_set_up, test_web_link, fixture_tear_down);
   g_test_add ("/preview/anchor-link", Fixture, NULL, fixture_set_up, test_anchor_link, fixture_tear_down);

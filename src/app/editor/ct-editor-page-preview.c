@@ -6,31 +6,53 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ct-editor-page-private.h"
 #include "ct-entity-popover.h"
 #include "ct-preview.h"
 #include "ct-problems.h"
+#include "ct-text-mirror.h"
+
+/* The page's copy of its text, kept in step with each edit, so a long
+ * post is not copied out of the buffer on every keystroke. */
+static CtTextMirror *
+text_mirror (CtEditorPage *self)
+{
+  CtTextMirror *mirror = g_object_get_data (G_OBJECT (self), "ct-text-mirror");
+
+  if (mirror == NULL)
+    {
+      mirror = ct_text_mirror_new (GTK_TEXT_BUFFER (self->document));
+      g_object_set_data_full (G_OBJECT (self), "ct-text-mirror", mirror,
+                              (GDestroyNotify) ct_text_mirror_free);
+    }
+  return mirror;
+}
 
 static gboolean
 push_text_cb (gpointer user_data)
 {
   CtEditorPage *self = user_data;
+  gsize length;
+  char *text;
 
   self->text_source = 0;
-  {
-    g_autofree char *text = ct_document_dup_text (self->document);
-
-    ct_preview_set_text (self->preview, text, -1);
-    ct_problems_text_sent (self->problems);
-  }
+  text = ct_text_mirror_dup (text_mirror (self), &length);
+  /* The preview keeps this copy: no second one on this thread. */
+  ct_preview_set_text_take (self->preview, text, length);
+  ct_problems_text_sent (self->problems);
   return G_SOURCE_REMOVE;
 }
 
 void
 _ct_editor_page_queue_text (CtEditorPage *self)
 {
+  /* After the frame is drawn (G_PRIORITY_HIGH_IDLE + 20) but before the
+   * text view lays out lines in the background (+ 25): that can take
+   * seconds for a long post, and the preview must not wait for it. */
   if (self->text_source == 0)
-    self->text_source = g_idle_add (push_text_cb, self);
+    self->text_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 24, push_text_cb, self, NULL);
 }
 
 static guint

@@ -49,7 +49,8 @@ block_equal (GPtrArray *a,
   const CtRenderBlock *x = g_ptr_array_index (a, i);
   const CtRenderBlock *y = g_ptr_array_index (b, j);
 
-  return strcmp (x->html, y->html) == 0;
+  /* The worker's blocks share the HTML of those that did not change. */
+  return x->html == y->html || strcmp (x->html, y->html) == 0;
 }
 
 static void
@@ -216,7 +217,12 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
   _ct_preview_push_latest (self);
 
   /* The same render's diagnostics, for the editor's underlines. A text
-   * that cannot render at all (invalid UTF-8) has none to place. */
+   * that cannot render at all (invalid UTF-8) has none to place. Those of
+   * an older text (shown so the preview follows continuous typing) point
+   * into a text the editor no longer has: the newest render brings its
+   * own. */
+  if (generation != ct_render_worker_get_generation (worker))
+    return;
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);

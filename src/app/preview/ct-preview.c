@@ -186,6 +186,16 @@ ct_preview_set_text (CtPreview  *self,
 }
 
 void
+ct_preview_set_text_take (CtPreview *self,
+                          char      *text,
+                          gsize      length)
+{
+  g_return_if_fail (CT_IS_PREVIEW (self));
+
+  ct_render_worker_request_take (self->worker, text, length);
+}
+
+void
 ct_preview_set_wiki (CtPreview *self,
                      CtWiki    *wiki)
 {

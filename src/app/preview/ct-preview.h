@@ -30,6 +30,12 @@ void           ct_preview_set_text        (CtPreview  *self,
                                            const char *text,
                                            gssize      length);
 
+/* The same, taking @text (@length bytes followed by a NUL) instead of
+ * copying it: a long post is not copied once more per keystroke. */
+void           ct_preview_set_text_take   (CtPreview  *self,
+                                           char       *text,
+                                           gsize       length);
+
 /* The wiki references resolve against; NULL for none. */
 void           ct_preview_set_wiki        (CtPreview  *self,
                                            CtWiki     *wiki);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <gio/gio.h>
 
+#include "ct-render-blocks.h"
 #include "ct-render-worker.h"
 #include "ct-wiki.h"
 
@@ -12,12 +13,20 @@ struct _CtRenderWorker
 {
   GObject       parent_instance;
 
-  /* The newest text and its generation; pending is TRUE until a render of
-   * it has started. */
-  char         *text;
-  gsize         length;
+  /* The newest text (NUL-terminated, as ct_render reports a NUL inside)
+   * and its generation; pending is TRUE until a render of it has started.
+   * Thread renders share the bytes instead of copying them. */
+  GBytes       *text;
   guint         generation;
   gboolean      pending;
+
+  /* Renders only what changed since its last render. Like thread_wiki it
+   * goes with a thread render and comes back; a render only starts when
+   * no thread render runs, so it is always here then. */
+  CtBlockRenderer *renderer;
+  gboolean      invalidate;    /* what references show changed: render all */
+  gint64        last_shown_us; /* monotonic time a result was last emitted */
+  guint         max_lag_ms;
 
   CtWiki       *wiki;
   gboolean      allow_raw_html;
@@ -43,9 +52,9 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CtRenderWorker, ct_render_worker, G_TYPE_OBJECT)
 
 typedef struct {
-  char     *text;
-  gsize     length;
+  GBytes   *text;
   guint     generation;
+  CtBlockRenderer *renderer;
   gboolean  allow_raw_html;
   char     *wiki_folder;   /* render against this wiki, or NULL */
   CtWiki   *wiki;          /* the worker's thread_wiki, or opened here */
@@ -55,7 +64,8 @@ typedef struct {
 static void
 render_job_free (RenderJob *job)
 {
-  g_free (job->text);
+  g_bytes_unref (job->text);
+  g_clear_pointer (&job->renderer, ct_block_renderer_free);
   g_free (job->wiki_folder);
   g_clear_object (&job->wiki);
   g_free (job);
@@ -69,16 +79,23 @@ deliver (CtRenderWorker *self,
          CtRenderResult *result,
          const GError   *error)
 {
-  self->last_end_us = g_get_monotonic_time ();
+  gint64 now = g_get_monotonic_time ();
+
+  self->last_end_us = now;
 
   /* The text changed while this render ran: the newest one is already
-   * scheduled, and showing this one would only flash an older state. */
-  if (generation != self->generation)
+   * scheduled, and showing this one would only flash an older state —
+   * unless nothing was shown for a while: while the user keeps typing,
+   * every render of a long text would be stale, and the preview would
+   * never move. */
+  if (generation != self->generation &&
+      now - self->last_shown_us < (gint64) self->max_lag_ms * G_TIME_SPAN_MILLISECOND)
     {
       g_debug ("dropped the stale render of generation %u (newest %u)",
                generation, self->generation);
       return;
     }
+  self->last_shown_us = now;
   g_signal_emit (self, signals[SIGNAL_RENDERED], 0, generation, result, error);
 }
 
@@ -113,7 +130,8 @@ render_thread (GTask        *task,
     }
   options.wiki = job->wiki;
 
-  result = ct_render (job->text, job->length, &options, &error);
+  result = ct_block_renderer_render (job->renderer, g_bytes_get_data (job->text, NULL),
+                                     g_bytes_get_size (job->text) - 1, &options, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -136,6 +154,7 @@ render_thread_done_cb (GObject      *object,
 
   g_clear_object (&self->cancellable);
   result = g_task_propagate_pointer (task, &error);
+  self->renderer = g_steal_pointer (&job->renderer);
 
   /* The connection comes back for the next thread render, unless the
    * wiki changed meanwhile. */
@@ -176,18 +195,25 @@ start_render_cb (gpointer user_data)
 
   self->source_id = 0;
   self->pending = FALSE;
+  if (self->invalidate)
+    {
+      ct_block_renderer_invalidate (self->renderer);
+      self->invalidate = FALSE;
+    }
 
   /* The rule for the wiki: a CtWiki holds one SQLite connection that is
    * not safe to share across threads, so the main thread renders with the
    * app's wiki and a thread with the worker's own read-only connection
    * (or here too, if that one could not be opened). */
-  if (self->length <= threshold (self) || (self->wiki != NULL && self->thread_wiki_failed))
+  if (g_bytes_get_size (self->text) - 1 <= threshold (self) ||
+      (self->wiki != NULL && self->thread_wiki_failed))
     {
       g_autoptr(CtRenderResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
       options.wiki = self->wiki;
-      result = ct_render (self->text, self->length, &options, &error);
+      result = ct_block_renderer_render (self->renderer, g_bytes_get_data (self->text, NULL),
+                                         g_bytes_get_size (self->text) - 1, &options, &error);
       deliver (self, self->generation, result, error);
       if (self->pending)
         schedule (self);
@@ -197,9 +223,9 @@ start_render_cb (gpointer user_data)
       g_autoptr(GTask) task = NULL;
       RenderJob *job = g_new0 (RenderJob, 1);
 
-      /* The thread gets its own copy: the next request replaces ours. */
-      job->text = g_memdup2 (self->text, self->length + 1);
-      job->length = self->length;
+      /* The bytes never change: the next request replaces ours. */
+      job->text = g_bytes_ref (self->text);
+      job->renderer = g_steal_pointer (&self->renderer);
       job->generation = self->generation;
       job->allow_raw_html = self->allow_raw_html;
       if (self->wiki != NULL)
@@ -231,7 +257,9 @@ schedule (CtRenderWorker *self)
 
   since_last = g_get_monotonic_time () - self->last_end_us;
   if (since_last >= CT_RENDER_WORKER_DEBOUNCE_MS * G_TIME_SPAN_MILLISECOND)
-    self->source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_render_cb, self, NULL);
+    /* Before the text view's background layout (G_PRIORITY_HIGH_IDLE
+     * + 25), which can keep the main loop busy for seconds. */
+    self->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 24, start_render_cb, self, NULL);
   else
     self->source_id = g_timeout_add (CT_RENDER_WORKER_DEBOUNCE_MS, start_render_cb, self);
 }
@@ -241,6 +269,7 @@ rerender (CtRenderWorker *self)
 {
   if (self->text == NULL)
     return;
+  self->invalidate = TRUE;
   self->generation++;
   self->pending = TRUE;
   schedule (self);
@@ -276,7 +305,8 @@ ct_render_worker_finalize (GObject *object)
 {
   CtRenderWorker *self = CT_RENDER_WORKER (object);
 
-  g_free (self->text);
+  g_clear_pointer (&self->text, g_bytes_unref);
+  g_clear_pointer (&self->renderer, ct_block_renderer_free);
 
   G_OBJECT_CLASS (ct_render_worker_parent_class)->finalize (object);
 }
@@ -300,6 +330,17 @@ ct_render_worker_class_init (CtRenderWorkerClass *klass)
 static void
 ct_render_worker_init (CtRenderWorker *self)
 {
+  self->renderer = ct_block_renderer_new ();
+  self->max_lag_ms = CT_RENDER_WORKER_STARVE_MS;
+}
+
+void
+ct_render_worker_set_max_lag (CtRenderWorker *self,
+                              guint           max_lag_ms)
+{
+  g_return_if_fail (CT_IS_RENDER_WORKER (self));
+
+  self->max_lag_ms = max_lag_ms;
 }
 
 CtRenderWorker *
@@ -323,11 +364,26 @@ ct_render_worker_request (CtRenderWorker *self,
 
   /* Copied with its length: a NUL inside must reach ct_render, which
    * reports it, rather than cut the text short here. */
-  g_free (self->text);
-  self->text = g_malloc (length + 1);
-  memcpy (self->text, text, length);
-  self->text[length] = '\0';
-  self->length = length;
+  {
+    char *copy = g_malloc (length + 1);
+
+    memcpy (copy, text, length);
+    copy[length] = '\0';
+    return ct_render_worker_request_take (self, copy, length);
+  }
+}
+
+guint
+ct_render_worker_request_take (CtRenderWorker *self,
+                               char           *text,
+                               gsize           length)
+{
+  g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (text[length] == '\0', 0);
+
+  g_clear_pointer (&self->text, g_bytes_unref);
+  self->text = g_bytes_new_take (text, length + 1);
   self->generation++;
   self->pending = TRUE;
   schedule (self);

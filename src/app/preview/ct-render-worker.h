@@ -7,7 +7,9 @@
  * than a thread hop); big ones in a GTask thread, one at a time, with a
  * read-only CtWiki of the worker's own when references resolve. A result
  * whose text is no longer the newest is dropped: the newest is rendered
- * next.
+ * next, but never for so long that the preview stops following the
+ * typing. Each render re-renders only the blocks the edit touched
+ * (ct-render-blocks.h).
  */
 #pragma once
 
@@ -24,6 +26,9 @@ G_BEGIN_DECLS
 #define CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD (16 * 1024)
 /* Pause between two renders while requests keep coming. */
 #define CT_RENDER_WORKER_DEBOUNCE_MS 40
+/* A stale result is still shown when nothing was shown for this long:
+ * typing without a pause must not freeze the preview. */
+#define CT_RENDER_WORKER_STARVE_MS 150
 
 #define CT_TYPE_RENDER_WORKER (ct_render_worker_get_type ())
 G_DECLARE_FINAL_TYPE (CtRenderWorker, ct_render_worker, CT, RENDER_WORKER, GObject)
@@ -41,6 +46,17 @@ void            ct_render_worker_set_wiki       (CtRenderWorker *self,
                                                  CtWiki         *wiki);
 void            ct_render_worker_set_allow_raw_html (CtRenderWorker *self,
                                                      gboolean        allow_raw_html);
+
+/* The same, taking @text (@length bytes and a NUL after them) instead of
+ * copying it. */
+guint           ct_render_worker_request_take   (CtRenderWorker *self,
+                                                 char           *text,
+                                                 gsize           length);
+
+/* How long nothing may be shown before a stale result is shown anyway
+ * (CT_RENDER_WORKER_STARVE_MS unless set; G_MAXUINT: never). */
+void            ct_render_worker_set_max_lag    (CtRenderWorker *self,
+                                                 guint           max_lag_ms);
 
 /* The generation of the newest request (0 before the first). */
 guint           ct_render_worker_get_generation (CtRenderWorker *self);

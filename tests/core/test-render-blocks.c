@@ -1,0 +1,327 @@
+/* Tests of ct_block_renderer: after every edit its result equals a full
+ * ct_render of the same text (blocks, lines, diagnostics, mentions,
+ * title), and an edit in the middle of a long text re-renders only a few
+ * blocks. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-render-blocks.h"
+#include "ct-diagnostic.h"
+#include "ct-test-wiki.h"
+
+typedef struct {
+  CtTestWiki        wiki;
+  CtBlockRenderer  *renderer;
+  GString          *text;
+  CtRenderOptions   options;
+  guint             partial;   /* renders that were not full */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  ct_test_wiki_init (&f->wiki, "john-wick.json");
+  f->renderer = ct_block_renderer_new ();
+  f->text = g_string_new (NULL);
+  f->options.mode = CT_RENDER_PREVIEW;
+  f->options.wiki = f->wiki.wiki;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ct_block_renderer_free (f->renderer);
+  g_string_free (f->text, TRUE);
+  ct_test_wiki_clear (&f->wiki);
+}
+
+/* Renders f->text both ways and compares every part of the results. */
+static void
+check (Fixture    *f,
+       const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRenderResult) full = ct_render (f->text->str, f->text->len, &f->options, &error);
+  g_autoptr(CtRenderResult) inc = NULL;
+  CtBlockRenderStats stats;
+
+  g_assert_no_error (error);
+  inc = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (inc);
+  ct_block_renderer_get_stats (f->renderer, &stats);
+  if (!stats.full)
+    f->partial++;
+
+  if (inc->blocks->len != full->blocks->len)
+    g_error ("%s: %u blocks instead of %u", what, inc->blocks->len, full->blocks->len);
+  for (guint i = 0; i < full->blocks->len; i++)
+    {
+      const CtRenderBlock *a = g_ptr_array_index (inc->blocks, i);
+      const CtRenderBlock *b = g_ptr_array_index (full->blocks, i);
+
+      if (strcmp (a->html, b->html) != 0 || a->first_line != b->first_line || a->last_line != b->last_line)
+        g_error ("%s: block %u is %u-%u “%s”, a full render gives %u-%u “%s”",
+                 what, i, a->first_line, a->last_line, a->html, b->first_line, b->last_line, b->html);
+    }
+
+  g_assert_cmpuint (inc->diagnostics->len, ==, full->diagnostics->len);
+  for (guint i = 0; i < full->diagnostics->len; i++)
+    {
+      const CtDiagnostic *a = g_ptr_array_index (inc->diagnostics, i);
+      const CtDiagnostic *b = g_ptr_array_index (full->diagnostics, i);
+
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpuint (a->column, ==, b->column);
+      g_assert_cmpstr (a->message, ==, b->message);
+    }
+
+  g_assert_cmpuint (inc->mentions->len, ==, full->mentions->len);
+  for (guint i = 0; i < full->mentions->len; i++)
+    {
+      const CtMention *a = g_ptr_array_index (inc->mentions, i);
+      const CtMention *b = g_ptr_array_index (full->mentions, i);
+
+      g_assert_cmpint (a->entity_id, ==, b->entity_id);
+      g_assert_cmpuint (a->line, ==, b->line);
+    }
+  g_assert_cmpstr (inc->title, ==, full->title);
+  g_assert_cmpuint (inc->body_line, ==, full->body_line);
+}
+
+static void
+insert (GString    *text,
+        const char *after,
+        const char *what)
+{
+  const char *at = strstr (text->str, after);
+
+  g_assert_nonnull (at);
+  g_string_insert (text, at - text->str + strlen (after), what);
+}
+
+static void
+replace (GString    *text,
+         const char *from,
+         const char *to)
+{
+  const char *at = strstr (text->str, from);
+
+  g_assert_nonnull (at);
+  g_string_erase (text, at - text->str, strlen (from));
+  g_string_insert (text, at - text->str, to);
+}
+
+static const char POST[] =
+  "---\n"
+  "title: Excommunicado\n"
+  "spoilers: false\n"
+  "---\n"
+  "# John Wick, again\n"
+  "\n"
+  "[[Keanu Reeves]] plays [[John Wick (character)]] once more.\n"
+  "\n"
+  "## The hotel\n"
+  "\n"
+  "[[Winston]] runs the Continental; the [[Nobody]] there is unresolved.\n"
+  "See [the set][set] and [[Ruska Roma]].\n"
+  "\n"
+  "- one\n"
+  "- two\n"
+  "\n"
+  "> A quote with [[Ian McShane]].\n"
+  "\n"
+  "{{cast: John Wick}}\n"
+  "\n"
+  "```\n"
+  "code [[Not a reference]]\n"
+  "```\n"
+  "\n"
+  "Last paragraph about [[Chad Stahelski]].\n"
+  "\n"
+  "[set]: https://example.org/set \"The set\"\n";
+
+/* The edits a writer makes; after each the result is what a full render
+ * gives. */
+static void
+test_edits_match_full_render (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_string_assign (f->text, POST);
+  check (f, "first render");
+
+  insert (f->text, "Last paragraph", " typed");
+  check (f, "insert in the last paragraph");
+  insert (f->text, "runs the Continental", ", says [[Rooney]]");
+  check (f, "insert a reference in the middle");
+  replace (f->text, "- two\n\n> A quote", "- two\n> A quote");
+  check (f, "delete the blank line between a list and a quote");
+  replace (f->text, "[[Rooney]]; the [[Nobody]] there is unresolved.\nSee [the set][set] and [[Ruska Roma]].\n\n- one",
+           "[[Rooney]].\n\n- one");
+  check (f, "delete across blocks");
+  insert (f->text, "{{cast: John Wick}}\n", "\n## Pasted\n\nA pasted block with [[Ballerina]].\n");
+  check (f, "paste a block");
+  insert (f->text, "## The hotel\n\n", "```\n");
+  check (f, "open a code fence: everything after is code");
+  replace (f->text, "## The hotel\n\n```\n", "## The hotel\n\n");
+  check (f, "close it again");
+  replace (f->text, "https://example.org/set", "https://example.org/other");
+  check (f, "edit a reference definition used by another block");
+  replace (f->text, "[[Keanu Reeves]] plays", "[[Keanu Reeves]] plays [set] in");
+  check (f, "use the definition in a new place");
+  replace (f->text, "# John Wick, again\n", "Not a heading\n");
+  check (f, "the first block changes the title");
+  replace (f->text, "title: Excommunicado\n", "");
+  check (f, "the front matter loses its title");
+  insert (f->text, "## The hotel", " and its [[Winston]]");
+  check (f, "a heading later in the text");
+  g_string_append (f->text, "\nAppended at the very end.");
+  check (f, "append at the end without a newline");
+  insert (f->text, "Appended at the very end.", "\n");
+  check (f, "end with a newline");
+  replace (f->text, "- one\n", "- one\n  continued\n\n  inner paragraph\n");
+  check (f, "a list item grows a paragraph");
+  insert (f->text, "A quote with [[Ian McShane]].\n", "lazy continuation\n");
+  check (f, "lazy continuation of the quote");
+  insert (f->text, "Appended at the very end.\n", "setext\n===\n");
+  check (f, "setext heading");
+  insert (f->text, "Appended at the very end.", " [[Unclosed");
+  check (f, "an unclosed reference");
+  insert (f->text, "Appended at the very end.", "\x01");
+  check (f, "a control character");
+
+  g_assert_cmpuint (f->partial, >, 8);
+}
+
+/* Random one-character edits, each checked against a full render:
+ * mostly letters, often the characters that change block structure
+ * most. Every 50 edits the text starts over, so the states of many
+ * rounds are seen rather than one text that an early unclosed fence
+ * turned into code. */
+static void
+test_random_edits (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char structure[] = "\n\n\n  -*>#`~1.x[]{}|=:<";
+  GRand *rand = g_rand_new_with_seed (11);
+  const char *body = POST + strlen ("---\ntitle: Excommunicado\nspoilers: false\n---\n");
+
+  for (guint i = 0; i < 600; i++)
+    {
+      gsize at;
+      g_autofree char *what = NULL;
+
+      if (i % 50 == 0)
+        {
+          g_string_assign (f->text, POST);
+          for (guint j = 0; j < 4; j++)
+            g_string_append (f->text, body);
+        }
+      at = g_rand_int_range (rand, 0, f->text->len + 1);
+      if (g_rand_int_range (rand, 0, 3) == 0 && at < f->text->len)
+        {
+          /* Never split a multi-byte character. */
+          if (((guchar) f->text->str[at] & 0x80) == 0)
+            g_string_erase (f->text, at, 1);
+        }
+      else
+        {
+          char c = g_rand_int_range (rand, 0, 3) == 0
+                   ? structure[g_rand_int_range (rand, 0, sizeof structure - 1)]
+                   : (char) g_rand_int_range (rand, 'a', 'z' + 1);
+
+          while (at < f->text->len && ((guchar) f->text->str[at] & 0xc0) == 0x80)
+            at++;
+          g_string_insert_c (f->text, at, c);
+        }
+      what = g_strdup_printf ("random edit %u at byte %" G_GSIZE_FORMAT, i, at);
+      check (f, what);
+    }
+  g_rand_free (rand);
+  g_test_message ("%u of 600 renders were partial", f->partial);
+  g_assert_cmpuint (f->partial, >, 200);
+}
+
+/* Typing in the middle of a long post renders a few blocks, not the
+ * post. */
+static void
+test_cost_follows_the_edit (Fixture       *f,
+                            gconstpointer  data)
+{
+  CtBlockRenderStats stats;
+  g_autoptr(CtRenderResult) first = NULL;
+  g_autoptr(CtRenderResult) second = NULL;
+  gsize middle;
+
+  g_string_assign (f->text, "# Long\n\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (f->text, "Paragraph %u about [[John Wick]] and [[Winston]].\n\n", i);
+  first = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, NULL);
+  g_assert_nonnull (first);
+  ct_block_renderer_get_stats (f->renderer, &stats);
+  g_assert_true (stats.full);
+
+  middle = strstr (f->text->str, "Paragraph 1000 ") - f->text->str;
+  g_string_insert (f->text, middle + 5, "x");
+  second = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, NULL);
+  g_assert_nonnull (second);
+  ct_block_renderer_get_stats (f->renderer, &stats);
+  g_assert_false (stats.full);
+  g_assert_cmpuint (stats.blocks, <=, 5);
+  g_assert_cmpuint (stats.bytes, <, f->text->len / 100);
+
+  /* Blocks that did not change share their HTML with the last result. */
+  g_assert_true (((CtRenderBlock *) g_ptr_array_index (second->blocks, 10))->html ==
+                 ((CtRenderBlock *) g_ptr_array_index (first->blocks, 10))->html);
+  g_assert_true (((CtRenderBlock *) g_ptr_array_index (second->blocks, 1900))->html ==
+                 ((CtRenderBlock *) g_ptr_array_index (first->blocks, 1900))->html);
+  check (f, "the long post");
+}
+
+/* What references resolve to changed: invalidate makes a full render. */
+static void
+test_invalidate (Fixture       *f,
+                 gconstpointer  data)
+{
+  CtBlockRenderStats stats;
+
+  g_string_assign (f->text, POST);
+  check (f, "first");
+  ct_block_renderer_invalidate (f->renderer);
+  insert (f->text, "Last paragraph", " typed");
+  check (f, "after invalidate");
+  ct_block_renderer_get_stats (f->renderer, &stats);
+  g_assert_true (stats.full);
+
+  /* Invalid UTF-8 fails as ct_render does, then renders again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CtRenderResult) none = NULL;
+
+    insert (f->text, "Last paragraph", "\xff");
+    none = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, &error);
+    g_assert_null (none);
+    g_assert_error (error, CT_ERROR, CT_ERROR_ENCODING);
+    replace (f->text, "\xff", "");
+    check (f, "valid again");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/render-blocks/edits", Fixture, NULL, fixture_set_up, test_edits_match_full_render, fixture_tear_down);
+  g_test_add ("/render-blocks/random", Fixture, NULL, fixture_set_up, test_random_edits, fixture_tear_down);
+  g_test_add ("/render-blocks/cost", Fixture, NULL, fixture_set_up, test_cost_follows_the_edit, fixture_tear_down);
+  g_test_add ("/render-blocks/invalidate", Fixture, NULL, fixture_set_up, test_invalidate, fixture_tear_down);
+
+  return g_test_run ();
+}

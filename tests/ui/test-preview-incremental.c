@@ -1,0 +1,452 @@
+/* test-preview-incremental.c — edits typed into a post in the real window
+ * leave the preview's page exactly as a full render of the text would
+ * make it: every block's HTML and first line, after an insert, a delete
+ * across blocks, a pasted block, a reference definition that changes
+ * another block, and a code fence opened and closed again. And a key in
+ * the middle of a long post replaces a block or two, not the page. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-application.h"
+#include "ct-editor-page-private.h"
+#include "ct-preview.h"
+#include "ct-render.h"
+#include "ct-test-ui.h"
+#include "ct-text-mirror.h"
+#include "ct-window.h"
+#include "ct-wiki-registry.h"
+
+static CtApplication *app;
+
+typedef struct {
+  char          *folder;
+  CtWindow      *window;
+  CtEditorPage  *page;
+  CtPreview     *preview;
+  GtkTextBuffer *buffer;
+} Fixture;
+
+static const char POST[] =
+  "---\n"
+  "title: Incremental\n"
+  "---\n"
+  "# The Continental\n"
+  "\n"
+  "[[Winston]] runs the hotel; [[Keanu Reeves]] plays the guest.\n"
+  "\n"
+  "## The ballet\n"
+  "\n"
+  "[[Rooney]] trains with the [[Ruska Roma]]. See [the set][set].\n"
+  "\n"
+  "- one\n"
+  "- two with [[Ian McShane]]\n"
+  "\n"
+  "> A quote.\n"
+  "\n"
+  "Middle paragraph that the user types into.\n"
+  "\n"
+  "Another paragraph, [[Ballerina]].\n"
+  "\n"
+  "Last paragraph.\n"
+  "\n"
+  "[set]: https://example.org/one \"One\"\n";
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = g_dir_make_tmp ("ct-test-preview-inc-XXXXXX", &error);
+  g_autofree char *post = NULL;
+  const char *text = data;
+
+  g_assert_no_error (error);
+  f->folder = g_build_filename (base, "wiki", NULL);
+  wiki = ct_wiki_create_sample (f->folder, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wiki);
+  post = g_build_filename (f->folder, "posts", "incremental.md", NULL);
+  ct_test_write_file (post, text, -1);
+
+  f->window = ct_window_new (app, ct_application_get_drafts (app),
+                             ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  file = g_file_new_for_path (post);
+  ct_window_open_file (f->window, file);
+  f->page = ct_window_find_page (f->window, file);
+  g_assert_nonnull (f->page);
+  CT_TEST_WAIT (ct_test_page_ready (f->page));
+  CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
+  ct_editor_page_set_view_mode (f->page, "split");
+  f->buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
+  f->preview = f->page->preview;
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *parent = g_path_get_dirname (f->folder);
+  g_autoptr(GFile) tree = g_file_new_for_path (parent);
+
+  gtk_text_buffer_set_modified (f->buffer, FALSE);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ct_test_spin (50);
+  ct_test_remove_tree (tree);
+  g_free (f->folder);
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+  return gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+typedef struct {
+  gboolean  done;
+  JSCValue *value;
+  GError   *error;
+} JsCall;
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsCall *call = user_data;
+
+  call->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                      result, &call->error);
+  call->done = TRUE;
+}
+
+/* Builds each block of a full render the way the page does (an inert
+ * template per block) and compares it with the page's block, and the
+ * block's first line with the one the page keeps; "" when all agree,
+ * else the first difference. Runs in the preview's own script world,
+ * where the page keeps the lines. */
+static const char COMPARE[] =
+  "const want = JSON.parse(html), lines = JSON.parse(firstLines);"
+  "const root = document.getElementById('ct-root');"
+  "if (root === null)"
+  "  return 'the shell page is not loaded';"
+  "if (root.children.length !== want.length)"
+  "  return 'the page has ' + root.children.length + ' blocks, a full render ' + want.length;"
+  "const template = document.createElement('template');"
+  "for (let i = 0; i < want.length; i++) {"
+  "  const div = document.createElement('div');"
+  "  template.innerHTML = want[i];"
+  "  div.appendChild(template.content);"
+  "  if (div.innerHTML !== root.children[i].innerHTML)"
+  "    return 'block ' + i + ' is ' + root.children[i].innerHTML + ' — a full render gives ' + div.innerHTML;"
+  "  if (root.children[i].ctLine !== lines[i])"
+  "    return 'block ' + i + ' starts on line ' + root.children[i].ctLine + ', not ' + lines[i];"
+  "}"
+  "return '';";
+
+/* The first difference between the page and a full render of the
+ * buffer's text, or "". */
+static char *
+difference (Fixture *f)
+{
+  g_autofree char *text = buffer_text (f);
+  CtRenderOptions options = {
+    .mode = CT_RENDER_PREVIEW,
+    .wiki = ct_editor_page_get_wiki (f->page),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtRenderResult) full = ct_render (text, -1, &options, &error);
+  g_autoptr(GString) html = g_string_new ("[");
+  g_autoptr(GString) lines = g_string_new ("[");
+  GVariantDict args;
+  JsCall call = { 0 };
+  char *result;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < full->blocks->len; i++)
+    {
+      const CtRenderBlock *block = g_ptr_array_index (full->blocks, i);
+
+      if (i > 0)
+        {
+          g_string_append_c (html, ',');
+          g_string_append_c (lines, ',');
+        }
+      append_json_string (html, block->html);
+      g_string_append_printf (lines, "%u", block->first_line);
+    }
+  g_string_append_c (html, ']');
+  g_string_append_c (lines, ']');
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "html", "s", html->str);
+  g_variant_dict_insert (&args, "firstLines", "s", lines->str);
+  webkit_web_view_call_async_javascript_function (ct_preview_get_web_view (f->preview), COMPARE, -1,
+                                                  g_variant_dict_end (&args), CT_PREVIEW_SCRIPT_WORLD,
+                                                  NULL, NULL, js_done_cb, &call);
+  CT_TEST_WAIT (call.done);
+  g_assert_no_error (call.error);
+  result = jsc_value_to_string (call.value);
+  g_object_unref (call.value);
+  return result;
+}
+
+/* Waits for the page to be what a full render of the buffer's text
+ * makes; fails with the first difference if it never is. */
+static void
+check (Fixture    *f,
+       const char *what)
+{
+  gint64 deadline;
+  g_autofree char *diff = NULL;
+
+  deadline = g_get_monotonic_time () + CT_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_free (diff);
+      diff = difference (f);
+      if (*diff == '\0')
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s: %s", what, diff);
+      ct_test_spin (100);
+    }
+}
+
+static gboolean
+iter_at (Fixture     *f,
+         const char  *needle,
+         gsize        offset_in_needle,
+         GtkTextIter *iter)
+{
+  g_autofree char *text = buffer_text (f);
+  const char *at = strstr (text, needle);
+
+  if (at == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (f->buffer, iter,
+                                      (int) g_utf8_pointer_to_offset (text, at + offset_in_needle));
+  return TRUE;
+}
+
+/* Types @typed one character at a time after @after, as keys would. */
+static void
+type_after (Fixture    *f,
+            const char *after,
+            const char *typed)
+{
+  GtkTextIter iter;
+
+  g_assert_true (iter_at (f, after, strlen (after), &iter));
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  for (const char *p = typed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_insert_interactive_at_cursor (f->buffer, p, g_utf8_next_char (p) - p, TRUE);
+      ct_test_spin (15);
+    }
+}
+
+/* Deletes from the start of @from to the end of @to, as a selection and
+ * Delete would. */
+static void
+delete_range (Fixture    *f,
+              const char *from,
+              const char *to)
+{
+  GtkTextIter start, end;
+
+  g_assert_true (iter_at (f, from, 0, &start));
+  g_assert_true (iter_at (f, to, strlen (to), &end));
+  gtk_text_buffer_select_range (f->buffer, &start, &end);
+  gtk_text_buffer_delete_selection (f->buffer, TRUE, TRUE);
+}
+
+static void
+replace (Fixture    *f,
+         const char *from,
+         const char *to)
+{
+  GtkTextIter start, end;
+
+  g_assert_true (iter_at (f, from, 0, &start));
+  g_assert_true (iter_at (f, from, strlen (from), &end));
+  gtk_text_buffer_begin_user_action (f->buffer);
+  gtk_text_buffer_delete (f->buffer, &start, &end);
+  gtk_text_buffer_insert (f->buffer, &start, to, -1);
+  gtk_text_buffer_end_user_action (f->buffer);
+}
+
+static void
+test_edits (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkTextIter iter;
+
+  check (f, "opened");
+
+  type_after (f, "Middle paragraph", " with [[Winston]] typed in");
+  check (f, "typed in the middle");
+
+  delete_range (f, "paragraph, [[Ballerina]]", "Last ");
+  check (f, "deleted across two blocks");
+
+  /* Pasted as a clipboard paste inserts: one insert of several blocks. */
+  g_assert_true (iter_at (f, "> A quote.\n", strlen ("> A quote.\n"), &iter));
+  gtk_text_buffer_insert_interactive (f->buffer, &iter,
+                                      "\n## Pasted\n\nA pasted paragraph about [[Rooney]].\n\n- and\n- a list\n",
+                                      -1, TRUE);
+  check (f, "pasted a block");
+
+  /* The definition is at the end; the link it changes is far above. */
+  replace (f, "https://example.org/one \"One\"", "https://example.org/two \"Two\"");
+  check (f, "edited a reference definition");
+
+  type_after (f, "## The ballet\n\n", "```\n");
+  check (f, "opened a code fence");
+  delete_range (f, "```\n[[Rooney]]", "```\n");
+  check (f, "closed it again");
+
+  type_after (f, "Another paragraph.", "\n\nTyped at the very end.");
+  check (f, "typed at the end");
+}
+
+/* A key in the middle of a long post replaces a block or two of the page,
+ * and the page still equals a full render. */
+static void
+test_long_post (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *blocks = NULL;
+
+  check (f, "opened");
+  type_after (f, "Paragraph 300 ", "x");
+  check (f, "typed in the middle of a long post");
+
+  blocks = ct_test_eval_js (ct_preview_get_web_view (f->preview),
+                            "document.getElementById('ct-root').children.length");
+  g_assert_cmpint (atoi (blocks), >, 600);
+  {
+    JsCall call = { 0 };
+
+    webkit_web_view_call_async_javascript_function (ct_preview_get_web_view (f->preview),
+                                                    "return ctPreview.stats.lastReplaced;", -1, NULL,
+                                                    CT_PREVIEW_SCRIPT_WORLD, NULL, NULL, js_done_cb, &call);
+    CT_TEST_WAIT (call.done);
+    g_assert_no_error (call.error);
+    g_assert_true (jsc_value_is_number (call.value));
+    g_assert_cmpint (jsc_value_to_int32 (call.value), <=, 2);
+    g_object_unref (call.value);
+  }
+}
+
+/* The page's copy of its text stays what the buffer holds through
+ * random inserts and deletes of text with newlines and multi-byte
+ * characters, and through a text GTK splits into lines differently. */
+static void
+test_text_mirror (void)
+{
+  static const char *pieces[] = { "a", "é", "\n", "\n\n", "word ", "[[Winston]]", "日本\n語", "\r\n", "x" };
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  CtTextMirror *mirror = ct_text_mirror_new (buffer);
+  GRand *rand = g_rand_new_with_seed (3);
+
+  gtk_text_buffer_set_text (buffer, "# Title\n\nFirst line.\nSecond é line.\n", -1);
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkTextIter start, end;
+      int count = gtk_text_buffer_get_char_count (buffer);
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+      gsize length;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_rand_int_range (rand, 0, count + 1));
+      if (g_rand_boolean (rand) && count > 0)
+        {
+          end = start;
+          gtk_text_iter_forward_chars (&end, g_rand_int_range (rand, 1, 12));
+          gtk_text_buffer_delete (buffer, &start, &end);
+        }
+      else
+        {
+          /* A CR only now and then: it sends the copy back to full copies. */
+          guint n = G_N_ELEMENTS (pieces) - (i % 100 == 99 ? 0 : 2);
+          gtk_text_buffer_insert (buffer, &start, pieces[g_rand_int_range (rand, 0, n)], -1);
+        }
+      if (i % 100 == 50)
+        gtk_text_buffer_set_text (buffer, "Replaced\nwhole.\n", -1);
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      want = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      got = ct_text_mirror_dup (mirror, &length);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (length, ==, strlen (want));
+    }
+  g_rand_free (rand);
+  ct_text_mirror_free (mirror);
+}
+
+static char *
+long_post (void)
+{
+  GString *doc = g_string_new ("# A long post\n\n");
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (doc, "Paragraph %u about [[Winston]] and the [[Continental]].\n\n", i);
+  return g_string_free (doc, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = ct_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  long_text = long_post ();
+  g_test_add ("/ui/preview-incremental/edits", Fixture, POST, fixture_setup, test_edits, fixture_teardown);
+  g_test_add ("/ui/preview-incremental/long-post", Fixture, long_text, fixture_setup, test_long_post,
+              fixture_teardown);
+
+  g_test_add_func ("/ui/preview-incremental/text-mirror", test_text_mirror);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
