@@ -7,28 +7,6 @@
 /* Entity-valued facts seen from both ends, for the relationship graph
  * (ct-graph.c). */
 
-/* The CHECK constraints keep unknown kinds and statuses out of the
- * tables. */
-static CtEntityKind
-column_kind (sqlite3_stmt *stmt,
-             int           column)
-{
-  CtEntityKind kind = CT_ENTITY_FILM;
-
-  ct_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, column), &kind);
-  return kind;
-}
-
-static CtFactStatus
-column_status (sqlite3_stmt *stmt,
-               int           column)
-{
-  CtFactStatus status = CT_FACT_CONFIRMED;
-
-  ct_fact_status_from_string ((const char *) sqlite3_column_text (stmt, column), &status);
-  return status;
-}
-
 void
 ct_link_free (CtLink *self)
 {
@@ -47,13 +25,13 @@ link_from_row (sqlite3_stmt *stmt)
 
   link->fact_id = sqlite3_column_int64 (stmt, 0);
   link->from_id = sqlite3_column_int64 (stmt, 1);
-  link->from_kind = column_kind (stmt, 2);
+  link->from_kind = _ct_wiki_column_kind (stmt, 2);
   link->from_title = ct_db_column_dup (stmt, 3);
   link->key = ct_db_column_dup (stmt, 4);
   link->to_id = sqlite3_column_int64 (stmt, 5);
-  link->to_kind = column_kind (stmt, 6);
+  link->to_kind = _ct_wiki_column_kind (stmt, 6);
   link->to_title = ct_db_column_dup (stmt, 7);
-  link->status = column_status (stmt, 8);
+  link->status = _ct_wiki_column_status (stmt, 8);
   link->spoiler = sqlite3_column_int (stmt, 9) != 0;
   return link;
 }

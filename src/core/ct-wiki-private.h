@@ -47,7 +47,12 @@ gboolean  _ct_wiki_check_text      (const char   *text,
                                     const char   *what,
                                     GError      **error);
 
-/* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
+/* A kind or status column; the CHECK constraints keep unknown values
+ * out of the tables. */
+CtEntityKind _ct_wiki_column_kind   (sqlite3_stmt *stmt,
+                                     int           column);
+CtFactStatus _ct_wiki_column_status (sqlite3_stmt *stmt,
+                                     int           column);
 /* Steps @stmt to the end, making an element of each row with @make;
  * NULL (and @error) when a step fails. */
 GPtrArray *_ct_wiki_collect        (CtWiki         *self,
@@ -55,6 +60,7 @@ GPtrArray *_ct_wiki_collect        (CtWiki         *self,
                                     gpointer      (*make) (sqlite3_stmt *stmt),
                                     GDestroyNotify  free_func,
                                     GError        **error);
+/* Kind and current title of entity @id (CT_ERROR_NOT_FOUND if none). */
 gboolean  _ct_wiki_entity_brief    (CtWiki        *self,
                                     gint64         id,
                                     CtEntityKind  *kind,

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ct-fact-keys.h"
 #include "ct-wiki-cache.h"
 #include "ct-wiki-private.h"
 
@@ -45,9 +44,9 @@ ct_search_hit_free (CtSearchHit *self)
 
 /* Entities */
 
-static CtEntityKind
-column_kind (sqlite3_stmt *stmt,
-             int           column)
+CtEntityKind
+_ct_wiki_column_kind (sqlite3_stmt *stmt,
+                      int           column)
 {
   CtEntityKind kind = CT_ENTITY_FILM;
 
@@ -56,9 +55,9 @@ column_kind (sqlite3_stmt *stmt,
   return kind;
 }
 
-static CtFactStatus
-column_status (sqlite3_stmt *stmt,
-               int           column)
+CtFactStatus
+_ct_wiki_column_status (sqlite3_stmt *stmt,
+                        int           column)
 {
   CtFactStatus status = CT_FACT_CONFIRMED;
 
@@ -80,7 +79,7 @@ entity_from_row (sqlite3_stmt *stmt)
   const char *aliases = (const char *) sqlite3_column_text (stmt, 7);
 
   entity->id = sqlite3_column_int64 (stmt, 0);
-  entity->kind = column_kind (stmt, 1);
+  entity->kind = _ct_wiki_column_kind (stmt, 1);
   entity->title = ct_db_column_dup (stmt, 2);
   entity->slug = ct_db_column_dup (stmt, 3);
   entity->summary = ct_db_column_dup (stmt, 4);
@@ -167,7 +166,7 @@ _ct_wiki_entity_brief (CtWiki        *self,
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND, _("The wiki has no entity number %lld."), (long long) id);
       return FALSE;
     }
-  *kind = column_kind (stmt, 0);
+  *kind = _ct_wiki_column_kind (stmt, 0);
   *title = ct_db_column_dup (stmt, 1);
   return TRUE;
 }
@@ -218,7 +217,7 @@ lookup_from_row (sqlite3_stmt *stmt)
   CtLookup *lookup = g_new0 (CtLookup, 1);
 
   lookup->entity_id = sqlite3_column_int64 (stmt, 0);
-  lookup->kind = column_kind (stmt, 1);
+  lookup->kind = _ct_wiki_column_kind (stmt, 1);
   lookup->title = ct_db_column_dup (stmt, 2);
   lookup->match = sqlite3_column_int (stmt, 3) ? CT_MATCH_ALIAS : CT_MATCH_TITLE;
   lookup->matched = ct_db_column_dup (stmt, 4);
@@ -453,8 +452,8 @@ fact_from_row (sqlite3_stmt *stmt)
   fact->text = ct_db_column_dup (stmt, 4);
   fact->value_id = sqlite3_column_int64 (stmt, 5);
   fact->value_title = ct_db_column_dup (stmt, 6);
-  fact->value_kind = fact->value_id ? column_kind (stmt, 7) : CT_ENTITY_FILM;
-  fact->status = column_status (stmt, 8);
+  fact->value_kind = fact->value_id ? _ct_wiki_column_kind (stmt, 7) : CT_ENTITY_FILM;
+  fact->status = _ct_wiki_column_status (stmt, 8);
   fact->source = ct_db_column_dup (stmt, 9);
   fact->spoiler = sqlite3_column_int (stmt, 10) != 0;
   return fact;
@@ -504,7 +503,7 @@ credit_from_row (sqlite3_stmt *stmt)
   credit->character_title = ct_db_column_dup (stmt, 6);
   credit->role = ct_db_column_dup (stmt, 7);
   credit->billing = sqlite3_column_int (stmt, 8);
-  credit->status = column_status (stmt, 9);
+  credit->status = _ct_wiki_column_status (stmt, 9);
   credit->source = ct_db_column_dup (stmt, 10);
   return credit;
 }
@@ -615,171 +614,6 @@ ct_wiki_get_events (CtWiki  *self,
   if (entity_id != 0)
     sqlite3_bind_int64 (stmt, 1, entity_id);
   return COLLECT_ENTITIES (self, stmt, error);
-}
-
-/* Appearances */
-
-typedef struct {
-  CtAppearance *appearance;
-  char         *release;     /* the film's release_date, for sorting */
-  int           order;       /* the scene's order */
-} SortableAppearance;
-
-static void
-sortable_free (gpointer data)
-{
-  SortableAppearance *s = data;
-
-  ct_appearance_free (s->appearance);
-  g_free (s->release);
-  g_free (s);
-}
-
-static int
-compare_appearances (gconstpointer a,
-                     gconstpointer b)
-{
-  const SortableAppearance *x = *(SortableAppearance * const *) a;
-  const SortableAppearance *y = *(SortableAppearance * const *) b;
-  int cmp;
-
-  /* Films in release order (undated last), then their scenes in order. */
-  if ((cmp = (x->release == NULL) - (y->release == NULL)) != 0)
-    return cmp;
-  if ((cmp = g_strcmp0 (x->release, y->release)) != 0)
-    return cmp;
-  if ((cmp = g_strcmp0 (x->appearance->film_title, y->appearance->film_title)) != 0)
-    return cmp;
-  if ((cmp = (x->appearance->kind == CT_ENTITY_SCENE) - (y->appearance->kind == CT_ENTITY_SCENE)) != 0)
-    return cmp;
-  if ((cmp = x->order - y->order) != 0)
-    return cmp;
-  return g_strcmp0 (x->appearance->title, y->appearance->title);
-}
-
-/* Every query below returns: id, kind, title, film id, film title,
- * role or fact key, film release date, scene order, the other name of a
- * credit (its character or person). */
-#define FILM_EXTRA(film) \
-  " (SELECT r.text FROM fact r WHERE r.entity_id = " film " AND r.key = 'release_date' LIMIT 1)"
-
-static const char * const appearance_queries[] = {
-  /* credits of a person */
-  "SELECT f.id, f.kind, f.title, f.id, f.title, c.role," FILM_EXTRA ("f.id") ", 0, ch.title"
-  " FROM credit c JOIN entity f ON f.id = c.film_id LEFT JOIN entity ch ON ch.id = c.character_id"
-  " WHERE c.person_id = ?1",
-  /* credits of a character */
-  "SELECT f.id, f.kind, f.title, f.id, f.title, c.role," FILM_EXTRA ("f.id") ", 0, p.title"
-  " FROM credit c JOIN entity f ON f.id = c.film_id JOIN entity p ON p.id = c.person_id"
-  " WHERE c.character_id = ?1",
-  /* films and scenes whose facts link to it (a scene's location or
-   * characters, a film's director …) */
-  "SELECT x.id, x.kind, x.title, ifnull (sf.value_id, x.id), ifnull (film.title, x.title), l.key,"
-  FILM_EXTRA ("ifnull (sf.value_id, x.id)") ","
-  " ifnull ((SELECT CAST (o.text AS INTEGER) FROM fact o WHERE o.entity_id = x.id AND o.key = 'order'), 0),"
-  " NULL"
-  " FROM fact l JOIN entity x ON x.id = l.entity_id"
-  " LEFT JOIN fact sf ON x.kind = 'scene' AND sf.entity_id = x.id AND sf.key = 'film'"
-  " LEFT JOIN entity film ON film.id = sf.value_id"
-  " WHERE l.value_id = ?1 AND x.kind IN ('film', 'scene')",
-  /* its own first appearance */
-  "SELECT f.id, f.kind, f.title, f.id, f.title, l.key," FILM_EXTRA ("f.id") ", 0, NULL"
-  " FROM fact l JOIN entity f ON f.id = l.value_id"
-  " WHERE l.entity_id = ?1 AND l.key = 'first_appearance' AND f.kind = 'film'",
-};
-
-/* What an appearance was, as a reader reads it: "as Rooney", "Cameo as
- * John Wick", "played by Ana de Armas", "Director", "First appearance";
- * nothing where the list already says it (a scene a character is in). */
-static char *
-appearance_detail (guint       query,
-                   CtEntityKind kind,
-                   const char *what,
-                   const char *other)
-{
-  gboolean plain_cast = g_strcmp0 (what, "cast") == 0;
-
-  switch (query)
-    {
-    case 0:
-      if (other == NULL)
-        return g_strdup (ct_credit_role_label (what));
-      return plain_cast ? g_strdup_printf (_("as %s"), other)
-                        /* Translators: a credit role and a character: "Cameo as John Wick" */
-                        : g_strdup_printf (_("%s as %s"), ct_credit_role_label (what), other);
-    case 1:
-      return plain_cast ? g_strdup_printf (_("played by %s"), other)
-                        /* Translators: a credit role and a person: "Cameo by Keanu Reeves" */
-                        : g_strdup_printf (_("%s by %s"), ct_credit_role_label (what), other);
-    case 2:
-      if (kind == CT_ENTITY_SCENE && g_strcmp0 (what, "characters") == 0)
-        return NULL;
-      return ct_fact_key_label (kind, what);
-    default:
-      return ct_fact_key_label (CT_ENTITY_CHARACTER, what);
-    }
-}
-
-GPtrArray *
-ct_wiki_get_appearances (CtWiki  *self,
-                         gint64   entity_id,
-                         GError **error)
-{
-  g_autoptr(GPtrArray) sortable = g_ptr_array_new_with_free_func (sortable_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *result;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
-
-  for (guint q = 0; q < G_N_ELEMENTS (appearance_queries); q++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, appearance_queries[q], error);
-      gboolean row;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, entity_id);
-      while (TRUE)
-        {
-          SortableAppearance *s;
-          CtAppearance *a;
-          char *seen_key;
-
-          if (!ct_db_step (self->db, stmt, &row, error))
-            return NULL;
-          if (!row)
-            break;
-
-          /* A film already listed through a credit is not listed again
-           * because a fact also names it (a director is both). */
-          seen_key = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-          if (!g_hash_table_add (seen, seen_key) && q > 1)
-            continue;
-
-          a = g_new0 (CtAppearance, 1);
-          a->entity_id = sqlite3_column_int64 (stmt, 0);
-          a->kind = column_kind (stmt, 1);
-          a->title = ct_db_column_dup (stmt, 2);
-          a->film_id = sqlite3_column_int64 (stmt, 3);
-          a->film_title = ct_db_column_dup (stmt, 4);
-          a->detail = appearance_detail (q, a->kind, (const char *) sqlite3_column_text (stmt, 5),
-                                         (const char *) sqlite3_column_text (stmt, 8));
-          s = g_new0 (SortableAppearance, 1);
-          s->appearance = a;
-          s->release = ct_db_column_dup (stmt, 6);
-          s->order = sqlite3_column_int (stmt, 7);
-          g_ptr_array_add (sortable, s);
-        }
-    }
-
-  g_ptr_array_sort (sortable, compare_appearances);
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_appearance_free);
-  for (guint i = 0; i < sortable->len; i++)
-    {
-      SortableAppearance *s = g_ptr_array_index (sortable, i);
-      g_ptr_array_add (result, g_steal_pointer (&s->appearance));
-    }
-  return result;
 }
 
 /* The relationship graph (its facts: ct-wiki-links.c) */
