@@ -1,0 +1,50 @@
+/* ct-spell-private.h — what the files of the editor's spelling share.
+ *
+ * ct-spell-highlighter.c  when and where to check (a worker thread), and
+ *                         the underline tag
+ * ct-spell-menu.c         the context menu: suggestions, "Add to
+ *                         Dictionary", "Ignore", the language submenu
+ *
+ * The menu keeps its state in a CtSpellMenu inside the highlighter, so
+ * each reads alone without a second object to keep in step.
+ */
+#pragma once
+
+#include "ct-spell.h"
+#include "ct-spell-highlighter.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  GtkTextView        *view;        /* weak */
+  GMenu              *section;     /* what the page adds to the context menu */
+  GMenu              *words;       /* suggestions, Add to Dictionary, Ignore */
+  GMenu              *languages;   /* radio items of spell.language */
+  GSimpleActionGroup *actions;     /* "spell" on the view */
+  GtkTextMark        *start;       /* the word the menu is for, or NULL */
+  GtkTextMark        *end;
+  char               *word;
+  GtkEventController *click;       /* ours, on the view */
+  guint               caret_source;
+} CtSpellMenu;
+
+/* ct-spell-menu.c */
+void            _ct_spell_menu_init             (CtSpellHighlighter *self,
+                                                 CtSpellMenu        *menu,
+                                                 GtkTextView        *view);
+void            _ct_spell_menu_clear            (CtSpellMenu        *menu);
+gboolean        _ct_spell_menu_update_at        (CtSpellHighlighter *self,
+                                                 CtSpellMenu        *menu,
+                                                 const GtkTextIter  *iter);
+/* After the language, its choice or the setting changed. */
+void            _ct_spell_menu_update_languages (CtSpellHighlighter *self,
+                                                 CtSpellMenu        *menu);
+
+/* ct-spell-highlighter.c */
+CtSpellChecker *_ct_spell_highlighter_get_checker (CtSpellHighlighter *self);
+GtkTextBuffer  *_ct_spell_highlighter_get_buffer  (CtSpellHighlighter *self);
+const char     *_ct_spell_highlighter_get_chosen_language (CtSpellHighlighter *self);
+/* Checks the screen again soon: the words known changed. */
+void            _ct_spell_highlighter_recheck     (CtSpellHighlighter *self);
+
+G_END_DECLS
