@@ -29,6 +29,7 @@
 #define CHECK_AFTER_EDIT_MS   400
 #define CHECK_AFTER_SCROLL_MS 120
 #define MAX_DIRTY_LINES       2000   /* a bigger paste is checked as it scrolls by */
+
 #define SPELL_TAG             "ct-spell-misspelt"
 
 struct _CtSpellHighlighter
@@ -50,6 +51,7 @@ struct _CtSpellHighlighter
   GtkTextMark     *dirty_end;
   guint64          edits;
   guint            check_source;
+  CtSpellMirror   *mirror;       /* the text, edit by edit (ct-spell-mirror.c) */
   GCancellable    *cancellable;  /* of the job with the worker, else NULL */
   gboolean         again;        /* asked to check while a job ran */
   guint            checks;
@@ -68,113 +70,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CtSpellHighlighter, ct_spell_highlighter, G_TYPE_OBJECT)
-
-/* ---- the job, in the worker ---- */
-
-typedef struct {
-  char            *text;
-  gsize            length;
-  char            *chosen;
-  CtSpellChecker  *checker;     /* the current one, or NULL */
-  GStrv            wiki_names;  /* for a new one */
-  GArray          *windows;     /* of CtTextRange in characters, sorted, disjoint */
-  guint64          edits;
-  /* answers */
-  CtSpellChecker  *used;
-  char            *problem;
-  GArray          *found;       /* of CtTextRange in characters */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->text);
-  g_free (job->chosen);
-  g_clear_object (&job->checker);
-  g_strfreev (job->wiki_names);
-  g_array_unref (job->windows);
-  g_clear_object (&job->used);
-  g_free (job->problem);
-  g_clear_pointer (&job->found, g_array_unref);
-  g_free (job);
-}
-
-/* Byte offset of character @chars, going on from (@at_chars, @at_bytes). */
-static gsize
-bytes_at (const char *text,
-          gsize       length,
-          gsize      *at_chars,
-          gsize      *at_bytes,
-          gsize       chars)
-{
-  while (*at_chars < chars && *at_bytes < length)
-    {
-      *at_bytes = g_utf8_next_char (text + *at_bytes) - text;
-      (*at_chars)++;
-    }
-  return MIN (*at_bytes, length);
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autofree char *language = ct_spell_language_for_post (job->text, job->length, job->chosen);
-  g_autoptr(GArray) prose = NULL;
-  gsize chars = 0, bytes = 0;
-  gsize found_chars = 0, found_bytes = 0;
-  GError *error = NULL;
-
-  if (job->checker != NULL && g_str_equal (ct_spell_checker_get_language (job->checker), language))
-    job->used = g_object_ref (job->checker);
-  else
-    {
-      job->used = ct_spell_checker_new (language, &error);
-      if (job->used == NULL)
-        {
-          job->problem = g_strdup (error->message);
-          g_clear_error (&error);
-          g_task_return_boolean (task, TRUE);
-          return;
-        }
-      ct_spell_checker_set_wiki_names (job->used, (const char * const *) job->wiki_names);
-    }
-
-  prose = ct_spell_prose_ranges (job->text, job->length);
-  job->found = g_array_new (FALSE, FALSE, sizeof (CtTextRange));
-
-  for (guint i = 0; i < job->windows->len; i++)
-    {
-      const CtTextRange *w = &g_array_index (job->windows, CtTextRange, i);
-      gsize from = bytes_at (job->text, job->length, &chars, &bytes, w->start);
-      gsize to = bytes_at (job->text, job->length, &chars, &bytes, w->end);
-      g_autoptr(GPtrArray) found = NULL;
-
-      found = ct_spell_checker_check_ranges (job->used, job->text, job->length, prose,
-                                             from, to, 0, cancellable, &error);
-      if (found == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      for (guint k = 0; k < found->len; k++)
-        {
-          CtMisspelling *m = g_ptr_array_index (found, k);
-          CtTextRange r;
-
-          /* windows and words both go forward through the text */
-          found_chars += g_utf8_pointer_to_offset (job->text + found_bytes, job->text + m->start);
-          found_bytes = m->start;
-          r.start = found_chars;
-          r.end = found_chars + g_utf8_strlen (m->word, -1);
-          g_array_append_val (job->found, r);
-        }
-    }
-  g_task_return_boolean (task, TRUE);
-}
 
 /* ---- scheduling, on the main thread ---- */
 
@@ -210,7 +105,7 @@ check_done_cb (GObject      *object,
                gpointer      user_data)
 {
   CtSpellHighlighter *self = CT_SPELL_HIGHLIGHTER (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  CtSpellJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -349,8 +244,7 @@ check_cb (gpointer user_data)
 {
   CtSpellHighlighter *self = user_data;
   g_autoptr(GTask) task = NULL;
-  GtkTextIter start, end;
-  Job *job;
+  CtSpellJob *job;
 
   self->check_source = 0;
   if (self->cancellable != NULL)
@@ -362,12 +256,19 @@ check_cb (gpointer user_data)
   if (!self->enabled || !gtk_widget_get_mapped (GTK_WIDGET (self->view)))
     return G_SOURCE_REMOVE;
 
-  job = g_new0 (Job, 1);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  /* a slice, not the text: images and widgets count as a character there,
-   * as they do for iters */
-  job->text = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
-  job->length = strlen (job->text);
+  if (_ct_spell_mirror_get_chars (self->mirror) != (gsize) gtk_text_buffer_get_char_count (self->buffer))
+    {
+      /* an image or widget went in without insert-text: copy it all once */
+      GtkTextIter start, end;
+      g_autofree char *slice = NULL;
+
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      slice = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+      _ct_spell_mirror_reset (self->mirror, slice);
+    }
+
+  job = g_new0 (CtSpellJob, 1);
+  job->text = _ct_spell_mirror_dup (self->mirror, &job->length);
   job->chosen = g_strdup (self->chosen);
   job->checker = self->checker ? g_object_ref (self->checker) : NULL;
   job->wiki_names = g_strdupv (self->wiki_names);
@@ -377,8 +278,8 @@ check_cb (gpointer user_data)
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, check_done_cb, NULL);
   g_task_set_source_tag (task, check_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, check_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) _ct_spell_job_free);
+  g_task_run_in_thread (task, _ct_spell_job_run);
   return G_SOURCE_REMOVE;
 }
 
@@ -420,6 +321,27 @@ widen_dirty (CtSpellHighlighter *self,
     if (gtk_text_iter_compare (end, &b) > 0)
       gtk_text_buffer_move_mark (self->buffer, self->dirty_end, end);
   }
+}
+
+/* Before the buffer's own handlers: offsets are those of the text the
+ * mirror still has. */
+static void
+on_insert_text_before_cb (CtSpellHighlighter *self,
+                          GtkTextIter        *location,
+                          const char         *text,
+                          int                 length,
+                          GtkTextBuffer      *buffer)
+{
+  _ct_spell_mirror_insert (self->mirror, gtk_text_iter_get_offset (location), text, length);
+}
+
+static void
+on_delete_range_before_cb (CtSpellHighlighter *self,
+                           GtkTextIter        *start,
+                           GtkTextIter        *end,
+                           GtkTextBuffer      *buffer)
+{
+  _ct_spell_mirror_delete (self->mirror, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
 }
 
 static void
@@ -534,6 +456,7 @@ ct_spell_highlighter_finalize (GObject *object)
   CtSpellHighlighter *self = CT_SPELL_HIGHLIGHTER (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->mirror, _ct_spell_mirror_free);
   g_clear_object (&self->checker);
   g_strfreev (self->wiki_names);
   g_free (self->chosen);
@@ -610,6 +533,7 @@ static void
 ct_spell_highlighter_init (CtSpellHighlighter *self)
 {
   self->settings = g_settings_new (APP_ID);
+  self->mirror = _ct_spell_mirror_new ();
 }
 
 CtSpellHighlighter *
@@ -625,6 +549,14 @@ ct_spell_highlighter_new (GtkTextView *view)
   self = g_object_new (CT_TYPE_SPELL_HIGHLIGHTER, NULL);
   self->view = view;
   self->buffer = gtk_text_view_get_buffer (view);
+  {
+    GtkTextIter start, end;
+    g_autofree char *slice = NULL;
+
+    gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+    slice = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+    _ct_spell_mirror_reset (self->mirror, slice);
+  }
 
   /* Blue, wavy: apart from the red and yellow of reference problems, and
    * light enough to read on the dark scheme's background too. */
@@ -634,6 +566,10 @@ ct_spell_highlighter_new (GtkTextView *view)
                                           "underline-rgba", &rgba,
                                           NULL);
 
+  g_signal_connect_object (self->buffer, "insert-text",
+                           G_CALLBACK (on_insert_text_before_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "delete-range",
+                           G_CALLBACK (on_delete_range_before_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text",
                            G_CALLBACK (on_insert_text_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "delete-range",
@@ -716,7 +652,7 @@ ct_spell_highlighter_set_enabled (CtSpellHighlighter *self,
       GtkTextIter start, end;
 
       g_clear_handle_id (&self->check_source, g_source_remove);
-      g_cancellable_cancel (self->cancellable);
+          g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       gtk_text_buffer_get_bounds (self->buffer, &start, &end);
       gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);

@@ -4,6 +4,9 @@
  *                         the underline tag
  * ct-spell-menu.c         the context menu: suggestions, "Add to
  *                         Dictionary", "Ignore", the language submenu
+ * ct-spell-job.c          one check, in the worker thread
+ * ct-spell-mirror.c       a copy of the text kept edit by edit, so a
+ *                         check never copies 3 MB out of the buffer
  *
  * The menu keeps its state in a CtSpellMenu inside the highlighter, so
  * each reads alone without a second object to keep in step.
@@ -27,6 +30,49 @@ typedef struct {
   GtkEventController *click;       /* ours, on the view */
   guint               caret_source;
 } CtSpellMenu;
+
+/* ct-spell-job.c: what a check takes to the worker and brings back */
+typedef struct {
+  char            *text;
+  gsize            length;
+  char            *chosen;
+  CtSpellChecker  *checker;     /* the current one, or NULL */
+  GStrv            wiki_names;  /* for a new one */
+  GArray          *windows;     /* of CtTextRange in characters, sorted, disjoint */
+  guint64          edits;
+  /* answers */
+  CtSpellChecker  *used;
+  char            *problem;
+  GArray          *found;       /* of CtTextRange in characters */
+} CtSpellJob;
+
+void            _ct_spell_job_free              (CtSpellJob                *job);
+/* GTaskThreadFunc: task data is a CtSpellJob */
+void            _ct_spell_job_run               (GTask              *task,
+                                                 gpointer            source_object,
+                                                 gpointer            task_data,
+                                                 GCancellable       *cancellable);
+
+/* ct-spell-mirror.c */
+typedef struct _CtSpellMirror CtSpellMirror;
+
+CtSpellMirror  *_ct_spell_mirror_new            (void);
+void            _ct_spell_mirror_free           (CtSpellMirror      *self);
+/* @text (@length bytes, -1: NUL-terminated) at character @offset */
+void            _ct_spell_mirror_insert         (CtSpellMirror      *self,
+                                                 gsize               offset,
+                                                 const char         *text,
+                                                 gssize              length);
+/* characters [@start, @end) */
+void            _ct_spell_mirror_delete         (CtSpellMirror      *self,
+                                                 gsize               start,
+                                                 gsize               end);
+gsize           _ct_spell_mirror_get_chars      (CtSpellMirror      *self);
+char           *_ct_spell_mirror_dup            (CtSpellMirror      *self,
+                                                 gsize              *length);
+/* Starts again from all of @text. */
+void            _ct_spell_mirror_reset          (CtSpellMirror      *self,
+                                                 const char         *text);
 
 /* ct-spell-menu.c */
 void            _ct_spell_menu_init             (CtSpellHighlighter *self,
