@@ -83,6 +83,8 @@ ct_spell_prose_ranges (const char *text,
   return prose;
 }
 
+#define MAX_WORD_CHARS 45
+
 static gboolean
 is_apostrophe (gunichar c)
 {
@@ -125,6 +127,7 @@ chunk_words (const char      *text,
     {
       gunichar c = g_utf8_get_char (text + p);
       gsize run_start, run_end, last_letter_end;
+      glong chars;
       gboolean digit = FALSE;
 
       if (!is_word_char (c))
@@ -154,7 +157,10 @@ chunk_words (const char      *text,
       /* an HTML entity (&nbsp;) is not a word either */
       if (run_start > start && text[run_start - 1] == '&' && run_end < end && text[run_end] == ';')
         continue;
-      if (!digit && g_utf8_strlen (text + run_start, run_end - run_start) > 1)
+      /* past MAX_WORD_CHARS it is a hash, base64 or a held key, not a word
+       * a dictionary could know (hunspell gives up at 100 bytes) */
+      chars = g_utf8_strlen (text + run_start, run_end - run_start);
+      if (!digit && chars > 1 && chars <= MAX_WORD_CHARS)
         func (text + run_start, run_end - run_start, run_start, user_data);
     }
 }

@@ -371,8 +371,8 @@ ct_spell_checker_check_ranges (CtSpellChecker  *self,
   if (!g_utf8_validate (text, length, &bad))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
-                   _("The text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (bad - text));
+                   _("The text is not valid UTF-8 (at byte %lld)"),
+                   (long long) (bad - text));
       return NULL;
     }
   to = MIN (to, length);

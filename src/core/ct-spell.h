@@ -106,8 +106,9 @@ GArray         *ct_spell_prose_ranges              (const char      *text,
                                                     gsize            length);
 
 /* Calls @func for each word of @text[@start, @end) a spelling checker
- * would look at, with its bytes; bare URLs, e-mail addresses and words
- * with digits are left out (ct-spell-text.c). */
+ * would look at, with its bytes; bare URLs, e-mail addresses, words
+ * with digits and runs of letters longer than any word (45 characters)
+ * are left out (ct-spell-text.c). */
 typedef void  (*CtSpellWordFunc)                   (const char      *word,
                                                     gsize            length,
                                                     gsize            offset,

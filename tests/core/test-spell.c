@@ -86,6 +86,7 @@ test_skips_code_and_references (void)
     { "[linkk](https://qwzx.example/frob)", "linkk" },
     { "---\ntitle: Qwzx\ntagz: [frob]\n---\nBodyy here.", "Bodyy" },
     { "In 4K, 1990s mp3 &nbsp; x", "" },
+    { "A hash qwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzxqwzx and wrongg", "wrongg" },
     { "It’s the director’s cut, isn't it?", "" },
     { "Ünïcode wörds: “quoted” — dashes…", "Ünïcode wörds" },
   };

@@ -272,6 +272,18 @@ test_wiki_words_and_code (Fixture       *f,
   g_assert_false (underlined (f, "Laustsen"));
   g_assert_false (underlined (f, "qwzxcode"));
   g_assert_false (underlined (f, "Qwzxlink"));
+
+  /* a name the wiki gains stops being a mistake */
+  {
+    g_autoptr(GError) error = NULL;
+
+    type (f, "Then Zyxwvutsky arrives.\n");
+    CT_TEST_WAIT (underlined (f, "Zyxwvutsky"));
+    g_assert_cmpint (ct_wiki_create_entity (ct_editor_page_get_wiki (f->page), CT_ENTITY_PERSON,
+                                            "Ola Zyxwvutsky", &error), >, 0);
+    g_assert_no_error (error);
+    CT_TEST_WAIT (!underlined (f, "Zyxwvutsky"));
+  }
 }
 
 static void

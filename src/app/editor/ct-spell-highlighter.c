@@ -30,6 +30,7 @@
 #define CHECK_AFTER_SCROLL_MS 120
 #define MAX_DIRTY_LINES       2000   /* a bigger paste is checked as it scrolls by */
 
+#define WIKI_SETTLE_MS        500
 #define SPELL_TAG             "ct-spell-misspelt"
 
 struct _CtSpellHighlighter
@@ -42,6 +43,7 @@ struct _CtSpellHighlighter
   GSettings       *settings;
   CtWiki          *wiki;
   GStrv            wiki_names;
+  guint            wiki_source;  /* reading the names again after a change */
   CtSpellChecker  *checker;    /* the language last checked in */
   char            *chosen;     /* the writer's choice for this document */
   char            *problem;
@@ -77,15 +79,82 @@ static void schedule_check (CtSpellHighlighter *self,
                             guint               delay);
 
 static void
-clear_tag_in (CtSpellHighlighter *self,
-              gsize               start,
-              gsize               end)
+set_tag (CtSpellHighlighter *self,
+         const CtTextRange  *r,
+         gboolean            on)
 {
   GtkTextIter a, b;
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag, &a, &b);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) r->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) r->end);
+  if (on)
+    gtk_text_buffer_apply_tag (self->buffer, self->tag, &a, &b);
+  else
+    gtk_text_buffer_remove_tag (self->buffer, self->tag, &a, &b);
+}
+
+/* The underlined ranges wholly inside @w, in order. */
+static GArray *
+tagged_in (CtSpellHighlighter *self,
+           const CtTextRange  *w)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (CtTextRange));
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, (int) w->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) w->end);
+  if (!gtk_text_iter_starts_tag (&iter, self->tag)
+      && !gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+    return ranges;
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter off = iter;
+      CtTextRange r;
+
+      if (gtk_text_iter_starts_tag (&iter, self->tag))
+        {
+          gtk_text_iter_forward_to_tag_toggle (&off, self->tag);
+          r.start = gtk_text_iter_get_offset (&iter);
+          r.end = gtk_text_iter_get_offset (&off);
+          if (r.end <= w->end)
+            g_array_append_val (ranges, r);
+        }
+      iter = off;
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+        break;
+    }
+  return ranges;
+}
+
+/* Brings the underlines inside @w to @found, touching only what changed:
+ * every tag change redraws its lines, and redrawing a long line is the
+ * slowest thing a text view does. */
+static void
+update_window (CtSpellHighlighter *self,
+               const CtTextRange  *w,
+               GArray             *found)
+{
+  g_autoptr(GArray) old = tagged_in (self, w);
+  guint i = 0, k = 0;
+
+  while (k < found->len && g_array_index (found, CtTextRange, k).start < w->start)
+    k++;
+  for (;;)
+    {
+      const CtTextRange *o = i < old->len ? &g_array_index (old, CtTextRange, i) : NULL;
+      const CtTextRange *n = k < found->len ? &g_array_index (found, CtTextRange, k) : NULL;
+
+      if (n != NULL && n->end > w->end)
+        n = NULL;
+      if (o == NULL && n == NULL)
+        break;
+      if (o != NULL && n != NULL && o->start == n->start && o->end == n->end)
+        i++, k++;
+      else if (n == NULL || (o != NULL && o->start < n->start))
+        set_tag (self, &g_array_index (old, CtTextRange, i++), FALSE);
+      else
+        set_tag (self, &g_array_index (found, CtTextRange, k++), TRUE);
+    }
 }
 
 static void
@@ -138,19 +207,7 @@ check_done_cb (GObject      *object,
       g_set_object (&self->checker, job->used);
       set_problem (self, NULL);
       for (guint i = 0; i < job->windows->len; i++)
-        {
-          const CtTextRange *w = &g_array_index (job->windows, CtTextRange, i);
-          clear_tag_in (self, w->start, w->end);
-        }
-      for (guint i = 0; i < job->found->len; i++)
-        {
-          const CtTextRange *r = &g_array_index (job->found, CtTextRange, i);
-          GtkTextIter a, b;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) r->start);
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) r->end);
-          gtk_text_buffer_apply_tag (self->buffer, self->tag, &a, &b);
-        }
+        update_window (self, &g_array_index (job->windows, CtTextRange, i), job->found);
       if (new_language)
         {
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
@@ -383,13 +440,26 @@ on_scrolled_cb (CtSpellHighlighter *self)
     schedule_check (self, CHECK_AFTER_SCROLL_MS);
 }
 
+static gboolean
+reload_wiki_cb (gpointer user_data)
+{
+  CtSpellHighlighter *self = user_data;
+  g_autoptr(CtWiki) wiki = g_object_ref (self->wiki);
+
+  self->wiki_source = 0;
+  ct_spell_highlighter_set_wiki (self, NULL);
+  ct_spell_highlighter_set_wiki (self, wiki);
+  return G_SOURCE_REMOVE;
+}
+
+/* Entity pages commit change by change: read the names once they settle. */
 static void
 on_wiki_changed_cb (CtSpellHighlighter *self,
                     gint64              id,
                     CtWiki             *wiki)
 {
-  ct_spell_highlighter_set_wiki (self, NULL);
-  ct_spell_highlighter_set_wiki (self, wiki);
+  g_clear_handle_id (&self->wiki_source, g_source_remove);
+  self->wiki_source = g_timeout_add (WIKI_SETTLE_MS, reload_wiki_cb, self);
 }
 
 static char *
@@ -442,6 +512,7 @@ ct_spell_highlighter_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->wiki_source, g_source_remove);
   if (self->wiki != NULL)
     g_signal_handlers_disconnect_by_data (self->wiki, self);
   g_clear_object (&self->wiki);
@@ -581,8 +652,8 @@ ct_spell_highlighter_new (GtkTextView *view)
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   if (vadj != NULL)
     {
-      g_signal_connect_object (vadj, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (vadj, "changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+    /* not "changed": it fires all along while a long post is laid out */
+    g_signal_connect_object (vadj, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (view, "map", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
 
@@ -603,6 +674,7 @@ ct_spell_highlighter_set_wiki (CtSpellHighlighter *self,
 
   if (self->wiki != NULL)
     g_signal_handlers_disconnect_by_data (self->wiki, self);
+  g_clear_handle_id (&self->wiki_source, g_source_remove);
   g_set_object (&self->wiki, wiki);
   if (wiki != NULL)
     {

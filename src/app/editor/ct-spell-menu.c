@@ -214,16 +214,25 @@ _ct_spell_menu_update_languages (CtSpellHighlighter *self,
 }
 
 static void
-fill_languages (CtSpellMenu *menu)
+list_languages_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
 {
-  g_auto(GStrv) languages = ct_spell_list_languages ();
+  g_task_return_pointer (task, ct_spell_list_languages (), (GDestroyNotify) g_strfreev);
+}
+
+static void
+fill_languages (CtSpellMenu        *menu,
+                const char * const *languages)
+{
   g_autoptr(GMenuItem) automatic = NULL;
 
   /* Translators: spelling language: the post's lang:, else the system's */
   automatic = g_menu_item_new (_("Automatic"), NULL);
   g_menu_item_set_action_and_target_value (automatic, "spell.language", g_variant_new_string (""));
   g_menu_append_item (menu->languages, automatic);
-  for (guint i = 0; languages[i] != NULL; i++)
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (languages[i], NULL);
 
@@ -236,6 +245,19 @@ typedef struct {
   CtSpellHighlighter *self;
   CtSpellMenu        *menu;
 } Closure;
+
+static void
+languages_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CtSpellMenu *menu = g_object_get_data (object, "ct-spell-menu");
+  g_auto(GStrv) languages = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* the highlighter may have been disposed meanwhile */
+  if (menu != NULL && menu->languages != NULL)
+    fill_languages (menu, (const char * const *) languages);
+}
 
 static gboolean
 caret_rested_cb (gpointer user_data)
@@ -299,7 +321,15 @@ _ct_spell_menu_init (CtSpellHighlighter *self,
   menu->section = g_menu_new ();
   menu->words = g_menu_new ();
   menu->languages = g_menu_new ();
-  fill_languages (menu);
+  /* enchant loads its providers and looks through their dictionaries to
+   * list them: a worker's job, not the opening tab's */
+  g_object_set_data (G_OBJECT (self), "ct-spell-menu", menu);
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, languages_listed_cb, NULL);
+
+    g_task_set_source_tag (task, _ct_spell_menu_init);
+    g_task_run_in_thread (task, list_languages_thread);
+  }
 
   menu->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (menu->actions), entries, G_N_ELEMENTS (entries), self);
