@@ -8,6 +8,7 @@
 
 #include "ct-cli-private.h"
 #include "ct-diagnostic.h"
+#include "ct-cli-spelling.h"
 #include "ct-render.h"
 #include "ct-timeline.h"
 
@@ -20,6 +21,8 @@ typedef struct {
   guint errors;
   guint warnings;
   gboolean mentions;   /* --mentions: also the unlinked mentions (hints) */
+  CtCliSpelling *spelling;  /* --spelling, else NULL */
+  guint misspelt;
 } Tally;
 
 static void
@@ -67,6 +70,14 @@ check_text (Tally      *tally,
         g_ptr_array_add (shown, d);
     }
   count (tally, problems, ct_cli_print_diagnostics (stdout, path, shown));
+
+  if (tally->spelling != NULL
+      && !ct_cli_spelling_check (tally->spelling, wiki, path, text, length, &tally->misspelt, &error))
+    {
+      /* no dictionary for the post's language: say so where it applies */
+      printf ("%s: error: %s\n", path, error->message);
+      tally->errors++;
+    }
 }
 
 static gboolean
@@ -206,19 +217,22 @@ ct_cli_check (int    argc,
               char **argv)
 {
   g_autofree char *wiki_dir = NULL;
+  g_autoptr(CtCliSpelling) spelling = NULL;
+  gboolean with_spelling = FALSE;
   Tally tally = { 0 };
   gboolean integrity = FALSE;
   GOptionEntry entries[] = {
     { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_dir, N_("The wiki folder (default: found from each file, or from the current folder)"), N_("DIR") },
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &tally.mentions, N_("Also list names of the wiki's entities written as plain text (PATH:LINE:COL: hint: …)"), NULL },
     { "integrity", 0, 0, G_OPTION_ARG_NONE, &integrity, N_("Instead of references, check every page of the wiki database for damage"), NULL },
+    { "spelling", 0, 0, G_OPTION_ARG_NONE, &with_spelling, N_("Also report misspelt words, as PATH:LINE:COL: spelling: WORD (suggestions: …)"), NULL },
     { NULL }
   };
 
   if (!ct_cli_parse ("check", "[FILE.md…]",
                      _("Report broken references and prose the wiki contradicts, as PATH:LINE:COL: error|warning: MESSAGE.\n"
                        "Without files, checks every post of the wiki and every entity's notes.\n"
-                       "Exits with 1 when there is an error."),
+                       "Exits with 1 when there is an error (or, with --spelling, a misspelt word)."),
                      entries, &argc, &argv))
     return CT_EXIT_USAGE;
 
@@ -231,6 +245,8 @@ ct_cli_check (int    argc,
         }
       return check_integrity (wiki_dir);
     }
+  if (with_spelling)
+    tally.spelling = spelling = ct_cli_spelling_new ();
 
   if (argc == 1)
     {
@@ -258,5 +274,7 @@ ct_cli_check (int    argc,
 
   if (tally.errors + tally.warnings > 0)
     fprintf (stderr, _("continuity: %u error(s), %u warning(s)\n"), tally.errors, tally.warnings);
-  return tally.errors > 0 ? CT_EXIT_FAILURE : CT_EXIT_OK;
+  if (tally.misspelt > 0)
+    fprintf (stderr, _("continuity: %u misspelt word(s)\n"), tally.misspelt);
+  return tally.errors + tally.misspelt > 0 ? CT_EXIT_FAILURE : CT_EXIT_OK;
 }

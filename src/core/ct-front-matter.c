@@ -229,7 +229,8 @@ read_mapping (yaml_document_t  *doc,
       if (key == NULL)
         continue;
 
-      if (g_str_equal (key, "title") || g_str_equal (key, "date") || g_str_equal (key, "description"))
+      if (g_str_equal (key, "title") || g_str_equal (key, "date") || g_str_equal (key, "description")
+          || g_str_equal (key, "lang"))
         {
           if (text == NULL)
             problem = g_strdup_printf (_("%s must be text"), key);
@@ -239,6 +240,8 @@ read_mapping (yaml_document_t  *doc,
             { g_free (fm->title); fm->title = g_strdup (text); }
           else if (g_str_equal (key, "description"))
             { g_free (fm->description); fm->description = g_strdup (text); }
+          else if (g_str_equal (key, "lang"))
+            { g_free (fm->lang); fm->lang = g_strdup (text); }
           else
             { g_free (fm->date); fm->date = g_strdup (text); }
         }
@@ -326,6 +329,7 @@ ct_front_matter_free (CtFrontMatter *self)
   g_free (self->title);
   g_free (self->description);
   g_free (self->date);
+  g_free (self->lang);
   g_strfreev (self->tags);
   g_free (self);
 }

@@ -22,6 +22,7 @@ typedef struct {
   GStrv     tags;       /* never NULL */
   gboolean  draft;
   int       spoilers;   /* -1 absent, 0 false, 1 true */
+  char     *lang;       /* the post's language as written (en_GB, de-AT), NULL when absent */
 } CtFrontMatter;
 
 /* Parses the front matter of @text with libyaml. A text without front

@@ -22,6 +22,7 @@
 #include "ct-editor-page.h"
 #include "ct-front-matter-popover.h"
 #include "ct-hover-provider.h"
+#include "ct-spell-highlighter.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,7 @@ struct _CtEditorPage
   CtHoverProvider      *hover;
   GMenu                *open_menu;       /* the extra menu's "Open …" */
   gint64                menu_entity;     /* what it opens, 0 for none */
+  CtSpellHighlighter   *spelling;        /* underlines and the menu's suggestions */
 };
 
 /* ct-editor-page-banner.c */

@@ -264,6 +264,10 @@ ct_editor_page_constructed (GObject *object)
   gtk_widget_set_parent (GTK_WIDGET (self->entity_popover), GTK_WIDGET (self));
   _ct_editor_page_references_init (self);
   _ct_editor_page_image_init (self);
+  /* spelling's suggestions open the context menu, above "Open …" */
+  self->spelling = ct_spell_highlighter_new (GTK_TEXT_VIEW (self->view));
+  g_menu_prepend_section (G_MENU (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->view))), NULL,
+                          ct_spell_highlighter_get_menu (self->spelling));
 
   vadj = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
   g_signal_connect_object (vadj, "value-changed",
@@ -298,6 +302,10 @@ ct_editor_page_dispose (GObject *object)
   g_clear_object (&self->hover);
   g_clear_object (&self->open_menu);
   g_clear_object (&self->wiki);
+  /* a check with the worker holds a reference: stop it before the view goes */
+  if (self->spelling != NULL)
+    g_object_run_dispose (G_OBJECT (self->spelling));
+  g_clear_object (&self->spelling);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_EDITOR_PAGE);
   /* The template's root box has no id, so dispose_template leaves it. */
@@ -643,6 +651,7 @@ ct_editor_page_set_wiki (CtEditorPage *self,
   ct_preview_set_wiki (self->preview, wiki);
   ct_completion_provider_set_wiki (self->completion, wiki);
   _ct_editor_page_references_set_wiki (self, wiki);
+  ct_spell_highlighter_set_wiki (self->spelling, wiki);
 }
 
 CtWiki *

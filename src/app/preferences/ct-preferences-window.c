@@ -16,6 +16,7 @@ struct _CtPreferencesWindow
   GtkSwitch            *current_line_switch;
   GtkSwitch            *line_numbers_switch;
   GtkSwitch            *sync_scroll_switch;
+  GtkSwitch            *spell_check_switch;
   GtkSwitch            *remote_content_switch;
   GtkSwitch            *raw_html_switch;
   GtkSpinButton        *interval_spin;
@@ -92,6 +93,7 @@ ct_preferences_window_class_init (CtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, remote_content_switch);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, raw_html_switch);
   gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, CtPreferencesWindow, spell_check_switch);
 }
 
 static void
@@ -108,6 +110,7 @@ ct_preferences_window_init (CtPreferencesWindow *self)
     { "sync-scroll", G_STRUCT_OFFSET (CtPreferencesWindow, sync_scroll_switch) },
     { "allow-remote-content", G_STRUCT_OFFSET (CtPreferencesWindow, remote_content_switch) },
     { "allow-raw-html", G_STRUCT_OFFSET (CtPreferencesWindow, raw_html_switch) },
+    { "spell-check", G_STRUCT_OFFSET (CtPreferencesWindow, spell_check_switch) },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
