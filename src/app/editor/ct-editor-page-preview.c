@@ -15,9 +15,10 @@
 #include "ct-text-mirror.h"
 
 /* The page's copy of its text, kept in step with each edit, so a long
- * post is not copied out of the buffer on every keystroke. */
-static CtTextMirror *
-text_mirror (CtEditorPage *self)
+ * post is not copied out of the buffer on every keystroke: the preview
+ * and the spelling read it. */
+CtTextMirror *
+_ct_editor_page_get_text_mirror (CtEditorPage *self)
 {
   CtTextMirror *mirror = g_object_get_data (G_OBJECT (self), "ct-text-mirror");
 
@@ -38,7 +39,7 @@ push_text_cb (gpointer user_data)
   char *text;
 
   self->text_source = 0;
-  text = ct_text_mirror_dup (text_mirror (self), &length);
+  text = ct_text_mirror_dup (_ct_editor_page_get_text_mirror (self), &length);
   /* The preview keeps this copy: no second one on this thread. */
   ct_preview_set_text_take (self->preview, text, length);
   ct_problems_text_sent (self->problems);

@@ -106,6 +106,9 @@ void         _ct_editor_page_changed_on_disk   (CtEditorPage  *self,
 void         _ct_editor_page_class_preview_init (GtkWidgetClass *widget_class);
 /* Sends the text to the preview from an idle, once however many changes. */
 void         _ct_editor_page_queue_text        (CtEditorPage  *self);
+/* The page's copy of its text, edit by edit: the preview's and the
+ * spelling's, one for both. */
+CtTextMirror *_ct_editor_page_get_text_mirror  (CtEditorPage  *self);
 void         _ct_editor_page_schedule_sync_scroll (CtEditorPage *self);
 
 /* ct-editor-page-actions.c */

@@ -265,7 +265,7 @@ ct_editor_page_constructed (GObject *object)
   _ct_editor_page_references_init (self);
   _ct_editor_page_image_init (self);
   /* spelling's suggestions open the context menu, above "Open …" */
-  self->spelling = ct_spell_highlighter_new (GTK_TEXT_VIEW (self->view));
+  self->spelling = ct_spell_highlighter_new (GTK_TEXT_VIEW (self->view), _ct_editor_page_get_text_mirror (self));
   g_menu_prepend_section (G_MENU (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->view))), NULL,
                           ct_spell_highlighter_get_menu (self->spelling));
 

@@ -8,6 +8,7 @@
 #include "ct-spell.h"
 #include "ct-spell-highlighter.h"
 #include "ct-spell-private.h"
+#include "ct-text-mirror.h"
 
 /* When to check and where (the menu is in ct-spell-menu.c):
  *
@@ -53,7 +54,7 @@ struct _CtSpellHighlighter
   GtkTextMark     *dirty_end;
   guint64          edits;
   guint            check_source;
-  CtSpellMirror   *mirror;       /* the text, edit by edit (ct-spell-mirror.c) */
+  CtTextMirror    *mirror;       /* the page's copy of the text, edit by edit (not ours) */
   GCancellable    *cancellable;  /* of the job with the worker, else NULL */
   gboolean         again;        /* asked to check while a job ran */
   guint            checks;
@@ -313,19 +314,8 @@ check_cb (gpointer user_data)
   if (!self->enabled || !gtk_widget_get_mapped (GTK_WIDGET (self->view)))
     return G_SOURCE_REMOVE;
 
-  if (_ct_spell_mirror_get_chars (self->mirror) != (gsize) gtk_text_buffer_get_char_count (self->buffer))
-    {
-      /* an image or widget went in without insert-text: copy it all once */
-      GtkTextIter start, end;
-      g_autofree char *slice = NULL;
-
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      slice = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
-      _ct_spell_mirror_reset (self->mirror, slice);
-    }
-
   job = g_new0 (CtSpellJob, 1);
-  job->text = _ct_spell_mirror_dup (self->mirror, &job->length);
+  job->text = ct_text_mirror_dup (self->mirror, &job->length);
   job->chosen = g_strdup (self->chosen);
   job->checker = self->checker ? g_object_ref (self->checker) : NULL;
   job->wiki_names = g_strdupv (self->wiki_names);
@@ -378,27 +368,6 @@ widen_dirty (CtSpellHighlighter *self,
     if (gtk_text_iter_compare (end, &b) > 0)
       gtk_text_buffer_move_mark (self->buffer, self->dirty_end, end);
   }
-}
-
-/* Before the buffer's own handlers: offsets are those of the text the
- * mirror still has. */
-static void
-on_insert_text_before_cb (CtSpellHighlighter *self,
-                          GtkTextIter        *location,
-                          const char         *text,
-                          int                 length,
-                          GtkTextBuffer      *buffer)
-{
-  _ct_spell_mirror_insert (self->mirror, gtk_text_iter_get_offset (location), text, length);
-}
-
-static void
-on_delete_range_before_cb (CtSpellHighlighter *self,
-                           GtkTextIter        *start,
-                           GtkTextIter        *end,
-                           GtkTextBuffer      *buffer)
-{
-  _ct_spell_mirror_delete (self->mirror, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
 }
 
 static void
@@ -527,7 +496,7 @@ ct_spell_highlighter_finalize (GObject *object)
   CtSpellHighlighter *self = CT_SPELL_HIGHLIGHTER (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->mirror, _ct_spell_mirror_free);
+  self->mirror = NULL;
   g_clear_object (&self->checker);
   g_strfreev (self->wiki_names);
   g_free (self->chosen);
@@ -604,11 +573,11 @@ static void
 ct_spell_highlighter_init (CtSpellHighlighter *self)
 {
   self->settings = g_settings_new (APP_ID);
-  self->mirror = _ct_spell_mirror_new ();
 }
 
 CtSpellHighlighter *
-ct_spell_highlighter_new (GtkTextView *view)
+ct_spell_highlighter_new (GtkTextView  *view,
+                          CtTextMirror *mirror)
 {
   CtSpellHighlighter *self;
   GtkAdjustment *vadj;
@@ -620,14 +589,7 @@ ct_spell_highlighter_new (GtkTextView *view)
   self = g_object_new (CT_TYPE_SPELL_HIGHLIGHTER, NULL);
   self->view = view;
   self->buffer = gtk_text_view_get_buffer (view);
-  {
-    GtkTextIter start, end;
-    g_autofree char *slice = NULL;
-
-    gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-    slice = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
-    _ct_spell_mirror_reset (self->mirror, slice);
-  }
+  self->mirror = mirror;
 
   /* Blue, wavy: apart from the red and yellow of reference problems, and
    * light enough to read on the dark scheme's background too. */
@@ -637,10 +599,6 @@ ct_spell_highlighter_new (GtkTextView *view)
                                           "underline-rgba", &rgba,
                                           NULL);
 
-  g_signal_connect_object (self->buffer, "insert-text",
-                           G_CALLBACK (on_insert_text_before_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "delete-range",
-                           G_CALLBACK (on_delete_range_before_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text",
                            G_CALLBACK (on_insert_text_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "delete-range",

@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ct-text-mirror.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtSpellHighlighter, ct_spell_highlighter, CT, SPELL_HIGHLIGHTER, GObject)
 
 /* Follows the "spell-check" setting, and remembers the language chosen
- * for each file in "spell-languages". @view's buffer is a CtDocument. */
-CtSpellHighlighter *ct_spell_highlighter_new           (GtkTextView        *view);
+ * for each file in "spell-languages". @view's buffer is a CtDocument;
+ * @mirror is the page's copy of its text (the preview's too), which must
+ * outlive the highlighter. */
+CtSpellHighlighter *ct_spell_highlighter_new           (GtkTextView        *view,
+                                                        CtTextMirror       *mirror);
 void                ct_spell_highlighter_set_wiki      (CtSpellHighlighter *self,
                                                         CtWiki             *wiki);
 gboolean            ct_spell_highlighter_get_enabled   (CtSpellHighlighter *self);

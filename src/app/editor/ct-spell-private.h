@@ -5,8 +5,10 @@
  * ct-spell-menu.c         the context menu: suggestions, "Add to
  *                         Dictionary", "Ignore", the language submenu
  * ct-spell-job.c          one check, in the worker thread
- * ct-spell-mirror.c       a copy of the text kept edit by edit, so a
- *                         check never copies 3 MB out of the buffer
+ *
+ * The text comes from the editor page's CtTextMirror (ct-text-mirror.c),
+ * the copy the preview reads too, so a check never copies 3 MB out of the
+ * buffer and the page keeps one copy, not two.
  *
  * The menu keeps its state in a CtSpellMenu inside the highlighter, so
  * each reads alone without a second object to keep in step.
@@ -52,27 +54,6 @@ void            _ct_spell_job_run               (GTask              *task,
                                                  gpointer            source_object,
                                                  gpointer            task_data,
                                                  GCancellable       *cancellable);
-
-/* ct-spell-mirror.c */
-typedef struct _CtSpellMirror CtSpellMirror;
-
-CtSpellMirror  *_ct_spell_mirror_new            (void);
-void            _ct_spell_mirror_free           (CtSpellMirror      *self);
-/* @text (@length bytes, -1: NUL-terminated) at character @offset */
-void            _ct_spell_mirror_insert         (CtSpellMirror      *self,
-                                                 gsize               offset,
-                                                 const char         *text,
-                                                 gssize              length);
-/* characters [@start, @end) */
-void            _ct_spell_mirror_delete         (CtSpellMirror      *self,
-                                                 gsize               start,
-                                                 gsize               end);
-gsize           _ct_spell_mirror_get_chars      (CtSpellMirror      *self);
-char           *_ct_spell_mirror_dup            (CtSpellMirror      *self,
-                                                 gsize              *length);
-/* Starts again from all of @text. */
-void            _ct_spell_mirror_reset          (CtSpellMirror      *self,
-                                                 const char         *text);
 
 /* ct-spell-menu.c */
 void            _ct_spell_menu_init             (CtSpellHighlighter *self,
