@@ -112,11 +112,67 @@ var ctPreview = (function () {
     if (cardFor !== null && !cardFor.isConnected)
       hideCard();
 
+    if (marks.length > 0 || marked.length > 0)
+      applyMarks();
+
     stats.patches++;
     stats.replaced += htmlArray.length;
     stats.lastReplaced = htmlArray.length;
     post({ type: 'applied', seq: seq });
     return blocks.length;
+  }
+
+  // Prose the wiki contradicts: the block each warning is in gets a mark
+  // with the warning's words, put back after every patch (a patched block
+  // is a new element).
+  let marks = [];
+  let marked = [];
+
+  function blockAtLine (line) {
+    let lo = 0, hi = blocks.length - 1;
+    if (hi < 0 || blocks[0].ctLine > line)
+      return null;
+    while (lo < hi) {  // the last block starting at or before @line
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].ctLine <= line)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return blocks[lo];
+  }
+
+  function applyMarks () {
+    for (const block of marked) {
+      block.classList.remove('ct-marked');
+      const badge = block.querySelector(':scope > .ct-prose-mark');
+      if (badge !== null)
+        badge.remove();
+    }
+    marked = [];
+    for (const mark of marks) {
+      const block = blockAtLine(mark.line);
+      if (block === null)
+        continue;
+      let badge = block.querySelector(':scope > .ct-prose-mark');
+      if (badge === null) {
+        badge = document.createElement('span');
+        badge.className = 'ct-prose-mark';
+        badge.setAttribute('role', 'note');
+        badge.textContent = '\u26a0';
+        block.insertBefore(badge, block.firstChild);
+        block.classList.add('ct-marked');
+        marked.push(block);
+      }
+      const words = badge.title ? badge.title + '\n' + mark.message : mark.message;
+      badge.title = words;
+      badge.setAttribute('aria-label', words);
+    }
+  }
+
+  function setMarks (list) {
+    marks = list;
+    applyMarks();
   }
 
   function blockOf (node) {
@@ -337,5 +393,5 @@ var ctPreview = (function () {
 
   post({ type: 'ready' });
 
-  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, showCard, hideCard, cardText, stats };
+  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, setMarks, showCard, hideCard, cardText, stats };
 })();

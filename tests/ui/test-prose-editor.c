@@ -1,8 +1,9 @@
 /* test-prose-editor.c — prose checked against the wiki in the real window
  * over a copy of the sample wiki: a release date the wiki denies is
  * underlined and counted, its fix from the editor's context menu rewrites
- * the date as one undo step; an unlinked name is linked by its fix from
- * the problems popover, and Link All Mentions links every one at once. */
+ * the date as one undo step, and the preview marks the paragraph with the
+ * same words; an unlinked name is linked by its fix from the problems
+ * popover, and Link All Mentions links every one at once. */
 #include "config.h"
 
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "ct-application.h"
 #include "ct-editor-page-private.h"
+#include "ct-preview.h"
 #include "ct-problems.h"
 #include "ct-test-ui.h"
 #include "ct-window.h"
@@ -156,6 +158,24 @@ activate_menu_item (Fixture    *f,
   g_error ("no menu item “%s”", label);
 }
 
+/* The words of the preview's prose marks, one line each, "" for none. */
+static char *
+preview_marks (Fixture *f)
+{
+  return ct_test_eval_js (ct_preview_get_web_view (f->page->preview),
+                          "Array.from(document.querySelectorAll('.ct-prose-mark'))"
+                          ".map(m => m.getAttribute('aria-label')).join('\\n')");
+}
+
+static gboolean
+preview_marks_contain (Fixture    *f,
+                       const char *words)
+{
+  g_autofree char *marks = preview_marks (f);
+
+  return words[0] == '\0' ? marks[0] == '\0' : strstr (marks, words) != NULL;
+}
+
 static void
 test_release_date_fix (Fixture       *f,
                        gconstpointer  data)
@@ -172,6 +192,14 @@ test_release_date_fix (Fixture       *f,
   g_assert_false (is_error);
   g_assert_cmpint (start, ==, 23);
   g_assert_cmpint (end, ==, 23 + (int) strlen ("July 2025"));
+
+  /* the preview marks the paragraph, with the editor's words */
+  CT_TEST_WAIT (preview_marks_contain (f, "June 2025"));
+  {
+    g_autofree char *marked = ct_test_eval_js (ct_preview_get_web_view (f->page->preview),
+                                               "String(document.querySelectorAll('.ct-marked p').length)");
+    g_assert_cmpstr (marked, ==, "1");
+  }
 
   /* the popover says what the wiki says and offers both fixes */
   gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (f->problems))));
@@ -201,6 +229,7 @@ test_release_date_fix (Fixture       *f,
   activate_menu_item (f, fixes, "Use June 2025");
   g_assert_true (buffer_is (f, "[[Ballerina]] opens in June 2025."));
   CT_TEST_WAIT (ct_problems_get_count (f->problems) == 0);
+  CT_TEST_WAIT (preview_marks_contain (f, ""));
 
   /* one undo step takes the fix back, the typing stays */
   g_assert_true (gtk_text_buffer_get_can_undo (f->buffer));

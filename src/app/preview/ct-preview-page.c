@@ -130,6 +130,40 @@ _ct_preview_push_latest (CtPreview *self)
   self->shown = g_ptr_array_ref (new);
 }
 
+/* Sends the page the newest render's prose warnings (a release date, a
+ * director, a casting the wiki contradicts): the preview marks the block
+ * each is in, so the preview shows what the editor underlines and
+ * `continuity check` prints. Reference problems need none: they are
+ * drawn in the text; unlinked mentions are offers, not problems. */
+void
+_ct_preview_push_marks (CtPreview *self)
+{
+  GString *marks;
+  GVariantDict args;
+  gboolean first = TRUE;
+
+  if (!self->ready || self->diagnostics == NULL)
+    return;
+
+  marks = g_string_new ("[");
+  for (guint i = 0; i < self->diagnostics->len; i++)
+    {
+      const CtDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, i);
+
+      if (diagnostic->rule == NULL || diagnostic->severity == CT_SEVERITY_HINT)
+        continue;
+      g_string_append_printf (marks, "%s{\"line\":%u,\"message\":", first ? "" : ",", diagnostic->line);
+      append_json_string (marks, diagnostic->message);
+      g_string_append_c (marks, '}');
+      first = FALSE;
+    }
+  g_string_append_c (marks, ']');
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert_value (&args, "marks", g_variant_new_take_string (g_string_free (marks, FALSE)));
+  run_script (self, "ctPreview.setMarks(JSON.parse(marks));", g_variant_dict_end (&args));
+}
+
 void
 _ct_preview_scroll_page (CtPreview *self,
              guint      line)
@@ -227,6 +261,7 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
   self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
   g_signal_emit (self, _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
+  _ct_preview_push_marks (self);
 }
 
 static gint32
@@ -279,6 +314,7 @@ on_ready (CtPreview *self)
   if (g_strcmp0 (self->loaded_base, _ct_preview_effective_base (self)) != 0)
     _ct_preview_apply_base (self);
   _ct_preview_push_latest (self);
+  _ct_preview_push_marks (self);
   if (self->pending_line > 0)
     {
       _ct_preview_scroll_page (self, self->pending_line);

@@ -91,6 +91,7 @@ const char    *_ct_preview_effective_base      (CtPreview  *self);
 /* Sends the page the blocks that changed since those it shows; nothing
  * until it is ready, and then the newest only. */
 void           _ct_preview_push_latest          (CtPreview  *self);
+void           _ct_preview_push_marks           (CtPreview  *self);
 void           _ct_preview_scroll_page          (CtPreview  *self,
                                                  guint       line);
 void           _ct_preview_apply_dark           (CtPreview  *self);
