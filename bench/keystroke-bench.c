@@ -224,9 +224,11 @@ static void
 type_key (Bench *b,
           guint  i)
 {
-  char c = "abcdefgh ijklmnop qrstuvw xyz "[i % 30];
+  /* NUL-terminated, as typed text is: GTK's accessibility handler of
+   * insert-text reads the text as a C string whatever its length says. */
+  char key[2] = { "abcdefgh ijklmnop qrstuvw xyz "[i % 30], '\0' };
 
-  gtk_text_buffer_insert_interactive_at_cursor (b->buffer, &c, 1, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (b->buffer, key, 1, TRUE);
 }
 
 /* One key at a time, each once the preview shows the text before it. */
