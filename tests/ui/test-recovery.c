@@ -344,6 +344,46 @@ write_repeated (const char *path,
   ct_test_write_file (path, text->str, text->len);
 }
 
+/* The file a draft belongs to is gone (deleted, or moved while the app
+ * was down): the draft's text comes back in a tab of its own, with a
+ * banner saying so, instead of an error and a draft nobody can reach. */
+static void
+test_draft_of_deleted_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "gone.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *id = ct_drafts_id_for_file (file);
+  AdwTabView *tabs = ct_window_get_tab_view (f->window);
+  CtEditorPage *page = NULL;
+  gboolean saved = FALSE;
+
+  ct_drafts_save_async (ct_application_get_drafts (app), id, file,
+                        "Words typed into a file that was then deleted.\n", NULL, draft_saved_cb, &saved);
+  CT_TEST_WAIT (saved);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  ct_window_restore_drafts (f->window);
+  CT_TEST_WAIT (adw_tab_view_get_n_pages (tabs) == 1);
+  page = CT_EDITOR_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tabs, 0)));
+  CT_TEST_WAIT (_ct_editor_page_get_banner (page) != NULL);
+  ct_test_spin (200);
+
+  g_assert_null (ct_test_find_dialog (GTK_WINDOW (f->window), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (_ct_editor_page_get_banner (page), "gone.md"));
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (page));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (text, ==, "Words typed into a file that was then deleted.\n");
+  }
+  /* typing on updates the same draft: no second copy next time */
+  g_assert_cmpstr (_ct_editor_page_get_draft_id (page), ==, id);
+}
+
 static void
 test_open_long_line (Fixture       *f,
                      gconstpointer  data)
@@ -476,6 +516,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/recovery/steady-typing", test_steady_typing);
   ADD ("/ui/recovery/draft-older-than-file", test_draft_older_than_file);
+  ADD ("/ui/recovery/draft-of-deleted-file", test_draft_of_deleted_file);
   ADD ("/ui/recovery/open-long-line", test_open_long_line);
   ADD ("/ui/recovery/open-huge", test_open_huge);
   ADD ("/ui/recovery/open-large-accepted", test_open_large_accepted);

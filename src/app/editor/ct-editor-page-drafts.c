@@ -256,8 +256,16 @@ _ct_editor_page_restore_draft (CtEditorPage  *self,
   _ct_editor_page_apply_draft_text (self, draft->text);
 
   when = format_time (draft->saved);
-  message = g_strdup_printf (_("This document was never saved; its text from %s was "
-                               "restored from a draft."), when);
+  if (draft->file != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (draft->file);
+
+      message = g_strdup_printf (_("“%s” is no longer there; its unsaved text from %s was "
+                                   "restored from a draft. Save it to keep it."), name, when);
+    }
+  else
+    message = g_strdup_printf (_("This document was never saved; its text from %s was "
+                                 "restored from a draft."), when);
   _ct_editor_page_set_banner (self, BANNER_UNTITLED_RESTORED, message);
 }
 

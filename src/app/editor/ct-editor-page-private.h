@@ -131,8 +131,8 @@ void         _ct_editor_page_look_for_draft    (CtEditorPage  *self);
 void         _ct_editor_page_apply_draft_text  (CtEditorPage  *self,
                                                 const char    *text);
 
-/* For the window: shows @draft's text (a document never saved, found at
- * start). */
+/* For the window: shows @draft's text (found at start: a document never
+ * saved, or one whose file is no longer there). */
 void         _ct_editor_page_restore_draft     (CtEditorPage  *self,
                                                 const CtDraft *draft);
 /* For the window: the user threw the unsaved changes away, so the draft

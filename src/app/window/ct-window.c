@@ -181,7 +181,11 @@ drafts_listed_cb (GObject      *object,
     {
       CtDraft *draft = g_ptr_array_index (drafts, i);
 
-      if (draft->file != NULL)
+      /* A local file that is gone (deleted, or moved while the app was
+       * down) would fail to open, and its draft would stay where no one
+       * can reach it: its text comes back like an unsaved document's. */
+      if (draft->file != NULL
+          && !(g_file_is_native (draft->file) && !g_file_query_exists (draft->file, NULL)))
         {
           /* Opening the file finds its draft and says what it did. */
           ct_window_open_file (self, draft->file);
