@@ -317,7 +317,7 @@ entity_at_offset (Fixture *f,
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_offset (f->buffer, &iter, offset);
-  return ct_hover_provider_entity_at (ct_editor_page_get_wiki (f->page), &iter);
+  return ct_hover_provider_entity_at (ct_editor_page_get_wiki (f->page), _ct_editor_page_get_text_mirror (f->page), &iter);
 }
 
 static void

@@ -61,6 +61,7 @@ static void
 write_draft (CtEditorPage *self)
 {
   g_autofree char *text = NULL;
+  gsize length;
 
   if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
     return;
@@ -72,7 +73,8 @@ write_draft (CtEditorPage *self)
     }
 
   self->draft_writing = TRUE;
-  text = ct_document_dup_text (self->document);
+  /* the page's copy, not the buffer's walk (this runs while typing) */
+  text = ct_text_mirror_dup (_ct_editor_page_get_text_mirror (self), &length);
   ct_drafts_save_async (self->drafts, self->draft_id,
                         ct_document_get_file (self->document), text,
                         NULL, draft_saved_cb, g_object_ref (self));

@@ -25,7 +25,7 @@ entity_at_point (CtEditorPage *self,
                                          (int) x, (int) y, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
     return 0;
-  return ct_hover_provider_entity_at (self->wiki, &iter);
+  return ct_hover_provider_entity_at (self->wiki, _ct_editor_page_get_text_mirror (self), &iter);
 }
 
 /* The context menu names the entity it would open ("Open Rooney"), so it
@@ -92,7 +92,7 @@ update_menu_at_caret_cb (gpointer user_data)
 
   self->menu_source = 0;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  update_open_menu (self, ct_hover_provider_entity_at (self->wiki, &iter));
+  update_open_menu (self, ct_hover_provider_entity_at (self->wiki, _ct_editor_page_get_text_mirror (self), &iter));
   ct_problems_update_fix_menu (self->problems, &iter);
   return G_SOURCE_REMOVE;
 }
@@ -133,6 +133,7 @@ _ct_editor_page_references_init (CtEditorPage *self)
   g_autoptr(GMenu) extra = g_menu_new ();
 
   self->hover = ct_hover_provider_new ();
+  ct_hover_provider_set_text_mirror (self->hover, _ct_editor_page_get_text_mirror (self));
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view),
                                  GTK_SOURCE_HOVER_PROVIDER (self->hover));
 

@@ -38,8 +38,9 @@ static gboolean
 update_stats_cb (gpointer user_data)
 {
   CtEditorPage *self = user_data;
-  g_autofree char *text = ct_document_dup_text (self->document);
-  guint words = ct_text_count_words (text, -1);
+  gsize length;
+  g_autofree char *text = ct_text_mirror_dup (_ct_editor_page_get_text_mirror (self), &length);
+  guint words = ct_text_count_words (text, length);
   guint minutes = ct_text_reading_time (words);
   g_autofree char *words_text = NULL;
   g_autofree char *label = NULL;

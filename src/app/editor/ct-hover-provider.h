@@ -5,6 +5,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "ct-text-mirror.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
@@ -16,10 +17,17 @@ CtHoverProvider *ct_hover_provider_new      (void);
 void             ct_hover_provider_set_wiki (CtHoverProvider *self,
                                              CtWiki          *wiki);
 
+/* The page's copy of its text, which the provider reads instead of
+ * copying a long post out of the buffer at every hover. */
+void             ct_hover_provider_set_text_mirror (CtHoverProvider *self,
+                                                    CtTextMirror    *mirror);
+
 /* The entity the reference at @iter names, if it names exactly one in
- * @wiki; 0 otherwise. Core finds the reference (ct_reference_at), the
- * wiki resolves it. Shared with Ctrl+click and the context menu. */
+ * @wiki; 0 otherwise. Core finds the reference (ct_reference_at) in
+ * @mirror's text (the buffer's, kept edit by edit), the wiki resolves it.
+ * Shared with Ctrl+click and the context menu. */
 gint64           ct_hover_provider_entity_at (CtWiki            *wiki,
+                                              CtTextMirror      *mirror,
                                               const GtkTextIter *iter);
 
 G_END_DECLS

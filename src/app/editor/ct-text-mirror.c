@@ -147,6 +147,23 @@ in_step (CtTextMirror *self)
          (gsize) gtk_text_iter_get_line_index (&end);
 }
 
+gsize
+ct_text_mirror_byte_offset (CtTextMirror      *self,
+                            const GtkTextIter *iter)
+{
+  GtkTextIter start;
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (iter != NULL, 0);
+
+  if (self->text != NULL && in_step (self))
+    return offset_of (self, iter);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  before = gtk_text_iter_get_slice (&start, iter);
+  return strlen (before);
+}
+
 char *
 ct_text_mirror_dup (CtTextMirror *self,
                     gsize        *length)

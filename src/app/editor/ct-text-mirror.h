@@ -23,5 +23,9 @@ void          ct_text_mirror_free  (CtTextMirror  *self);
  * length in @length. */
 char         *ct_text_mirror_dup   (CtTextMirror  *self,
                                     gsize         *length);
+/* The byte offset of @iter in that text: from the line index when the
+ * copy is in step (no walk over the text), else counted from the start. */
+gsize         ct_text_mirror_byte_offset (CtTextMirror      *self,
+                                          const GtkTextIter *iter);
 
 G_END_DECLS
