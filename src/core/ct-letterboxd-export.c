@@ -4,10 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 
+#include "ct-archive.h"
 #include "ct-csv.h"
 #include "ct-error.h"
 #include "ct-letterboxd-private.h"
@@ -70,24 +69,28 @@ read_zip (const char    *path,
           GCancellable  *cancellable,
           GError       **error)
 {
-  struct archive *a = archive_read_new ();
+  const CtArchive *ar = ct_archive_get (error);
+  struct archive *a;
   struct archive_entry *entry;
   gboolean ok = TRUE;
   int r;
 
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+  if (ar == NULL)
+    return FALSE;
+  a = ar->read_new ();
+  ar->read_support_format_zip (a);
+  if (ar->read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("“%s” could not be read as a zip file: %s"),
-                   path, archive_error_string (a));
-      archive_read_free (a);
+                   path, ar->error_string (a));
+      ar->read_free (a);
       return FALSE;
     }
 
-  while (ok && (r = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
+  while (ok && (r = ar->read_next_header (a, &entry)) == ARCHIVE_OK)
     {
-      const char *name = archive_entry_pathname (entry);
-      la_int64_t size = archive_entry_size (entry);
+      const char *name = ar->entry_pathname (entry);
+      la_int64_t size = ar->entry_size (entry);
       GByteArray *data;
       char buf[64 * 1024];
       la_ssize_t n;
@@ -101,14 +104,14 @@ read_zip (const char    *path,
        * what the user removed on Letterboxd. */
       if (name == NULL || !is_export_file (name) || g_hash_table_contains (contents, name))
         continue;
-      if (archive_entry_size_is_set (entry) && size > MAX_FILE_SIZE)
+      if (ar->entry_size_is_set (entry) && size > MAX_FILE_SIZE)
         {
           g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s in the export is too large to be a Letterboxd file."), name);
           ok = FALSE;
           break;
         }
       data = g_byte_array_new ();
-      while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
+      while ((n = ar->read_data (a, buf, sizeof buf)) > 0)
         {
           if (data->len + (gsize) n > MAX_FILE_SIZE)
             {
@@ -120,7 +123,7 @@ read_zip (const char    *path,
       if (n < 0)
         {
           g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("%s in “%s” could not be read: %s"), name, path,
-                       archive_error_string (a) ? archive_error_string (a) : _("too large"));
+                       ar->error_string (a) ? ar->error_string (a) : _("too large"));
           g_byte_array_unref (data);
           ok = FALSE;
           break;
@@ -130,10 +133,10 @@ read_zip (const char    *path,
   if (ok && r != ARCHIVE_EOF && r != ARCHIVE_OK)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID, _("“%s” could not be read as a zip file: %s"),
-                   path, archive_error_string (a));
+                   path, ar->error_string (a));
       ok = FALSE;
     }
-  archive_read_free (a);
+  ar->read_free (a);
   return ok;
 }
 

@@ -12,6 +12,12 @@ static const char * const gui_libraries[] = {
   "libgtk", "libwebkit", "libjavascriptcore", "libadwaita", "libgtksourceview", "libgdk",
 };
 
+/* Opened only by the command that needs them: libarchive (and the ICU it
+ * links) when a Letterboxd zip is read (ct-archive.c). */
+static const char * const on_demand_libraries[] = {
+  "libarchive", "libicu",
+};
+
 /* The stderr of one run with LD_DEBUG=libs. */
 static char *
 loader_log (const char * const *argv,
@@ -43,6 +49,9 @@ assert_headless (const char *log)
   for (guint i = 0; i < G_N_ELEMENTS (gui_libraries); i++)
     if (strstr (log, gui_libraries[i]) != NULL)
       g_error ("a headless command loaded %s:\n%s", gui_libraries[i], log);
+  for (guint i = 0; i < G_N_ELEMENTS (on_demand_libraries); i++)
+    if (strstr (log, on_demand_libraries[i]) != NULL)
+      g_error ("a command that reads no zip loaded %s:\n%s", on_demand_libraries[i], log);
 }
 
 static void
