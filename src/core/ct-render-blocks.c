@@ -21,7 +21,7 @@
 
 #include "ct-diagnostic.h"
 #include "ct-front-matter.h"
-#include "ct-render-blocks.h"
+#include "ct-render-blocks-private.h"
 
 struct _CtBlockRenderer
 {
@@ -36,7 +36,7 @@ struct _CtBlockRenderer
   gsize           body_offset;
   guint           body_line;
 
-  GPtrArray      *blocks;        /* shared blocks (see new_block) */
+  GPtrArray      *blocks;        /* shared blocks (ct-render-blocks-private.h) */
   GPtrArray      *diagnostics;   /* of CtDiagnostic, shared with a result */
   GPtrArray      *mentions;      /* of CtMention, shared with a result */
   char           *title;
@@ -54,114 +54,6 @@ struct _CtBlockRenderer
 
   CtBlockRenderStats stats;
 };
-
-/* Blocks are reference counted and never changed once made, so results
- * share them; their html is a GRefString, shared by the blocks that only
- * moved. */
-static void
-clear_block (gpointer data)
-{
-  CtRenderBlock *block = data;
-
-  g_ref_string_release (block->html);
-}
-
-static void
-block_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, clear_block);
-}
-
-static CtRenderBlock *
-new_block (char  *ref_html,
-           guint  first_line,
-           guint  last_line)
-{
-  CtRenderBlock *block = g_atomic_rc_box_new0 (CtRenderBlock);
-
-  block->html = ref_html;
-  block->first_line = first_line;
-  block->last_line = last_line;
-  return block;
-}
-
-static GPtrArray *
-new_blocks (guint reserve)
-{
-  return g_ptr_array_new_full (reserve, block_release);
-}
-
-static GPtrArray *
-new_mentions (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
-}
-
-static GPtrArray *
-new_diagnostics (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
-}
-
-static GArray *
-index_lines (const char *text,
-             gsize       length)
-{
-  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length / 40 + 1);
-  const char *p = text, *end = text + length;
-  gsize start = 0;
-
-  g_array_append_val (lines, start);
-  while ((p = memchr (p, '\n', end - p)) != NULL)
-    {
-      start = (gsize) (++p - text);
-      g_array_append_val (lines, start);
-    }
-  return lines;
-}
-
-/* The 1-based line holding byte @pos. */
-static guint
-line_of (GArray *lines,
-         gsize   pos)
-{
-  guint lo = 0, hi = lines->len - 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi + 1) / 2;
-
-      if (g_array_index (lines, gsize, mid) <= pos)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  return lo + 1;
-}
-
-static gsize
-line_start (GArray *lines,
-            guint   line)
-{
-  return g_array_index (lines, gsize, MIN (line, lines->len) - 1);
-}
-
-/* Just past the end of @line, its newline included. */
-static gsize
-line_end (GArray *lines,
-          guint   line,
-          gsize   length)
-{
-  return line < lines->len ? g_array_index (lines, gsize, line) : length;
-}
-
-static gboolean
-is_heading (const CtRenderBlock *block)
-{
-  const char *h = block->html;
-
-  return h[0] == '<' && h[1] == 'h' && h[2] >= '1' && h[2] <= '6';
-}
 
 /* Could the text define a link reference? Any "]:" counts: a
  * definition can sit in a quote or a list item, after any prefix. */
@@ -212,8 +104,8 @@ static gboolean
 line_is_blank (CtBlockRenderer *self,
                guint            line)
 {
-  gsize s = line_start (self->lines, line);
-  gsize e = line_end (self->lines, line, self->length);
+  gsize s = _ct_blocks_line_start (self->lines, line);
+  gsize e = _ct_blocks_line_end (self->lines, line, self->length);
 
   for (gsize i = s; i < e; i++)
     if (!g_ascii_isspace (self->text[i]))
@@ -234,7 +126,7 @@ build_prelude (CtBlockRenderer *self)
 
   while ((p = g_strstr_len (p, end - p, "]:")) != NULL)
     {
-      guint line = line_of (self->lines, (gsize) (p - self->text));
+      guint line = _ct_blocks_line_of (self->lines, (gsize) (p - self->text));
       guint first = line, last = line;
 
       p += 2;
@@ -254,8 +146,8 @@ build_prelude (CtBlockRenderer *self)
              !line_is_blank (self, last + 1))
         last++;
       {
-        gsize s = line_start (self->lines, first);
-        gsize e = line_end (self->lines, last, self->length);
+        gsize s = _ct_blocks_line_start (self->lines, first);
+        gsize e = _ct_blocks_line_end (self->lines, last, self->length);
 
         g_string_append_len (prelude, self->text + s, e - s);
         if (e == s || self->text[e - 1] != '\n')
@@ -263,7 +155,7 @@ build_prelude (CtBlockRenderer *self)
         g_string_append_c (prelude, '\n');
       }
       last_copied = last;
-      p = self->text + line_end (self->lines, last, self->length);
+      p = self->text + _ct_blocks_line_end (self->lines, last, self->length);
     }
 
   /* A blank line: the window never reads as front matter, nor continues
@@ -297,12 +189,12 @@ render_full (CtBlockRenderer       *self,
     return NULL;
   self->stats.blocks = result->blocks->len;
 
-  blocks = new_blocks (result->blocks->len);
+  blocks = _ct_blocks_new_blocks (result->blocks->len);
   for (guint i = 0; i < result->blocks->len; i++)
     {
       const CtRenderBlock *b = g_ptr_array_index (result->blocks, i);
 
-      g_ptr_array_add (blocks, new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
+      g_ptr_array_add (blocks, _ct_blocks_new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
     }
   g_ptr_array_unref (result->blocks);
   result->blocks = blocks;
@@ -313,7 +205,7 @@ render_full (CtBlockRenderer       *self,
   self->text = g_memdup2 (text, length + 1);
   self->text[length] = '\0';
   self->length = length;
-  self->lines = index_lines (text, length);
+  self->lines = _ct_blocks_index_lines (text, length);
   ct_front_matter_split (text, length, &self->body_offset, &self->body_line);
   self->blocks = g_ptr_array_ref (result->blocks);
   self->diagnostics = g_ptr_array_ref (result->diagnostics);
@@ -380,13 +272,13 @@ render_window (CtBlockRenderer       *self,
   g_autofree char *window = NULL;
   gsize window_length;
 
-  w->old_start = line_start (self->lines, first->first_line);
+  w->old_start = _ct_blocks_line_start (self->lines, first->first_line);
   if (w->to_end)
     w->old_end = self->length;
   else
-    w->old_end = line_end (self->lines,
-                           ((CtRenderBlock *) g_ptr_array_index (self->blocks, w->e))->last_line,
-                           self->length);
+    w->old_end = _ct_blocks_line_end (self->lines,
+                                      ((CtRenderBlock *) g_ptr_array_index (self->blocks, w->e))->last_line,
+                                      self->length);
   new_end = w->to_end ? length : (gsize) ((gssize) w->old_end + delta);
 
   window_length = self->prelude_length + (new_end - w->old_start);
@@ -433,7 +325,7 @@ window_swallows_definition (const Window *w,
 
   while ((p = g_strstr_len (p, text + end - p, "]:")) != NULL)
     {
-      guint line = line_of (new_lines, (gsize) (p - text));
+      guint line = _ct_blocks_line_of (new_lines, (gsize) (p - text));
 
       for (guint i = w->first; i < w->last; i++)
         {
@@ -472,7 +364,7 @@ compose (CtBlockRenderer *self,
 
   result->output = g_strdup ("");
   result->body_line = self->body_line;
-  result->blocks = new_blocks (self->blocks->len + n_window);
+  result->blocks = _ct_blocks_new_blocks (self->blocks->len + n_window);
 
   for (guint i = 0; i < w->s; i++)
     g_ptr_array_add (result->blocks, g_atomic_rc_box_acquire (g_ptr_array_index (self->blocks, i)));
@@ -488,22 +380,23 @@ compose (CtBlockRenderer *self,
       else if (i == w->last - 1 && !w->to_end)
         was = g_ptr_array_index (self->blocks, w->e);
       if (was != NULL && strcmp (was->html, b->html) == 0)
-        g_ptr_array_add (result->blocks, new_block (g_ref_string_acquire (was->html), b->first_line, b->last_line));
+        g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_acquire (was->html), b->first_line, b->last_line));
       else
-        g_ptr_array_add (result->blocks, new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
+        g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
     }
   for (guint i = w->e + 1; i < self->blocks->len; i++)
     {
       const CtRenderBlock *b = g_ptr_array_index (self->blocks, i);
 
-      g_ptr_array_add (result->blocks, new_block (g_ref_string_acquire (b->html),
-                                                  b->first_line + line_delta, b->last_line + line_delta));
+      g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_acquire (b->html),
+                                                             b->first_line + line_delta,
+                                                             b->last_line + line_delta));
     }
   self->stats.blocks = n_window;
 
   /* Diagnostics: those before the window, the window's own, those after
    * it moved by the edit. */
-  result->diagnostics = new_diagnostics ();
+  result->diagnostics = _ct_blocks_new_diagnostics ();
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
@@ -539,8 +432,8 @@ compose (CtBlockRenderer *self,
     }
 
   /* Mentions carry lines only: the window's lines in the old text. */
-  old_window_last_line = w->to_end ? G_MAXUINT : line_of (self->lines, w->old_end - 1);
-  result->mentions = new_mentions ();
+  old_window_last_line = w->to_end ? G_MAXUINT : _ct_blocks_line_of (self->lines, w->old_end - 1);
+  result->mentions = _ct_blocks_new_mentions ();
   for (guint i = 0; i < self->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (self->mentions, i);
@@ -579,7 +472,7 @@ compose_title (CtBlockRenderer *self,
       return TRUE;
     }
   for (guint i = 0; i < w->s; i++)
-    if (is_heading (g_ptr_array_index (self->blocks, i)))
+    if (_ct_blocks_is_heading (g_ptr_array_index (self->blocks, i)))
       {
         result->title = g_strdup (self->title);
         return TRUE;
@@ -630,18 +523,18 @@ render_partial (CtBlockRenderer       *self,
       return NULL;
     }
 
-  new_lines = index_lines (text, length);
+  new_lines = _ct_blocks_index_lines (text, length);
   line_delta = (int) new_lines->len - (int) self->lines->len;
 
   /* The changed lines, one more on each side, must not touch a
    * definition: it could change any block. */
-  edit_line = line_of (self->lines, prefix);
-  edit_last_line = line_of (self->lines, self->length - suffix);
+  edit_line = _ct_blocks_line_of (self->lines, prefix);
+  edit_last_line = _ct_blocks_line_of (self->lines, self->length - suffix);
   {
     guint a = edit_line > 1 ? edit_line - 1 : 1;
-    gsize old_s = line_start (self->lines, a);
-    gsize old_e = line_end (self->lines, edit_last_line + 1, self->length);
-    gsize new_e = line_end (new_lines, line_of (new_lines, length - suffix) + 1, length);
+    gsize old_s = _ct_blocks_line_start (self->lines, a);
+    gsize old_e = _ct_blocks_line_end (self->lines, edit_last_line + 1, self->length);
+    gsize new_e = _ct_blocks_line_end (new_lines, _ct_blocks_line_of (new_lines, length - suffix) + 1, length);
 
     if (may_define (self->text + old_s, old_e - old_s) || may_define (text + old_s, new_e - old_s))
       {

@@ -1,0 +1,114 @@
+#define G_LOG_DOMAIN "ct-render"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-diagnostic.h"
+#include "ct-render-blocks-private.h"
+
+/* ct-render-blocks-parts.c — the block renderer's parts: shared,
+ * reference-counted blocks and the index of a text's lines. */
+
+static void
+clear_block (gpointer data)
+{
+  CtRenderBlock *block = data;
+
+  g_ref_string_release (block->html);
+}
+
+void
+_ct_blocks_block_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, clear_block);
+}
+
+CtRenderBlock *
+_ct_blocks_new_block (char  *ref_html,
+                      guint  first_line,
+                      guint  last_line)
+{
+  CtRenderBlock *block = g_atomic_rc_box_new0 (CtRenderBlock);
+
+  block->html = ref_html;
+  block->first_line = first_line;
+  block->last_line = last_line;
+  return block;
+}
+
+GPtrArray *
+_ct_blocks_new_blocks (guint reserve)
+{
+  return g_ptr_array_new_full (reserve, _ct_blocks_block_release);
+}
+
+GPtrArray *
+_ct_blocks_new_mentions (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
+}
+
+GPtrArray *
+_ct_blocks_new_diagnostics (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+}
+
+GArray *
+_ct_blocks_index_lines (const char *text,
+                        gsize       length)
+{
+  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length / 40 + 1);
+  const char *p = text, *end = text + length;
+  gsize start = 0;
+
+  g_array_append_val (lines, start);
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    {
+      start = (gsize) (++p - text);
+      g_array_append_val (lines, start);
+    }
+  return lines;
+}
+
+guint
+_ct_blocks_line_of (GArray *lines,
+                    gsize   pos)
+{
+  guint lo = 0, hi = lines->len - 1;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      if (g_array_index (lines, gsize, mid) <= pos)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo + 1;
+}
+
+gsize
+_ct_blocks_line_start (GArray *lines,
+                       guint   line)
+{
+  return g_array_index (lines, gsize, MIN (line, lines->len) - 1);
+}
+
+gsize
+_ct_blocks_line_end (GArray *lines,
+                     guint   line,
+                     gsize   length)
+{
+  return line < lines->len ? g_array_index (lines, gsize, line) : length;
+}
+
+gboolean
+_ct_blocks_is_heading (const CtRenderBlock *block)
+{
+  const char *h = block->html;
+
+  return h[0] == '<' && h[1] == 'h' && h[2] >= '1' && h[2] <= '6';
+}

@@ -1,0 +1,38 @@
+/* ct-render-blocks-private.h — what the block renderer's files share.
+ *
+ * ct-render-blocks.c        which blocks an edit touched, the window of
+ *                           blocks rendered again, the result composed
+ * ct-render-blocks-parts.c  shared blocks and the index of a text's lines
+ */
+#pragma once
+
+#include "ct-render-blocks.h"
+
+G_BEGIN_DECLS
+
+/* Blocks are reference counted and never changed once made, so results
+ * share them; their html is a GRefString (taken), shared by the blocks
+ * that only moved. */
+CtRenderBlock *_ct_blocks_new_block       (char                *ref_html,
+                                           guint                first_line,
+                                           guint                last_line);
+void           _ct_blocks_block_release   (gpointer             block);
+GPtrArray     *_ct_blocks_new_blocks      (guint                reserve);
+GPtrArray     *_ct_blocks_new_mentions    (void);
+GPtrArray     *_ct_blocks_new_diagnostics (void);
+gboolean       _ct_blocks_is_heading      (const CtRenderBlock *block);
+
+/* Where each line of @text starts (gsize, the first at 0). */
+GArray        *_ct_blocks_index_lines     (const char          *text,
+                                           gsize                length);
+/* The 1-based line holding byte @pos. */
+guint          _ct_blocks_line_of         (GArray              *lines,
+                                           gsize                pos);
+gsize          _ct_blocks_line_start      (GArray              *lines,
+                                           guint                line);
+/* Just past the end of @line, its newline included. */
+gsize          _ct_blocks_line_end        (GArray              *lines,
+                                           guint                line,
+                                           gsize                length);
+
+G_END_DECLS
