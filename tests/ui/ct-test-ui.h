@@ -42,6 +42,11 @@ gboolean   ct_test_page_ready   (CtEditorPage    *page);
 char      *ct_test_eval_js      (WebKitWebView   *view,
                                  const char      *script);
 
+/* With CT_TEST_SCREENSHOTS=DIR set, draws @widget to DIR/@name (a PNG)
+ * after letting it settle; without, does nothing. */
+void       ct_test_screenshot   (GtkWidget       *widget,
+                                 const char      *name);
+
 /* Iterates the default main context until @expr holds; fails the test
  * after CT_TEST_TIMEOUT_SECONDS. The tick wakes the loop up regularly, so a
  * condition that changes without an event (a file a thread wrote) is seen. */

@@ -24,33 +24,6 @@ typedef struct {
   CtWiki   *wiki;
 } Fixture;
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CT_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  ct_test_spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gint64
 entity_id (CtWiki     *wiki,
            const char *title)
@@ -226,9 +199,9 @@ test_show_in_graph (Fixture       *f,
   g_assert_nonnull (find_row (view, "Ballerina — Director — Len Wiseman"));
   g_assert_nonnull (find_row (view, "Ian McShane — Cast (rumored) — Ballerina"));
 
-  screenshot (GTK_WIDGET (f->window), "graph-light.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "graph-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (f->window), "graph-dark.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "graph-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Export SVG…: the drawing as core writes it */

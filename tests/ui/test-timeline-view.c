@@ -39,33 +39,6 @@ static const char * const universe[] = {
   "Event: Rooney confronts her mentor, between Chapter 3 and Chapter 4, in Ballerina, spoiler",
 };
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CT_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  ct_test_spin (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -218,11 +191,11 @@ test_order (Fixture       *f,
   /* then the release lane, from the first film */
   assert_label (g_ptr_array_index (shown, G_N_ELEMENTS (universe)), "Film: John Wick (film), released October 2014");
 
-  screenshot (GTK_WIDGET (f->window), "timeline-tab.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "timeline-tab.png");
   if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      screenshot (GTK_WIDGET (f->window), "timeline-tab-dark.png");
+      ct_test_screenshot (GTK_WIDGET (f->window), "timeline-tab-dark.png");
     }
 }
 
@@ -396,11 +369,11 @@ test_sidebar (Fixture       *f,
   for (guint i = 0; i < found->len; i++)
     assert_label (g_ptr_array_index (found, i), universe[i]);
 
-  screenshot (GTK_WIDGET (f->window), "timeline-sidebar.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "timeline-sidebar.png");
   if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
     {
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      screenshot (GTK_WIDGET (f->window), "timeline-sidebar-dark.png");
+      ct_test_screenshot (GTK_WIDGET (f->window), "timeline-sidebar-dark.png");
     }
 }
 

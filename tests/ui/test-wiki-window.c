@@ -31,33 +31,6 @@ typedef struct {
 
 /* Helpers -------------------------------------------------------------- */
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CT_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  ct_test_spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gint64
 entity_id (CtWiki     *wiki,
            const char *title)
@@ -209,7 +182,7 @@ test_open (Fixture       *f,
   g_assert_true (ct_wiki_sidebar_get_wiki (f->window->sidebar) == f->wiki);
   g_assert_cmpint (adw_tab_view_get_n_pages (f->window->tab_view), ==, 0);
   g_assert_true (adw_flap_get_reveal_flap (f->window->flap));
-  screenshot (GTK_WIDGET (f->window), "welcome-with-wiki.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "welcome-with-wiki.png");
 
   /* Its database file opens the wiki too, never as a text document. */
   other = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
@@ -243,7 +216,7 @@ test_search (Fixture       *f,
   first = g_list_model_get_item (hits, 0);
   g_assert_cmpstr (ct_wiki_item_get_title (first), ==, "Ruska Roma");
   g_assert_nonnull (strstr (ct_wiki_item_get_snippet (first), "<b>"));
-  screenshot (GTK_WIDGET (f->window), "sidebar-search.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "sidebar-search.png");
 
   /* Enter opens the first hit. */
   g_signal_emit_by_name (entry, "activate");
@@ -279,7 +252,7 @@ test_lists (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
 
   ct_wiki_sidebar_set_page (f->window->sidebar, "wiki");
-  screenshot (GTK_WIDGET (f->window), "sidebar-wiki.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "sidebar-wiki.png");
   if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
     {
       AdwStyleManager *style = adw_style_manager_get_default ();
@@ -288,10 +261,10 @@ test_lists (Fixture       *f,
       _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Rooney"));
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
       ct_test_spin (800);
-      screenshot (GTK_WIDGET (f->window), "entity-page-dark.png");
+      ct_test_screenshot (GTK_WIDGET (f->window), "entity-page-dark.png");
       gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
       ct_test_spin (500);
-      screenshot (GTK_WIDGET (f->window), "narrow-dark.png");
+      ct_test_screenshot (GTK_WIDGET (f->window), "narrow-dark.png");
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
     }
@@ -371,10 +344,10 @@ test_edit_fact (Fixture       *f,
       review = ct_window_find_page (f->window, file);
       CT_TEST_WAIT (ct_test_page_ready (review));
       CT_TEST_WAIT (preview_shows (review, "ct-ref"));
-      screenshot (GTK_WIDGET (f->window), "post-and-preview.png");
+      ct_test_screenshot (GTK_WIDGET (f->window), "post-and-preview.png");
     }
   page = _ct_window_open_entity (f->window, f->wiki, entity_id (f->wiki, "Ballerina"));
-  screenshot (GTK_WIDGET (f->window), "entity-page.png");
+  ct_test_screenshot (GTK_WIDGET (f->window), "entity-page.png");
 
   /* A value the date type refuses: the core's sentence, nothing changed. */
   apply_fact_value (page, "Release date", "next summer");
@@ -428,7 +401,7 @@ test_edit_fact (Fixture       *f,
     /* … and are saved once the typing pauses. */
     CT_TEST_WAIT (notes_saved (f->wiki, "Ballerina", "Rooney is [[Rooney]]."));
   }
-  screenshot (GTK_WIDGET (page), "entity-notes.png");
+  ct_test_screenshot (GTK_WIDGET (page), "entity-notes.png");
 }
 
 static void
