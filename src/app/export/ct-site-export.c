@@ -95,6 +95,31 @@ export_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Back on the UI thread once the export's thread is done: the progress
+ * and its dialog go here, never from the thread, which may hold the last
+ * reference to a task and so free its data (the source removed twice in a
+ * race, GTK touched off its thread). Then @user_data, the caller's task,
+ * completes. */
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  Job *job = g_task_get_task_data (outer);
+  GError *error = NULL;
+
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  if (job->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  g_clear_weak_pointer (&job->dialog);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+}
+
 static void
 on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
@@ -145,7 +170,14 @@ ct_site_export_run_async (GtkWindow           *parent,
   gtk_window_present (GTK_WINDOW (job->dialog));
   job->progress_source = g_timeout_add (100, show_progress_cb, job);
 
-  g_task_run_in_thread (task, export_thread);
+  {
+    /* The thread's task borrows the job; the caller's task owns it and is
+     * only ever released on this thread. */
+    g_autoptr(GTask) thread_task = g_task_new (NULL, job->cancellable, export_done_cb, g_steal_pointer (&task));
+
+    g_task_set_task_data (thread_task, job, NULL);
+    g_task_run_in_thread (thread_task, export_thread);
+  }
 }
 
 gboolean
