@@ -358,6 +358,58 @@ update_zoom_actions (CtTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-out", self->zoom > ZOOM_MIN);
 }
 
+/* Zooms to @zoom keeping the item nearest to @anchor_y (in the scrolled
+ * window; negative: its middle) where it is on screen. Zoom stretches the
+ * drawing from the top, so without this everything below the top slides
+ * away from the pointer.
+ *
+ * The new layout is known at once (the canvas computes it for its width),
+ * so the scroll position is set together with the new size, before the
+ * next frame draws anything at the old position. */
+static void
+zoom_at (CtTimelineView *self,
+         double          zoom,
+         double          anchor_y)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double page = gtk_adjustment_get_page_size (vadjustment);
+  CtTimelineLayoutOptions options;
+  graphene_point_t point;
+  graphene_rect_t before, after;
+  GtkWidget *anchor = NULL;
+  int height;
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (zoom == self->zoom)
+    return;
+  if (anchor_y < 0 || anchor_y > page)
+    anchor_y = page / 2;
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), canvas, &GRAPHENE_POINT_INIT (0, anchor_y), &point))
+    anchor = ct_timeline_canvas_get_item_near (self->canvas, point.y);
+  if (anchor != NULL && !ct_timeline_canvas_get_item_box (self->canvas, anchor, &before))
+    anchor = NULL;
+
+  self->zoom = zoom;
+  update_zoom_actions (self);
+  options = *ct_timeline_canvas_get_options (self->canvas);
+  options.zoom = zoom;
+  ct_timeline_canvas_set_options (self->canvas, &options);
+
+  if (anchor == NULL || !ct_timeline_canvas_get_item_box (self->canvas, anchor, &after))
+    return;
+  gtk_widget_measure (canvas, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (canvas), NULL, &height, NULL, NULL);
+  /* the viewport sets the same upper when it allocates the new size, and
+   * the value set here then stands */
+  gtk_adjustment_configure (vadjustment,
+                            gtk_adjustment_get_value (vadjustment) + after.origin.y - before.origin.y,
+                            gtk_adjustment_get_lower (vadjustment),
+                            MAX (height, page),
+                            gtk_adjustment_get_step_increment (vadjustment),
+                            gtk_adjustment_get_page_increment (vadjustment),
+                            page);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -365,10 +417,33 @@ zoom_action (GtkWidget  *widget,
 {
   CtTimelineView *self = CT_TIMELINE_VIEW (widget);
 
+  /* buttons and keys have no pointer: the middle of the view stays */
   if (g_str_equal (action_name, "timeline.zoom-in"))
     ct_timeline_view_set_zoom (self, self->zoom * ZOOM_STEP);
   else
     ct_timeline_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+/* Where @controller's current event happened, in @widget's coordinates;
+ * FALSE for an event without a position. */
+static gboolean
+event_y (GtkEventController *controller,
+         GtkWidget          *widget,
+         double             *y)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double x, surface_y, dx, dy;
+
+  if (event == NULL || native == NULL || !gdk_event_get_position (event, &x, &surface_y))
+    return FALSE;
+  /* event positions are the surface's; the native widget sits inside it */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), widget, &GRAPHENE_POINT_INIT (x - dx, surface_y - dy), &point))
+    return FALSE;
+  *y = point.y;
+  return TRUE;
 }
 
 static gboolean
@@ -378,11 +453,15 @@ on_scroll_cb (GtkEventControllerScroll *scroll,
               CtTimelineView           *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  double y = -1;
 
   /* Ctrl+scroll zooms; a plain scroll goes on to the scrolled window */
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
     return GDK_EVENT_PROPAGATE;
-  ct_timeline_view_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  /* around the item under the pointer, as maps do */
+  if (!event_y (GTK_EVENT_CONTROLLER (scroll), GTK_WIDGET (self->scroller), &y))
+    y = -1;
+  zoom_at (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP, y);
   return GDK_EVENT_STOP;
 }
 
@@ -399,7 +478,12 @@ on_pinch_scale_changed_cb (GtkGestureZoom *gesture,
                            double          scale,
                            CtTimelineView *self)
 {
-  ct_timeline_view_set_zoom (self, self->pinch_start * scale);
+  double x, y;
+
+  /* around the middle of the fingers */
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    y = -1;
+  zoom_at (self, self->pinch_start * scale, y);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -597,18 +681,9 @@ void
 ct_timeline_view_set_zoom (CtTimelineView *self,
                            double          zoom)
 {
-  CtTimelineLayoutOptions options;
-
   g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
 
-  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
-  if (zoom == self->zoom)
-    return;
-  self->zoom = zoom;
-  update_zoom_actions (self);
-  options = *ct_timeline_canvas_get_options (self->canvas);
-  options.zoom = zoom;
-  ct_timeline_canvas_set_options (self->canvas, &options);
+  zoom_at (self, zoom, -1);
 }
 
 gboolean
