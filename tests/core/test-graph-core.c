@@ -401,6 +401,108 @@ test_svg_golden (Fixture       *f,
     }
 }
 
+typedef struct {
+  double x0, y0, x1, y1;
+  char  *text;
+} TextBox;
+
+static void
+text_box_clear (gpointer data)
+{
+  g_free (((TextBox *) data)->text);
+}
+
+/* The boxes of @svg's <text> elements (centred on x, y the baseline), at
+ * 0.55 em a character and from 0.9 em above the baseline to 0.2 em below:
+ * the size Cantarell draws them, whatever the writer thought. */
+static GArray *
+svg_text_boxes (const char *svg)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (TextBox));
+  g_auto(GStrv) lines = g_strsplit (svg, "\n", -1);
+  double size = 12;
+
+  g_array_set_clear_func (boxes, text_box_clear);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *at = lines[l];
+
+      if (strstr (at, "<g class=\"edge-labels\"") != NULL)
+        size = 10;
+      else if (strstr (at, "<g class=\"nodes\"") != NULL)
+        size = 12;
+      while ((at = strstr (at, "<text x=\"")) != NULL)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          TextBox box;
+          double x, y;
+          char *end;
+
+          x = g_ascii_strtod (at + strlen ("<text x=\""), &end);
+          g_assert_true (g_str_has_prefix (end, "\" y=\""));
+          y = g_ascii_strtod (end + strlen ("\" y=\""), &end);
+          at = strchr (end, '>') + 1;
+          end = strstr (at, "</text>");
+          g_assert_nonnull (end);
+          g_string_append_len (text, at, end - at);
+          /* an entity is one character */
+          for (char *amp; (amp = strchr (text->str, '&')) != NULL;)
+            g_string_erase (text, amp - text->str, strchr (amp, ';') - amp);
+          box.x0 = x - g_utf8_strlen (text->str, -1) * 0.55 * size / 2;
+          box.x1 = x + g_utf8_strlen (text->str, -1) * 0.55 * size / 2;
+          box.y0 = y - 0.9 * size;
+          box.y1 = y + 0.2 * size;
+          box.text = g_string_free (g_steal_pointer (&text), FALSE);
+          g_array_append_val (boxes, box);
+          at = end;
+        }
+    }
+  return boxes;
+}
+
+/* Around a busy centre the titles and edge labels crowd: once laid out,
+ * none of the drawn labels may cover another. */
+static void
+test_svg_labels_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *path = g_build_filename (folder, "sample", NULL);
+  g_autoptr(CtWiki) wiki = ct_wiki_create_sample (path, &error);
+
+  g_assert_no_error (error);
+  for (guint steps = 1; steps <= 2; steps++)
+    {
+      g_autoptr(CtGraph) graph = ct_graph_neighbourhood (wiki, ct_test_id (wiki, "Ballerina"), steps, 0, &error);
+      g_autoptr(CtGraphLayout) layout = settled (graph, 1);
+      g_autofree char *svg = ct_graph_svg (graph, layout);
+      g_autoptr(GArray) boxes = svg_text_boxes (svg);
+      guint titles = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          TextBox *a = &g_array_index (boxes, TextBox, i);
+
+          titles += g_str_equal (a->text, "Ballerina");
+          for (guint j = i + 1; j < boxes->len; j++)
+            {
+              TextBox *b = &g_array_index (boxes, TextBox, j);
+
+              if (a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1)
+                g_error ("%u steps: “%s” and “%s” overlap", steps, a->text, b->text);
+            }
+        }
+      /* the centre keeps its title, and most labels are drawn */
+      g_assert_cmpuint (titles, ==, 1);
+      g_assert_cmpuint (boxes->len, >, graph->nodes->len);
+      g_test_message ("%u steps: %u of %u labels drawn", steps, boxes->len,
+                      graph->nodes->len + graph->edges->len);
+    }
+  g_clear_object (&wiki);
+  ct_test_rmtree (folder);
+}
+
 static void
 test_svg_hostile (Fixture       *f,
                   gconstpointer  data)
@@ -445,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout/large", test_layout_large);
   ADD ("/graph/svg/golden", test_svg_golden);
   ADD ("/graph/svg/hostile", test_svg_hostile);
+  g_test_add_func ("/graph/svg/labels-apart", test_svg_labels_apart);
 #undef ADD
 
   return g_test_run ();
