@@ -6,25 +6,21 @@
 
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
+#include "ct-wiki-reader.h"
 
 #define ZOOM_STEP     1.25
 #define ZOOM_MIN      0.5
 #define ZOOM_MAX      8.0
-/* a burst of edits (an import, an undo of many facts) reads once */
 #define RELOAD_DELAY_MS 250
 
 struct _CtTimelineView
 {
   GtkWidget          parent_instance;
 
-  CtWiki            *wiki;
+  CtWikiReader      *reader;        /* of the wiki shown */
   gboolean           compact;
   double             zoom;
   double             pinch_start;
-  guint              generation;    /* of the read on its way; older results are dropped */
-  gboolean           ready;
-  guint              reload_id;
-  GCancellable      *cancellable;
   GArray            *film_ids;      /* of gint64, per film_filter position (0: all) */
   GArray            *character_ids; /* the same for character_filter */
   gboolean           filling;       /* the dropdowns are being refilled */
@@ -80,32 +76,22 @@ compare_titles (gconstpointer a,
   return g_utf8_collate ((*(CtEntity * const *) a)->title, (*(CtEntity * const *) b)->title);
 }
 
-/* Its own read-only connection: a CtWiki is for one thread at a time, and
- * WAL lets this one read while the window's writes. */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+/* On the reader's worker, with its own read-only connection. */
+static gpointer
+read_timeline (CtWiki        *wiki,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  const char *folder = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   Loaded *loaded;
 
-  if (wiki == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   loaded = g_new0 (Loaded, 1);
-  loaded->timeline = ct_timeline_new (wiki, &error);
+  loaded->timeline = ct_timeline_new (wiki, error);
   if (loaded->timeline == NULL)
     {
       loaded_free (loaded);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   loaded->characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
   for (guint e = 0; e < loaded->timeline->events->len; e++)
@@ -126,7 +112,7 @@ load_thread (GTask        *task,
         }
     }
   g_ptr_array_sort (loaded->characters, compare_titles);
-  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+  return loaded;
 }
 
 static CtTimelineLayoutOptions
@@ -265,22 +251,14 @@ fill_problems (CtTimelineView *self,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
+loaded_cb (gpointer      result,
+           const GError *error,
            gpointer      data)
 {
-  CtTimelineView *self = CT_TIMELINE_VIEW (source);
-  guint generation = GPOINTER_TO_UINT (data);
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  CtTimelineView *self = CT_TIMELINE_VIEW (data);
+  Loaded *loaded = result;
   CtTimelineLayoutOptions options;
 
-  if (generation != self->generation || self->wiki == NULL)
-    {
-      g_clear_pointer (&loaded, loaded_free);
-      return;
-    }
-  self->ready = TRUE;
   if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -293,7 +271,8 @@ loaded_cb (GObject      *source,
   options = current_options (self);
   gtk_stack_set_visible_child_name (self->stack, loaded->timeline->events->len + loaded->timeline->films->len > 0
                                                  ? "drawing" : "empty");
-  ct_timeline_canvas_set_timeline (self->canvas, self->wiki, g_steal_pointer (&loaded->timeline), &options);
+  ct_timeline_canvas_set_timeline (self->canvas, ct_wiki_reader_get_wiki (self->reader),
+                                   g_steal_pointer (&loaded->timeline), &options);
   update_hidden (self);
   loaded_free (loaded);
 }
@@ -301,40 +280,7 @@ loaded_cb (GObject      *source,
 static void
 reload (CtTimelineView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->generation++;
-  if (self->wiki == NULL)
-    {
-      self->ready = TRUE;
-      return;
-    }
-  self->ready = FALSE;
-  task = g_task_new (self, self->cancellable, loaded_cb, GUINT_TO_POINTER (self->generation));
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, g_strdup (ct_wiki_get_folder (self->wiki)), g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static gboolean
-reload_cb (gpointer data)
-{
-  CtTimelineView *self = data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_wiki_changed_cb (CtTimelineView *self,
-                    gint64          id,
-                    CtWiki         *wiki)
-{
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->ready = FALSE;
-  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+  ct_wiki_reader_read (self->reader, NULL, NULL);
 }
 
 /* Filters and zoom --------------------------------------------------------- */
@@ -493,12 +439,9 @@ ct_timeline_view_dispose (GObject *object)
 {
   CtTimelineView *self = CT_TIMELINE_VIEW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_clear_object (&self->wiki);
+  if (self->reader != NULL)
+    ct_wiki_reader_cancel (self->reader);
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->film_ids, g_array_unref);
   g_clear_pointer (&self->character_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
@@ -603,8 +546,9 @@ ct_timeline_view_init (CtTimelineView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zoom = 1;
-  self->ready = TRUE;
-  self->cancellable = g_cancellable_new ();
+  /* a burst of edits (an import, an undo of many facts) reads once */
+  self->reader = ct_wiki_reader_new (RELOAD_DELAY_MS, read_timeline, (GDestroyNotify) loaded_free, loaded_cb, self);
+  g_signal_connect_object (self->reader, "refresh", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   self->film_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->character_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -651,14 +595,10 @@ ct_timeline_view_set_wiki (CtTimelineView *self,
   g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
   g_return_if_fail (wiki == NULL || CT_IS_WIKI (wiki));
 
-  if (self->wiki == wiki)
+  if (ct_wiki_reader_get_wiki (self->reader) == wiki)
     return;
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_set_object (&self->wiki, wiki);
-  if (wiki != NULL)
-    g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
-  else
+  ct_wiki_reader_set_wiki (self->reader, wiki);
+  if (wiki == NULL)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   reload (self);
 }
@@ -667,7 +607,7 @@ CtWiki *
 ct_timeline_view_get_wiki (CtTimelineView *self)
 {
   g_return_val_if_fail (CT_IS_TIMELINE_VIEW (self), NULL);
-  return self->wiki;
+  return ct_wiki_reader_get_wiki (self->reader);
 }
 
 double
@@ -689,7 +629,7 @@ ct_timeline_view_set_zoom (CtTimelineView *self,
 gboolean
 _ct_timeline_view_is_ready (CtTimelineView *self)
 {
-  return self->ready;
+  return !ct_wiki_reader_is_busy (self->reader);
 }
 
 GtkWidget *
