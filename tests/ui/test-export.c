@@ -437,7 +437,7 @@ test_print_pdf (Fixture       *f,
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
 
-  ct_export_print_async (f->page, GTK_WINDOW (f->window), settings, NULL, FALSE, printed_cb, &export);
+  ct_export_print_async (f->page, GTK_WINDOW (f->window), settings, printed_cb, &export);
   CT_TEST_WAIT (export.done);
   g_assert_no_error (export.error);
   g_assert_true (export.ok);
