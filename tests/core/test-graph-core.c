@@ -20,6 +20,21 @@ fixture_set_up (Fixture       *f,
   f->wiki = ct_test_wiki_fixture (&f->folder);
 }
 
+/* The sample wiki (what `continuity new --sample` makes) instead of the
+ * fixture: a denser neighbourhood around Ballerina. */
+static void
+sample_set_up (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->folder = ct_test_tmpdir ();
+  path = g_build_filename (f->folder, "sample", NULL);
+  f->wiki = ct_wiki_create_sample (path, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
@@ -295,14 +310,12 @@ test_layout_deterministic (Fixture       *f,
 }
 
 static void
-test_layout_sample_spacing (void)
+test_layout_sample_spacing (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = ct_test_tmpdir ();
-  g_autofree char *path = g_build_filename (folder, "sample", NULL);
-  g_autoptr(CtWiki) wiki = ct_wiki_create_sample (path, &error);
+  CtWiki *wiki = f->wiki;
 
-  g_assert_no_error (error);
   for (guint steps = 1; steps <= 3; steps++)
     {
       g_autoptr(CtGraph) graph = ct_graph_neighbourhood (wiki, ct_test_id (wiki, "Ballerina"), steps, 0, &error);
@@ -314,8 +327,6 @@ test_layout_sample_spacing (void)
       /* no two discs overlap, and there is room between them */
       g_assert_cmpfloat (ct_graph_layout_min_distance (layout), >=, CT_GRAPH_NODE_GAP - 0.5);
     }
-  g_clear_object (&wiki);
-  ct_test_rmtree (folder);
 }
 
 /* A graph of @n nodes built without a wiki: a few hubs (films) with many
@@ -463,14 +474,12 @@ svg_text_boxes (const char *svg)
 /* Around a busy centre the titles and edge labels crowd: once laid out,
  * none of the drawn labels may cover another. */
 static void
-test_svg_labels_apart (void)
+test_svg_labels_apart (Fixture       *f,
+                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = ct_test_tmpdir ();
-  g_autofree char *path = g_build_filename (folder, "sample", NULL);
-  g_autoptr(CtWiki) wiki = ct_wiki_create_sample (path, &error);
+  CtWiki *wiki = f->wiki;
 
-  g_assert_no_error (error);
   for (guint steps = 1; steps <= 2; steps++)
     {
       g_autoptr(CtGraph) graph = ct_graph_neighbourhood (wiki, ct_test_id (wiki, "Ballerina"), steps, 0, &error);
@@ -499,8 +508,6 @@ test_svg_labels_apart (void)
       g_test_message ("%u steps: %u of %u labels drawn", steps, boxes->len,
                       graph->nodes->len + graph->edges->len);
     }
-  g_clear_object (&wiki);
-  ct_test_rmtree (folder);
 }
 
 static void
@@ -543,11 +550,12 @@ main (int   argc,
   ADD ("/graph/neighbourhood/status", test_status);
   ADD ("/graph/filter", test_filter);
   ADD ("/graph/layout/deterministic", test_layout_deterministic);
-  g_test_add_func ("/graph/layout/sample-spacing", test_layout_sample_spacing);
+  g_test_add ("/graph/layout/sample-spacing", Fixture, NULL, sample_set_up, test_layout_sample_spacing,
+              fixture_tear_down);
   g_test_add_func ("/graph/layout/large", test_layout_large);
   ADD ("/graph/svg/golden", test_svg_golden);
   ADD ("/graph/svg/hostile", test_svg_hostile);
-  g_test_add_func ("/graph/svg/labels-apart", test_svg_labels_apart);
+  g_test_add ("/graph/svg/labels-apart", Fixture, NULL, sample_set_up, test_svg_labels_apart, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();
