@@ -414,6 +414,37 @@ test_zoom_keeps_place (Fixture       *f,
   ct_test_spin (100);
   g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
   g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
+
+  /* Ctrl+scroll and pinch: around the pointer, not the middle. Two
+   * events apart in the view, the lower one in the middle; zooming around
+   * the upper one keeps that one in place (the middle would let it move
+   * up by as much as the gap between them grows). */
+  item = NULL;
+  for (guint i = 1; item == NULL && i < found->len; i++)
+    {
+      GtkWidget *upper = g_ptr_array_index (found, i - 1);
+      GtkWidget *lower = g_ptr_array_index (found, i);
+      graphene_rect_t up;
+
+      if (!gtk_widget_has_css_class (upper, "ct-timeline-event") || !gtk_widget_has_css_class (lower, "ct-timeline-event"))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (upper, canvas, &up));
+      g_assert_true (gtk_widget_compute_bounds (lower, canvas, &box));
+      if (box.origin.y - up.origin.y > 40 && box.origin.y - up.origin.y < page / 2 - 40)
+        item = upper;
+    }
+  g_assert_nonnull (item);
+  gtk_adjustment_set_value (vadjustment, box.origin.y + box.size.height / 2 - page / 2);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &before));
+  g_assert_cmpfloat (before.origin.y, >, 0);
+  g_assert_true (gtk_widget_compute_bounds (item, GTK_WIDGET (view), &box));
+  height = gtk_widget_get_height (canvas);
+  ct_timeline_view_zoom_around (view, 2 * ct_timeline_view_get_zoom (view), box.origin.y + box.size.height / 2);
+  CT_TEST_WAIT (gtk_widget_get_height (canvas) > height);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
+  g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
 }
 
 static void

@@ -405,9 +405,10 @@ on_scroll_cb (GtkEventControllerScroll *scroll,
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
     return GDK_EVENT_PROPAGATE;
   /* around the item under the pointer, as maps do */
-  if (!event_y (GTK_EVENT_CONTROLLER (scroll), GTK_WIDGET (self->scroller), &y))
-    y = -1;
-  zoom_at (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP, y);
+  if (event_y (GTK_EVENT_CONTROLLER (scroll), GTK_WIDGET (self), &y))
+    ct_timeline_view_zoom_around (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP, y);
+  else
+    ct_timeline_view_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
   return GDK_EVENT_STOP;
 }
 
@@ -425,11 +426,14 @@ on_pinch_scale_changed_cb (GtkGestureZoom *gesture,
                            CtTimelineView *self)
 {
   double x, y;
+  graphene_point_t point;
 
-  /* around the middle of the fingers */
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    y = -1;
-  zoom_at (self, self->pinch_start * scale, y);
+  /* around the middle of the fingers (the gesture is the scrolled window's) */
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y)
+      && gtk_widget_compute_point (GTK_WIDGET (self->scroller), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    ct_timeline_view_zoom_around (self, self->pinch_start * scale, point.y);
+  else
+    ct_timeline_view_set_zoom (self, self->pinch_start * scale);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -624,6 +628,20 @@ ct_timeline_view_set_zoom (CtTimelineView *self,
   g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
 
   zoom_at (self, zoom, -1);
+}
+
+void
+ct_timeline_view_zoom_around (CtTimelineView *self,
+                              double          zoom,
+                              double          y)
+{
+  graphene_point_t point;
+
+  g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, y), &point))
+    point.y = -1;
+  zoom_at (self, zoom, point.y);
 }
 
 gboolean
