@@ -61,12 +61,10 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
+  g_autofree char *folder = ct_test_sample_wiki_new ("ct-test-reader-XXXXXX");
 
-  f->base = g_dir_make_tmp ("ct-test-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  folder = g_build_filename (f->base, "wiki", NULL);
-  f->wiki = ct_wiki_create_sample (folder, &error);
+  f->base = g_path_get_dirname (folder);
+  f->wiki = ct_wiki_open (folder, CT_WIKI_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   f->answers = g_ptr_array_new_with_free_func (g_free);
   f->reader = ct_wiki_reader_new (DELAY_MS, read_films, g_free, done_cb, f);
