@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "ct-graph-labels.h"
 #include "ct-graph-layout.h"
 #include "ct-render-private.h"
 
@@ -33,6 +34,26 @@ num (char   *buf,
   return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", value);
 }
 
+/* @label's text centred in its box, on the baseline 1 em down; a label
+ * left out is not written (the node's <title> still names it). */
+static void
+write_label (GString            *out,
+             const CtGraphLabel *label,
+             double              size,
+             const char         *attributes)
+{
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
+
+  if (label->text == NULL)
+    return;
+  text = ct_html_escape (label->text);
+  g_string_append_printf (out, "<text x=\"%s\" y=\"%s\"%s>%s</text>",
+                          num (a, label->x + label->width / 2.0), num (b, label->y + size), attributes, text);
+  if (label->edge)
+    g_string_append_c (out, '\n');
+}
+
 char *
 ct_graph_svg (const CtGraph       *graph,
               const CtGraphLayout *layout)
@@ -43,9 +64,17 @@ ct_graph_svg (const CtGraph       *graph,
   char c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *centre = NULL;
   g_autofree char *heading = NULL;
+  g_autofree double *xy = NULL;
+  g_autoptr(GArray) labels = NULL;
+  CtGraphLabelOptions options = { .radius = CT_GRAPH_NODE_RADIUS };
 
   g_return_val_if_fail (graph != NULL && layout != NULL, NULL);
   g_return_val_if_fail (graph->nodes->len == ct_graph_layout_get_n_nodes (layout), NULL);
+
+  xy = g_new (double, 2 * MAX (graph->nodes->len, 1));
+  for (guint i = 0; i < graph->nodes->len; i++)
+    ct_graph_layout_get_position (layout, i, &xy[2 * i], &xy[2 * i + 1]);
+  labels = ct_graph_labels_place (graph, xy, &options);
 
   ct_graph_layout_get_bounds (layout, &x0, &y0, &x1, &y1);
   x0 -= MARGIN;
@@ -86,16 +115,7 @@ ct_graph_svg (const CtGraph       *graph,
 
   g_string_append (out, "<g class=\"edge-labels\" fill=\"#5e5c64\" font-size=\"10\" text-anchor=\"middle\">\n");
   for (guint k = 0; k < graph->edges->len; k++)
-    {
-      CtGraphEdge *edge = graph->edges->pdata[k];
-      g_autofree char *label = ct_html_escape (edge->label);
-      double sx, sy, tx, ty;
-
-      ct_graph_layout_get_position (layout, edge->source, &sx, &sy);
-      ct_graph_layout_get_position (layout, edge->target, &tx, &ty);
-      g_string_append_printf (out, "<text x=\"%s\" y=\"%s\">%s</text>\n",
-                              num (a, (sx + tx) / 2.0), num (b, (sy + ty) / 2.0 - 3.0), label);
-    }
+    write_label (out, &g_array_index (labels, CtGraphLabel, graph->nodes->len + k), CT_GRAPH_EDGE_LABEL_SIZE, "");
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "<g class=\"nodes\" text-anchor=\"middle\">\n");
@@ -113,8 +133,8 @@ ct_graph_svg (const CtGraph       *graph,
                               num (a, x), num (b, y), num (c, CT_GRAPH_NODE_RADIUS),
                               kind_colours[node->kind],
                               i == 0 ? " stroke=\"#241f31\" stroke-width=\"3\"" : "");
-      g_string_append_printf (out, "<text x=\"%s\" y=\"%s\" fill=\"#241f31\">%s</text></g>\n",
-                              num (a, x), num (b, y + CT_GRAPH_NODE_RADIUS + 14.0), title);
+      write_label (out, &g_array_index (labels, CtGraphLabel, i), CT_GRAPH_TITLE_SIZE, " fill=\"#241f31\"");
+      g_string_append (out, "</g>\n");
     }
   g_string_append (out, "</g>\n</svg>\n");
   return g_string_free (out, FALSE);

@@ -20,6 +20,21 @@ fixture_set_up (Fixture       *f,
   f->wiki = ct_test_wiki_fixture (&f->folder);
 }
 
+/* The sample wiki (what `continuity new --sample` makes) instead of the
+ * fixture: a denser neighbourhood around Ballerina. */
+static void
+sample_set_up (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->folder = ct_test_tmpdir ();
+  path = g_build_filename (f->folder, "sample", NULL);
+  f->wiki = ct_wiki_create_sample (path, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
@@ -295,14 +310,12 @@ test_layout_deterministic (Fixture       *f,
 }
 
 static void
-test_layout_sample_spacing (void)
+test_layout_sample_spacing (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = ct_test_tmpdir ();
-  g_autofree char *path = g_build_filename (folder, "sample", NULL);
-  g_autoptr(CtWiki) wiki = ct_wiki_create_sample (path, &error);
+  CtWiki *wiki = f->wiki;
 
-  g_assert_no_error (error);
   for (guint steps = 1; steps <= 3; steps++)
     {
       g_autoptr(CtGraph) graph = ct_graph_neighbourhood (wiki, ct_test_id (wiki, "Ballerina"), steps, 0, &error);
@@ -314,8 +327,6 @@ test_layout_sample_spacing (void)
       /* no two discs overlap, and there is room between them */
       g_assert_cmpfloat (ct_graph_layout_min_distance (layout), >=, CT_GRAPH_NODE_GAP - 0.5);
     }
-  g_clear_object (&wiki);
-  ct_test_rmtree (folder);
 }
 
 /* A graph of @n nodes built without a wiki: a few hubs (films) with many
@@ -401,6 +412,104 @@ test_svg_golden (Fixture       *f,
     }
 }
 
+typedef struct {
+  double x0, y0, x1, y1;
+  char  *text;
+} TextBox;
+
+static void
+text_box_clear (gpointer data)
+{
+  g_free (((TextBox *) data)->text);
+}
+
+/* The boxes of @svg's <text> elements (centred on x, y the baseline), at
+ * 0.55 em a character and from 0.9 em above the baseline to 0.2 em below:
+ * the size Cantarell draws them, whatever the writer thought. */
+static GArray *
+svg_text_boxes (const char *svg)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (TextBox));
+  g_auto(GStrv) lines = g_strsplit (svg, "\n", -1);
+  double size = 12;
+
+  g_array_set_clear_func (boxes, text_box_clear);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *at = lines[l];
+
+      if (strstr (at, "<g class=\"edge-labels\"") != NULL)
+        size = 10;
+      else if (strstr (at, "<g class=\"nodes\"") != NULL)
+        size = 12;
+      while ((at = strstr (at, "<text x=\"")) != NULL)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          TextBox box;
+          double x, y;
+          char *end;
+
+          x = g_ascii_strtod (at + strlen ("<text x=\""), &end);
+          g_assert_true (g_str_has_prefix (end, "\" y=\""));
+          y = g_ascii_strtod (end + strlen ("\" y=\""), &end);
+          at = strchr (end, '>') + 1;
+          end = strstr (at, "</text>");
+          g_assert_nonnull (end);
+          g_string_append_len (text, at, end - at);
+          /* an entity is one character */
+          for (char *amp; (amp = strchr (text->str, '&')) != NULL;)
+            g_string_erase (text, amp - text->str, strchr (amp, ';') - amp);
+          box.x0 = x - g_utf8_strlen (text->str, -1) * 0.55 * size / 2;
+          box.x1 = x + g_utf8_strlen (text->str, -1) * 0.55 * size / 2;
+          box.y0 = y - 0.9 * size;
+          box.y1 = y + 0.2 * size;
+          box.text = g_string_free (g_steal_pointer (&text), FALSE);
+          g_array_append_val (boxes, box);
+          at = end;
+        }
+    }
+  return boxes;
+}
+
+/* Around a busy centre the titles and edge labels crowd: once laid out,
+ * none of the drawn labels may cover another. */
+static void
+test_svg_labels_apart (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CtWiki *wiki = f->wiki;
+
+  for (guint steps = 1; steps <= 2; steps++)
+    {
+      g_autoptr(CtGraph) graph = ct_graph_neighbourhood (wiki, ct_test_id (wiki, "Ballerina"), steps, 0, &error);
+      g_autoptr(CtGraphLayout) layout = settled (graph, 1);
+      g_autofree char *svg = ct_graph_svg (graph, layout);
+      g_autoptr(GArray) boxes = svg_text_boxes (svg);
+      guint titles = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          TextBox *a = &g_array_index (boxes, TextBox, i);
+
+          titles += g_str_equal (a->text, "Ballerina");
+          for (guint j = i + 1; j < boxes->len; j++)
+            {
+              TextBox *b = &g_array_index (boxes, TextBox, j);
+
+              if (a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1)
+                g_error ("%u steps: “%s” and “%s” overlap", steps, a->text, b->text);
+            }
+        }
+      /* the centre keeps its title, and most labels are drawn */
+      g_assert_cmpuint (titles, ==, 1);
+      g_assert_cmpuint (boxes->len, >, graph->nodes->len);
+      g_test_message ("%u steps: %u of %u labels drawn", steps, boxes->len,
+                      graph->nodes->len + graph->edges->len);
+    }
+}
+
 static void
 test_svg_hostile (Fixture       *f,
                   gconstpointer  data)
@@ -441,10 +550,12 @@ main (int   argc,
   ADD ("/graph/neighbourhood/status", test_status);
   ADD ("/graph/filter", test_filter);
   ADD ("/graph/layout/deterministic", test_layout_deterministic);
-  g_test_add_func ("/graph/layout/sample-spacing", test_layout_sample_spacing);
+  g_test_add ("/graph/layout/sample-spacing", Fixture, NULL, sample_set_up, test_layout_sample_spacing,
+              fixture_tear_down);
   g_test_add_func ("/graph/layout/large", test_layout_large);
   ADD ("/graph/svg/golden", test_svg_golden);
   ADD ("/graph/svg/hostile", test_svg_hostile);
+  g_test_add ("/graph/svg/labels-apart", Fixture, NULL, sample_set_up, test_svg_labels_apart, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

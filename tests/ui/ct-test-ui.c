@@ -148,3 +148,59 @@ ct_test_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+char *
+ct_test_sample_wiki_new (const char *template)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp (template, &error);
+  g_autoptr(CtWiki) wiki = NULL;
+  char *folder;
+
+  g_assert_no_error (error);
+  folder = g_build_filename (base, "wiki", NULL);
+  wiki = ct_wiki_create_sample (folder, &error);
+  g_assert_no_error (error);
+  return folder;
+}
+
+CtWindow *
+ct_test_window_new (CtApplication *app,
+                    int            width,
+                    int            height)
+{
+  CtWindow *window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+CtWindow *
+ct_test_wiki_window_new (CtApplication *app,
+                         const char    *folder,
+                         int            width,
+                         int            height)
+{
+  CtWindow *window = ct_test_window_new (app, width, height);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+  ct_window_open (window, file);
+  CT_TEST_WAIT (ct_window_get_wiki (window) != NULL);
+  return window;
+}
+
+CtEditorPage *
+ct_test_open_post (CtWindow   *window,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtEditorPage *page;
+
+  ct_window_open_file (window, file);
+  page = ct_window_find_page (window, file);
+  g_assert_nonnull (page);
+  CT_TEST_WAIT (ct_test_page_ready (page));
+  CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
+  return page;
+}

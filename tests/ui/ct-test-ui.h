@@ -5,7 +5,9 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "ct-application.h"
 #include "ct-editor-page.h"
+#include "ct-window.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +48,30 @@ char      *ct_test_eval_js      (WebKitWebView   *view,
  * after letting it settle; without, does nothing. */
 void       ct_test_screenshot   (GtkWidget       *widget,
                                  const char      *name);
+
+/* A copy of the sample wiki (what `continuity new --sample` makes) in a
+ * new temporary folder named after @template (a g_dir_make_tmp one), closed
+ * again: the app opens its own. Returns the wiki's folder, "TMP/wiki";
+ * the temporary folder is its parent, for ct_test_remove_tree (). */
+char      *ct_test_sample_wiki_new (const char    *template);
+
+/* A new window of @app, @width × @height, shown. */
+CtWindow  *ct_test_window_new   (CtApplication   *app,
+                                 int              width,
+                                 int              height);
+
+/* A new window of @app, @width × @height, on the wiki in @folder, as
+ * Files or the command line would hand the folder over; returns once the
+ * window has the wiki open. */
+CtWindow  *ct_test_wiki_window_new (CtApplication *app,
+                                    const char    *folder,
+                                    int            width,
+                                    int            height);
+
+/* Opens the post at @path in @window: its tab, once loaded and with its
+ * wiki found (the wiki is found and opened in a thread). */
+CtEditorPage *ct_test_open_post (CtWindow        *window,
+                                 const char      *path);
 
 /* Iterates the default main context until @expr holds; fails the test
  * after CT_TEST_TIMEOUT_SECONDS. The tick wakes the loop up regularly, so a

@@ -281,11 +281,8 @@ check_tree (const char *state,
 static CtWindow *
 new_window (void)
 {
-  CtWindow *window = ct_window_new (app, ct_application_get_drafts (app),
-                                     ct_application_get_wiki_registry (app));
+  CtWindow *window = ct_test_window_new (app, 1200, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
   ct_test_spin (100);
   return window;
 }
@@ -335,12 +332,11 @@ static void
 test_document (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) sample = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) tree = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *base = g_dir_make_tmp ("ct-test-accessible-XXXXXX", &error);
-  g_autofree char *folder = NULL;
+  g_autofree char *folder = ct_test_sample_wiki_new ("ct-test-accessible-XXXXXX");
+  g_autofree char *base = g_path_get_dirname (folder);
   g_autofree char *post = NULL;
   g_autofree char *uri = NULL;
   CtWindow *window;
@@ -349,22 +345,13 @@ test_document (void)
   GtkWidget *entity_popover = NULL;
   GtkTextBuffer *buffer;
 
-  g_assert_no_error (error);
-  folder = g_build_filename (base, "wiki", NULL);
-  sample = ct_wiki_create_sample (folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&sample);
   post = g_build_filename (folder, "posts", "notes.md", NULL);
   ct_test_write_file (post, "Notes on [[Rooney]] and [[Nobody Here]].\n", -1);
 
   window = new_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "view-mode", g_variant_new_string ("split"));
   file = g_file_new_for_path (post);
-  ct_window_open_file (window, file);
-  page = ct_window_find_page (window, file);
-  g_assert_nonnull (page);
-  CT_TEST_WAIT (ct_test_page_ready (page));
-  CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
+  page = ct_test_open_post (window, post);
   g_assert_cmpstr (ct_editor_page_get_view_mode (page), ==, "split");
 
   /* The problems button shows once the render reports [[Nobody Here]]. */
@@ -475,28 +462,17 @@ static void
 test_wiki (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) sample = NULL;
-  g_autoptr(GFile) folder_file = NULL;
   g_autoptr(GFile) tree = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *base = g_dir_make_tmp ("ct-test-accessible-XXXXXX", &error);
-  g_autofree char *folder = NULL;
+  g_autofree char *folder = ct_test_sample_wiki_new ("ct-test-accessible-XXXXXX");
+  g_autofree char *base = g_path_get_dirname (folder);
   const char * const pages[] = { "posts", "wiki", "timeline" };
   CtWindow *window;
   CtWikiSidebar *sidebar;
   CtEntityPage *page;
   GtkWidget *child;
 
-  g_assert_no_error (error);
-  folder = g_build_filename (base, "wiki", NULL);
-  sample = ct_wiki_create_sample (folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&sample);
-
-  window = new_window ();
-  folder_file = g_file_new_for_path (folder);
-  ct_window_open (window, folder_file);
-  CT_TEST_WAIT (ct_window_get_wiki (window) != NULL);
+  window = ct_test_wiki_window_new (app, folder, 1200, 800);
   ct_test_spin (200);
 
   sidebar = window->sidebar;

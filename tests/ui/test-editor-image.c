@@ -49,9 +49,7 @@ fixture_setup (Fixture       *f,
   }
   ct_test_write_file (path, "Before.\n", -1);
 
-  f->window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = ct_test_window_new (app, 1000, 700);
   file = g_file_new_for_path (path);
   ct_window_open_file (f->window, file);
   f->page = ct_window_find_page (f->window, file);

@@ -34,32 +34,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *base = g_dir_make_tmp ("ct-test-editor-refs-XXXXXX", &error);
   const char *text = data != NULL ? data : "Notes.\n";
 
-  g_assert_no_error (error);
-  f->folder = g_build_filename (base, "wiki", NULL);
-  wiki = ct_wiki_create_sample (f->folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&wiki);
+  f->folder = ct_test_sample_wiki_new ("ct-test-editor-refs-XXXXXX");
 
   f->post = g_build_filename (f->folder, "posts", "notes.md", NULL);
   ct_test_write_file (f->post, text, -1);
 
-  f->window = ct_window_new (app, ct_application_get_drafts (app),
-                             ct_application_get_wiki_registry (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-
-  file = g_file_new_for_path (f->post);
-  ct_window_open_file (f->window, file);
-  f->page = ct_window_find_page (f->window, file);
-  g_assert_nonnull (f->page);
-  CT_TEST_WAIT (ct_test_page_ready (f->page));
-  CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
+  f->window = ct_test_window_new (app, 1200, 800);
+  f->page = ct_test_open_post (f->window, f->post);
   f->view = ct_editor_page_get_view (f->page);
   f->buffer = GTK_TEXT_BUFFER (ct_editor_page_get_document (f->page));
 }

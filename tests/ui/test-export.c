@@ -31,31 +31,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->base = g_dir_make_tmp ("ct-test-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->folder = g_build_filename (f->base, "wiki", NULL);
-  wiki = ct_wiki_create_sample (f->folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&wiki);
+  f->folder = ct_test_sample_wiki_new ("ct-test-export-XXXXXX");
+  f->base = g_path_get_dirname (f->folder);
 
   f->post = g_build_filename (f->folder, "posts", "on-rooney.md", NULL);
   ct_test_write_file (f->post, POST, -1);
 
-  f->window = ct_window_new (app, ct_application_get_drafts (app),
-                             ct_application_get_wiki_registry (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-
-  file = g_file_new_for_path (f->post);
-  ct_window_open_file (f->window, file);
-  f->page = ct_window_find_page (f->window, file);
-  g_assert_nonnull (f->page);
-  CT_TEST_WAIT (ct_test_page_ready (f->page));
-  CT_TEST_WAIT (ct_editor_page_get_wiki (f->page) != NULL);
+  f->window = ct_test_window_new (app, 1000, 700);
+  f->page = ct_test_open_post (f->window, f->post);
 }
 
 static void
@@ -454,7 +437,7 @@ test_print_pdf (Fixture       *f,
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
 
-  ct_export_print_async (f->page, GTK_WINDOW (f->window), settings, NULL, FALSE, printed_cb, &export);
+  ct_export_print_async (f->page, GTK_WINDOW (f->window), settings, printed_cb, &export);
   CT_TEST_WAIT (export.done);
   g_assert_no_error (export.error);
   g_assert_true (export.ok);

@@ -133,23 +133,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) sample = NULL;
-  g_autoptr(GFile) folder = NULL;
+  f->folder = ct_test_sample_wiki_new ("ct-test-timeline-XXXXXX");
+  f->base = g_path_get_dirname (f->folder);
 
-  f->base = g_dir_make_tmp ("ct-test-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->folder = g_build_filename (f->base, "wiki", NULL);
-  sample = ct_wiki_create_sample (f->folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&sample);
-
-  f->window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (f->window));
-  folder = g_file_new_for_path (f->folder);
-  ct_window_open (f->window, folder);
-  CT_TEST_WAIT (ct_window_get_wiki (f->window) != NULL);
+  f->window = ct_test_wiki_window_new (app, f->folder, 1280, 860);
   f->wiki = g_object_ref (ct_window_get_wiki (f->window));
 }
 
@@ -354,6 +341,112 @@ test_zoom_and_filters (Fixture       *f,
   assert_label (g_ptr_array_index (director, 0), universe[1]);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Zooming in and out stretches the drawing from its top; the item in the
+ * middle of the view must stay there, not slide off the screen. */
+static void
+test_zoom_keeps_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
+  GtkWidget *scroller = gtk_widget_get_ancestor (canvas, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *zoom_in = find_action_button (GTK_WIDGET (view), "timeline.zoom-in");
+  g_autoptr(GPtrArray) found = NULL;
+  GtkWidget *item = NULL;
+  graphene_rect_t box, before, after;
+  double page;
+  int height;
+
+  g_assert_nonnull (zoom_in);
+  /* stretched until most of it is out of sight */
+  ct_timeline_view_set_zoom (view, 3);
+  CT_TEST_WAIT (gtk_adjustment_get_upper (vadjustment) > 2 * gtk_adjustment_get_page_size (vadjustment));
+  ct_test_spin (100);
+  page = gtk_adjustment_get_page_size (vadjustment);
+
+  /* the first item below the first screenful, scrolled to the middle */
+  found = items (view);
+  for (guint i = 0; item == NULL && i < found->len; i++)
+    {
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (found, i), canvas, &box));
+      if (box.origin.y > page)
+        item = g_ptr_array_index (found, i);
+    }
+  g_assert_nonnull (item);
+  gtk_adjustment_set_value (vadjustment, box.origin.y + box.size.height / 2 - page / 2);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &before));
+  g_assert_cmpfloat (before.origin.y, >, 0);
+  g_assert_cmpfloat (before.origin.y + before.size.height, <, page);
+
+  /* the button, then what + and − call */
+  height = gtk_widget_get_height (canvas);
+  gtk_widget_activate (zoom_in);
+  /* a button clicks when its press animation ends */
+  CT_TEST_WAIT (ct_timeline_view_get_zoom (view) > 3);
+  CT_TEST_WAIT (gtk_widget_get_height (canvas) > height);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
+  g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
+
+  height = gtk_widget_get_height (canvas);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-out", NULL);
+  CT_TEST_WAIT (gtk_widget_get_height (canvas) < height);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
+  g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
+
+  /* Ctrl+scroll and pinch: around the pointer, not the middle. Two
+   * events apart in the view, the lower one in the middle; zooming around
+   * the upper one keeps that one in place (the middle would let it move
+   * up by as much as the gap between them grows). */
+  item = NULL;
+  for (guint i = 1; item == NULL && i < found->len; i++)
+    {
+      GtkWidget *upper = g_ptr_array_index (found, i - 1);
+      GtkWidget *lower = g_ptr_array_index (found, i);
+      graphene_rect_t up;
+
+      if (!gtk_widget_has_css_class (upper, "ct-timeline-event") || !gtk_widget_has_css_class (lower, "ct-timeline-event"))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (upper, canvas, &up));
+      g_assert_true (gtk_widget_compute_bounds (lower, canvas, &box));
+      if (box.origin.y - up.origin.y > 40 && box.origin.y - up.origin.y < page / 2 - 40)
+        item = upper;
+    }
+  g_assert_nonnull (item);
+  gtk_adjustment_set_value (vadjustment, box.origin.y + box.size.height / 2 - page / 2);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &before));
+  g_assert_cmpfloat (before.origin.y, >, 0);
+  g_assert_true (gtk_widget_compute_bounds (item, GTK_WIDGET (view), &box));
+  height = gtk_widget_get_height (canvas);
+  ct_timeline_view_zoom_around (view, 2 * ct_timeline_view_get_zoom (view), box.origin.y + box.size.height / 2);
+  CT_TEST_WAIT (gtk_widget_get_height (canvas) > height);
+  ct_test_spin (100);
+  g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
+  g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
+}
+
 static void
 test_sidebar (Fixture       *f,
               gconstpointer  data)
@@ -406,6 +499,7 @@ main (int    argc,
   ADD ("/ui/timeline/arrows", test_arrows);
   ADD ("/ui/timeline/zoom-and-filters", test_zoom_and_filters);
   ADD ("/ui/timeline/sidebar", test_sidebar);
+  ADD ("/ui/timeline/zoom-keeps-place", test_zoom_keeps_place);
 #undef ADD
 
   status = g_test_run ();

@@ -123,25 +123,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) sample = NULL;
-  g_autoptr(GFile) folder = NULL;
+  f->folder = ct_test_sample_wiki_new ("ct-test-wiki-window-XXXXXX");
+  f->base = g_path_get_dirname (f->folder);
 
-  f->base = g_dir_make_tmp ("ct-test-wiki-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->folder = g_build_filename (f->base, "wiki", NULL);
-  sample = ct_wiki_create_sample (f->folder, &error);
-  g_assert_no_error (error);
-  g_clear_object (&sample);
-
-  f->window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-
-  /* The folder, as Files or the command line would hand it over. */
-  folder = g_file_new_for_path (f->folder);
-  ct_window_open (f->window, folder);
-  CT_TEST_WAIT (ct_window_get_wiki (f->window) != NULL);
+  f->window = ct_test_wiki_window_new (app, f->folder, 1280, 800);
   f->wiki = g_object_ref (ct_window_get_wiki (f->window));
 }
 

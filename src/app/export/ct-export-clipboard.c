@@ -10,8 +10,6 @@
 
 typedef struct {
   GdkClipboard *clipboard;
-  char         *site_url;
-  gboolean      allow_raw_html;
   GBytes       *html;
 } CopyOp;
 
@@ -19,7 +17,6 @@ static void
 copy_op_free (CopyOp *op)
 {
   g_clear_object (&op->clipboard);
-  g_free (op->site_url);
   g_clear_pointer (&op->html, g_bytes_unref);
   g_free (op);
 }
@@ -77,17 +74,13 @@ html_rendered_cb (GObject      *object,
   op->html = g_bytes_ref (html->bytes);
   /* The plain alternative is a second render of the buffer: if the user
    * typed in between, it holds the newer text, which does no harm. */
-  ct_export_job_run_async (CT_EDITOR_PAGE (object),
-                           &(CtExportOptions) { .format = CT_EXPORT_MARKDOWN, .site_url = op->site_url,
-                                                .allow_raw_html = op->allow_raw_html },
-                           NULL, NULL, plain_rendered_cb, g_steal_pointer (&task));
+  ct_export_job_render_for_output_async (CT_EDITOR_PAGE (object), CT_EXPORT_MARKDOWN, CT_RENDER_THEME_AUTO,
+                                         plain_rendered_cb, g_steal_pointer (&task));
 }
 
 void
 ct_export_copy_html_async (CtEditorPage        *page,
                            GdkClipboard        *clipboard,
-                           const char          *site_url,
-                           gboolean             allow_raw_html,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
@@ -99,16 +92,11 @@ ct_export_copy_html_async (CtEditorPage        *page,
 
   op = g_new0 (CopyOp, 1);
   op->clipboard = g_object_ref (clipboard);
-  op->site_url = g_strdup (site_url);
-  op->allow_raw_html = allow_raw_html;
 
   task = g_task_new (page, NULL, callback, user_data);
   g_task_set_source_tag (task, ct_export_copy_html_async);
   g_task_set_task_data (task, op, (GDestroyNotify) copy_op_free);
-  ct_export_job_run_async (page,
-                           &(CtExportOptions) { .format = CT_EXPORT_FRAGMENT, .site_url = site_url,
-                                                .allow_raw_html = allow_raw_html },
-                           NULL, NULL, html_rendered_cb, task);
+  ct_export_job_render_for_output_async (page, CT_EXPORT_FRAGMENT, CT_RENDER_THEME_AUTO, html_rendered_cb, task);
 }
 
 gboolean

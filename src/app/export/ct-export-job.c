@@ -7,6 +7,7 @@
 
 #include "ct-editor-page.h"
 #include "ct-document.h"
+#include "ct-export-dialog.h"
 #include "ct-export-job.h"
 #include "ct-wiki.h"
 
@@ -151,4 +152,23 @@ ct_export_job_run_finish (CtEditorPage  *page,
   g_return_val_if_fail (g_task_is_valid (result, page), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ct_export_job_render_for_output_async (CtEditorPage        *page,
+                                       CtExportFormat       format,
+                                       CtRenderTheme        theme,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *site_url = NULL;
+
+  g_return_if_fail (CT_IS_EDITOR_PAGE (page));
+
+  site_url = ct_export_dialog_dup_remembered_site_url (page);
+  ct_export_job_run_async (page,
+                           &(CtExportOptions) { .format = format, .theme = theme, .site_url = site_url,
+                                                .allow_raw_html = g_settings_get_boolean (settings, "allow-raw-html") },
+                           NULL, NULL, callback, user_data);
 }

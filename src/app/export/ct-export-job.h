@@ -25,4 +25,14 @@ CtExportResult *ct_export_job_run_finish (CtEditorPage        *page,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* The current document rendered for output, as Copy as HTML and Print
+ * do: @page's text as @format in @theme, with the site URL last chosen for
+ * the post in Export… (so its links match what was published) and the
+ * user's raw HTML preference. Finish with ct_export_job_run_finish (). */
+void            ct_export_job_render_for_output_async (CtEditorPage        *page,
+                                                       CtExportFormat       format,
+                                                       CtRenderTheme        theme,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+
 G_END_DECLS

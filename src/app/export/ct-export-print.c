@@ -155,8 +155,6 @@ void
 ct_export_print_async (CtEditorPage        *page,
                        GtkWindow           *parent,
                        GtkPrintSettings    *settings,
-                       const char          *site_url,
-                       gboolean             allow_raw_html,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
@@ -185,11 +183,7 @@ ct_export_print_async (CtEditorPage        *page,
   g_task_set_task_data (task, op, (GDestroyNotify) print_op_free);
   /* The print theme: black on white whatever the screen's style, link
    * addresses written out, tables and infoboxes kept whole. */
-  ct_export_job_run_async (page,
-                           &(CtExportOptions) { .format = CT_EXPORT_STANDALONE, .site_url = site_url,
-                                                .allow_raw_html = allow_raw_html,
-                                                .theme = CT_RENDER_THEME_PRINT },
-                           NULL, NULL, rendered_cb, task);
+  ct_export_job_render_for_output_async (page, CT_EXPORT_STANDALONE, CT_RENDER_THEME_PRINT, rendered_cb, task);
 }
 
 gboolean

@@ -13,13 +13,13 @@ G_BEGIN_DECLS
  * view of its own that is never shown (no scripts, no network beyond
  * what the page names), and prints it: with @settings (a printer, or
  * "Print to File" with an output URI) straight away, without it through
- * the print dialog on @parent, where Print to File saves a PDF. Resolves
+ * the print dialog on @parent, where Print to File saves a PDF. The
+ * export is rendered for output as Copy as HTML renders it
+ * (ct_export_job_render_for_output_async). Resolves
  * FALSE without an error when the user cancels the dialog. */
 void     ct_export_print_async  (CtEditorPage        *page,
                                  GtkWindow           *parent,
                                  GtkPrintSettings    *settings,
-                                 const char          *site_url,
-                                 gboolean             allow_raw_html,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
 gboolean ct_export_print_finish (CtEditorPage        *page,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-graph-canvas.h"
+#include "ct-graph-labels.h"
 
 /* Drawn with cairo through gtk_snapshot_append_cairo: GTK 4.8 has no
  * path nodes (gtk_snapshot_append_stroke is 4.14). The layout is never
@@ -178,49 +179,60 @@ set_source_hex (cairo_t    *cr,
   gdk_cairo_set_source_rgba (cr, &rgba);
 }
 
+/* Near enough to the view to be drawn. */
 static gboolean
-overlaps (GArray                *taken,
-          const graphene_rect_t *rect)
+on_screen (double x,
+           double y,
+           int    width,
+           int    height)
 {
-  for (guint i = 0; i < taken->len; i++)
-    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), rect, NULL))
-      return TRUE;
-  return FALSE;
+  return x > -200 && y > -50 && x < width + 200 && y < height + 50;
 }
 
-/* Text centred on @x from @y down, over a halo of the background so it
- * stays readable where edges cross it. Its box joins @taken; with
- * @optional set it is left out (FALSE) where it would overlap a box
- * already there, so edge labels never bury titles or each other. */
-static gboolean
-draw_text (GtkWidget     *widget,
-           cairo_t       *cr,
-           GArray        *taken,
-           gboolean       optional,
-           const char    *text,
-           double         x,
-           double         y,
-           double         scale,
-           const GdkRGBA *colour,
-           const GdkRGBA *halo)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-  graphene_rect_t box;
-  int width, height;
+typedef struct {
+  GtkWidget *widget;
+  double     scale;   /* of titles; edge labels are smaller */
+} Measure;
 
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, 180 * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  graphene_rect_init (&box, x - width * scale / 2.0, y, width * scale, height * scale);
-  if (optional && overlaps (taken, &box))
-    {
-      g_object_unref (layout);
-      return FALSE;
-    }
-  g_array_append_val (taken, box);
+static double
+text_scale_of (const Measure *measure,
+               gboolean       edge)
+{
+  return edge ? measure->scale * 0.8 : measure->scale;
+}
+
+/* The size Pango gives @text, for core's placing of the labels. */
+static void
+measure_cb (const char *text,
+            gboolean    edge,
+            double     *width,
+            double     *height,
+            gpointer    data)
+{
+  Measure *measure = data;
+  PangoLayout *layout = gtk_widget_create_pango_layout (measure->widget, text);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  *width = w * text_scale_of (measure, edge);
+  *height = h * text_scale_of (measure, edge);
+  g_object_unref (layout);
+}
+
+/* @label's text in its box, over a halo of the background so it stays
+ * readable where edges cross it. */
+static void
+draw_label (const Measure      *measure,
+            cairo_t            *cr,
+            const CtGraphLabel *label,
+            const GdkRGBA      *colour,
+            const GdkRGBA      *halo)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (measure->widget, label->text);
+  double scale = text_scale_of (measure, label->edge);
 
   cairo_save (cr);
-  cairo_move_to (cr, box.origin.x, y);
+  cairo_move_to (cr, label->x, label->y);
   cairo_scale (cr, scale, scale);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_width (cr, 3.0);
@@ -231,17 +243,6 @@ draw_text (GtkWidget     *widget,
   cairo_fill (cr);
   cairo_restore (cr);
   g_object_unref (layout);
-  return TRUE;
-}
-
-/* Near enough to the view to be drawn (titles reach out sideways). */
-static gboolean
-on_screen (double x,
-           double y,
-           int    width,
-           int    height)
-{
-  return x > -200 && y > -50 && x < width + 200 && y < height + 50;
 }
 
 static void
@@ -261,7 +262,9 @@ ct_graph_canvas_snapshot (GtkWidget   *widget,
   gboolean titles = n <= LABEL_NODES || self->zoom >= 1.0;
   gboolean edge_labels = n <= LABEL_NODES || self->zoom >= 1.5;
   double r = CT_GRAPH_NODE_RADIUS * CLAMP (self->zoom, 0.5, 2.0);
-  GArray *taken;
+  Measure measure = { widget, text_scale };
+  GArray *labels;
+  double *xy;
   double x, y;
 
   if (n == 0 || width <= 0 || height <= 0)
@@ -302,38 +305,33 @@ ct_graph_canvas_snapshot (GtkWidget   *widget,
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
-  /* Discs and titles take their room first; edge labels go where
-   * room is left. */
-  taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  /* Core places the labels (titles first, then edge labels where room
+   * is left) so that none covers another at this zoom; what is left out
+   * shows on hover or when zoomed in. */
+  xy = g_new (double, 2 * n);
   for (guint i = 0; i < n; i++)
+    to_screen (self, self->shown[2 * i], self->shown[2 * i + 1], &xy[2 * i], &xy[2 * i + 1]);
+  labels = ct_graph_labels_place (graph, xy, &(CtGraphLabelOptions) {
+                                    .radius = r,
+                                    .min_edge_length = EDGE_LABEL_ROOM,
+                                    .titles_only = !edge_labels,
+                                    .centre_only = !titles,
+                                    /* titles reach out sideways */
+                                    .clip = TRUE,
+                                    .clip_x0 = -200, .clip_y0 = -50,
+                                    .clip_x1 = width + 200, .clip_y1 = height + 50,
+                                    .measure = measure_cb,
+                                    .measure_data = &measure,
+                                  });
+  for (guint l = 0; l < labels->len; l++)
     {
-      graphene_rect_t disc;
+      const CtGraphLabel *label = &g_array_index (labels, CtGraphLabel, l);
 
-      to_screen (self, self->shown[2 * i], self->shown[2 * i + 1], &x, &y);
-      graphene_rect_init (&disc, x - r, y - r, 2 * r, 2 * r);
-      g_array_append_val (taken, disc);
+      if (label->text != NULL)
+        draw_label (&measure, cr, label, label->edge ? &dim : &fg, &halo);
     }
-  for (guint i = 0; i < n; i++)
-    {
-      to_screen (self, self->shown[2 * i], self->shown[2 * i + 1], &x, &y);
-      if (!on_screen (x, y, width, height) || !(titles || i == 0))
-        continue;
-      draw_text (widget, cr, taken, FALSE, ((CtGraphNode *) graph->nodes->pdata[i])->title,
-                 x, y + r + 2.0, text_scale, &fg, &halo);
-    }
-  for (guint k = 0; edge_labels && k < graph->edges->len; k++)
-    {
-      CtGraphEdge *edge = graph->edges->pdata[k];
-      double sx, sy, tx, ty;
-
-      to_screen (self, self->shown[2 * edge->source], self->shown[2 * edge->source + 1], &sx, &sy);
-      to_screen (self, self->shown[2 * edge->target], self->shown[2 * edge->target + 1], &tx, &ty);
-      if (hypot (tx - sx, ty - sy) < EDGE_LABEL_ROOM || !on_screen ((sx + tx) / 2.0, (sy + ty) / 2.0, width, height))
-        continue;
-      draw_text (widget, cr, taken, TRUE, edge->label, (sx + tx) / 2.0, (sy + ty) / 2.0 - 7.0 * text_scale,
-                 text_scale * 0.8, &dim, &halo);
-    }
-  g_array_unref (taken);
+  g_array_unref (labels);
+  g_free (xy);
 
   for (guint i = 0; i < n; i++)
     {
@@ -351,6 +349,28 @@ ct_graph_canvas_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
+}
+
+/* A title left out where labels crowd is still there on hover. */
+static gboolean
+on_query_tooltip_cb (GtkWidget     *widget,
+                     int            x,
+                     int            y,
+                     gboolean       keyboard,
+                     GtkTooltip    *tooltip,
+                     CtGraphCanvas *self)
+{
+  CtGraphNode *node;
+  g_autofree char *text = NULL;
+  int at;
+
+  if (keyboard || n_nodes (self) == 0 || (at = node_at (self, x, y)) < 0)
+    return FALSE;
+  node = self->result->graph->nodes->pdata[at];
+  /* Translators: a graph node's tooltip: "Ana de Armas (Person)" */
+  text = g_strdup_printf (_("%s (%s)"), node->title, ct_entity_kind_label (node->kind));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -564,6 +584,9 @@ ct_graph_canvas_init (CtGraphCanvas *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 }
 
 GtkWidget *

@@ -8,20 +8,6 @@
 
 #define KEPT_STEPS 240
 
-typedef struct {
-  char   *wiki_folder;
-  gint64  center;
-  guint   steps;
-  guint   kinds;
-} Request;
-
-static void
-request_free (Request *request)
-{
-  g_free (request->wiki_folder);
-  g_free (request);
-}
-
 void
 ct_graph_result_free (CtGraphResult *self)
 {
@@ -57,31 +43,21 @@ store_frame (GArray              *frames,
     }
 }
 
-static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+gpointer
+ct_graph_job_read (CtWiki        *wiki,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  Request *request = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (request->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  const CtGraphRequest *request = data;
   g_autoptr(CtGraph) full = NULL;
   g_autoptr(GArray) frames = NULL;
   g_autoptr(CtGraphResult) result = g_new0 (CtGraphResult, 1);
   guint n, all_frames;
 
-  if (wiki == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  full = ct_graph_neighbourhood (wiki, request->center, request->steps, 0, &error);
+  full = ct_graph_neighbourhood (wiki, request->center, request->steps, 0, error);
   if (full == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   result->graph = ct_graph_filter (full, request->kinds);
   result->layout = ct_graph_layout_new (result->graph, ct_graph_job_seed (request->center));
   n = result->graph->nodes->len;
@@ -94,11 +70,8 @@ run_in_thread (GTask        *task,
   store_frame (frames, result->layout);
   while (!ct_graph_layout_step (result->layout))
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       if (ct_graph_layout_get_n_steps (result->layout) <= KEPT_STEPS)
         store_frame (frames, result->layout);
     }
@@ -117,35 +90,6 @@ run_in_thread (GTask        *task,
                 &g_array_index (frames, float, (gsize) from * 2 * n),
                 sizeof (float) * 2 * n);
     }
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) ct_graph_result_free);
+  return g_steal_pointer (&result);
 }
 
-void
-ct_graph_job_run_async (const char          *wiki_folder,
-                        gint64               center,
-                        guint                steps,
-                        guint                kinds,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  Request *request = g_new0 (Request, 1);
-
-  request->wiki_folder = g_strdup (wiki_folder);
-  request->center = center;
-  request->steps = steps;
-  request->kinds = kinds;
-  g_task_set_source_tag (task, ct_graph_job_run_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_in_thread);
-}
-
-CtGraphResult *
-ct_graph_job_run_finish (GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

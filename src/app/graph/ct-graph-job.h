@@ -1,8 +1,8 @@
 /* ct-graph-job.h — reading and laying out a relationship graph off the
  * UI thread.
  *
- * The worker opens the wiki read-only on its own connection (a CtWiki is
- * for one thread), reads the neighbourhood, filters it by kind and runs
+ * The view's CtWikiReader runs it on a worker with a read-only connection
+ * of its own: it reads the neighbourhood, filters it by kind and runs
  * the layout to stable, keeping positions along the way so the canvas
  * can show it settling without computing anything per frame.
  */
@@ -30,14 +30,17 @@ void           ct_graph_result_free    (CtGraphResult       *self);
  * every time it is opened. */
 guint32        ct_graph_job_seed       (gint64               center);
 
-void           ct_graph_job_run_async  (const char          *wiki_folder,
-                                        gint64               center,
-                                        guint                steps,
-                                        guint                kinds,
+typedef struct {
+  gint64  center;
+  guint   steps;
+  guint   kinds;
+} CtGraphRequest;
+
+/* A CtWikiReadFunc: the CtGraphResult of @data (a CtGraphRequest) read
+ * from @wiki, or NULL with @error set (cancelled, the centre gone). */
+gpointer       ct_graph_job_read       (CtWiki              *wiki,
+                                        gpointer             data,
                                         GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data);
-CtGraphResult *ct_graph_job_run_finish (GAsyncResult        *result,
                                         GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtGraphResult, ct_graph_result_free)

@@ -8,10 +8,12 @@
 #include "ct-graph-canvas.h"
 #include "ct-graph-job.h"
 #include "ct-graph-view.h"
+#include "ct-wiki-reader.h"
 #include "ct-window.h"
 
-/* The graph is read and laid out on a worker (ct-graph-job.c); a newer
- * request cancels the one running, and its late result is dropped. The
+/* The graph is read and laid out on a worker (ct-graph-job.c, run by a
+ * CtWikiReader); a newer request cancels the one running, and its late
+ * result is dropped. The
  * Relations list is the graph's accessible form: GTK 4.8 cannot expose
  * drawn items as accessible objects, so every edge drawn is also a row,
  * and a row opens the entity the relation leads to. */
@@ -35,13 +37,11 @@ struct _CtGraphView
   CtGraphCanvas  *canvas;
   GtkListBox     *relations_list;
 
-  CtWiki         *wiki;
+  CtWikiReader   *reader;        /* of the wiki shown */
   gint64          center;
   guint           kinds;
   char           *title;
-  GCancellable   *cancellable;   /* the request running, or NULL */
   gboolean        animate_next;  /* settle on screen (not for a refresh) */
-  guint           refresh_id;
   guint           fill_id;       /* Relations rows still to add */
   guint           fill_next;
 };
@@ -166,22 +166,12 @@ show_status (CtGraphView   *self,
 }
 
 static void
-on_job_done_cb (GObject      *source,
-                GAsyncResult *result,
+on_job_done_cb (gpointer      result,
+                const GError *error,
                 gpointer      user_data)
 {
-  g_autoptr(CtGraphView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CtGraphResult *graph_result = ct_graph_job_run_finish (result, &error);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-
-  /* A newer request replaced this one: its result is stale. */
-  if (cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&graph_result, ct_graph_result_free);
-      return;
-    }
-  g_clear_object (&self->cancellable);
+  CtGraphView *self = user_data;
+  CtGraphResult *graph_result = result;
 
   if (graph_result == NULL)
     {
@@ -208,36 +198,26 @@ static void
 request (CtGraphView *self,
          gboolean     animate)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->wiki == NULL || self->center <= 0)
+  CtGraphRequest *graph_request;
+
+  ct_wiki_reader_cancel (self->reader);
+  if (ct_wiki_reader_get_wiki (self->reader) == NULL || self->center <= 0)
     return;
 
-  self->cancellable = g_cancellable_new ();
+  graph_request = g_new0 (CtGraphRequest, 1);
+  graph_request->center = self->center;
+  graph_request->steps = (guint) gtk_spin_button_get_value_as_int (self->steps_spin);
+  graph_request->kinds = self->kinds;
   self->animate_next = animate;
   gtk_label_set_text (self->status_label, _("Laying out…"));
-  ct_graph_job_run_async (ct_wiki_get_folder (self->wiki), self->center,
-                          (guint) gtk_spin_button_get_value_as_int (self->steps_spin),
-                          self->kinds, self->cancellable, on_job_done_cb, g_object_ref (self));
+  ct_wiki_reader_read (self->reader, graph_request, g_free);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  CtGraphView *self = user_data;
-
-  self->refresh_id = 0;
-  request (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
+/* The wiki changed: the same graph again, without settling on screen. */
 static void
-on_wiki_changed_cb (CtGraphView *self,
-                    gint64       id)
+on_refresh_cb (CtGraphView *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+  request (self, FALSE);
 }
 
 static void
@@ -380,13 +360,10 @@ ct_graph_view_dispose (GObject *object)
 {
   CtGraphView *self = CT_GRAPH_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->reader != NULL)
+    ct_wiki_reader_cancel (self->reader);
+  g_clear_object (&self->reader);
   g_clear_handle_id (&self->fill_id, g_source_remove);
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_clear_object (&self->wiki);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_GRAPH_VIEW);
   G_OBJECT_CLASS (ct_graph_view_parent_class)->dispose (object);
 }
@@ -411,7 +388,7 @@ ct_graph_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_WIKI:
-      g_value_set_object (value, self->wiki);
+      g_value_set_object (value, ct_wiki_reader_get_wiki (self->reader));
       break;
     case PROP_CENTER:
       g_value_set_int64 (value, self->center);
@@ -435,9 +412,7 @@ ct_graph_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_WIKI:
-      self->wiki = g_value_dup_object (value);
-      if (self->wiki != NULL)
-        g_signal_connect_object (self->wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
+      ct_wiki_reader_set_wiki (self->reader, g_value_get_object (value));
       break;
     case PROP_CENTER:
       ct_graph_view_set_center (self, g_value_get_int64 (value));
@@ -486,6 +461,9 @@ ct_graph_view_init (CtGraphView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->reader = ct_wiki_reader_new (REFRESH_DELAY_MS, ct_graph_job_read,
+                                     (GDestroyNotify) ct_graph_result_free, on_job_done_cb, self);
+  g_signal_connect_object (self->reader, "refresh", G_CALLBACK (on_refresh_cb), self, G_CONNECT_SWAPPED);
   self->kinds = ALL_KINDS;
   self->title = g_strdup (_("Graph"));
   add_kind_buttons (self);
@@ -512,7 +490,7 @@ CtWiki *
 ct_graph_view_get_wiki (CtGraphView *self)
 {
   g_return_val_if_fail (CT_IS_GRAPH_VIEW (self), NULL);
-  return self->wiki;
+  return ct_wiki_reader_get_wiki (self->reader);
 }
 
 gint64
@@ -528,7 +506,7 @@ ct_graph_view_set_center (CtGraphView *self,
 {
   g_return_if_fail (CT_IS_GRAPH_VIEW (self));
 
-  if (self->center == center && self->cancellable == NULL && ct_graph_view_get_graph (self) != NULL)
+  if (self->center == center && !ct_wiki_reader_is_busy (self->reader) && ct_graph_view_get_graph (self) != NULL)
     return;
   self->center = center;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTER]);
@@ -577,7 +555,7 @@ gboolean
 ct_graph_view_is_busy (CtGraphView *self)
 {
   g_return_val_if_fail (CT_IS_GRAPH_VIEW (self), FALSE);
-  return self->cancellable != NULL || self->refresh_id != 0 || self->fill_id != 0
+  return ct_wiki_reader_is_busy (self->reader) || self->fill_id != 0
          || ct_graph_canvas_is_animating (self->canvas);
 }
 

@@ -582,6 +582,79 @@ ct_timeline_canvas_get_options (CtTimelineCanvas *self)
   return &self->options;
 }
 
+/* The layout's item for button @item: the buttons are the layout's events
+ * and films, in order. */
+static const CtTimelineItem *
+layout_item_of (CtTimelineCanvas *self,
+                CtTimelineLayout *layout,
+                GtkWidget        *item)
+{
+  guint index;
+  guint seen = 0;
+
+  if (layout == NULL || !g_ptr_array_find (self->items, item, &index))
+    return NULL;
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const CtTimelineItem *found = &g_array_index (layout->items, CtTimelineItem, i);
+
+      if (found->kind != CT_TIMELINE_ITEM_EVENT && found->kind != CT_TIMELINE_ITEM_FILM)
+        continue;
+      if (seen++ == index)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+ct_timeline_canvas_get_item_box (CtTimelineCanvas *self,
+                                 GtkWidget        *item,
+                                 graphene_rect_t  *box)
+{
+  const CtTimelineItem *found;
+
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  found = layout_item_of (self, layout_for (self, gtk_widget_get_width (GTK_WIDGET (self))), item);
+  if (found == NULL)
+    return FALSE;
+  graphene_rect_init (box, found->rect.x, found->rect.y, found->rect.width, found->rect.height);
+  return TRUE;
+}
+
+GtkWidget *
+ct_timeline_canvas_get_item_near (CtTimelineCanvas *self,
+                                  double            y)
+{
+  GtkWidget *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      graphene_rect_t box;
+      double distance;
+
+      if (!ct_timeline_canvas_get_item_box (self, item, &box))
+        continue;
+      if (y < box.origin.y)
+        distance = box.origin.y - y;
+      else if (y > box.origin.y + box.size.height)
+        distance = y - (box.origin.y + box.size.height);
+      else
+        distance = 0;
+      if (distance < best)
+        {
+          best = distance;
+          nearest = item;
+        }
+    }
+  return nearest;
+}
+
 guint
 ct_timeline_canvas_get_n_hidden (CtTimelineCanvas *self)
 {

@@ -45,4 +45,16 @@ gboolean    ct_timeline_canvas_move_focus   (CtTimelineCanvas              *self
 /* The entity of item button @item (a child of the canvas). */
 gint64      ct_timeline_canvas_item_get_id  (GtkWidget                     *item);
 
+/* Where @item (an item button) goes in the layout for the current width
+ * and options: right after a change of options, before it is allocated
+ * there. FALSE when @item is not one of this canvas's. */
+gboolean    ct_timeline_canvas_get_item_box (CtTimelineCanvas              *self,
+                                             GtkWidget                     *item,
+                                             graphene_rect_t               *box);
+
+/* The item button whose box is nearest to @y (canvas coordinates), or
+ * NULL when nothing is drawn. */
+GtkWidget  *ct_timeline_canvas_get_item_near (CtTimelineCanvas             *self,
+                                              double                        y);
+
 G_END_DECLS

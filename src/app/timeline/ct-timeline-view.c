@@ -6,25 +6,21 @@
 
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
+#include "ct-wiki-reader.h"
 
 #define ZOOM_STEP     1.25
 #define ZOOM_MIN      0.5
 #define ZOOM_MAX      8.0
-/* a burst of edits (an import, an undo of many facts) reads once */
 #define RELOAD_DELAY_MS 250
 
 struct _CtTimelineView
 {
   GtkWidget          parent_instance;
 
-  CtWiki            *wiki;
+  CtWikiReader      *reader;        /* of the wiki shown */
   gboolean           compact;
   double             zoom;
   double             pinch_start;
-  guint              generation;    /* of the read on its way; older results are dropped */
-  gboolean           ready;
-  guint              reload_id;
-  GCancellable      *cancellable;
   GArray            *film_ids;      /* of gint64, per film_filter position (0: all) */
   GArray            *character_ids; /* the same for character_filter */
   gboolean           filling;       /* the dropdowns are being refilled */
@@ -80,32 +76,22 @@ compare_titles (gconstpointer a,
   return g_utf8_collate ((*(CtEntity * const *) a)->title, (*(CtEntity * const *) b)->title);
 }
 
-/* Its own read-only connection: a CtWiki is for one thread at a time, and
- * WAL lets this one read while the window's writes. */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+/* On the reader's worker, with its own read-only connection. */
+static gpointer
+read_timeline (CtWiki        *wiki,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  const char *folder = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   Loaded *loaded;
 
-  if (wiki == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   loaded = g_new0 (Loaded, 1);
-  loaded->timeline = ct_timeline_new (wiki, &error);
+  loaded->timeline = ct_timeline_new (wiki, error);
   if (loaded->timeline == NULL)
     {
       loaded_free (loaded);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   loaded->characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
   for (guint e = 0; e < loaded->timeline->events->len; e++)
@@ -126,7 +112,7 @@ load_thread (GTask        *task,
         }
     }
   g_ptr_array_sort (loaded->characters, compare_titles);
-  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+  return loaded;
 }
 
 static CtTimelineLayoutOptions
@@ -265,22 +251,14 @@ fill_problems (CtTimelineView *self,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
+loaded_cb (gpointer      result,
+           const GError *error,
            gpointer      data)
 {
-  CtTimelineView *self = CT_TIMELINE_VIEW (source);
-  guint generation = GPOINTER_TO_UINT (data);
-  g_autoptr(GError) error = NULL;
-  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  CtTimelineView *self = CT_TIMELINE_VIEW (data);
+  Loaded *loaded = result;
   CtTimelineLayoutOptions options;
 
-  if (generation != self->generation || self->wiki == NULL)
-    {
-      g_clear_pointer (&loaded, loaded_free);
-      return;
-    }
-  self->ready = TRUE;
   if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -293,7 +271,8 @@ loaded_cb (GObject      *source,
   options = current_options (self);
   gtk_stack_set_visible_child_name (self->stack, loaded->timeline->events->len + loaded->timeline->films->len > 0
                                                  ? "drawing" : "empty");
-  ct_timeline_canvas_set_timeline (self->canvas, self->wiki, g_steal_pointer (&loaded->timeline), &options);
+  ct_timeline_canvas_set_timeline (self->canvas, ct_wiki_reader_get_wiki (self->reader),
+                                   g_steal_pointer (&loaded->timeline), &options);
   update_hidden (self);
   loaded_free (loaded);
 }
@@ -301,40 +280,7 @@ loaded_cb (GObject      *source,
 static void
 reload (CtTimelineView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->generation++;
-  if (self->wiki == NULL)
-    {
-      self->ready = TRUE;
-      return;
-    }
-  self->ready = FALSE;
-  task = g_task_new (self, self->cancellable, loaded_cb, GUINT_TO_POINTER (self->generation));
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, g_strdup (ct_wiki_get_folder (self->wiki)), g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static gboolean
-reload_cb (gpointer data)
-{
-  CtTimelineView *self = data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_wiki_changed_cb (CtTimelineView *self,
-                    gint64          id,
-                    CtWiki         *wiki)
-{
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->ready = FALSE;
-  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+  ct_wiki_reader_read (self->reader, NULL, NULL);
 }
 
 /* Filters and zoom --------------------------------------------------------- */
@@ -358,6 +304,58 @@ update_zoom_actions (CtTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-out", self->zoom > ZOOM_MIN);
 }
 
+/* Zooms to @zoom keeping the item nearest to @anchor_y (in the scrolled
+ * window; negative: its middle) where it is on screen. Zoom stretches the
+ * drawing from the top, so without this everything below the top slides
+ * away from the pointer.
+ *
+ * The new layout is known at once (the canvas computes it for its width),
+ * so the scroll position is set together with the new size, before the
+ * next frame draws anything at the old position. */
+static void
+zoom_at (CtTimelineView *self,
+         double          zoom,
+         double          anchor_y)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  double page = gtk_adjustment_get_page_size (vadjustment);
+  CtTimelineLayoutOptions options;
+  graphene_point_t point;
+  graphene_rect_t before, after;
+  GtkWidget *anchor = NULL;
+  int height;
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (zoom == self->zoom)
+    return;
+  if (anchor_y < 0 || anchor_y > page)
+    anchor_y = page / 2;
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), canvas, &GRAPHENE_POINT_INIT (0, anchor_y), &point))
+    anchor = ct_timeline_canvas_get_item_near (self->canvas, point.y);
+  if (anchor != NULL && !ct_timeline_canvas_get_item_box (self->canvas, anchor, &before))
+    anchor = NULL;
+
+  self->zoom = zoom;
+  update_zoom_actions (self);
+  options = *ct_timeline_canvas_get_options (self->canvas);
+  options.zoom = zoom;
+  ct_timeline_canvas_set_options (self->canvas, &options);
+
+  if (anchor == NULL || !ct_timeline_canvas_get_item_box (self->canvas, anchor, &after))
+    return;
+  gtk_widget_measure (canvas, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (canvas), NULL, &height, NULL, NULL);
+  /* the viewport sets the same upper when it allocates the new size, and
+   * the value set here then stands */
+  gtk_adjustment_configure (vadjustment,
+                            gtk_adjustment_get_value (vadjustment) + after.origin.y - before.origin.y,
+                            gtk_adjustment_get_lower (vadjustment),
+                            MAX (height, page),
+                            gtk_adjustment_get_step_increment (vadjustment),
+                            gtk_adjustment_get_page_increment (vadjustment),
+                            page);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -365,10 +363,33 @@ zoom_action (GtkWidget  *widget,
 {
   CtTimelineView *self = CT_TIMELINE_VIEW (widget);
 
+  /* buttons and keys have no pointer: the middle of the view stays */
   if (g_str_equal (action_name, "timeline.zoom-in"))
     ct_timeline_view_set_zoom (self, self->zoom * ZOOM_STEP);
   else
     ct_timeline_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+/* Where @controller's current event happened, in @widget's coordinates;
+ * FALSE for an event without a position. */
+static gboolean
+event_y (GtkEventController *controller,
+         GtkWidget          *widget,
+         double             *y)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double x, surface_y, dx, dy;
+
+  if (event == NULL || native == NULL || !gdk_event_get_position (event, &x, &surface_y))
+    return FALSE;
+  /* event positions are the surface's; the native widget sits inside it */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), widget, &GRAPHENE_POINT_INIT (x - dx, surface_y - dy), &point))
+    return FALSE;
+  *y = point.y;
+  return TRUE;
 }
 
 static gboolean
@@ -378,11 +399,16 @@ on_scroll_cb (GtkEventControllerScroll *scroll,
               CtTimelineView           *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  double y = -1;
 
   /* Ctrl+scroll zooms; a plain scroll goes on to the scrolled window */
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
     return GDK_EVENT_PROPAGATE;
-  ct_timeline_view_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  /* around the item under the pointer, as maps do */
+  if (event_y (GTK_EVENT_CONTROLLER (scroll), GTK_WIDGET (self), &y))
+    ct_timeline_view_zoom_around (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP, y);
+  else
+    ct_timeline_view_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
   return GDK_EVENT_STOP;
 }
 
@@ -399,7 +425,15 @@ on_pinch_scale_changed_cb (GtkGestureZoom *gesture,
                            double          scale,
                            CtTimelineView *self)
 {
-  ct_timeline_view_set_zoom (self, self->pinch_start * scale);
+  double x, y;
+  graphene_point_t point;
+
+  /* around the middle of the fingers (the gesture is the scrolled window's) */
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y)
+      && gtk_widget_compute_point (GTK_WIDGET (self->scroller), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    ct_timeline_view_zoom_around (self, self->pinch_start * scale, point.y);
+  else
+    ct_timeline_view_set_zoom (self, self->pinch_start * scale);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -409,12 +443,9 @@ ct_timeline_view_dispose (GObject *object)
 {
   CtTimelineView *self = CT_TIMELINE_VIEW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_clear_object (&self->wiki);
+  if (self->reader != NULL)
+    ct_wiki_reader_cancel (self->reader);
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->film_ids, g_array_unref);
   g_clear_pointer (&self->character_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
@@ -519,8 +550,9 @@ ct_timeline_view_init (CtTimelineView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zoom = 1;
-  self->ready = TRUE;
-  self->cancellable = g_cancellable_new ();
+  /* a burst of edits (an import, an undo of many facts) reads once */
+  self->reader = ct_wiki_reader_new (RELOAD_DELAY_MS, read_timeline, (GDestroyNotify) loaded_free, loaded_cb, self);
+  g_signal_connect_object (self->reader, "refresh", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   self->film_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->character_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -567,14 +599,10 @@ ct_timeline_view_set_wiki (CtTimelineView *self,
   g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
   g_return_if_fail (wiki == NULL || CT_IS_WIKI (wiki));
 
-  if (self->wiki == wiki)
+  if (ct_wiki_reader_get_wiki (self->reader) == wiki)
     return;
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_set_object (&self->wiki, wiki);
-  if (wiki != NULL)
-    g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
-  else
+  ct_wiki_reader_set_wiki (self->reader, wiki);
+  if (wiki == NULL)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   reload (self);
 }
@@ -583,7 +611,7 @@ CtWiki *
 ct_timeline_view_get_wiki (CtTimelineView *self)
 {
   g_return_val_if_fail (CT_IS_TIMELINE_VIEW (self), NULL);
-  return self->wiki;
+  return ct_wiki_reader_get_wiki (self->reader);
 }
 
 double
@@ -597,24 +625,29 @@ void
 ct_timeline_view_set_zoom (CtTimelineView *self,
                            double          zoom)
 {
-  CtTimelineLayoutOptions options;
+  g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
+
+  zoom_at (self, zoom, -1);
+}
+
+void
+ct_timeline_view_zoom_around (CtTimelineView *self,
+                              double          zoom,
+                              double          y)
+{
+  graphene_point_t point;
 
   g_return_if_fail (CT_IS_TIMELINE_VIEW (self));
 
-  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
-  if (zoom == self->zoom)
-    return;
-  self->zoom = zoom;
-  update_zoom_actions (self);
-  options = *ct_timeline_canvas_get_options (self->canvas);
-  options.zoom = zoom;
-  ct_timeline_canvas_set_options (self->canvas, &options);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (0, y), &point))
+    point.y = -1;
+  zoom_at (self, zoom, point.y);
 }
 
 gboolean
 _ct_timeline_view_is_ready (CtTimelineView *self)
 {
-  return self->ready;
+  return !ct_wiki_reader_is_busy (self->reader);
 }
 
 GtkWidget *

@@ -27,6 +27,12 @@ CtWiki     *ct_timeline_view_get_wiki       (CtTimelineView *self);
 double      ct_timeline_view_get_zoom       (CtTimelineView *self);
 void        ct_timeline_view_set_zoom       (CtTimelineView *self,
                                              double          zoom);
+/* Zooms keeping the item nearest to @y (in @self's coordinates: where the
+ * pointer or the fingers are) where it is on screen; set_zoom keeps the
+ * one in the middle of the view. */
+void        ct_timeline_view_zoom_around    (CtTimelineView *self,
+                                             double          zoom,
+                                             double          y);
 
 /* For tests: FALSE while a read of the wiki is on its way; the drawing
  * (its item buttons are its children); the problems shown, as rows whose

@@ -351,15 +351,9 @@ win_copy_html_action (GtkWidget  *widget,
 {
   CtWindow *self = CT_WINDOW (widget);
   CtEditorPage *page = ct_window_get_active_page (self);
-  g_autofree char *site_url = NULL;
 
-  if (page == NULL)
-    return;
-
-  site_url = ct_export_dialog_dup_remembered_site_url (page);
-  ct_export_copy_html_async (page, gtk_widget_get_clipboard (widget), site_url,
-                             g_settings_get_boolean (self->settings, "allow-raw-html"),
-                             html_copied_cb, g_object_ref (self));
+  if (page != NULL)
+    ct_export_copy_html_async (page, gtk_widget_get_clipboard (widget), html_copied_cb, g_object_ref (self));
 }
 
 static void
@@ -384,15 +378,9 @@ win_print_action (GtkWidget  *widget,
 {
   CtWindow *self = CT_WINDOW (widget);
   CtEditorPage *page = ct_window_get_active_page (self);
-  g_autofree char *site_url = NULL;
 
-  if (page == NULL)
-    return;
-
-  site_url = ct_export_dialog_dup_remembered_site_url (page);
-  ct_export_print_async (page, GTK_WINDOW (self), NULL, site_url,
-                         g_settings_get_boolean (self->settings, "allow-raw-html"),
-                         printed_cb, g_object_ref (self));
+  if (page != NULL)
+    ct_export_print_async (page, GTK_WINDOW (self), NULL, printed_cb, g_object_ref (self));
 }
 
 static void
