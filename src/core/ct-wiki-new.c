@@ -54,6 +54,7 @@ copy_sample_files (const char  *folder,
       g_autoptr(GFile) parent = NULL;
       g_autoptr(GFileOutputStream) out = NULL;
       g_autofree char *path = NULL;
+      g_autoptr(GError) local_error = NULL;
       gsize size;
       const char *data;
 
@@ -63,12 +64,13 @@ copy_sample_files (const char  *folder,
       path = g_build_filename (folder, files[i], NULL);
       dest = g_file_new_for_path (path);
       parent = g_file_get_parent (dest);
-      if (!g_file_make_directory_with_parents (parent, NULL, error))
+      if (!g_file_make_directory_with_parents (parent, NULL, &local_error)
+          && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-            return FALSE;
-          g_clear_error (error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
+      g_clear_error (&local_error);
       out = g_file_create (dest, G_FILE_CREATE_NONE, NULL, error);
       data = g_bytes_get_data (bytes, &size);
       if (out == NULL

@@ -224,6 +224,22 @@ test_not_found (Fixture       *f,
   g_assert_error (error, CT_ERROR, CT_ERROR_NOT_FOUND);
 }
 
+/* Callers that do not want the error may pass NULL, as everywhere in
+ * GLib; creating the sample into a new folder must not read through it. */
+static void
+test_create_sample_without_error (void)
+{
+  g_autofree char *parent = ct_test_tmpdir ();
+  g_autofree char *folder = g_build_filename (parent, "sample", NULL);
+  g_autoptr(CtWiki) wiki = ct_wiki_create_sample (folder, NULL);
+
+  g_assert_nonnull (wiki);
+  g_clear_object (&wiki);
+  /* A second time the files clash: NULL again, and no crash either. */
+  g_assert_null (ct_wiki_create_sample (folder, NULL));
+  ct_test_rmtree (parent);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,6 +254,7 @@ main (int    argc,
   ADD ("/wiki/snapshot/edit", test_edit_restore);
   ADD ("/wiki/snapshot/title-taken", test_title_taken);
   ADD ("/wiki/snapshot/not-found", test_not_found);
+  g_test_add_func ("/wiki/sample/create-without-error", test_create_sample_without_error);
 
   return g_test_run ();
 }
