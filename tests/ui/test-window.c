@@ -305,6 +305,70 @@ test_preview_follows_typing (Fixture       *f,
   g_assert_nonnull (strstr (html, "<h1"));
 }
 
+typedef struct {
+  CtPreview *preview;
+  gboolean   drawn;        /* a frame was painted with the preview in it */
+  guint      load_count;   /* the preview's page loads by then */
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->drawn || first->preview == NULL || !gtk_widget_get_mapped (GTK_WIDGET (first->preview)))
+    return;
+  first->drawn = TRUE;
+  first->load_count = ct_preview_get_load_count (first->preview);
+}
+
+/* The window's first frame comes before the preview's page and web
+ * process: the page is loaded once a frame with the preview in it is on
+ * the screen, and then shows the text. A preview not shown (the editor
+ * alone) loads nothing until it is. */
+static void
+test_preview_after_first_frame (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "later.md", NULL);
+  g_autofree char *hidden_path = g_build_filename (f->dir, "hidden.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) hidden_file = g_file_new_for_path (hidden_path);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  FirstFrame first = { NULL, FALSE, 0 };
+  CtEditorPage *page;
+  CtPreview *preview;
+  gulong handler;
+
+  ct_test_write_file (path, "# Later\n\nShown after the first frame.\n", -1);
+  ct_test_write_file (hidden_path, "# Hidden\n\nShown once the preview is.\n", -1);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), &first);
+
+  ct_window_open_file (f->window, file);
+  page = ct_window_find_page (f->window, file);
+  preview = CT_PREVIEW (_ct_editor_page_get_preview (page));
+  first.preview = preview;
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 0);
+  CT_TEST_WAIT (first.drawn);
+  g_assert_cmpuint (first.load_count, ==, 0);
+  CT_TEST_WAIT (ct_test_page_ready (page) && preview_shows (page, "Shown after the first frame."));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The editor alone: its preview stays unloaded until it is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "editor");
+  ct_window_open_file (f->window, hidden_file);
+  page = ct_window_find_page (f->window, hidden_file);
+  preview = CT_PREVIEW (_ct_editor_page_get_preview (page));
+  CT_TEST_WAIT (ct_test_page_ready (page));
+  ct_test_spin (500);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "split");
+  CT_TEST_WAIT (preview_shows (page, "Shown once the preview is."));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
+}
+
 static double
 preview_scroll_y (CtEditorPage *page)
 {
@@ -831,6 +895,7 @@ main (int    argc,
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/preview-after-first-frame", test_preview_after_first_frame);
 #undef ADD
 
   status = g_test_run ();
