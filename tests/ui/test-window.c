@@ -322,8 +322,8 @@ first_frame_cb (GdkFrameClock *clock,
 }
 
 /* The window's first frame comes before the preview's page and web
- * process: the page is loaded once a frame with the preview in it is on
- * the screen, and then shows the text. A preview not shown (the editor
+ * process and before the highlighting: the page is loaded once a frame
+ * with the preview in it is on the screen, and then shows the text. A preview not shown (the editor
  * alone) loads nothing until it is. */
 static void
 test_preview_after_first_frame (Fixture       *f,
@@ -349,10 +349,13 @@ test_preview_after_first_frame (Fixture       *f,
   preview = CT_PREVIEW (_ct_editor_page_get_preview (page));
   first.preview = preview;
   g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 0);
+  g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (ct_editor_page_get_document (page))));
   CT_TEST_WAIT (first.drawn);
   g_assert_cmpuint (first.load_count, ==, 0);
   CT_TEST_WAIT (ct_test_page_ready (page) && preview_shows (page, "Shown after the first frame."));
   g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
+  /* The text is highlighted after the first frame too. */
+  CT_TEST_WAIT (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (ct_editor_page_get_document (page))) != NULL);
   g_signal_handler_disconnect (clock, handler);
 
   /* The editor alone: its preview stays unloaded until it is shown. */

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ct-first-frame.h"
 #include "ct-preview-private.h"
 
 enum {
@@ -159,30 +160,13 @@ ct_preview_class_init (CtPreviewClass *klass)
  * machine) held back the window's first frame. Until then the web view
  * shows its plain background, as it did while the page loaded before.
  * A preview never shown (the editor alone) starts when it first is. */
-static gboolean
-load_shell_idle_cb (gpointer data)
+static void
+load_first_shell (GtkWidget *widget)
 {
-  CtPreview *self = data;
+  CtPreview *self = CT_PREVIEW (widget);
 
   if (self->web_view != NULL && self->load_count == 0)
     _ct_preview_load_shell (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      CtPreview     *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_shell_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-on_first_map_cb (CtPreview *self)
-{
-  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (after_first_paint_cb), self, 0);
 }
 
 static void
@@ -198,7 +182,7 @@ ct_preview_init (CtPreview *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
-  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+  ct_after_first_frame (GTK_WIDGET (self), load_first_shell);
 }
 
 CtPreview *
