@@ -488,9 +488,9 @@ ct_wiki_sidebar_reload_posts (CtWikiSidebar *self)
 }
 
 /* The Timeline page reads every event and film of the wiki and draws
- * each as a widget: in a wiki of 100,000 entities that is seconds on the
- * main thread and a few hundred MB, at start-up, for a page most sessions
- * never show. It is loaded the first time it is shown for a wiki, and
+ * each as a widget: in a wiki of 100,000 entities that is 10-20 s on the
+ * main thread and some 45 MB, at start-up, for a page most sessions never
+ * show. It is loaded the first time it is shown for a wiki, and
  * follows that wiki from then on. */
 static void
 load_timeline (CtWikiSidebar *self)
