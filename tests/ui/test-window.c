@@ -372,6 +372,55 @@ test_preview_after_first_frame (Fixture       *f,
   g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
 }
 
+static char *
+preview_eval (CtEditorPage *page,
+              const char   *script)
+{
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
+  JsResult js = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done_cb, &js);
+  CT_TEST_WAIT (js.done);
+  return js.html;
+}
+
+/* Until its page paints, a preview shows the page's own background, dark
+ * or light: never a white flash in a dark window. */
+static void
+test_preview_placeholder (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_DARK, ADW_COLOR_SCHEME_FORCE_LIGHT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/scheme-%u.md", f->dir, i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *page_background = NULL;
+      g_autofree char *expected = NULL;
+      CtEditorPage *page;
+      WebKitWebView *web_view;
+      GdkRGBA placeholder;
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      ct_test_write_file (path, "# Colour\n\nThe page's own.\n", -1);
+      ct_window_open_file (f->window, file);
+      page = ct_window_find_page (f->window, file);
+      web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
+      webkit_web_view_get_background_color (web_view, &placeholder);
+      CT_TEST_WAIT (ct_test_page_ready (page) && preview_shows (page, "The page's own."));
+
+      /* What the page paints, once there, is the colour shown before it. */
+      page_background = preview_eval (page, "getComputedStyle(document.documentElement).backgroundColor");
+      expected = g_strdup_printf ("rgb(%d, %d, %d)", (int) (placeholder.red * 255 + 0.5),
+                                  (int) (placeholder.green * 255 + 0.5), (int) (placeholder.blue * 255 + 0.5));
+      g_assert_cmpstr (page_background, ==, expected);
+      g_assert_cmpfloat (placeholder.alpha, ==, 1.0);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static double
 preview_scroll_y (CtEditorPage *page)
 {
@@ -899,6 +948,7 @@ main (int    argc,
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/preview-after-first-frame", test_preview_after_first_frame);
+  ADD ("/ui/window/preview-placeholder", test_preview_placeholder);
 #undef ADD
 
   status = g_test_run ();

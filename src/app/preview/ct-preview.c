@@ -160,6 +160,18 @@ ct_preview_class_init (CtPreviewClass *klass)
  * machine) held back the window's first frame. Until then the web view
  * shows its plain background, as it did while the page loaded before.
  * A preview never shown (the editor alone) starts when it first is. */
+/* The web view's own background, all there is to see until the page
+ * paints: the page's (continuity.css's --ct-bg), so a dark preview never
+ * flashes white while its page starts. */
+static void
+update_placeholder (CtPreview *self)
+{
+  GdkRGBA background;
+
+  gdk_rgba_parse (&background, self->dark ? "#1e1e1e" : "#fdfcfa");
+  webkit_web_view_set_background_color (self->web_view, &background);
+}
+
 static void
 load_first_shell (GtkWidget *widget)
 {
@@ -182,6 +194,7 @@ ct_preview_init (CtPreview *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
+  update_placeholder (self);
   ct_after_first_frame (GTK_WIDGET (self), load_first_shell);
 }
 
@@ -336,6 +349,7 @@ ct_preview_set_dark (CtPreview *self,
   if (self->dark == dark)
     return;
   self->dark = dark;
+  update_placeholder (self);
   if (self->ready)
     _ct_preview_apply_dark (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
