@@ -158,8 +158,8 @@ ct_preview_class_init (CtPreviewClass *klass)
  * the first frame the preview is drawn in: spawning and loading them
  * beside the window's own start-up (a few hundred ms of CPU on a 2-core
  * machine) held back the window's first frame. Until then the web view
- * shows its plain background, as it did while the page loaded before.
- * A preview never shown (the editor alone) starts when it first is. */
+ * shows the page's background colour (update_placeholder). A preview
+ * never shown (the editor alone) starts when it first is. */
 /* The web view's own background, all there is to see until the page
  * paints: the page's (continuity.css's --ct-bg), so a dark preview never
  * flashes white while its page starts. */
