@@ -1,7 +1,7 @@
 /* keystroke-bench.c — keystroke to preview in the real window (run under
  * Xvfb by bench/run; never by the tests).
  *
- *   keystroke-bench [--startup] [--keys N] [--sizes 100000,3000000]
+ *   keystroke-bench [--startup [--wiki FOLDER]] [--keys N] [--sizes 100000,3000000]
  *
  * Opens a post of each size with a reference every ~200 words on the
  * sample wiki in a real CtWindow (editor and preview side by side), then:
@@ -16,15 +16,22 @@
  *   longest frame interval; then the time from the last key to its
  *   update.
  *
- * --startup: prints the time from gtk_init() to the first frame of a
- * window with a 100 KB post open, and the process's RSS then, and exits.
+ * --startup [--wiki FOLDER]: opens a window with a 100 KB post (in FOLDER's
+ * posts when given, so the sidebar shows that wiki, e.g. wiki-bench's
+ * 100,000 entities) and prints the time from gtk_init() to the first
+ * frame (its first tick, and the end of its paint), to the wiki in the
+ * sidebar and to the preview showing the text, with the RSS at the first
+ * frame and once the preview shows the text; then exits.
  * Everything is printed; nothing is asserted.
  */
+#define _GNU_SOURCE  /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "ct-application.h"
 #include "ct-editor-page-private.h"
@@ -59,9 +66,26 @@ typedef struct {
   gint64        last_tick_us;
   gint64        max_interval_us;/* longest frame interval since reset */
   gint64        first_frame_us;
+  gint64        first_paint_us;
+  long          first_paint_rss_kb;
+  long          first_paint_private_kb;
+  double        first_paint_cpu_ms;  /* the main thread's CPU time */
 } Bench;
 
 static gint64 main_start_us;
+static double main_start_cpu_ms;
+
+/* CPU time of the calling thread: unlike wall time, barely moved by
+ * other processes on a loaded machine. */
+static double
+thread_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
+         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
 
 static GString *
 make_post (gsize size)
@@ -103,6 +127,30 @@ tick_cb (GtkWidget     *widget,
     b->max_interval_us = MAX (b->max_interval_us, now - b->last_tick_us);
   b->last_tick_us = now;
   return G_SOURCE_CONTINUE;
+}
+
+static long rss_kb (const char *field);
+static long private_kb (void);
+
+/* The end of the first paint: what a user first sees is on the screen. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  if (b->first_paint_us != 0)
+    return;
+  b->first_paint_us = g_get_monotonic_time ();
+  b->first_paint_rss_kb = rss_kb ("VmRSS:");
+  b->first_paint_private_kb = private_kb ();
+  b->first_paint_cpu_ms = thread_cpu_ms () - main_start_cpu_ms;
+}
+
+static void
+on_realize_cb (GtkWidget *window,
+               Bench     *b)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), b);
 }
 
 static void
@@ -337,15 +385,31 @@ bench_typing (Bench      *b,
 }
 
 static long
-rss_kb (const char *field)
+proc_kb (const char *file,
+         const char *field)
 {
   g_autofree char *status = NULL;
   const char *p;
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+  if (!g_file_get_contents (file, &status, NULL, NULL) ||
       (p = strstr (status, field)) == NULL)
     return -1;
   return strtol (p + strlen (field) + 1, NULL, 10);
+}
+
+static long
+rss_kb (const char *field)
+{
+  return proc_kb ("/proc/self/status", field);
+}
+
+/* Most of the RSS is shared libraries' pages (GTK, WebKit, and Mesa's
+ * LLVM that GL set-up maps); what the process itself holds is private. */
+static long
+private_kb (void)
+{
+  return proc_kb ("/proc/self/smaps_rollup", "Private_Clean:") +
+         proc_kb ("/proc/self/smaps_rollup", "Private_Dirty:");
 }
 
 /* The bench's own wiki and posts. */
@@ -371,6 +435,7 @@ open_post (CtApplication *app,
                              ct_application_get_wiki_registry (app));
   gtk_window_set_default_size (GTK_WINDOW (b->window), 1400, 900);
   gtk_widget_add_tick_callback (GTK_WIDGET (b->window), tick_cb, b, NULL);
+  g_signal_connect (b->window, "realize", G_CALLBACK (on_realize_cb), b);
   gtk_window_present (GTK_WINDOW (b->window));
   ct_window_open_file (b->window, file);
   b->page = ct_window_find_page (b->window, file);
@@ -390,6 +455,56 @@ open_post (CtApplication *app,
   return b;
 }
 
+/* --startup: the window with a post, as a user starts it, timed to what
+ * they see: the first frame, the wiki in the sidebar, the text in the
+ * preview. */
+static void
+bench_startup (CtApplication *app,
+               const char    *post)
+{
+  Bench *b = g_new0 (Bench, 1);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+  gint64 wiki_us = 0, preview_us = 0;
+  long wiki_entities_rss = -1;
+
+  b->applied_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->window = ct_window_new (app, ct_application_get_drafts (app),
+                             ct_application_get_wiki_registry (app));
+  gtk_window_set_default_size (GTK_WINDOW (b->window), 1400, 900);
+  gtk_widget_add_tick_callback (GTK_WIDGET (b->window), tick_cb, b, NULL);
+  g_signal_connect (b->window, "realize", G_CALLBACK (on_realize_cb), b);
+  gtk_window_present (GTK_WINDOW (b->window));
+  ct_window_open_file (b->window, file);
+  b->page = ct_window_find_page (b->window, file);
+  g_assert (b->page != NULL);
+  b->preview = b->page->preview;
+  g_signal_connect (b->preview, "updated", G_CALLBACK (on_updated_cb), b);
+
+  while (g_get_monotonic_time () < end && (b->first_paint_us == 0 || wiki_us == 0 || !b->updated))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (wiki_us == 0 && ct_window_get_wiki (b->window) != NULL)
+        {
+          wiki_us = g_get_monotonic_time ();
+          wiki_entities_rss = rss_kb ("VmRSS:");
+        }
+      if (preview_us == 0 && b->updated)
+        preview_us = b->updated_us;
+    }
+
+  printf ("startup: gtk_init() to first frame %.1f ms; RSS %ld kB (peak %ld kB)\n",
+          (b->first_frame_us - main_start_us) / 1000.0, b->first_paint_rss_kb, rss_kb ("VmHWM:"));
+  printf ("startup: main thread CPU to the first frame painted %.1f ms; private memory then %ld kB\n",
+          b->first_paint_cpu_ms, b->first_paint_private_kb);
+  printf ("startup: first frame painted %.1f ms | wiki in the sidebar %.1f ms (RSS %ld kB) | "
+          "text in the preview %.1f ms; RSS then %ld kB (private %ld kB)\n",
+          (b->first_paint_us - main_start_us) / 1000.0,
+          wiki_us ? (wiki_us - main_start_us) / 1000.0 : -1.0, wiki_entities_rss,
+          preview_us ? (preview_us - main_start_us) / 1000.0 : -1.0, rss_kb ("VmRSS:"), private_kb ());
+  fflush (stdout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,10 +515,12 @@ main (int   argc,
   g_autofree char *base = NULL;
   g_autofree char *folder = NULL;
   gboolean startup = FALSE;
+  g_autofree char *wiki_folder = NULL;
   int keys = 40;
   g_autofree char *sizes = g_strdup ("100000,3000000");
   GOptionEntry entries[] = {
     { "startup", 0, 0, G_OPTION_ARG_NONE, &startup, "Time start-up to the first frame, then exit", NULL },
+    { "wiki", 0, 0, G_OPTION_ARG_FILENAME, &wiki_folder, "With --startup: the post goes into this wiki", "FOLDER" },
     { "keys", 0, 0, G_OPTION_ARG_INT, &keys, "Keys per measure", "N" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Post sizes in bytes", "A,B" },
     { NULL }
@@ -429,6 +546,7 @@ main (int   argc,
 
   /* Start-up is timed from here: the wiki above is the bench's own. */
   main_start_us = g_get_monotonic_time ();
+  main_start_cpu_ms = thread_cpu_ms ();
   gtk_init ();
   adw_init ();
   app = ct_application_new ();
@@ -443,17 +561,13 @@ main (int   argc,
 
   if (startup)
     {
-      g_autofree char *post = g_build_filename (folder, "posts", "startup.md", NULL);
+      const char *posts = wiki_folder != NULL ? wiki_folder : folder;
+      g_autofree char *post = g_build_filename (posts, "posts", "startup.md", NULL);
       g_autoptr(GString) doc = make_post (100000);
-      Bench *b;
 
       g_file_set_contents (post, doc->str, doc->len, NULL);
-      b = open_post (app, post);
-      while (b->first_frame_us == 0)
-        g_main_context_iteration (NULL, TRUE);
-      printf ("startup: gtk_init() to first frame %.1f ms; RSS %ld kB (peak %ld kB)\n",
-              (b->first_frame_us - main_start_us) / 1000.0, rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
-      fflush (stdout);
+      bench_startup (app, post);
+      g_unlink (post);
       remove_folder (base);
       _exit (0);  /* the figure is taken; no teardown to time */
     }

@@ -197,6 +197,9 @@ fixture_set_up (Fixture       *f,
   f->preview = ct_preview_new ();
   gtk_window_set_child (f->window, GTK_WIDGET (f->preview));
   gtk_window_present (f->window);
+  /* The page loads after the first frame the preview is drawn in; the
+   * tests count the loads that follow. */
+  WAIT_FOR (ct_preview_get_load_count (f->preview) == 1);
 }
 
 static void

@@ -238,6 +238,7 @@ test_contradiction (Fixture       *f,
   g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, id, &error);
 
   g_assert_cmpuint (_ct_timeline_view_get_n_problems (view), ==, 0);
+  ct_wiki_sidebar_set_page (f->window->sidebar, "timeline");
   /* Chapter 3's event moved after all of Ballerina's, which is set after it */
   for (guint i = 0; i < facts->len; i++)
     {

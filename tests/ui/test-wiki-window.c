@@ -16,6 +16,7 @@
 #include "ct-preview.h"
 #include "ct-scanner.h"
 #include "ct-test-ui.h"
+#include "ct-timeline-view.h"
 #include "ct-wiki-item.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
@@ -233,7 +234,9 @@ test_lists (Fixture       *f,
 
   /* The sample's posts, by date; the draft says so. */
   CT_TEST_WAIT (g_list_model_get_n_items (posts) >= 2);
-  /* Events in story order. */
+  /* Events in story order, read once the Timeline page is shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  ct_wiki_sidebar_set_page (f->window->sidebar, "timeline");
   g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
 
   ct_wiki_sidebar_set_page (f->window->sidebar, "wiki");
@@ -729,6 +732,27 @@ test_big_wiki (void)
   g_test_message ("rows read: %u of %u", ct_entity_list_model_get_n_loaded (model), n);
   /* Not a timing: what is read is what a few screens show. */
   g_assert_cmpuint (ct_entity_list_model_get_n_loaded (model), <, 2000);
+
+  /* Search reaches an entity far beyond the rows read, by its title. */
+  {
+    g_autofree char *title = g_strdup_printf ("Entity %05u", n - 1);
+    GListModel *hits = G_LIST_MODEL (gtk_list_view_get_model (_ct_wiki_sidebar_get_list (window->sidebar, "search")));
+    gboolean found = FALSE;
+
+    gtk_editable_set_text (_ct_wiki_sidebar_get_search_entry (window->sidebar), title);
+    CT_TEST_WAIT (g_list_model_get_n_items (hits) > 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits) && !found; i++)
+      {
+        g_autoptr(CtWikiItem) hit = g_list_model_get_item (hits, i);
+
+        found = g_strcmp0 (ct_wiki_item_get_title (hit), title) == 0;
+      }
+    g_assert_true (found);
+  }
+  /* The Timeline page was never shown: it read nothing of the wiki. */
+  g_assert_null (ct_timeline_view_get_wiki (_ct_wiki_sidebar_get_timeline_view (window->sidebar)));
+  ct_wiki_sidebar_set_page (window->sidebar, "timeline");
+  g_assert_true (ct_timeline_view_get_wiki (_ct_wiki_sidebar_get_timeline_view (window->sidebar)) == ct_window_get_wiki (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ct_test_spin (50);

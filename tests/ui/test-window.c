@@ -305,6 +305,122 @@ test_preview_follows_typing (Fixture       *f,
   g_assert_nonnull (strstr (html, "<h1"));
 }
 
+typedef struct {
+  CtPreview *preview;
+  gboolean   drawn;        /* a frame was painted with the preview in it */
+  guint      load_count;   /* the preview's page loads by then */
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->drawn || first->preview == NULL || !gtk_widget_get_mapped (GTK_WIDGET (first->preview)))
+    return;
+  first->drawn = TRUE;
+  first->load_count = ct_preview_get_load_count (first->preview);
+}
+
+/* The window's first frame comes before the preview's page and web
+ * process and before the highlighting: the page is loaded once a frame
+ * with the preview in it is on the screen, and then shows the text. A preview not shown (the editor
+ * alone) loads nothing until it is. */
+static void
+test_preview_after_first_frame (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "later.md", NULL);
+  g_autofree char *hidden_path = g_build_filename (f->dir, "hidden.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) hidden_file = g_file_new_for_path (hidden_path);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  FirstFrame first = { NULL, FALSE, 0 };
+  CtEditorPage *page;
+  CtPreview *preview;
+  gulong handler;
+
+  ct_test_write_file (path, "# Later\n\nShown after the first frame.\n", -1);
+  ct_test_write_file (hidden_path, "# Hidden\n\nShown once the preview is.\n", -1);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), &first);
+
+  ct_window_open_file (f->window, file);
+  page = ct_window_find_page (f->window, file);
+  preview = CT_PREVIEW (_ct_editor_page_get_preview (page));
+  first.preview = preview;
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 0);
+  g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (ct_editor_page_get_document (page))));
+  CT_TEST_WAIT (first.drawn);
+  g_assert_cmpuint (first.load_count, ==, 0);
+  CT_TEST_WAIT (ct_test_page_ready (page) && preview_shows (page, "Shown after the first frame."));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
+  /* The text is highlighted after the first frame too. */
+  CT_TEST_WAIT (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (ct_editor_page_get_document (page))) != NULL);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The editor alone: its preview stays unloaded until it is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "editor");
+  ct_window_open_file (f->window, hidden_file);
+  page = ct_window_find_page (f->window, hidden_file);
+  preview = CT_PREVIEW (_ct_editor_page_get_preview (page));
+  CT_TEST_WAIT (ct_test_page_ready (page));
+  ct_test_spin (500);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.view-mode", "s", "split");
+  CT_TEST_WAIT (preview_shows (page, "Shown once the preview is."));
+  g_assert_cmpuint (ct_preview_get_load_count (preview), ==, 1);
+}
+
+static char *
+preview_eval (CtEditorPage *page,
+              const char   *script)
+{
+  WebKitWebView *web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
+  JsResult js = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done_cb, &js);
+  CT_TEST_WAIT (js.done);
+  return js.html;
+}
+
+/* Until its page paints, a preview shows the page's own background, dark
+ * or light: never a white flash in a dark window. */
+static void
+test_preview_placeholder (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_DARK, ADW_COLOR_SCHEME_FORCE_LIGHT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/scheme-%u.md", f->dir, i);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *page_background = NULL;
+      g_autofree char *expected = NULL;
+      CtEditorPage *page;
+      WebKitWebView *web_view;
+      GdkRGBA placeholder;
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      ct_test_write_file (path, "# Colour\n\nThe page's own.\n", -1);
+      ct_window_open_file (f->window, file);
+      page = ct_window_find_page (f->window, file);
+      web_view = ct_preview_get_web_view (CT_PREVIEW (_ct_editor_page_get_preview (page)));
+      webkit_web_view_get_background_color (web_view, &placeholder);
+      CT_TEST_WAIT (ct_test_page_ready (page) && preview_shows (page, "The page's own."));
+
+      /* What the page paints, once there, is the colour shown before it. */
+      page_background = preview_eval (page, "getComputedStyle(document.documentElement).backgroundColor");
+      expected = g_strdup_printf ("rgb(%d, %d, %d)", (int) (placeholder.red * 255 + 0.5),
+                                  (int) (placeholder.green * 255 + 0.5), (int) (placeholder.blue * 255 + 0.5));
+      g_assert_cmpstr (page_background, ==, expected);
+      g_assert_cmpfloat (placeholder.alpha, ==, 1.0);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static double
 preview_scroll_y (CtEditorPage *page)
 {
@@ -831,6 +947,8 @@ main (int    argc,
   ADD ("/ui/window/close-modified-tab", test_close_modified_tab);
   ADD ("/ui/window/drafts", test_drafts);
   ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/preview-after-first-frame", test_preview_after_first_frame);
+  ADD ("/ui/window/preview-placeholder", test_preview_placeholder);
 #undef ADD
 
   status = g_test_run ();

@@ -330,15 +330,10 @@ static void
 ct_document_constructed (GObject *object)
 {
   CtDocument *self = (CtDocument *)object;
-  GtkSourceLanguage *language;
 
   /* Not in init(): touching the buffer there creates its tag table before
    * the "tag-table" construct property is applied. */
   G_OBJECT_CLASS (ct_document_parent_class)->constructed (object);
-
-  language = ct_document_get_markdown_language ();
-  if (language != NULL)
-    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self), language);
 
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (self), TRUE);
   /* The buffer holds the file's bytes exactly, final newline or not: a
@@ -460,6 +455,20 @@ ct_document_get_markdown_language (void)
   if (language == NULL)
     g_warning ("Language “%s” is missing from the resources", LANGUAGE_ID);
   return language;
+}
+
+void
+ct_document_start_highlighting (CtDocument *self)
+{
+  GtkSourceLanguage *language;
+
+  g_return_if_fail (CT_IS_DOCUMENT (self));
+
+  if (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (self)) != NULL)
+    return;
+  language = ct_document_get_markdown_language ();
+  if (language != NULL)
+    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self), language);
 }
 
 CtDocument *

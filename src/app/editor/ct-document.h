@@ -68,5 +68,10 @@ const GtkSourceEncoding *
 /* Markdown with references (resources/language-specs), for every view
  * that shows Markdown: posts, entity notes. */
 GtkSourceLanguage *ct_document_get_markdown_language (void);
+/* Highlights the text as Continuity Markdown from now on. Not done when
+ * the document is made: GtkSourceView reads and checks markdown.lang and
+ * the HTML, CSS and JavaScript it embeds, a good part of a window's
+ * start-up; the page calls this once its first frame is on the screen. */
+void        ct_document_start_highlighting  (CtDocument          *self);
 
 G_END_DECLS

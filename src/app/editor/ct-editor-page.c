@@ -6,6 +6,7 @@
 
 #include "ct-editor-page-private.h"
 #include "ct-editor-image.h"
+#include "ct-first-frame.h"
 #include "ct-text-stats.h"
 #include "ct-preview.h"
 /* The wiki half (issue #4): problems, completion, entity cards. */
@@ -223,6 +224,12 @@ wrap_mode_from_setting (GValue   *value,
 }
 
 static void
+start_highlighting (GtkWidget *widget)
+{
+  ct_document_start_highlighting (CT_EDITOR_PAGE (widget)->document);
+}
+
+static void
 ct_editor_page_constructed (GObject *object)
 {
   CtEditorPage *self = (CtEditorPage *)object;
@@ -276,6 +283,8 @@ ct_editor_page_constructed (GObject *object)
 
   update_position (self);
   update_stats_cb (self);
+  /* The text is highlighted from the frame after the window's first. */
+  ct_after_first_frame (GTK_WIDGET (self), start_highlighting);
 }
 
 static void

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ct-first-frame.h"
 #include "ct-preview-private.h"
 
 enum {
@@ -153,6 +154,33 @@ ct_preview_class_init (CtPreviewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "ctpreview");
 }
 
+/* The page, and with it WebKit's web and network processes, starts after
+ * the first frame the preview is drawn in: spawning and loading them
+ * beside the window's own start-up (a few hundred ms of CPU on a 2-core
+ * machine) held back the window's first frame. Until then the web view
+ * shows the page's background colour (update_placeholder). A preview
+ * never shown (the editor alone) starts when it first is. */
+/* The web view's own background, all there is to see until the page
+ * paints: the page's (continuity.css's --ct-bg), so a dark preview never
+ * flashes white while its page starts. */
+static void
+update_placeholder (CtPreview *self)
+{
+  GdkRGBA background;
+
+  gdk_rgba_parse (&background, self->dark ? "#1e1e1e" : "#fdfcfa");
+  webkit_web_view_set_background_color (self->web_view, &background);
+}
+
+static void
+load_first_shell (GtkWidget *widget)
+{
+  CtPreview *self = CT_PREVIEW (widget);
+
+  if (self->web_view != NULL && self->load_count == 0)
+    _ct_preview_load_shell (self);
+}
+
 static void
 ct_preview_init (CtPreview *self)
 {
@@ -166,7 +194,8 @@ ct_preview_init (CtPreview *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
-  _ct_preview_load_shell (self);
+  update_placeholder (self);
+  ct_after_first_frame (GTK_WIDGET (self), load_first_shell);
 }
 
 CtPreview *
@@ -320,6 +349,7 @@ ct_preview_set_dark (CtPreview *self,
   if (self->dark == dark)
     return;
   self->dark = dark;
+  update_placeholder (self);
   if (self->ready)
     _ct_preview_apply_dark (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);

@@ -34,6 +34,8 @@ struct _CtWikiSidebar
   GtkListView        *timeline_list;
   CtTimelineView     *timeline_view;
   GtkListView        *search_list;
+
+  gboolean            timeline_loaded;  /* the Timeline page has this wiki */
 };
 
 enum {
@@ -485,13 +487,36 @@ ct_wiki_sidebar_reload_posts (CtWikiSidebar *self)
                                     ? "list" : "empty");
 }
 
+/* The Timeline page reads every event and film of the wiki and draws
+ * each as a widget: in a wiki of 100,000 entities that is 10-20 s on the
+ * main thread and some 45 MB, at start-up, for a page most sessions never
+ * show. It is loaded the first time it is shown for a wiki, and
+ * follows that wiki from then on. */
+static void
+load_timeline (CtWikiSidebar *self)
+{
+  if (self->timeline_loaded || self->wiki == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "timeline") != 0)
+    return;
+  self->timeline_loaded = TRUE;
+  ct_timeline_view_set_wiki (self->timeline_view, self->wiki);
+  reload_events (self);
+}
+
+static void
+on_visible_page_changed_cb (CtWikiSidebar *self)
+{
+  load_timeline (self);
+}
+
 static void
 on_wiki_changed_cb (CtWikiSidebar *self,
                     gint64         entity_id,
                     CtWiki        *wiki)
 {
   /* The entity list reloads itself; events and hits are small lists. */
-  reload_events (self);
+  if (self->timeline_loaded)
+    reload_events (self);
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     run_search (self);
 }
@@ -582,6 +607,8 @@ ct_wiki_sidebar_init (CtWikiSidebar *self)
   set_list_model (self->search_list, G_LIST_MODEL (self->hits));
   set_list_model (self->wiki_list, NULL);
   gtk_stack_set_visible_child_name (self->mode_stack, "no-wiki");
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -611,9 +638,12 @@ ct_wiki_sidebar_set_wiki (CtWikiSidebar *self,
       g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
     }
   set_list_model (self->wiki_list, self->entities ? G_LIST_MODEL (self->entities) : NULL);
-  ct_timeline_view_set_wiki (self->timeline_view, wiki);
+  /* Nothing of the previous wiki stays on the Timeline page. */
+  self->timeline_loaded = FALSE;
+  ct_timeline_view_set_wiki (self->timeline_view, NULL);
+  g_list_store_remove_all (self->events);
+  load_timeline (self);
   ct_wiki_sidebar_reload_posts (self);
-  reload_events (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), wiki != NULL);
   gtk_stack_set_visible_child_name (self->mode_stack, wiki != NULL ? "browse" : "no-wiki");
