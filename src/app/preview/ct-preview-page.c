@@ -125,6 +125,11 @@ _ct_preview_push_latest (CtPreview *self)
 
   run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), seq);",
               g_variant_builder_end (&args));
+  if (self->pending_trace.generation == self->latest_generation)
+    {
+      self->pending_trace.sent_us = g_get_monotonic_time ();
+      self->pending_trace.blocks_sent = new->len - suffix - prefix;
+    }
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_ref (new);
@@ -232,6 +237,20 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
                        CtPreview      *self)
 {
   GPtrArray *blocks;
+  CtRenderWorkerTrace hops;
+
+  ct_render_worker_get_trace (worker, &hops);
+  self->pending_trace = (CtPreviewTrace) {
+    .generation = generation,
+    .requested_us = hops.requested_us,
+    .dispatched_us = hops.dispatched_us,
+    .render_start_us = hops.started_us,
+    .render_end_us = hops.ended_us,
+    .delivered_us = g_get_monotonic_time (),
+    .threaded = hops.threaded,
+    .full = hops.stats.full,
+    .render_bytes = hops.stats.bytes,
+  };
 
   if (result != NULL)
     blocks = g_ptr_array_ref (result->blocks);
@@ -347,7 +366,15 @@ _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
   else if (g_strcmp0 (type, "applied") == 0)
     {
       g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
+      g_autoptr(JSCValue) ms = jsc_value_object_get_property (message, "ms");
 
+      if ((guint) jsc_value_to_int32 (seq) == self->pending_trace.generation)
+        {
+          self->trace = self->pending_trace;
+          self->trace.applied_us = g_get_monotonic_time ();
+          self->trace.page_ms = jsc_value_is_number (ms) ? jsc_value_to_double (ms) : 0;
+          self->has_trace = TRUE;
+        }
       /* Only the newest text counts as "updated"; an older one that was
        * shown meanwhile is a step on the way. */
       if ((guint) jsc_value_to_int32 (seq) == ct_render_worker_get_generation (self->worker))

@@ -60,6 +60,11 @@ struct _CtPreview
 
   guint                     pending_line;     /* scroll once ready, or 0 */
 
+  /* Hop times of the newest render on its way, and of the last update. */
+  CtPreviewTrace            pending_trace;
+  CtPreviewTrace            trace;
+  gboolean                  has_trace;
+
   GPtrArray                *diagnostics;      /* of the newest render */
   GdkRectangle              link_rect;        /* the reference last pointed at */
   gboolean                  has_link_rect;

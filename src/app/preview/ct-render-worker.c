@@ -19,6 +19,8 @@ struct _CtRenderWorker
   GBytes       *text;
   guint         generation;
   gboolean      pending;
+  gint64        requested_us;  /* when the newest text came */
+  CtRenderWorkerTrace trace;   /* of the render being delivered */
 
   /* Renders only what changed since its last render. Like thread_wiki it
    * goes with a thread render and comes back; a render only starts when
@@ -59,6 +61,7 @@ typedef struct {
   char     *wiki_folder;   /* render against this wiki, or NULL */
   CtWiki   *wiki;          /* the worker's thread_wiki, or opened here */
   gboolean  wiki_failed;
+  CtRenderWorkerTrace trace;
 } RenderJob;
 
 static void
@@ -130,8 +133,11 @@ render_thread (GTask        *task,
     }
   options.wiki = job->wiki;
 
+  job->trace.started_us = g_get_monotonic_time ();
   result = ct_block_renderer_render (job->renderer, g_bytes_get_data (job->text, NULL),
                                      g_bytes_get_size (job->text) - 1, &options, &error);
+  job->trace.ended_us = g_get_monotonic_time ();
+  ct_block_renderer_get_stats (job->renderer, &job->trace.stats);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -169,7 +175,10 @@ render_thread_done_cb (GObject      *object,
         self->pending = TRUE;
     }
   else
-    deliver (self, job->generation, result, error);
+    {
+      self->trace = job->trace;
+      deliver (self, job->generation, result, error);
+    }
   if (self->pending)
     schedule (self);
 }
@@ -192,9 +201,11 @@ start_render_cb (gpointer user_data)
     .allow_raw_html = self->allow_raw_html,
     .check_prose = TRUE,
   };
+  gint64 dispatched_us;
 
   self->source_id = 0;
   self->pending = FALSE;
+  dispatched_us = g_get_monotonic_time ();
   if (self->invalidate)
     {
       ct_block_renderer_invalidate (self->renderer);
@@ -212,8 +223,14 @@ start_render_cb (gpointer user_data)
       g_autoptr(GError) error = NULL;
 
       options.wiki = self->wiki;
+      self->trace.requested_us = self->requested_us;
+      self->trace.threaded = FALSE;
+      self->trace.dispatched_us = dispatched_us;
+      self->trace.started_us = g_get_monotonic_time ();
       result = ct_block_renderer_render (self->renderer, g_bytes_get_data (self->text, NULL),
                                          g_bytes_get_size (self->text) - 1, &options, &error);
+      self->trace.ended_us = g_get_monotonic_time ();
+      ct_block_renderer_get_stats (self->renderer, &self->trace.stats);
       deliver (self, self->generation, result, error);
       if (self->pending)
         schedule (self);
@@ -228,6 +245,9 @@ start_render_cb (gpointer user_data)
       job->renderer = g_steal_pointer (&self->renderer);
       job->generation = self->generation;
       job->allow_raw_html = self->allow_raw_html;
+      job->trace.requested_us = self->requested_us;
+      job->trace.threaded = TRUE;
+      job->trace.dispatched_us = dispatched_us;
       if (self->wiki != NULL)
         {
           job->wiki_folder = g_strdup (ct_wiki_get_folder (self->wiki));
@@ -384,6 +404,7 @@ ct_render_worker_request_take (CtRenderWorker *self,
 
   g_clear_pointer (&self->text, g_bytes_unref);
   self->text = g_bytes_new_take (text, length + 1);
+  self->requested_us = g_get_monotonic_time ();
   self->generation++;
   self->pending = TRUE;
   schedule (self);
@@ -429,6 +450,16 @@ ct_render_worker_get_generation (CtRenderWorker *self)
   g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
 
   return self->generation;
+}
+
+void
+ct_render_worker_get_trace (CtRenderWorker      *self,
+                            CtRenderWorkerTrace *trace)
+{
+  g_return_if_fail (CT_IS_RENDER_WORKER (self));
+  g_return_if_fail (trace != NULL);
+
+  *trace = self->trace;
 }
 
 gboolean

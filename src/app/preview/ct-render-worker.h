@@ -16,6 +16,7 @@
 #include <glib-object.h>
 
 #include "ct-render.h"
+#include "ct-render-blocks.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,20 @@ guint           ct_render_worker_get_generation (CtRenderWorker *self);
 
 /* TRUE while a render runs in a thread. */
 gboolean        ct_render_worker_is_rendering   (CtRenderWorker *self);
+
+/* Where the time of the render being delivered went (monotonic µs), for
+ * the keystroke benchmark: valid inside a "rendered" handler. */
+typedef struct {
+  gint64             requested_us;  /* its text was given to the worker */
+  gint64             dispatched_us; /* the worker took it up */
+  gint64             started_us;    /* its render began */
+  gint64             ended_us;      /* … and ended (in its thread, if any) */
+  gboolean           threaded;
+  CtBlockRenderStats stats;         /* what the block renderer did */
+} CtRenderWorkerTrace;
+
+void            ct_render_worker_get_trace      (CtRenderWorker      *self,
+                                                 CtRenderWorkerTrace *trace);
 
 /* Signal "rendered" (guint generation, gpointer result, gpointer error):
  * exactly one of the CtRenderResult and the GError is non-NULL; both
