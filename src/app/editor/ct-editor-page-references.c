@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-completion-provider.h"
 #include "ct-editor-page-private.h"
 #include "ct-hover-provider.h"
 #include "ct-problems.h"
@@ -134,6 +135,7 @@ _ct_editor_page_references_init (CtEditorPage *self)
 
   self->hover = ct_hover_provider_new ();
   ct_hover_provider_set_text_mirror (self->hover, _ct_editor_page_get_text_mirror (self));
+  ct_completion_provider_set_text_mirror (self->completion, _ct_editor_page_get_text_mirror (self));
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view),
                                  GTK_SOURCE_HOVER_PROVIDER (self->hover));
 
