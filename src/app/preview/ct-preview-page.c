@@ -75,9 +75,46 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static guint
+first_line (GPtrArray *blocks,
+            guint      i)
+{
+  return ((CtRenderBlock *) g_ptr_array_index (blocks, i))->first_line;
+}
+
+/* Appends "[from,to,by]" for each run of blocks in [from, to) of @new
+ * whose first line moved by the same @by from that of the block the page
+ * shows for it (block @i + @offset of @old). An edit moves every block
+ * after it by the same number of lines: one run, not one number per
+ * block of a long post. */
+static void
+append_shifts (GString   *out,
+               GPtrArray *new,
+               GPtrArray *old,
+               guint      from,
+               guint      to,
+               int        offset)
+{
+  guint run = from;
+  int by = 0;
+
+  for (guint i = from; i <= to; i++)
+    {
+      int d = i < to ? (int) first_line (new, i) - (int) first_line (old, (guint) ((int) i + offset)) : 0;
+
+      if (i < to && d == by)
+        continue;
+      if (by != 0 && i > run)
+        g_string_append_printf (out, "%s[%u,%u,%d]", out->len > 1 ? "," : "", run, i, by);
+      run = i;
+      by = d;
+    }
+}
+
 /* Sends the page what differs between the blocks it shows and the newest
- * ones: the changed middle between a common prefix and suffix, and every
- * block's first line (numbers are cheap; moved blocks keep their nodes). */
+ * ones: the changed middle between a common prefix and suffix, with its
+ * blocks' first lines, and how the first lines of the others moved (moved
+ * blocks keep their nodes). */
 void
 _ct_preview_push_latest (CtPreview *self)
 {
@@ -85,7 +122,7 @@ _ct_preview_push_latest (CtPreview *self)
   GPtrArray *new = self->latest;
   guint old_len = old ? old->len : 0;
   guint prefix = 0, suffix = 0;
-  GString *html, *lines;
+  GString *html, *lines, *shifts;
   GVariantBuilder args;
 
   if (!self->ready || new == NULL || new == old)
@@ -99,32 +136,44 @@ _ct_preview_push_latest (CtPreview *self)
 
   html = g_string_new (NULL);
   lines = g_string_new (NULL);
+  shifts = g_string_new (NULL);
   /* WebKit converts only scalar GVariants into script values: the arrays
    * travel as JSON text. */
   g_string_append_c (html, '[');
+  g_string_append_c (lines, '[');
   for (guint i = prefix; i < new->len - suffix; i++)
     {
       if (i > prefix)
-        g_string_append_c (html, ',');
+        {
+          g_string_append_c (html, ',');
+          g_string_append_c (lines, ',');
+        }
       append_json_string (html, ((CtRenderBlock *) g_ptr_array_index (new, i))->html);
+      g_string_append_printf (lines, "%u", first_line (new, i));
     }
   g_string_append_c (html, ']');
-
-  g_string_append_c (lines, '[');
-  for (guint i = 0; i < new->len; i++)
-    g_string_append_printf (lines, i > 0 ? ",%u" : "%u",
-                            ((CtRenderBlock *) g_ptr_array_index (new, i))->first_line);
   g_string_append_c (lines, ']');
+
+  g_string_append_c (shifts, '[');
+  if (old != NULL)
+    {
+      append_shifts (shifts, new, old, 0, prefix, 0);
+      append_shifts (shifts, new, old, new->len - suffix, new->len, (int) old_len - (int) new->len);
+    }
+  g_string_append_c (shifts, ']');
 
   g_variant_builder_init (&args, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&args, "{sv}", "start", g_variant_new_uint32 (prefix));
   g_variant_builder_add (&args, "{sv}", "deleteCount", g_variant_new_uint32 (old_len - prefix - suffix));
   g_variant_builder_add (&args, "{sv}", "html", g_variant_new_take_string (g_string_free (html, FALSE)));
   g_variant_builder_add (&args, "{sv}", "lines", g_variant_new_take_string (g_string_free (lines, FALSE)));
+  g_variant_builder_add (&args, "{sv}", "shifts", g_variant_new_take_string (g_string_free (shifts, FALSE)));
   g_variant_builder_add (&args, "{sv}", "seq", g_variant_new_uint32 (self->latest_generation));
 
-  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), seq);",
+  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), "
+              "JSON.parse(shifts), seq);",
               g_variant_builder_end (&args));
+  self->sent_generation = self->latest_generation;
   if (self->pending_trace.generation == self->latest_generation)
     {
       self->pending_trace.sent_us = g_get_monotonic_time ();

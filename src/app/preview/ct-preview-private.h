@@ -55,6 +55,7 @@ struct _CtPreview
    * the same array once pushed. */
   GPtrArray                *latest;
   guint                     latest_generation;
+  guint                     sent_generation;  /* of the last patch sent */
   char                     *document_title;  /* of the last render */
   GPtrArray                *shown;
 

@@ -377,3 +377,11 @@ ct_preview_get_trace (CtPreview      *self,
   *trace = self->trace;
   return self->has_trace;
 }
+
+guint
+ct_preview_get_sent_generation (CtPreview *self)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), 0);
+
+  return self->sent_generation;
+}

@@ -98,6 +98,10 @@ typedef struct {
   double   page_ms;        /* the page's own time patching, measured there */
 } CtPreviewTrace;
 
+/* The generation of the render whose patch last went to the page (0
+ * before any): with the trace, how the tests see the order of events. */
+guint          ct_preview_get_sent_generation (CtPreview *self);
+
 /* FALSE before the first update. */
 gboolean       ct_preview_get_trace       (CtPreview      *self,
                                            CtPreviewTrace *trace);

@@ -2,10 +2,11 @@
  * preview without ever blocking the main thread (STYLE 9, 12).
  *
  * Requests are coalesced: while the user types, at most one render runs
- * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts
- * render in an idle callback on the main thread (a few milliseconds, cheaper
- * than a thread hop); big ones in a GTask thread, one at a time, with a
- * read-only CtWiki of the worker's own when references resolve. A result
+ * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts,
+ * and small edits of texts up to CT_RENDER_WORKER_MAIN_MAX, render on the
+ * main thread (well under a millisecond, cheaper than a thread hop); the
+ * rest in a GTask thread, one at a time, with a read-only CtWiki of the
+ * worker's own when references resolve. A result
  * whose text is no longer the newest is dropped: the newest is rendered
  * next, but never for so long that the preview stops following the
  * typing. Each render re-renders only the blocks the edit touched
@@ -25,6 +26,11 @@ G_BEGIN_DECLS
 /* The same with a wiki to resolve references against: the thread then
  * uses a read-only connection of its own. */
 #define CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD (16 * 1024)
+/* Up to this text length, an edit whose blocks (with the one before and
+ * after) add up to at most CT_RENDER_WORKER_MAIN_WINDOW bytes renders on
+ * the main thread whatever the text's length. */
+#define CT_RENDER_WORKER_MAIN_MAX (512 * 1024)
+#define CT_RENDER_WORKER_MAIN_WINDOW (16 * 1024)
 /* Pause between two renders while requests keep coming. */
 #define CT_RENDER_WORKER_DEBOUNCE_MS 40
 /* A stale result is still shown when nothing was shown for this long:
