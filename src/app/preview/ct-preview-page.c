@@ -164,7 +164,10 @@ _ct_preview_push_latest (CtPreview *self)
 
   g_variant_builder_init (&args, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&args, "{sv}", "start", g_variant_new_uint32 (prefix));
-  g_variant_builder_add (&args, "{sv}", "deleteCount", g_variant_new_uint32 (old_len - prefix - suffix));
+  /* Nothing known shown (a new base, a reloaded shell): whatever the
+   * page holds goes, or a new base would show every block twice. */
+  g_variant_builder_add (&args, "{sv}", "deleteCount",
+                         g_variant_new_uint32 (old != NULL ? old_len - prefix - suffix : G_MAXINT32));
   g_variant_builder_add (&args, "{sv}", "html", g_variant_new_take_string (g_string_free (html, FALSE)));
   g_variant_builder_add (&args, "{sv}", "lines", g_variant_new_take_string (g_string_free (lines, FALSE)));
   g_variant_builder_add (&args, "{sv}", "shifts", g_variant_new_take_string (g_string_free (shifts, FALSE)));
