@@ -116,7 +116,18 @@ var ctPreview = (function () {
       fragment.appendChild(makeBlock(html));
     root.insertBefore(fragment, blocks[start] || null);
 
-    lines.splice(start, deleteCount, ...newLines);
+    // A spread of a whole long post's lines (the first patch) would pass
+    // more arguments than a call takes.
+    if (newLines.length < 1024) {
+      lines.splice(start, deleteCount, ...newLines);
+    } else {
+      const rest = lines.slice(start + deleteCount);
+      lines.length = start;
+      for (const n of newLines)
+        lines.push(n);
+      for (const n of rest)
+        lines.push(n);
+    }
     for (const [from, to, by] of shifts)
       for (let i = from; i < to; i++)
         lines[i] += by;
