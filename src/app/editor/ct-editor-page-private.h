@@ -55,6 +55,7 @@ struct _CtEditorPage
   BannerKind         banner;
   guint              draft_source;
   guint              stats_source;
+  guint              stats_count;   /* the newest word count (a thread's) */
   guint              text_source;
   guint              scroll_source;
   guint              ignore_scroll_source;
