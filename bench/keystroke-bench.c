@@ -279,6 +279,90 @@ type_key (Bench *b,
   gtk_text_buffer_insert_interactive_at_cursor (b->buffer, key, 1, TRUE);
 }
 
+/* Where a paused key's time went, hop by hop (CtPreviewTrace). */
+enum {
+  HOP_INSERT,      /* the insert call: the buffer and its handlers */
+  HOP_TO_PREVIEW,  /* insert to the text reaching the preview */
+  HOP_TO_WORKER,   /* … to the render worker taking it up */
+  HOP_TO_RENDER,   /* … to the render starting (a thread's start) */
+  HOP_RENDER,      /* the render */
+  HOP_TO_MAIN,     /* its end to the result on the main thread */
+  HOP_TO_PAGE,     /* … to the patch sent to the page */
+  HOP_ROUND_TRIP,  /* sent to the page's "applied" back */
+  HOP_PAGE,        /* of which the page's own patching */
+  N_HOPS
+};
+
+static const char *HOP_NAMES[N_HOPS] = {
+  "insert call", "insert→preview has text", "→worker takes it", "→render starts",
+  "render", "→result on main", "→patch sent", "sent→applied back", "(page's own patch)",
+};
+
+typedef struct {
+  GArray *ms[N_HOPS];
+  guint   threaded;
+  guint   full;
+  guint64 render_bytes;
+  guint64 blocks_sent;
+  guint   n;
+} Hops;
+
+static void
+hops_init (Hops *h)
+{
+  memset (h, 0, sizeof *h);
+  for (guint i = 0; i < N_HOPS; i++)
+    h->ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+hops_add (Hops   *h,
+          Bench  *b,
+          gint64  t0,
+          gint64  t_inserted)
+{
+  CtPreviewTrace t;
+  double ms[N_HOPS];
+
+  if (!ct_preview_get_trace (b->preview, &t))
+    return;
+  ms[HOP_INSERT] = (t_inserted - t0) / 1000.0;
+  ms[HOP_TO_PREVIEW] = (t.requested_us - t0) / 1000.0;
+  ms[HOP_TO_WORKER] = (t.dispatched_us - t.requested_us) / 1000.0;
+  ms[HOP_TO_RENDER] = (t.render_start_us - t.dispatched_us) / 1000.0;
+  ms[HOP_RENDER] = (t.render_end_us - t.render_start_us) / 1000.0;
+  ms[HOP_TO_MAIN] = (t.delivered_us - t.render_end_us) / 1000.0;
+  ms[HOP_TO_PAGE] = (t.sent_us - t.delivered_us) / 1000.0;
+  ms[HOP_ROUND_TRIP] = (t.applied_us - t.sent_us) / 1000.0;
+  ms[HOP_PAGE] = t.page_ms;
+  for (guint i = 0; i < N_HOPS; i++)
+    g_array_append_val (h->ms[i], ms[i]);
+  h->threaded += t.threaded;
+  h->full += t.full;
+  h->render_bytes += t.render_bytes;
+  h->blocks_sent += t.blocks_sent;
+  h->n++;
+}
+
+static void print_stats (const char *label, GArray *ms);
+
+static void
+hops_print (Hops       *h,
+            const char *prefix)
+{
+  for (guint i = 0; i < N_HOPS; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s   %s", prefix, HOP_NAMES[i]);
+
+      print_stats (label, h->ms[i]);
+      g_array_unref (h->ms[i]);
+    }
+  if (h->n > 0)
+    printf ("%s   renders: %u of %u in a thread, %u full; %.0f bytes rendered, %.1f blocks sent per key\n",
+            prefix, h->threaded, h->n, h->full, (double) h->render_bytes / h->n,
+            (double) h->blocks_sent / h->n);
+}
+
 /* One key at a time, each once the preview shows the text before it. */
 static void
 bench_paused (Bench      *b,
@@ -289,12 +373,14 @@ bench_paused (Bench      *b,
   g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *l1 = NULL, *l2 = NULL;
+  Hops hops;
 
+  hops_init (&hops);
   place_cursor (b, g_str_equal (where, "middle"));
   spin (300);
   for (guint i = 0; i < keys; i++)
     {
-      gint64 t0;
+      gint64 t0, t_inserted;
       double ms;
 
       b->updated = FALSE;
@@ -302,23 +388,35 @@ bench_paused (Bench      *b,
       b->last_tick_us = g_get_monotonic_time ();
       t0 = g_get_monotonic_time ();
       type_key (b, i);
+      t_inserted = g_get_monotonic_time ();
       if (!wait_flag (&b->updated))
         {
           printf ("  the preview did not update within %d s\n", (int) (TIMEOUT_US / G_USEC_PER_SEC));
           break;
         }
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      ms = (b->updated_us - t0) / 1000.0;
       g_array_append_val (latency, ms);
+      hops_add (&hops, b, t0, t_inserted);
       /* Frames went on until the update: count the one after it too. */
       spin (20);
       ms = b->max_interval_us / 1000.0;
       g_array_append_val (stall, ms);
       spin (30);  /* a short pause, as between words */
     }
+  /* In typing order, before the sorting below: an outlier's place says
+   * what it was (the first key at the end scrolls both views there). */
+  printf ("%5.2f MB %-6s key→applied by key:", size / 1e6, where);
+  for (guint i = 0; i < latency->len; i++)
+    printf (" %.0f", g_array_index (latency, double, i));
+  printf (" ms\n");
   l1 = g_strdup_printf ("%5.2f MB %-6s key→applied (paused)", size / 1e6, where);
   l2 = g_strdup_printf ("%5.2f MB %-6s longest frame interval", size / 1e6, where);
   print_stats (l1, latency);
   print_stats (l2, stall);
+  {
+    g_autofree char *prefix = g_strdup_printf ("%5.2f MB %-6s", size / 1e6, where);
+    hops_print (&hops, prefix);
+  }
 }
 
 /* Keys every TYPING_INTERVAL_MS without waiting for the preview. */
@@ -331,7 +429,7 @@ bench_typing (Bench      *b,
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *l1 = NULL, *l2 = NULL;
-  gint64 start, last, t_last_key;
+  gint64 start, last, t_last_key = 0;
   guint first_applied;
   double settle;
 
@@ -345,12 +443,14 @@ bench_typing (Bench      *b,
 
       b->max_interval_us = 0;
       b->last_tick_us = g_get_monotonic_time ();
+      t_last_key = g_get_monotonic_time ();
       type_key (b, i);
       spin (TYPING_INTERVAL_MS);
       ms = b->max_interval_us / 1000.0;
       g_array_append_val (stall, ms);
     }
-  t_last_key = g_get_monotonic_time () - TYPING_INTERVAL_MS * 1000;
+  /* (t_last_key: when the last key was typed, taken in the loop: the
+   * spin after it may run over.) */
 
   /* The gaps between page updates while the keys came (from the first
    * key), and the wait for the last one. */

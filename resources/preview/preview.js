@@ -9,15 +9,17 @@
 //
 // Each top-level Markdown block lives in a <div class="ct-block"> of
 // #ct-root. Its data-sourcepos lines count from the block's own first
-// line; the absolute first line is kept on the wrapper as the ctLine
-// property, so a block that only moves is never touched. Every message
-// also carries the number of the shell load it comes from.
+// line; the absolute first line of block i is lines[i], so a block that
+// only moves is never touched, and a patch moves the lines after an edit
+// by runs (a few numbers) rather than by writing to every block. Every
+// message also carries the number of the shell load it comes from.
 
 'use strict';
 
 var ctPreview = (function () {
   const root = document.getElementById('ct-root');
   const blocks = root.children;  // live: one .ct-block per top-level block
+  const lines = [];              // the first source line of each block
 
   // For the tests: how much of the DOM each patch replaced.
   const stats = { patches: 0, replaced: 0, lastReplaced: 0 };
@@ -75,19 +77,34 @@ var ctPreview = (function () {
     return found;
   }
 
-  // Replaces blocks [start, start + deleteCount) with htmlArray and sets
-  // every block's first line from firstLines (one per block afterwards).
-  // The block at the top of the view stays where it is on the screen.
-  function patch (start, deleteCount, htmlArray, firstLines, seq) {
+  // Where block @i lies from the top of the view: it decides whether a
+  // patch from @i on can move what is shown.
+  function topOf (i) {
+    return blocks[i].getBoundingClientRect().top;
+  }
+
+  // Replaces blocks [start, start + deleteCount) with htmlArray, whose
+  // first lines are newLines, and moves the first lines of the blocks in
+  // each [from, to, by] of shifts (indices after the patch). What is in
+  // view stays where it is on the screen.
+  //
+  // Only an edit that starts above the top of the view can move what is
+  // shown: then the first block after the patched ones is kept in place,
+  // which needs the page laid out again. An edit in or below the view
+  // (typing, nearly always) needs no layout here: it is applied and
+  // answered at once, and the page lays it out for its next frame.
+  function patch (start, deleteCount, htmlArray, newLines, shifts, seq) {
+    const t0 = performance.now();
     let anchor = null, anchorTop = 0;
 
-    if (window.scrollY > 0 && blocks.length > 0) {
-      let i = firstVisible();
-      if (i >= start && i < start + deleteCount)
-        i = start + deleteCount < blocks.length ? start + deleteCount : start - 1;
-      if (i >= 0 && i < blocks.length) {
-        anchor = blocks[i];
-        anchorTop = anchor.getBoundingClientRect().top;
+    if (window.scrollY > 0 && start < blocks.length && topOf(start) < 0) {
+      const i = firstVisible();
+      if (i >= start) {
+        const after = start + deleteCount;
+        if (after < blocks.length) {
+          anchor = blocks[i >= after ? i : after];
+          anchorTop = anchor.getBoundingClientRect().top;
+        }
       }
     }
 
@@ -99,8 +116,21 @@ var ctPreview = (function () {
       fragment.appendChild(makeBlock(html));
     root.insertBefore(fragment, blocks[start] || null);
 
-    for (let i = 0; i < blocks.length; i++)
-      blocks[i].ctLine = firstLines[i];
+    // A spread of a whole long post's lines (the first patch) would pass
+    // more arguments than a call takes.
+    if (newLines.length < 1024) {
+      lines.splice(start, deleteCount, ...newLines);
+    } else {
+      const rest = lines.slice(start + deleteCount);
+      lines.length = start;
+      for (const n of newLines)
+        lines.push(n);
+      for (const n of rest)
+        lines.push(n);
+    }
+    for (const [from, to, by] of shifts)
+      for (let i = from; i < to; i++)
+        lines[i] += by;
 
     if (anchor !== null && anchor.isConnected) {
       const delta = anchor.getBoundingClientRect().top - anchorTop;
@@ -118,7 +148,7 @@ var ctPreview = (function () {
     stats.patches++;
     stats.replaced += htmlArray.length;
     stats.lastReplaced = htmlArray.length;
-    post({ type: 'applied', seq: seq });
+    post({ type: 'applied', seq: seq, ms: performance.now() - t0 });
     return blocks.length;
   }
 
@@ -130,11 +160,11 @@ var ctPreview = (function () {
 
   function blockAtLine (line) {
     let lo = 0, hi = blocks.length - 1;
-    if (hi < 0 || blocks[0].ctLine > line)
+    if (hi < 0 || lines[0] > line)
       return null;
     while (lo < hi) {  // the last block starting at or before @line
       const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].ctLine <= line)
+      if (lines[mid] <= line)
         lo = mid;
       else
         hi = mid - 1;
@@ -181,14 +211,21 @@ var ctPreview = (function () {
     return node;
   }
 
+  // The first source line of block @i (for the tests, which compare the
+  // page with a full render).
+  function blockLine (i) {
+    return lines[i];
+  }
+
   // The 1-based source line an element was rendered from, or 0.
   function lineOf (element) {
     const block = blockOf(element);
-    if (block === null || block.ctLine === undefined)
+    const i = block === null ? -1 : Array.prototype.indexOf.call(blocks, block);
+    if (i < 0 || lines[i] === undefined)
       return 0;
     const source = element.closest('[data-sourcepos]');
-    const lines = source !== null && block.contains(source) ? sourceLines(source) : null;
-    return lines ? block.ctLine + lines[0] - 1 : block.ctLine;
+    const within = source !== null && block.contains(source) ? sourceLines(source) : null;
+    return within ? lines[i] + within[0] - 1 : lines[i];
   }
 
   // The document y of source line @line: the innermost element rendered
@@ -201,24 +238,24 @@ var ctPreview = (function () {
     let lo = 0, hi = blocks.length - 1;
     while (lo < hi) {  // the last block starting at or before @line
       const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].ctLine <= line)
+      if (lines[mid] <= line)
         lo = mid;
       else
         hi = mid - 1;
     }
 
     const block = blocks[lo];
-    const base = block.ctLine;
+    const base = lines[lo];
     let target = block;
     let first = base;
-    let last = lo + 1 < blocks.length ? blocks[lo + 1].ctLine - 1 : Infinity;
+    let last = lo + 1 < blocks.length ? lines[lo + 1] - 1 : Infinity;
 
     if (line >= base) {
       for (const el of block.querySelectorAll('[data-sourcepos]')) {
-        const lines = sourceLines(el);
-        if (lines === null)
+        const span = sourceLines(el);
+        if (span === null)
           continue;
-        const s = base + lines[0] - 1, e = base + lines[1] - 1;
+        const s = base + span[0] - 1, e = base + span[1] - 1;
         // Document order puts inner elements after outer ones: the last
         // match starting latest is the innermost.
         if (s <= line && line <= e && s >= first && el.getClientRects().length > 0) {
@@ -393,5 +430,5 @@ var ctPreview = (function () {
 
   post({ type: 'ready' });
 
-  return { patch, scrollToLine, offsetOfLine, lineOf, setDark, setBase, setMarks, showCard, hideCard, cardText, stats };
+  return { patch, blockLine, scrollToLine, offsetOfLine, lineOf, setDark, setBase, setMarks, showCard, hideCard, cardText, stats };
 })();

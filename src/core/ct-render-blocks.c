@@ -52,8 +52,15 @@ struct _CtBlockRenderer
    * render is a full one. */
   gboolean        always_full;
 
+  /* For ct_block_renderer_render_within: render at most this many bytes
+   * (0: no limit), and whether a render gave up for it. */
+  gsize           budget;
+  gboolean        over_budget;
+
   CtBlockRenderStats stats;
 };
+
+#define COMPARE_STEP 4096
 
 /* Could the text define a link reference? Any "]:" counts: a
  * definition can sit in a quote or a list item, after any prefix. */
@@ -282,6 +289,12 @@ render_window (CtBlockRenderer       *self,
   new_end = w->to_end ? length : (gsize) ((gssize) w->old_end + delta);
 
   window_length = self->prelude_length + (new_end - w->old_start);
+  /* The windows tried before count too: the budget bounds the work. */
+  if (self->budget > 0 && self->stats.bytes + window_length > self->budget)
+    {
+      self->over_budget = TRUE;
+      return FALSE;
+    }
   window = g_malloc (window_length + 1);
   memcpy (window, self->prelude, self->prelude_length);
   memcpy (window + self->prelude_length, text + w->old_start, new_end - w->old_start);
@@ -503,8 +516,16 @@ render_partial (CtBlockRenderer       *self,
   Window w = { 0, };
   CtRenderResult *result;
 
+  /* memcmp finds the edit in wide steps (a byte loop over 3 MB took
+   * milliseconds); the byte loops only pin it down. */
+  while (prefix + COMPARE_STEP <= common && memcmp (text + prefix, self->text + prefix, COMPARE_STEP) == 0)
+    prefix += COMPARE_STEP;
   while (prefix < common && text[prefix] == self->text[prefix])
     prefix++;
+  while (suffix + COMPARE_STEP <= common - prefix &&
+         memcmp (text + length - suffix - COMPARE_STEP,
+                 self->text + self->length - suffix - COMPARE_STEP, COMPARE_STEP) == 0)
+    suffix += COMPARE_STEP;
   while (suffix < common - prefix &&
          text[length - 1 - suffix] == self->text[self->length - 1 - suffix])
     suffix++;
@@ -576,7 +597,8 @@ render_partial (CtBlockRenderer       *self,
       if (!render_window (self, text, length, delta, options, &w))
         {
           g_clear_pointer (&w.result, ct_render_result_free);
-          g_debug ("full render: the window does not render");
+          if (!self->over_budget)
+            g_debug ("full render: the window does not render");
           return NULL;
         }
       if (w.last == w.first ||
@@ -655,18 +677,16 @@ ct_block_renderer_invalidate (CtBlockRenderer *self)
   clear_state (self);
 }
 
-CtRenderResult *
-ct_block_renderer_render (CtBlockRenderer       *self,
-                          const char            *text,
-                          gssize                 length,
-                          const CtRenderOptions *options,
-                          GError               **error)
+static CtRenderResult *
+render (CtBlockRenderer       *self,
+        const char            *text,
+        gssize                 length,
+        const CtRenderOptions *options,
+        gsize                  budget,
+        gboolean              *too_big,
+        GError               **error)
 {
   CtRenderResult *result = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
 
   if (length < 0)
     length = strlen (text);
@@ -674,15 +694,61 @@ ct_block_renderer_render (CtBlockRenderer       *self,
   self->stats.full = FALSE;
   self->stats.bytes = 0;
   self->stats.blocks = 0;
+  self->budget = budget;
+  self->over_budget = FALSE;
+  *too_big = FALSE;
 
   if (self->valid && !self->always_full &&
       self->mode == options->mode &&
       self->allow_raw_html == options->allow_raw_html &&
       self->has_wiki == (options->wiki != NULL))
     result = render_partial (self, text, length, options);
+  /* A partial render changes nothing until it succeeds: giving up leaves
+   * the last render for the next call. */
+  if (result == NULL && (self->over_budget || (budget > 0 && (gsize) length > budget)))
+    {
+      self->budget = 0;
+      *too_big = TRUE;
+      return NULL;
+    }
+  self->budget = 0;
   if (result == NULL)
     result = render_full (self, text, length, options, error);
   return result;
+}
+
+CtRenderResult *
+ct_block_renderer_render (CtBlockRenderer       *self,
+                          const char            *text,
+                          gssize                 length,
+                          const CtRenderOptions *options,
+                          GError               **error)
+{
+  gboolean too_big;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
+
+  return render (self, text, length, options, 0, &too_big, error);
+}
+
+CtRenderResult *
+ct_block_renderer_render_within (CtBlockRenderer       *self,
+                                 const char            *text,
+                                 gssize                 length,
+                                 const CtRenderOptions *options,
+                                 gsize                  max_bytes,
+                                 gboolean              *too_big,
+                                 GError               **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
+  g_return_val_if_fail (max_bytes > 0, NULL);
+  g_return_val_if_fail (too_big != NULL, NULL);
+
+  return render (self, text, length, options, max_bytes, too_big, error);
 }
 
 void

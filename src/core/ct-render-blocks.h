@@ -45,6 +45,20 @@ CtRenderResult  *ct_block_renderer_render     (CtBlockRenderer       *self,
                                                const CtRenderOptions *options,
                                                GError               **error);
 
+/* The same when at most @max_bytes of text need rendering (the window
+ * around the edit, or the whole text when it must render in full).
+ * Otherwise renders nothing, sets @too_big and returns NULL without an
+ * error, and the renderer is as it was: the caller renders elsewhere (a
+ * thread), still only what changed. Small edits then render where they
+ * are asked for, without a thread's round trip. */
+CtRenderResult  *ct_block_renderer_render_within (CtBlockRenderer       *self,
+                                                  const char            *text,
+                                                  gssize                 length,
+                                                  const CtRenderOptions *options,
+                                                  gsize                  max_bytes,
+                                                  gboolean              *too_big,
+                                                  GError               **error);
+
 void             ct_block_renderer_get_stats  (CtBlockRenderer       *self,
                                                CtBlockRenderStats    *stats);
 

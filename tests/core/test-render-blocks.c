@@ -16,6 +16,8 @@ typedef struct {
   GString          *text;
   CtRenderOptions   options;
   guint             partial;   /* renders that were not full */
+  gsize             budget;    /* try ct_block_renderer_render_within first */
+  guint             too_big;   /* … and it gave up */
 } Fixture;
 
 static void
@@ -27,6 +29,7 @@ fixture_set_up (Fixture       *f,
   f->text = g_string_new (NULL);
   f->options.mode = CT_RENDER_PREVIEW;
   f->options.wiki = f->wiki.wiki;
+  f->budget = GPOINTER_TO_SIZE (data);
 }
 
 static void
@@ -49,7 +52,30 @@ check (Fixture    *f,
   CtBlockRenderStats stats;
 
   g_assert_no_error (error);
-  inc = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, &error);
+  /* With a budget, as the preview does on the main thread: what it
+   * renders must be just as right, and giving up must leave the renderer
+   * as it was for the render that follows. */
+  if (f->budget > 0)
+    {
+      gboolean too_big = FALSE;
+
+      inc = ct_block_renderer_render_within (f->renderer, f->text->str, f->text->len, &f->options,
+                                             f->budget, &too_big, &error);
+      g_assert_no_error (error);
+      ct_block_renderer_get_stats (f->renderer, &stats);
+      if (too_big)
+        {
+          g_assert_null (inc);
+          f->too_big++;
+        }
+      else
+        {
+          g_assert_nonnull (inc);
+          g_assert_cmpuint (stats.bytes, <=, f->budget);
+        }
+    }
+  if (inc == NULL)
+    inc = ct_block_renderer_render (f->renderer, f->text->str, f->text->len, &f->options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (inc);
   ct_block_renderer_get_stats (f->renderer, &stats);
@@ -243,7 +269,9 @@ test_random_edits (Fixture       *f,
       check (f, what);
     }
   g_rand_free (rand);
-  g_test_message ("%u of 600 renders were partial", f->partial);
+  g_test_message ("%u of 600 renders were partial, %u over the budget first", f->partial, f->too_big);
+  if (f->budget > 0)
+    g_assert_cmpuint (f->too_big, >, 0);
   g_assert_cmpuint (f->partial, >, 200);
 }
 
@@ -281,6 +309,53 @@ test_cost_follows_the_edit (Fixture       *f,
   g_assert_true (((CtRenderBlock *) g_ptr_array_index (second->blocks, 1900))->html ==
                  ((CtRenderBlock *) g_ptr_array_index (first->blocks, 1900))->html);
   check (f, "the long post");
+}
+
+/* Within a budget: a small edit of a long post renders, a full render or
+ * an opened fence (the rest of the post becomes code) gives up without
+ * touching the renderer, and the render after it is still right. */
+static void
+test_within_budget (Fixture       *f,
+                    gconstpointer  data)
+{
+  CtBlockRenderStats stats;
+  gboolean too_big = FALSE;
+  g_autoptr(CtRenderResult) none = NULL;
+  g_autoptr(CtRenderResult) small = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize middle;
+
+  g_string_assign (f->text, "# Long\n\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (f->text, "Paragraph %u about [[John Wick]] and [[Winston]].\n\n", i);
+
+  none = ct_block_renderer_render_within (f->renderer, f->text->str, f->text->len, &f->options,
+                                          16 * 1024, &too_big, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_true (too_big);
+  check (f, "first, in full");
+
+  middle = strstr (f->text->str, "Paragraph 1000 ") - f->text->str;
+  g_string_insert (f->text, middle + 5, "x");
+  small = ct_block_renderer_render_within (f->renderer, f->text->str, f->text->len, &f->options,
+                                           16 * 1024, &too_big, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (small);
+  g_assert_false (too_big);
+  ct_block_renderer_get_stats (f->renderer, &stats);
+  g_assert_false (stats.full);
+  g_assert_cmpuint (stats.bytes, <=, 16 * 1024);
+  check (f, "a key within the budget");
+
+  g_string_insert (f->text, middle, "```\n");
+  g_clear_pointer (&none, ct_render_result_free);
+  none = ct_block_renderer_render_within (f->renderer, f->text->str, f->text->len, &f->options,
+                                          16 * 1024, &too_big, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_true (too_big);
+  check (f, "an opened fence, after giving up");
 }
 
 /* What references resolve to changed: invalidate makes a full render. */
@@ -321,6 +396,9 @@ main (int   argc,
   g_test_add ("/render-blocks/edits", Fixture, NULL, fixture_set_up, test_edits_match_full_render, fixture_tear_down);
   g_test_add ("/render-blocks/random", Fixture, NULL, fixture_set_up, test_random_edits, fixture_tear_down);
   g_test_add ("/render-blocks/cost", Fixture, NULL, fixture_set_up, test_cost_follows_the_edit, fixture_tear_down);
+  g_test_add ("/render-blocks/within", Fixture, NULL, fixture_set_up, test_within_budget, fixture_tear_down);
+  g_test_add ("/render-blocks/random-within", Fixture, GSIZE_TO_POINTER (600), fixture_set_up, test_random_edits,
+              fixture_tear_down);
   g_test_add ("/render-blocks/invalidate", Fixture, NULL, fixture_set_up, test_invalidate, fixture_tear_down);
 
   return g_test_run ();

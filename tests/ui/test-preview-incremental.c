@@ -149,8 +149,8 @@ static const char COMPARE[] =
   "  div.appendChild(template.content);"
   "  if (div.innerHTML !== root.children[i].innerHTML)"
   "    return 'block ' + i + ' is ' + root.children[i].innerHTML + ' — a full render gives ' + div.innerHTML;"
-  "  if (root.children[i].ctLine !== lines[i])"
-  "    return 'block ' + i + ' starts on line ' + root.children[i].ctLine + ', not ' + lines[i];"
+  "  if (ctPreview.blockLine(i) !== lines[i])"
+  "    return 'block ' + i + ' starts on line ' + ctPreview.blockLine(i) + ', not ' + lines[i];"
   "}"
   "return '';";
 
@@ -311,6 +311,19 @@ test_edits (Fixture       *f,
   replace (f, "https://example.org/one \"One\"", "https://example.org/two \"Two\"");
   check (f, "edited a reference definition");
 
+  /* Blank lines only: every block after them moves, none changes. */
+  type_after (f, "> A quote.\n", "\n\n");
+  check (f, "typed blank lines");
+  {
+    GtkTextIter start, end;
+
+    g_assert_true (iter_at (f, "> A quote.\n\n\n", strlen ("> A quote.\n"), &start));
+    end = start;
+    gtk_text_iter_forward_chars (&end, 2);
+    gtk_text_buffer_delete_interactive (f->buffer, &start, &end, TRUE);
+  }
+  check (f, "deleted blank lines");
+
   type_after (f, "## The ballet\n\n", "```\n");
   check (f, "opened a code fence");
   delete_range (f, "```\n[[Rooney]]", "```\n");
@@ -347,6 +360,52 @@ test_long_post (Fixture       *f,
     g_assert_cmpint (jsc_value_to_int32 (call.value), <=, 2);
     g_object_unref (call.value);
   }
+}
+
+typedef struct {
+  CtPreview *preview;
+  gboolean   painted;
+  guint      sent_at_paint;
+} PaintWatch;
+
+static void
+on_paint_cb (GdkFrameClock *clock,
+             PaintWatch    *watch)
+{
+  if (watch->painted)
+    return;
+  watch->painted = TRUE;
+  watch->sent_at_paint = ct_preview_get_sent_generation (watch->preview);
+}
+
+/* A key typed in a short post is rendered and its patch is on its way to
+ * the page before the window paints the key: the preview does not trail
+ * the editor by a frame. The order is asserted, not a time. */
+static void
+test_sent_before_paint (Fixture       *f,
+                        gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  PaintWatch watch = { f->preview, FALSE, 0 };
+  guint before;
+  gulong handler;
+  GtkTextIter iter;
+
+  check (f, "opened");
+  /* Past the render worker's pause between two renders. */
+  ct_test_spin (200);
+  before = ct_preview_get_sent_generation (f->preview);
+  g_assert_true (iter_at (f, "Middle paragraph", strlen ("Middle paragraph"), &iter));
+  gtk_text_buffer_place_cursor (f->buffer, &iter);
+  ct_test_spin (200);
+  g_assert_cmpuint (ct_preview_get_sent_generation (f->preview), ==, before);
+
+  handler = g_signal_connect (clock, "paint", G_CALLBACK (on_paint_cb), &watch);
+  gtk_text_buffer_insert_interactive_at_cursor (f->buffer, "x", 1, TRUE);
+  CT_TEST_WAIT (watch.painted);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (watch.sent_at_paint, >, before);
+  check (f, "typed before a paint");
 }
 
 /* The page's copy of its text stays what the buffer holds through
@@ -427,6 +486,8 @@ main (int   argc,
   g_test_add ("/ui/preview-incremental/long-post", Fixture, long_text, fixture_setup, test_long_post,
               fixture_teardown);
 
+  g_test_add ("/ui/preview-incremental/sent-before-paint", Fixture, POST, fixture_setup, test_sent_before_paint,
+              fixture_teardown);
   g_test_add_func ("/ui/preview-incremental/text-mirror", test_text_mirror);
 
   status = g_test_run ();

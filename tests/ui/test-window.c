@@ -909,6 +909,33 @@ test_search (Fixture       *f,
   g_assert_true (ct_editor_page_get_modified (page));
 }
 
+static gboolean
+words_read (CtEditorPage *page,
+            const char   *words)
+{
+  return g_str_has_prefix (gtk_label_get_label (page->words_label), words);
+}
+
+/* The word count follows the text (counted in a thread, off the typing
+ * path), and an older count never replaces a newer one. */
+static void
+test_word_count (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "words.md", NULL);
+  CtEditorPage *page;
+
+  ct_test_write_file (path, "# Counting\n\nOne two three.\n", -1);
+  page = open_file (f, path);
+  CT_TEST_WAIT (words_read (page, "4 words"));
+
+  type_at_end (page, "Four five six seven.\n");
+  CT_TEST_WAIT (words_read (page, "8 words"));
+  /* Nothing older lands afterwards. */
+  ct_test_spin (300);
+  g_assert_true (words_read (page, "8 words"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -949,6 +976,7 @@ main (int    argc,
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/preview-after-first-frame", test_preview_after_first_frame);
   ADD ("/ui/window/preview-placeholder", test_preview_placeholder);
+  ADD ("/ui/window/word-count", test_word_count);
 #undef ADD
 
   status = g_test_run ();

@@ -6,6 +6,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "ct-text-mirror.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,12 @@ G_DECLARE_FINAL_TYPE (CtCompletionProvider, ct_completion_provider, CT, COMPLETI
 CtCompletionProvider *ct_completion_provider_new      (void);
 void                  ct_completion_provider_set_wiki (CtCompletionProvider *self,
                                                        CtWiki               *wiki);
+
+/* The page's copy of the buffer's text (not owned; it outlives the
+ * provider's use): proposals then read the text from it instead of
+ * copying the whole buffer out on every key. */
+void                  ct_completion_provider_set_text_mirror (CtCompletionProvider *self,
+                                                              CtTextMirror         *mirror);
 
 /* Returns: (transfer full): the proposals (CtCompletionItem) for a line
  * whose text up to the cursor is @before; sets @typed to how many

@@ -49,11 +49,16 @@ push_text_cb (gpointer user_data)
 void
 _ct_editor_page_queue_text (CtEditorPage *self)
 {
-  /* After the frame is drawn (G_PRIORITY_HIGH_IDLE + 20) but before the
-   * text view lays out lines in the background (+ 25): that can take
-   * seconds for a long post, and the preview must not wait for it. */
+  /* Once the events at hand are handled (a paste's or a replace's several
+   * changes give one push), but before the frame is drawn
+   * (GDK_PRIORITY_REDRAW): a small edit is then rendered and on its way
+   * to the page while the editor paints, instead of a frame later. The
+   * push is a copy of the kept text and, for a small edit, a render well
+   * under a millisecond; a long one goes to a thread. And before the text
+   * view lays out lines in the background (GDK_PRIORITY_REDRAW + 5),
+   * which can take seconds for a long post. */
   if (self->text_source == 0)
-    self->text_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 24, push_text_cb, self, NULL);
+    self->text_source = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, push_text_cb, self, NULL);
 }
 
 static guint

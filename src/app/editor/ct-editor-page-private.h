@@ -55,10 +55,12 @@ struct _CtEditorPage
   BannerKind         banner;
   guint              draft_source;
   guint              stats_source;
+  guint              stats_count;   /* the newest word count (a thread's) */
   guint              text_source;
   guint              scroll_source;
   guint              ignore_scroll_source;
   guint              menu_source;
+  guint              menu_scan;     /* the newest caret scan (a thread's) */
   guint              keep_mine : 1;
   guint              draft_writing : 1; /* a draft write is with the worker */
   guint              draft_again : 1;   /* …and the text changed since */

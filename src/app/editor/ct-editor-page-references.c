@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-completion-provider.h"
 #include "ct-editor-page-private.h"
 #include "ct-hover-provider.h"
 #include "ct-problems.h"
+#include "ct-scanner.h"
 
 /* References in the editor lead to their entities: the card when the
  * pointer rests on one (CtHoverProvider), and "open-entity" on Ctrl+click
@@ -83,17 +85,82 @@ on_view_pressed_cb (GtkGestureClick *gesture,
   g_signal_emit_by_name (self, "open-entity", id);
 }
 
+/* The reference under the resting caret is found in a thread: whether
+ * text is a reference depends on the whole text before it (code fences),
+ * and scanning a 3 MB post took tens of milliseconds, a stalled frame
+ * each time the caret came to rest. The thread gets a copy of the text
+ * (a memcpy of the page's mirror); the wiki lookup stays here. */
+typedef struct {
+  char  *text;
+  gsize  length;
+  gsize  offset;
+  guint  scan;      /* self->menu_scan when it started */
+} CaretScan;
+
+static void
+caret_scan_free (gpointer data)
+{
+  CaretScan *scan = data;
+
+  g_free (scan->text);
+  g_free (scan);
+}
+
+static void
+scan_caret_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CaretScan *scan = task_data;
+
+  g_task_return_pointer (task, ct_reference_at (scan->text, scan->length, scan->offset, NULL, NULL), g_free);
+}
+
+static void
+caret_scanned_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CtEditorPage *self = CT_EDITOR_PAGE (object);
+  CaretScan *scan = g_task_get_task_data (G_TASK (result));
+  g_autofree char *target = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The page went away, or the caret moved on: a newer scan answers. */
+  if (g_cancellable_is_cancelled (self->cancellable) || scan->scan != self->menu_scan)
+    return;
+  update_open_menu (self, ct_hover_provider_entity_named (self->wiki, target));
+}
+
 static gboolean
 update_menu_at_caret_cb (gpointer user_data)
 {
   CtEditorPage *self = user_data;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  CtTextMirror *mirror = _ct_editor_page_get_text_mirror (self);
+  g_autoptr(GTask) task = NULL;
+  CaretScan *scan;
   GtkTextIter iter;
 
   self->menu_source = 0;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  update_open_menu (self, ct_hover_provider_entity_at (self->wiki, _ct_editor_page_get_text_mirror (self), &iter));
   ct_problems_update_fix_menu (self->problems, &iter);
+
+  /* Until the scan answers, the menu offers nothing rather than the
+   * entity at the caret's last place. */
+  self->menu_scan++;
+  update_open_menu (self, 0);
+  if (self->wiki == NULL)
+    return G_SOURCE_REMOVE;
+
+  scan = g_new0 (CaretScan, 1);
+  scan->offset = ct_text_mirror_byte_offset (mirror, &iter);
+  scan->text = ct_text_mirror_dup (mirror, &scan->length);
+  scan->scan = self->menu_scan;
+  task = g_task_new (self, self->cancellable, caret_scanned_cb, NULL);
+  g_task_set_source_tag (task, update_menu_at_caret_cb);
+  g_task_set_task_data (task, scan, caret_scan_free);
+  g_task_run_in_thread (task, scan_caret_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -134,6 +201,7 @@ _ct_editor_page_references_init (CtEditorPage *self)
 
   self->hover = ct_hover_provider_new ();
   ct_hover_provider_set_text_mirror (self->hover, _ct_editor_page_get_text_mirror (self));
+  ct_completion_provider_set_text_mirror (self->completion, _ct_editor_page_get_text_mirror (self));
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view),
                                  GTK_SOURCE_HOVER_PROVIDER (self->hover));
 

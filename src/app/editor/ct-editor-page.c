@@ -35,18 +35,50 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-update_stats_cb (gpointer user_data)
+/* Words are counted in a thread, on a copy of the page's mirror (a
+ * memcpy): counting a 3 MB post took 10-15 ms of the main thread, a
+ * stalled frame at every pause in the typing. */
+typedef struct {
+  char  *text;
+  gsize  length;
+  guint  count;     /* self->stats_count when it started */
+} WordCount;
+
+static void
+word_count_free (gpointer data)
 {
-  CtEditorPage *self = user_data;
-  gsize length;
-  g_autofree char *text = ct_text_mirror_dup (_ct_editor_page_get_text_mirror (self), &length);
-  guint words = ct_text_count_words (text, length);
+  WordCount *count = data;
+
+  g_free (count->text);
+  g_free (count);
+}
+
+static void
+count_words_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  WordCount *count = task_data;
+
+  g_task_return_int (task, ct_text_count_words (count->text, count->length));
+}
+
+static void
+words_counted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CtEditorPage *self = CT_EDITOR_PAGE (object);
+  WordCount *count = g_task_get_task_data (G_TASK (result));
+  guint words = (guint) g_task_propagate_int (G_TASK (result), NULL);
   guint minutes = ct_text_reading_time (words);
   g_autofree char *words_text = NULL;
   g_autofree char *label = NULL;
 
-  self->stats_source = 0;
+  /* The page went away, or the text changed again: a newer count answers. */
+  if (g_cancellable_is_cancelled (self->cancellable) || count->count != self->stats_count)
+    return;
 
   words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
   if (minutes > 0)
@@ -56,6 +88,22 @@ update_stats_cb (gpointer user_data)
   else
     label = g_steal_pointer (&words_text);
   gtk_label_set_label (self->words_label, label);
+}
+
+static gboolean
+update_stats_cb (gpointer user_data)
+{
+  CtEditorPage *self = user_data;
+  WordCount *count = g_new0 (WordCount, 1);
+  g_autoptr(GTask) task = NULL;
+
+  self->stats_source = 0;
+  count->text = ct_text_mirror_dup (_ct_editor_page_get_text_mirror (self), &count->length);
+  count->count = ++self->stats_count;
+  task = g_task_new (self, self->cancellable, words_counted_cb, NULL);
+  g_task_set_source_tag (task, update_stats_cb);
+  g_task_set_task_data (task, count, word_count_free);
+  g_task_run_in_thread (task, count_words_thread);
   return G_SOURCE_REMOVE;
 }
 

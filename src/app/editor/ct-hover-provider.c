@@ -30,7 +30,6 @@ ct_hover_provider_entity_at (CtWiki            *wiki,
 {
   g_autofree char *text = NULL;
   g_autofree char *target = NULL;
-  g_autoptr(GPtrArray) found = NULL;
   gsize length;
 
   g_return_val_if_fail (mirror != NULL, 0);
@@ -43,7 +42,16 @@ ct_hover_provider_entity_at (CtWiki            *wiki,
    * a second on the main thread at every pause of the caret. */
   text = ct_text_mirror_dup (mirror, &length);
   target = ct_reference_at (text, length, ct_text_mirror_byte_offset (mirror, iter), NULL, NULL);
-  if (target == NULL)
+  return ct_hover_provider_entity_named (wiki, target);
+}
+
+gint64
+ct_hover_provider_entity_named (CtWiki     *wiki,
+                                const char *target)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (wiki == NULL || target == NULL)
     return 0;
   /* An unknown or ambiguous name has no card: its problem is underlined. */
   found = ct_wiki_lookup (wiki, target, NULL);

@@ -30,4 +30,9 @@ gint64           ct_hover_provider_entity_at (CtWiki            *wiki,
                                               CtTextMirror      *mirror,
                                               const GtkTextIter *iter);
 
+/* The entity @target (a reference's target, as ct_reference_at gives it)
+ * names, if exactly one in @wiki; 0 otherwise or for a NULL @target. */
+gint64           ct_hover_provider_entity_named (CtWiki     *wiki,
+                                                 const char *target);
+
 G_END_DECLS

@@ -75,9 +75,46 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static guint
+first_line (GPtrArray *blocks,
+            guint      i)
+{
+  return ((CtRenderBlock *) g_ptr_array_index (blocks, i))->first_line;
+}
+
+/* Appends "[from,to,by]" for each run of blocks in [from, to) of @new
+ * whose first line moved by the same @by from that of the block the page
+ * shows for it (block @i + @offset of @old). An edit moves every block
+ * after it by the same number of lines: one run, not one number per
+ * block of a long post. */
+static void
+append_shifts (GString   *out,
+               GPtrArray *new,
+               GPtrArray *old,
+               guint      from,
+               guint      to,
+               int        offset)
+{
+  guint run = from;
+  int by = 0;
+
+  for (guint i = from; i <= to; i++)
+    {
+      int d = i < to ? (int) first_line (new, i) - (int) first_line (old, (guint) ((int) i + offset)) : 0;
+
+      if (i < to && d == by)
+        continue;
+      if (by != 0 && i > run)
+        g_string_append_printf (out, "%s[%u,%u,%d]", out->len > 1 ? "," : "", run, i, by);
+      run = i;
+      by = d;
+    }
+}
+
 /* Sends the page what differs between the blocks it shows and the newest
- * ones: the changed middle between a common prefix and suffix, and every
- * block's first line (numbers are cheap; moved blocks keep their nodes). */
+ * ones: the changed middle between a common prefix and suffix, with its
+ * blocks' first lines, and how the first lines of the others moved (moved
+ * blocks keep their nodes). */
 void
 _ct_preview_push_latest (CtPreview *self)
 {
@@ -85,7 +122,7 @@ _ct_preview_push_latest (CtPreview *self)
   GPtrArray *new = self->latest;
   guint old_len = old ? old->len : 0;
   guint prefix = 0, suffix = 0;
-  GString *html, *lines;
+  GString *html, *lines, *shifts;
   GVariantBuilder args;
 
   if (!self->ready || new == NULL || new == old)
@@ -99,32 +136,52 @@ _ct_preview_push_latest (CtPreview *self)
 
   html = g_string_new (NULL);
   lines = g_string_new (NULL);
+  shifts = g_string_new (NULL);
   /* WebKit converts only scalar GVariants into script values: the arrays
    * travel as JSON text. */
   g_string_append_c (html, '[');
+  g_string_append_c (lines, '[');
   for (guint i = prefix; i < new->len - suffix; i++)
     {
       if (i > prefix)
-        g_string_append_c (html, ',');
+        {
+          g_string_append_c (html, ',');
+          g_string_append_c (lines, ',');
+        }
       append_json_string (html, ((CtRenderBlock *) g_ptr_array_index (new, i))->html);
+      g_string_append_printf (lines, "%u", first_line (new, i));
     }
   g_string_append_c (html, ']');
-
-  g_string_append_c (lines, '[');
-  for (guint i = 0; i < new->len; i++)
-    g_string_append_printf (lines, i > 0 ? ",%u" : "%u",
-                            ((CtRenderBlock *) g_ptr_array_index (new, i))->first_line);
   g_string_append_c (lines, ']');
+
+  g_string_append_c (shifts, '[');
+  if (old != NULL)
+    {
+      append_shifts (shifts, new, old, 0, prefix, 0);
+      append_shifts (shifts, new, old, new->len - suffix, new->len, (int) old_len - (int) new->len);
+    }
+  g_string_append_c (shifts, ']');
 
   g_variant_builder_init (&args, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&args, "{sv}", "start", g_variant_new_uint32 (prefix));
-  g_variant_builder_add (&args, "{sv}", "deleteCount", g_variant_new_uint32 (old_len - prefix - suffix));
+  /* Nothing known shown (a new base, a reloaded shell): whatever the
+   * page holds goes, or a new base would show every block twice. */
+  g_variant_builder_add (&args, "{sv}", "deleteCount",
+                         g_variant_new_uint32 (old != NULL ? old_len - prefix - suffix : G_MAXINT32));
   g_variant_builder_add (&args, "{sv}", "html", g_variant_new_take_string (g_string_free (html, FALSE)));
   g_variant_builder_add (&args, "{sv}", "lines", g_variant_new_take_string (g_string_free (lines, FALSE)));
+  g_variant_builder_add (&args, "{sv}", "shifts", g_variant_new_take_string (g_string_free (shifts, FALSE)));
   g_variant_builder_add (&args, "{sv}", "seq", g_variant_new_uint32 (self->latest_generation));
 
-  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), seq);",
+  run_script (self, "return ctPreview.patch(start, deleteCount, JSON.parse(html), JSON.parse(lines), "
+              "JSON.parse(shifts), seq);",
               g_variant_builder_end (&args));
+  self->sent_generation = self->latest_generation;
+  if (self->pending_trace.generation == self->latest_generation)
+    {
+      self->pending_trace.sent_us = g_get_monotonic_time ();
+      self->pending_trace.blocks_sent = new->len - suffix - prefix;
+    }
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_ref (new);
@@ -232,6 +289,20 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
                        CtPreview      *self)
 {
   GPtrArray *blocks;
+  CtRenderWorkerTrace hops;
+
+  ct_render_worker_get_trace (worker, &hops);
+  self->pending_trace = (CtPreviewTrace) {
+    .generation = generation,
+    .requested_us = hops.requested_us,
+    .dispatched_us = hops.dispatched_us,
+    .render_start_us = hops.started_us,
+    .render_end_us = hops.ended_us,
+    .delivered_us = g_get_monotonic_time (),
+    .threaded = hops.threaded,
+    .full = hops.stats.full,
+    .render_bytes = hops.stats.bytes,
+  };
 
   if (result != NULL)
     blocks = g_ptr_array_ref (result->blocks);
@@ -347,7 +418,15 @@ _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
   else if (g_strcmp0 (type, "applied") == 0)
     {
       g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
+      g_autoptr(JSCValue) ms = jsc_value_object_get_property (message, "ms");
 
+      if ((guint) jsc_value_to_int32 (seq) == self->pending_trace.generation)
+        {
+          self->trace = self->pending_trace;
+          self->trace.applied_us = g_get_monotonic_time ();
+          self->trace.page_ms = jsc_value_is_number (ms) ? jsc_value_to_double (ms) : 0;
+          self->has_trace = TRUE;
+        }
       /* Only the newest text counts as "updated"; an older one that was
        * shown meanwhile is a step on the way. */
       if ((guint) jsc_value_to_int32 (seq) == ct_render_worker_get_generation (self->worker))

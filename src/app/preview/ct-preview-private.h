@@ -55,10 +55,16 @@ struct _CtPreview
    * the same array once pushed. */
   GPtrArray                *latest;
   guint                     latest_generation;
+  guint                     sent_generation;  /* of the last patch sent */
   char                     *document_title;  /* of the last render */
   GPtrArray                *shown;
 
   guint                     pending_line;     /* scroll once ready, or 0 */
+
+  /* Hop times of the newest render on its way, and of the last update. */
+  CtPreviewTrace            pending_trace;
+  CtPreviewTrace            trace;
+  gboolean                  has_trace;
 
   GPtrArray                *diagnostics;      /* of the newest render */
   GdkRectangle              link_rect;        /* the reference last pointed at */

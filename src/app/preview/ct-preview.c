@@ -396,3 +396,22 @@ ct_preview_get_document_title (CtPreview *self)
   g_return_val_if_fail (CT_IS_PREVIEW (self), NULL);
   return self->document_title;
 }
+
+gboolean
+ct_preview_get_trace (CtPreview      *self,
+                      CtPreviewTrace *trace)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), FALSE);
+  g_return_val_if_fail (trace != NULL, FALSE);
+
+  *trace = self->trace;
+  return self->has_trace;
+}
+
+guint
+ct_preview_get_sent_generation (CtPreview *self)
+{
+  g_return_val_if_fail (CT_IS_PREVIEW (self), 0);
+
+  return self->sent_generation;
+}

@@ -80,6 +80,32 @@ const char    *ct_preview_get_document_title (CtPreview *self);
 gboolean       ct_preview_get_link_rect   (CtPreview    *self,
                                            GdkRectangle *rect);
 
+/* Where the time of the last update went, hop by hop (monotonic µs), for
+ * the keystroke benchmark; recorded on every update, never printed. */
+typedef struct {
+  guint    generation;     /* of the text the page shows */
+  gint64   requested_us;   /* the text reached the preview */
+  gint64   dispatched_us;  /* the render worker took it up */
+  gint64   render_start_us;
+  gint64   render_end_us;  /* in its thread, when threaded */
+  gint64   delivered_us;   /* the result was on the main thread */
+  gint64   sent_us;        /* the patch went to the page */
+  gint64   applied_us;     /* the page's "applied" came back */
+  gboolean threaded;       /* rendered in a thread */
+  gboolean full;           /* the whole text was rendered */
+  gsize    render_bytes;   /* bytes given to the Markdown renderer */
+  guint    blocks_sent;    /* blocks whose HTML went to the page */
+  double   page_ms;        /* the page's own time patching, measured there */
+} CtPreviewTrace;
+
+/* The generation of the render whose patch last went to the page (0
+ * before any): with the trace, how the tests see the order of events. */
+guint          ct_preview_get_sent_generation (CtPreview *self);
+
+/* FALSE before the first update. */
+gboolean       ct_preview_get_trace       (CtPreview      *self,
+                                           CtPreviewTrace *trace);
+
 /* Properties: "allow-remote-content" (gboolean), "allow-raw-html"
  * (gboolean), "dark" (gboolean).
  * Signals:

@@ -19,6 +19,8 @@ struct _CtRenderWorker
   GBytes       *text;
   guint         generation;
   gboolean      pending;
+  gint64        requested_us;  /* when the newest text came */
+  CtRenderWorkerTrace trace;   /* of the render being delivered */
 
   /* Renders only what changed since its last render. Like thread_wiki it
    * goes with a thread render and comes back; a render only starts when
@@ -59,6 +61,7 @@ typedef struct {
   char     *wiki_folder;   /* render against this wiki, or NULL */
   CtWiki   *wiki;          /* the worker's thread_wiki, or opened here */
   gboolean  wiki_failed;
+  CtRenderWorkerTrace trace;
 } RenderJob;
 
 static void
@@ -130,8 +133,11 @@ render_thread (GTask        *task,
     }
   options.wiki = job->wiki;
 
+  job->trace.started_us = g_get_monotonic_time ();
   result = ct_block_renderer_render (job->renderer, g_bytes_get_data (job->text, NULL),
                                      g_bytes_get_size (job->text) - 1, &options, &error);
+  job->trace.ended_us = g_get_monotonic_time ();
+  ct_block_renderer_get_stats (job->renderer, &job->trace.stats);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -169,7 +175,10 @@ render_thread_done_cb (GObject      *object,
         self->pending = TRUE;
     }
   else
-    deliver (self, job->generation, result, error);
+    {
+      self->trace = job->trace;
+      deliver (self, job->generation, result, error);
+    }
   if (self->pending)
     schedule (self);
 }
@@ -182,6 +191,47 @@ threshold (CtRenderWorker *self)
   return self->wiki != NULL ? CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD : CT_RENDER_WORKER_THREAD_THRESHOLD;
 }
 
+static gsize
+text_size (CtRenderWorker *self)
+{
+  return g_bytes_get_size (self->text) - 1;
+}
+
+/* Renders the newest text on the main thread and delivers it: always
+ * when @whole, else only when the edit needs at most
+ * CT_RENDER_WORKER_MAIN_WINDOW bytes rendered. FALSE: nothing was done. */
+static gboolean
+render_here (CtRenderWorker  *self,
+             CtRenderOptions *options,
+             gint64           dispatched_us,
+             gboolean         whole)
+{
+  g_autoptr(CtRenderResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = g_bytes_get_data (self->text, NULL);
+  gboolean too_big = FALSE;
+
+  if (!whole && text_size (self) > CT_RENDER_WORKER_MAIN_MAX)
+    return FALSE;
+
+  options->wiki = self->wiki;
+  self->trace.requested_us = self->requested_us;
+  self->trace.threaded = FALSE;
+  self->trace.dispatched_us = dispatched_us;
+  self->trace.started_us = g_get_monotonic_time ();
+  if (whole)
+    result = ct_block_renderer_render (self->renderer, text, text_size (self), options, &error);
+  else
+    result = ct_block_renderer_render_within (self->renderer, text, text_size (self), options,
+                                              CT_RENDER_WORKER_MAIN_WINDOW, &too_big, &error);
+  if (too_big)
+    return FALSE;
+  self->trace.ended_us = g_get_monotonic_time ();
+  ct_block_renderer_get_stats (self->renderer, &self->trace.stats);
+  deliver (self, self->generation, result, error);
+  return TRUE;
+}
+
 static gboolean
 start_render_cb (gpointer user_data)
 {
@@ -192,9 +242,11 @@ start_render_cb (gpointer user_data)
     .allow_raw_html = self->allow_raw_html,
     .check_prose = TRUE,
   };
+  gint64 dispatched_us;
 
   self->source_id = 0;
   self->pending = FALSE;
+  dispatched_us = g_get_monotonic_time ();
   if (self->invalidate)
     {
       ct_block_renderer_invalidate (self->renderer);
@@ -204,17 +256,18 @@ start_render_cb (gpointer user_data)
   /* The rule for the wiki: a CtWiki holds one SQLite connection that is
    * not safe to share across threads, so the main thread renders with the
    * app's wiki and a thread with the worker's own read-only connection
-   * (or here too, if that one could not be opened). */
-  if (g_bytes_get_size (self->text) - 1 <= threshold (self) ||
-      (self->wiki != NULL && self->thread_wiki_failed))
+   * (or here too, if that one could not be opened).
+   *
+   * A text too long for the main thread may still need only a few blocks
+   * rendered again (a key typed in a paragraph): those render here too,
+   * well under a millisecond, and save the thread's round trip, which on
+   * a loaded machine costs more than the render. Past
+   * CT_RENDER_WORKER_MAIN_MAX the edit-independent part of even a small
+   * render (finding the edit, indexing lines, sharing every block) is
+   * itself worth a thread. */
+  if (render_here (self, &options, dispatched_us, text_size (self) <= threshold (self) ||
+                   (self->wiki != NULL && self->thread_wiki_failed)))
     {
-      g_autoptr(CtRenderResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      options.wiki = self->wiki;
-      result = ct_block_renderer_render (self->renderer, g_bytes_get_data (self->text, NULL),
-                                         g_bytes_get_size (self->text) - 1, &options, &error);
-      deliver (self, self->generation, result, error);
       if (self->pending)
         schedule (self);
     }
@@ -228,6 +281,9 @@ start_render_cb (gpointer user_data)
       job->renderer = g_steal_pointer (&self->renderer);
       job->generation = self->generation;
       job->allow_raw_html = self->allow_raw_html;
+      job->trace.requested_us = self->requested_us;
+      job->trace.threaded = TRUE;
+      job->trace.dispatched_us = dispatched_us;
       if (self->wiki != NULL)
         {
           job->wiki_folder = g_strdup (ct_wiki_get_folder (self->wiki));
@@ -257,9 +313,12 @@ schedule (CtRenderWorker *self)
 
   since_last = g_get_monotonic_time () - self->last_end_us;
   if (since_last >= CT_RENDER_WORKER_DEBOUNCE_MS * G_TIME_SPAN_MILLISECOND)
-    /* Before the text view's background layout (G_PRIORITY_HIGH_IDLE
-     * + 25), which can keep the main loop busy for seconds. */
-    self->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 24, start_render_cb, self, NULL);
+    /* Before GTK draws the next frame (G_PRIORITY_HIGH_IDLE + 20): a
+     * small edit renders here in well under a millisecond and its patch
+     * reaches the page while the window paints, not a frame later. And
+     * before the text view's background layout (+ 25), which can keep
+     * the main loop busy for seconds. */
+    self->source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, start_render_cb, self, NULL);
   else
     self->source_id = g_timeout_add (CT_RENDER_WORKER_DEBOUNCE_MS, start_render_cb, self);
 }
@@ -384,6 +443,7 @@ ct_render_worker_request_take (CtRenderWorker *self,
 
   g_clear_pointer (&self->text, g_bytes_unref);
   self->text = g_bytes_new_take (text, length + 1);
+  self->requested_us = g_get_monotonic_time ();
   self->generation++;
   self->pending = TRUE;
   schedule (self);
@@ -429,6 +489,16 @@ ct_render_worker_get_generation (CtRenderWorker *self)
   g_return_val_if_fail (CT_IS_RENDER_WORKER (self), 0);
 
   return self->generation;
+}
+
+void
+ct_render_worker_get_trace (CtRenderWorker      *self,
+                            CtRenderWorkerTrace *trace)
+{
+  g_return_if_fail (CT_IS_RENDER_WORKER (self));
+  g_return_if_fail (trace != NULL);
+
+  *trace = self->trace;
 }
 
 gboolean

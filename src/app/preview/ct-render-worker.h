@@ -2,10 +2,11 @@
  * preview without ever blocking the main thread (STYLE 9, 12).
  *
  * Requests are coalesced: while the user types, at most one render runs
- * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts
- * render in an idle callback on the main thread (a few milliseconds, cheaper
- * than a thread hop); big ones in a GTask thread, one at a time, with a
- * read-only CtWiki of the worker's own when references resolve. A result
+ * per CT_RENDER_WORKER_DEBOUNCE_MS, always of the newest text. Small texts,
+ * and small edits of texts up to CT_RENDER_WORKER_MAIN_MAX, render on the
+ * main thread (well under a millisecond, cheaper than a thread hop); the
+ * rest in a GTask thread, one at a time, with a read-only CtWiki of the
+ * worker's own when references resolve. A result
  * whose text is no longer the newest is dropped: the newest is rendered
  * next, but never for so long that the preview stops following the
  * typing. Each render re-renders only the blocks the edit touched
@@ -16,6 +17,7 @@
 #include <glib-object.h>
 
 #include "ct-render.h"
+#include "ct-render-blocks.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,11 @@ G_BEGIN_DECLS
 /* The same with a wiki to resolve references against: the thread then
  * uses a read-only connection of its own. */
 #define CT_RENDER_WORKER_WIKI_THREAD_THRESHOLD (16 * 1024)
+/* Up to this text length, an edit whose blocks (with the one before and
+ * after) add up to at most CT_RENDER_WORKER_MAIN_WINDOW bytes renders on
+ * the main thread whatever the text's length. */
+#define CT_RENDER_WORKER_MAIN_MAX (512 * 1024)
+#define CT_RENDER_WORKER_MAIN_WINDOW (16 * 1024)
 /* Pause between two renders while requests keep coming. */
 #define CT_RENDER_WORKER_DEBOUNCE_MS 40
 /* A stale result is still shown when nothing was shown for this long:
@@ -63,6 +70,20 @@ guint           ct_render_worker_get_generation (CtRenderWorker *self);
 
 /* TRUE while a render runs in a thread. */
 gboolean        ct_render_worker_is_rendering   (CtRenderWorker *self);
+
+/* Where the time of the render being delivered went (monotonic µs), for
+ * the keystroke benchmark: valid inside a "rendered" handler. */
+typedef struct {
+  gint64             requested_us;  /* its text was given to the worker */
+  gint64             dispatched_us; /* the worker took it up */
+  gint64             started_us;    /* its render began */
+  gint64             ended_us;      /* … and ended (in its thread, if any) */
+  gboolean           threaded;
+  CtBlockRenderStats stats;         /* what the block renderer did */
+} CtRenderWorkerTrace;
+
+void            ct_render_worker_get_trace      (CtRenderWorker      *self,
+                                                 CtRenderWorkerTrace *trace);
 
 /* Signal "rendered" (guint generation, gpointer result, gpointer error):
  * exactly one of the CtRenderResult and the GError is non-NULL; both
