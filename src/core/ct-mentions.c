@@ -180,7 +180,7 @@ without_disambiguation (const char *title)
 CtMentionMatcher *
 ct_mention_matcher_new (GPtrArray *entities)
 {
-  CtMentionMatcher *self = g_new0 (CtMentionMatcher, 1);
+  CtMentionMatcher *self = g_atomic_rc_box_new0 (CtMentionMatcher);
 
   self->titles = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; entities != NULL && i < entities->len; i++)
@@ -199,14 +199,24 @@ ct_mention_matcher_new (GPtrArray *entities)
   return self;
 }
 
-void
-ct_mention_matcher_free (CtMentionMatcher *self)
+static void
+matcher_clear (CtMentionMatcher *self)
 {
-  if (self == NULL)
-    return;
   node_clear (&self->root);
   g_ptr_array_unref (self->titles);
-  g_free (self);
+}
+
+CtMentionMatcher *
+ct_mention_matcher_ref (CtMentionMatcher *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+ct_mention_matcher_unref (CtMentionMatcher *self)
+{
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) matcher_clear);
 }
 
 /* Not a word of a path, an address or a handle ("/Rooney", "@Rooney"). */

@@ -28,9 +28,12 @@ typedef struct {
 
 /* Returns: (transfer full): a matcher for the names of @entities (of
  * CtEntity): each title, its aliases, and a title without its
- * disambiguation ("John Wick (film)" → "John Wick"). */
+ * disambiguation ("John Wick (film)" → "John Wick"). It never changes
+ * once built, so one can be shared (ct-wiki-cache.c keeps one per wiki
+ * state: building it reads every entity). */
 CtMentionMatcher *ct_mention_matcher_new   (GPtrArray              *entities);
-void              ct_mention_matcher_free  (CtMentionMatcher       *self);
+CtMentionMatcher *ct_mention_matcher_ref   (CtMentionMatcher       *self);
+void              ct_mention_matcher_unref (CtMentionMatcher       *self);
 
 /* The words of a text as the matcher reads them: the caller cuts its text
  * into these (ct-prose-check.c does, leaving out code and references). */
@@ -58,6 +61,6 @@ void              ct_mention_split_words   (const char             *text,
                                             gsize                   end,
                                             GArray                 *words);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtMentionMatcher, ct_mention_matcher_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtMentionMatcher, ct_mention_matcher_unref)
 
 G_END_DECLS

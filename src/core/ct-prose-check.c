@@ -9,6 +9,7 @@
 #include "ct-prose-check-private.h"
 #include "ct-render.h"
 #include "ct-scanner-private.h"
+#include "ct-wiki-cache.h"
 #include "ct-wiki.h"
 
 static void
@@ -422,15 +423,27 @@ find_mentions (ProseCheck       *self,
                            on_mention_found, &data);
 }
 
+/* The connection's matcher while the wiki is unchanged: the preview
+ * checks on every render, and reading every entity each time would cost
+ * more than the check itself in a big wiki. */
 static CtMentionMatcher *
-mention_matcher_new (CtWiki  *wiki,
+mention_matcher_get (CtWiki  *wiki,
                      GError **error)
 {
-  g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
+  CtWikiCache *cache = _ct_wiki_cache_get (wiki);
+  g_autoptr(GPtrArray) entities = NULL;
+  CtMentionMatcher *matcher = _ct_wiki_cache_matcher (cache);
 
+  if (matcher != NULL)
+    return matcher;
+  entities = ct_wiki_list_entities (wiki, -1, error);
   if (entities == NULL)
     return NULL;
-  return ct_mention_matcher_new (entities);
+  matcher = ct_mention_matcher_new (entities);
+  /* Kept under the version read before the listing: a commit in between
+   * makes the next check build it again, never keep a stale one. */
+  _ct_wiki_cache_set_matcher (cache, matcher);
+  return matcher;
 }
 
 gboolean
@@ -460,7 +473,7 @@ ct_prose_check (CtWiki             *wiki,
     return TRUE;
   if ((flags & CT_PROSE_CHECK_MENTIONS) != 0)
     {
-      matcher = mention_matcher_new (wiki, error);
+      matcher = mention_matcher_get (wiki, error);
       if (matcher == NULL)
         return FALSE;
     }

@@ -45,6 +45,10 @@ struct _CtWikiCache {
   GHashTable   *names;          /* name key → GPtrArray of CtLookup */
   GHashTable   *entities;       /* gint64 id → CtEntity */
   GHashTable   *facts;          /* gint64 id → GPtrArray of CtFact */
+  /* Every name of the wiki for the unlinked-mention check, which the
+   * preview runs on each render: rebuilt per render it read all entities
+   * again (hundreds of ms, and as much memory churn, at 100,000). */
+  CtMentionMatcher *matcher;
 };
 
 static GQuark
@@ -59,6 +63,7 @@ cache_empty (CtWikiCache *cache)
   g_hash_table_remove_all (cache->names);
   g_hash_table_remove_all (cache->entities);
   g_hash_table_remove_all (cache->facts);
+  g_clear_pointer (&cache->matcher, ct_mention_matcher_unref);
   cache->entries = 0;
 }
 
@@ -68,6 +73,7 @@ cache_free (CtWikiCache *cache)
   g_hash_table_unref (cache->names);
   g_hash_table_unref (cache->entities);
   g_hash_table_unref (cache->facts);
+  g_clear_pointer (&cache->matcher, ct_mention_matcher_unref);
   g_free (cache);
 }
 
@@ -222,4 +228,20 @@ _ct_wiki_cache_add_facts (CtWikiCache *cache,
   g_ptr_array_set_free_func (copy, (GDestroyNotify) ct_fact_free);
   g_hash_table_replace (cache->facts, g_memdup2 (&id, sizeof id), copy);
   cache->entries++;
+}
+
+CtMentionMatcher *
+_ct_wiki_cache_matcher (CtWikiCache *cache)
+{
+  return cache->bypass || cache->matcher == NULL ? NULL : ct_mention_matcher_ref (cache->matcher);
+}
+
+void
+_ct_wiki_cache_set_matcher (CtWikiCache      *cache,
+                            CtMentionMatcher *matcher)
+{
+  if (cache->bypass)
+    return;
+  g_clear_pointer (&cache->matcher, ct_mention_matcher_unref);
+  cache->matcher = ct_mention_matcher_ref (matcher);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ct-entity.h"
+#include "ct-mentions.h"
 #include "ct-wiki.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,10 @@ GPtrArray   *_ct_wiki_cache_facts      (CtWikiCache    *cache,
 void         _ct_wiki_cache_add_facts  (CtWikiCache    *cache,
                                         gint64          id,
                                         GPtrArray      *facts);
+/* The matcher of every entity's names (a reference, not a copy: it never
+ * changes), or NULL when not cached. */
+CtMentionMatcher *_ct_wiki_cache_matcher     (CtWikiCache      *cache);
+void              _ct_wiki_cache_set_matcher (CtWikiCache      *cache,
+                                              CtMentionMatcher *matcher);
 
 G_END_DECLS

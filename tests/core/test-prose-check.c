@@ -312,6 +312,39 @@ test_diagnostic_copy (void)
   g_assert_cmpstr (ct_severity_to_string (CT_SEVERITY_HINT), ==, "hint");
 }
 
+/* The names are read once per wiki state, not once per check: a name
+ * added through this connection, or renamed through another one (the app
+ * beside a command), is found by the very next check. */
+static void
+test_mentions_follow_wiki (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) other = NULL;
+  g_autoptr(CtEntity) entity = NULL;
+  gint64 id;
+
+  assert_mentions ("Zara Vantablack waits. Mira Quillfeather too.", "");
+  id = ct_wiki_create_entity (fixture.wiki, CT_ENTITY_CHARACTER, "Zara Vantablack", &error);
+  g_assert_no_error (error);
+  assert_mentions ("Zara Vantablack waits. Mira Quillfeather too.",
+                   "1:1 hint: “Zara Vantablack” is in the wiki: link it? {Zara Vantablack} [Link to Zara Vantablack => [[Zara Vantablack]]]\n");
+
+  other = ct_wiki_open (fixture.folder, CT_WIKI_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  entity = ct_wiki_get_entity (other, id, &error);
+  g_assert_no_error (error);
+  g_free (entity->title);
+  entity->title = g_strdup ("Mira Quillfeather");
+  g_assert_true (ct_wiki_update_entity (other, entity, &error));
+  g_assert_no_error (error);
+  assert_mentions ("Zara Vantablack waits. Mira Quillfeather too.",
+                   "1:24 hint: “Mira Quillfeather” is in the wiki: link it? {Mira Quillfeather} [Link to Mira Quillfeather => [[Mira Quillfeather]]]\n");
+
+  g_assert_true (ct_wiki_delete_entity (fixture.wiki, id, &error));
+  g_assert_no_error (error);
+  assert_mentions ("Zara Vantablack waits. Mira Quillfeather too.", "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/hostile", test_hostile);
   g_test_add_func ("/prose/mentions/found", test_mentions);
   g_test_add_func ("/prose/mentions/not", test_mentions_not);
+  g_test_add_func ("/prose/mentions/follow-wiki", test_mentions_follow_wiki);
   g_test_add_func ("/prose/render", test_render_has_them);
   g_test_add_func ("/prose/diagnostic-copy", test_diagnostic_copy);
 
