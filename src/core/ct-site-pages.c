@@ -453,20 +453,6 @@ is_referenceable (const char *title)
          && g_strcmp0 (ref->target, stripped) == 0;
 }
 
-/* TRUE when a query gave rows; sets @failed when it failed (the query
- * set the error). */
-static gboolean
-has_rows (GPtrArray *rows,
-          gboolean  *failed)
-{
-  gboolean any = rows != NULL && rows->len > 0;
-
-  if (rows == NULL)
-    *failed = TRUE;
-  g_clear_pointer (&rows, g_ptr_array_unref);
-  return any;
-}
-
 static void
 section (GString    *doc,
          const char *heading,
@@ -480,30 +466,28 @@ section (GString    *doc,
  * shows exactly what {{infobox}}, {{cast}}… show in a post, and its
  * footnotes are numbered once for the whole page. */
 static char *
-entity_document (CtWiki          *wiki,
-                 const CtEntity  *entity,
-                 GError         **error)
+entity_document (const CtSitePlan *plan,
+                 const CtEntity   *entity)
 {
   GString *doc = g_string_new (NULL);
-  gboolean failed = FALSE;
-  gint64 id = entity->id;
+  const gint64 *id = &entity->id;
 
   g_string_append_printf (doc, "{{infobox: %s}}\n\n", entity->title);
   switch (entity->kind)
     {
     case CT_ENTITY_FILM:
-      if (has_rows (ct_wiki_get_cast (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_cast, id))
         section (doc, _("Cast and crew"), "cast", entity->title);
-      if (!failed && has_rows (ct_wiki_get_scenes (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_scenes, id))
         section (doc, _("Scenes"), "scenes", entity->title);
       break;
     case CT_ENTITY_PERSON:
-      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_appearances, id))
         section (doc, _("Filmography"), "appearances", entity->title);
       break;
     case CT_ENTITY_CHARACTER:
     case CT_ENTITY_LOCATION:
-      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_appearances, id))
         section (doc, _("Appearances"), "appearances", entity->title);
       break;
     case CT_ENTITY_SCENE:
@@ -512,31 +496,23 @@ entity_document (CtWiki          *wiki,
     default:
       break;
     }
-  if (!failed && entity->kind != CT_ENTITY_EVENT
-      && has_rows (ct_wiki_get_events (wiki, id, error), &failed))
+  if (entity->kind != CT_ENTITY_EVENT && g_hash_table_contains (plan->with_events, id))
     section (doc, _("Timeline"), "timeline", entity->title);
-
-  if (failed)
-    {
-      g_string_free (doc, TRUE);
-      return NULL;
-    }
   return g_string_free (doc, FALSE);
 }
 
-static gboolean
+static void
 append_backlinks (GString           *out,
                   const CtSitePlan  *plan,
-                  CtWiki            *wiki,
-                  const CtEntity    *entity,
-                  GError           **error)
+                  const CtEntity    *entity)
 {
-  g_autoptr(GPtrArray) backlinks = ct_wiki_get_backlinks (wiki, entity->id, error);
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *backlinks = g_hash_table_lookup (plan->backlinks, &entity->id);
+  g_autoptr(GHashTable) listed = NULL;
   gboolean any = FALSE;
 
   if (backlinks == NULL)
-    return FALSE;
+    return;
+  listed = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < backlinks->len; i++)
     {
       CtBacklink *backlink = g_ptr_array_index (backlinks, i);
@@ -566,7 +542,6 @@ append_backlinks (GString           *out,
     }
   if (any)
     g_string_append (out, "</ul>\n</section>\n");
-  return TRUE;
 }
 
 static char *
@@ -590,9 +565,9 @@ render_entity (const CtSitePlan    *plan,
 
   if (is_referenceable (entity->title))
     {
-      g_autofree char *doc = entity_document (wiki, entity, error);
+      g_autofree char *doc = entity_document (plan, entity);
 
-      if (doc == NULL || (result = ct_render (doc, -1, &options, error)) == NULL)
+      if ((result = ct_render (doc, -1, &options, error)) == NULL)
         {
           g_string_free (out, TRUE);
           return NULL;
@@ -637,11 +612,7 @@ render_entity (const CtSitePlan    *plan,
       g_string_append (out, "</p>\n");
     }
 
-  if (!append_backlinks (out, plan, wiki, entity, error))
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
+  append_backlinks (out, plan, entity);
   if (footnotes != NULL)
     g_string_append (out, footnotes);
   return ct_site_page_close (out);

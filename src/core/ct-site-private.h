@@ -54,6 +54,15 @@ typedef struct {
   GHashTable  *post_files;    /* post path → file */
   guint        kind_count[CT_N_ENTITY_KINDS];
   GPtrArray   *pages;      /* of CtSitePage, in file order */
+  /* What the entity pages would otherwise each ask the wiki (a few
+   * queries per page), asked once for the whole wiki: id (gint64 *) →
+   * GPtrArray of CtBacklink without context; and the sets of ids that
+   * have a cast, scenes, events, appearances (ct-wiki.h). */
+  GHashTable  *backlinks;
+  GHashTable  *with_cast;
+  GHashTable  *with_scenes;
+  GHashTable  *with_events;
+  GHashTable  *with_appearances;
 } CtSitePlan;
 
 /* The HTML of @page; @wiki is the calling thread's own connection. */

@@ -59,6 +59,11 @@ plan_free (CtSitePlan *plan)
   g_clear_pointer (&plan->entity_files, g_hash_table_unref);
   g_clear_pointer (&plan->post_files, g_hash_table_unref);
   g_clear_pointer (&plan->pages, g_ptr_array_unref);
+  g_clear_pointer (&plan->backlinks, g_hash_table_unref);
+  g_clear_pointer (&plan->with_cast, g_hash_table_unref);
+  g_clear_pointer (&plan->with_scenes, g_hash_table_unref);
+  g_clear_pointer (&plan->with_events, g_hash_table_unref);
+  g_clear_pointer (&plan->with_appearances, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -136,24 +141,6 @@ compare_release (gconstpointer a,
   return g_utf8_collate (ea->entity->title, eb->entity->title);
 }
 
-static char *
-release_date (CtWiki      *wiki,
-              gint64       film_id,
-              GError     **error,
-              gboolean    *ok)
-{
-  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (wiki, film_id, error);
-
-  *ok = facts != NULL;
-  for (guint i = 0; facts != NULL && i < facts->len; i++)
-    {
-      CtFact *fact = g_ptr_array_index (facts, i);
-      if (g_str_equal (fact->key, "release_date") && fact->text != NULL)
-        return g_strdup (fact->text);
-    }
-  return NULL;
-}
-
 static gboolean
 plan_entities (CtSitePlan  *plan,
                CtWiki      *wiki,
@@ -161,8 +148,13 @@ plan_entities (CtSitePlan  *plan,
 {
   g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) releases = NULL;
 
   if (entities == NULL)
+    return FALSE;
+  /* one query for every film's release date, not one per film */
+  releases = ct_wiki_list_fact_texts (wiki, "release_date", error);
+  if (releases == NULL)
     return FALSE;
 
   for (guint i = 0; i < entities->len; i++)
@@ -186,14 +178,7 @@ plan_entities (CtSitePlan  *plan,
 
       if (entity->kind == CT_ENTITY_FILM)
         {
-          gboolean ok;
-          site_entity->release = release_date (wiki, entity->id, error, &ok);
-          if (!ok)
-            {
-              site_entity_free (site_entity);
-              g_free (id);
-              return FALSE;
-            }
+          site_entity->release = g_strdup (g_hash_table_lookup (releases, &entity->id));
           g_ptr_array_add (plan->films, site_entity);
         }
 
@@ -305,6 +290,16 @@ plan_complete (CtSitePlan  *plan,
                GError     **error)
 {
   if (!plan_entities (plan, wiki, error))
+    return FALSE;
+  /* A few whole-wiki queries here instead of several per entity page in
+   * the workers: per page they were most of an entity page's time (and
+   * each query with a temporary b-tree allocates and faults in a fresh
+   * page cache). */
+  if ((plan->backlinks = ct_wiki_get_all_backlinks (wiki, error)) == NULL
+      || (plan->with_cast = ct_wiki_list_with_cast (wiki, error)) == NULL
+      || (plan->with_scenes = ct_wiki_list_with_scenes (wiki, error)) == NULL
+      || (plan->with_events = ct_wiki_list_with_events (wiki, error)) == NULL
+      || (plan->with_appearances = ct_wiki_list_with_appearances (wiki, error)) == NULL)
     return FALSE;
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));

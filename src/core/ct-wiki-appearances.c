@@ -176,3 +176,24 @@ ct_wiki_get_appearances (CtWiki  *self,
     }
   return result;
 }
+
+GHashTable *
+ct_wiki_list_with_appearances (CtWiki  *self,
+                               GError **error)
+{
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* the ids each of appearance_queries would give rows for, in its order */
+  return _ct_wiki_collect_ids (self,
+                               "SELECT c.person_id FROM credit c JOIN entity f ON f.id = c.film_id"
+                               " UNION "
+                               "SELECT c.character_id FROM credit c JOIN entity f ON f.id = c.film_id"
+                               " JOIN entity p ON p.id = c.person_id WHERE c.character_id IS NOT NULL"
+                               " UNION "
+                               "SELECT l.value_id FROM fact l JOIN entity x ON x.id = l.entity_id"
+                               " WHERE l.value_id IS NOT NULL AND x.kind IN ('film', 'scene')"
+                               " UNION "
+                               "SELECT l.entity_id FROM fact l JOIN entity f ON f.id = l.value_id"
+                               " WHERE l.key = 'first_appearance' AND f.kind = 'film'",
+                               error);
+}
