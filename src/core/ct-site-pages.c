@@ -27,7 +27,26 @@ static void
 esc (GString    *out,
      const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  /* Most text has nothing to escape: appended as it is, without the copy
+   * g_markup_escape_text makes. Anything it would change (markup
+   * characters, control characters, and C1 controls, whose UTF-8 starts
+   * with 0xC2) goes through it, so the bytes are the same either way. */
+  for (const guchar *p = (const guchar *) text; ; p++)
+    {
+      if (*p == '\0')
+        {
+          g_string_append_len (out, text, (const char *) p - text);
+          return;
+        }
+      if (*p == '&' || *p == '<' || *p == '>' || *p == '\'' || *p == '"'
+          || (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f || *p == 0xc2)
+        break;
+    }
+  escaped = g_markup_escape_text (text, -1);
   g_string_append (out, escaped);
 }
 
@@ -50,35 +69,15 @@ site_name (const CtSitePlan *plan,
   return *owned;
 }
 
-void
-ct_site_page_open (GString          *out,
-                   const CtSitePlan *plan,
-                   const char       *root,
-                   const char       *title,
-                   const char       *body_class)
+/* The site's header: the same on every page with the same @root. */
+static char *
+site_header (const CtSitePlan *plan,
+             const char       *root)
 {
+  GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
 
   site_name (plan, &name);
-  g_string_append (out,
-                   "<!DOCTYPE html>\n"
-                   "<html>\n"
-                   "<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n"
-                   "<title>");
-  esc (out, title);
-  if (g_strcmp0 (title, name) != 0)
-    {
-      g_string_append (out, " · ");
-      esc (out, name);
-    }
-  g_string_append (out, "</title>\n<link rel=\"stylesheet\"");
-  append_href (out, root, "style.css");
-  g_string_append_printf (out, ">\n</head>\n<body class=\"ct-site %s\">\n", body_class);
-
-  /* the same header on every page */
   g_string_append (out, "<header class=\"ct-site-header\">\n<nav>\n<a class=\"ct-site-name\"");
   append_href (out, root, "index.html");
   g_string_append_c (out, '>');
@@ -105,6 +104,50 @@ ct_site_page_open (GString          *out,
                                "placeholder=\"%s\">\n</form>\n",
                           _("Search the site"), _("Search"));
   g_string_append (out, "</nav>\n</header>\n<main class=\"ct-post\">\n");
+  return g_string_free (out, FALSE);
+}
+
+void
+ct_site_plan_headers (CtSitePlan *plan)
+{
+  g_autofree char *name = NULL;
+
+  plan->site_name = g_strdup (site_name (plan, &name));
+  plan->header_root = site_header (plan, "");
+  plan->header_below = site_header (plan, "../");
+}
+
+void
+ct_site_page_open (GString          *out,
+                   const CtSitePlan *plan,
+                   const char       *root,
+                   const char       *title,
+                   const char       *body_class)
+{
+  const char *name = plan->site_name;
+
+  g_assert (name != NULL && (g_str_equal (root, "") || g_str_equal (root, "../")));
+  g_string_append (out,
+                   "<!DOCTYPE html>\n"
+                   "<html>\n"
+                   "<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n"
+                   "<title>");
+  esc (out, title);
+  if (g_strcmp0 (title, name) != 0)
+    {
+      g_string_append (out, " · ");
+      esc (out, name);
+    }
+  g_string_append (out, "</title>\n<link rel=\"stylesheet\"");
+  append_href (out, root, "style.css");
+  g_string_append (out, ">\n</head>\n<body class=\"ct-site ");
+  g_string_append (out, body_class);
+  g_string_append (out, "\">\n");
+  /* the same header on every page, made once (ct_site_plan_headers) */
+  g_string_append (out, *root == '\0' ? plan->header_root : plan->header_below);
 }
 
 char *

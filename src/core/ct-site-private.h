@@ -63,6 +63,11 @@ typedef struct {
   GHashTable  *with_scenes;
   GHashTable  *with_events;
   GHashTable  *with_appearances;
+  /* the site's name and header, for pages at the root and one folder
+   * below it (ct_site_plan_headers) */
+  char        *site_name;
+  char        *header_root;
+  char        *header_below;
 } CtSitePlan;
 
 /* The HTML of @page; @wiki is the calling thread's own connection. */
@@ -70,6 +75,9 @@ char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
                            const CtSitePage  *page,
                            GError           **error);
+
+/* Makes the plan's header strings, once its kinds are counted. */
+void ct_site_plan_headers (CtSitePlan *plan);
 
 /* The start of every page (head, the site's header with its links and
  * search box) and its end; @root leads back to the site's root ("" or

@@ -64,6 +64,9 @@ plan_free (CtSitePlan *plan)
   g_clear_pointer (&plan->with_scenes, g_hash_table_unref);
   g_clear_pointer (&plan->with_events, g_hash_table_unref);
   g_clear_pointer (&plan->with_appearances, g_hash_table_unref);
+  g_free (plan->site_name);
+  g_free (plan->header_root);
+  g_free (plan->header_below);
   g_free (plan);
 }
 
@@ -301,6 +304,7 @@ plan_complete (CtSitePlan  *plan,
       || (plan->with_events = ct_wiki_list_with_events (wiki, error)) == NULL
       || (plan->with_appearances = ct_wiki_list_with_appearances (wiki, error)) == NULL)
     return FALSE;
+  ct_site_plan_headers (plan);
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
@@ -353,12 +357,18 @@ typedef struct {
   GHashTable       *previous;    /* file → its record in the previous marker */
   char            **records;     /* per page: its record in the new marker */
 
+  /* Only what the calling thread must hear about takes the lock: a
+   * worker's end, a failure, and every report_every-th page for the
+   * progress. Waking it after every page cost a context switch per
+   * page, on a machine whose cores the workers need. */
   GMutex            lock;
   GCond             changed;
+  guint             report_every;  /* 0: nobody listens to the progress */
   gint              next;        /* atomic: the next page to take */
-  guint             done;
+  guint             done;        /* atomic: pages done */
   guint             written;     /* atomic: pages whose bytes changed */
   guint             rendered;    /* atomic: pages rendered (not skipped) */
+  gint              failed;      /* atomic: error is set */
   guint             finished;    /* workers that stopped */
   GError           *error;       /* the first failure */
 } Shared;
@@ -372,6 +382,7 @@ fail (Shared *shared,
     shared->error = error;
   else
     g_error_free (error);
+  g_atomic_int_set (&shared->failed, TRUE);
   g_cond_signal (&shared->changed);
   g_mutex_unlock (&shared->lock);
 }
@@ -379,12 +390,21 @@ fail (Shared *shared,
 static gboolean
 should_stop (Shared *shared)
 {
-  gboolean stop;
+  return g_atomic_int_get (&shared->failed);
+}
 
+/* Counts a page done; wakes the calling thread when it reports this one. */
+static void
+page_done (Shared *shared)
+{
+  guint done = (guint) g_atomic_int_add (&shared->done, 1) + 1;
+
+  if (shared->report_every == 0
+      || (done % shared->report_every != 0 && done != shared->plan->pages->len))
+    return;
   g_mutex_lock (&shared->lock);
-  stop = shared->error != NULL;
+  g_cond_signal (&shared->changed);
   g_mutex_unlock (&shared->lock);
-  return stop;
 }
 
 /* One worker: pages until none are left, each skipped when the file
@@ -419,10 +439,7 @@ worker (gpointer data,
                                   g_hash_table_lookup (shared->previous, page->file),
                                   &shared->records[i]))
         {
-          g_mutex_lock (&shared->lock);
-          shared->done++;
-          g_cond_signal (&shared->changed);
-          g_mutex_unlock (&shared->lock);
+          page_done (shared);
           continue;
         }
       if (wiki == NULL && page->type != CT_SITE_PAGE_MEDIA)
@@ -448,10 +465,7 @@ worker (gpointer data,
           break;
         }
       shared->records[i] = ct_site_record (shared->output_dir, page->file, shared->key);
-      g_mutex_lock (&shared->lock);
-      shared->done++;
-      g_cond_signal (&shared->changed);
-      g_mutex_unlock (&shared->lock);
+      page_done (shared);
     }
 
   if (wiki != NULL)
@@ -478,7 +492,9 @@ render_pages (const CtSitePlan     *plan,
               GError              **error)
 {
   Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
-                    .key = key, .previous = previous, .records = records };
+                    .key = key, .previous = previous, .records = records,
+                    /* about a hundred reports in all, the last page always */
+                    .report_every = progress != NULL ? MAX (plan->pages->len / 100, 1) : 0 };
   GThreadPool *pool;
   guint reported = 0;
   guint total = plan->pages->len;
@@ -496,13 +512,13 @@ render_pages (const CtSitePlan     *plan,
   g_mutex_lock (&shared.lock);
   while (TRUE)
     {
-      while (shared.done == reported && shared.finished < jobs)
+      while ((guint) g_atomic_int_get (&shared.done) == reported && shared.finished < jobs)
         g_cond_wait (&shared.changed, &shared.lock);
-      if (shared.done != reported)
+      if ((guint) g_atomic_int_get (&shared.done) != reported)
         {
           /* the last page is always reported, even when it was done
            * while the callback ran */
-          reported = shared.done;
+          reported = (guint) g_atomic_int_get (&shared.done);
           g_mutex_unlock (&shared.lock);
           if (progress != NULL)
             progress (reported, total, user_data);
