@@ -10,6 +10,7 @@
 #include "ct-error.h"
 #include "ct-site-private.h"
 #include "ct-slug.h"
+#include "ct-wiki-cache.h"
 
 /* `continuity site`: the plan of pages, the output folder and the workers.
  *
@@ -418,6 +419,7 @@ worker (gpointer data,
   Shared *shared = user_data;
   const CtSitePlan *plan = shared->plan;
   g_autoptr(CtWiki) wiki = NULL;
+  gboolean held = FALSE;
   GError *error = NULL;
 
   while (!should_stop (shared))
@@ -452,6 +454,12 @@ worker (gpointer data,
               fail (shared, error);
               break;
             }
+          /* Held for all the worker's pages: in one read transaction
+           * nobody's commit can be seen, so what the connection read
+           * stays true; otherwise each page's render asked SQLite
+           * whether the file changed (a statement per page). */
+          _ct_wiki_cache_hold (wiki);
+          held = TRUE;
         }
       g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
@@ -468,6 +476,8 @@ worker (gpointer data,
       page_done (shared);
     }
 
+  if (held)
+    _ct_wiki_cache_release (wiki);
   if (wiki != NULL)
     ct_wiki_end_reading (wiki);
   g_clear_object (&wiki);
