@@ -102,23 +102,27 @@ char *ct_site_read_wiki_file (const char  *folder,
 
 /* Writes @data to @dir/@file atomically, unless the file there already
  * holds exactly @data: then it is left untouched (same inode, same
- * mtime). @written says which. */
+ * mtime). @written says which. @absent: the caller knows no file is
+ * there (a folder this export found empty), so it is not looked for. */
 gboolean ct_site_write_file (const char  *dir,
                              const char  *file,
                              const char  *data,
                              gsize        length,
+                             gboolean     absent,
                              gboolean    *written,
                              GError     **error);
 
 /* ct-site-output.c: the output folder. A path the marker may name (one or
  * two plain components); the files the previous export wrote, each with
  * its record ("" for none), or NULL with @error when the folder is not
- * empty and not marked; a real subfolder (never a symbolic link); the
+ * empty and not marked (@empty: the folder was made or found empty); a
+ * real subfolder (never a symbolic link); the
  * marker, listing @files and @extra with their @records, written only
  * when its bytes change; and removing files of @previous that are not
  * @written (returns how many). */
 gboolean    ct_site_is_path          (const char  *path);
 GHashTable *ct_site_claim_output     (const char  *dir,
+                                      gboolean    *empty,
                                       GError     **error);
 gboolean    ct_site_ensure_subfolder (const char  *dir,
                                       const char  *name,

@@ -335,13 +335,14 @@ write_file (const char  *dir,
             const char  *file,
             const char  *data,
             gsize        length,
+            gboolean     absent,
             guint       *written_count,
             GError     **error)
 {
   gboolean written = FALSE;
 
   g_assert (ct_site_is_path (file) || g_str_equal (file, CT_SITE_MARKER));
-  if (!ct_site_write_file (dir, file, data, length, &written, error))
+  if (!ct_site_write_file (dir, file, data, length, absent, &written, error))
     return FALSE;
   if (written && written_count != NULL)
     g_atomic_int_inc (written_count);
@@ -355,6 +356,7 @@ typedef struct {
   const char       *output_dir;
   GCancellable     *cancellable;
   const char       *key;         /* what every page is made from */
+  gboolean          empty;       /* the folder was empty: no page is there yet */
   GHashTable       *previous;    /* file → its record in the previous marker */
   char            **records;     /* per page: its record in the new marker */
 
@@ -467,7 +469,8 @@ worker (gpointer data,
       else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
         length = strlen (html);
       if (html == NULL
-          || !write_file (shared->output_dir, page->file, html, length, &shared->written, &error))
+          || !write_file (shared->output_dir, page->file, html, length, shared->empty,
+                          &shared->written, &error))
         {
           fail (shared, error);
           break;
@@ -490,6 +493,7 @@ worker (gpointer data,
 static gboolean
 render_pages (const CtSitePlan     *plan,
               const char           *output_dir,
+              gboolean              empty,
               const char           *key,
               GHashTable           *previous,
               char                **records,
@@ -502,7 +506,7 @@ render_pages (const CtSitePlan     *plan,
               GError              **error)
 {
   Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
-                    .key = key, .previous = previous, .records = records,
+                    .key = key, .empty = empty, .previous = previous, .records = records,
                     /* about a hundred reports in all, the last page always */
                     .report_every = progress != NULL ? MAX (plan->pages->len / 100, 1) : 0 };
   GThreadPool *pool;
@@ -618,6 +622,7 @@ ct_site_export (CtWiki              *wiki,
   guint written = 0;
   guint rendered = 0;
   guint removed;
+  gboolean empty;
   gboolean ok;
   gint64 since = g_get_monotonic_time ();
 
@@ -634,7 +639,7 @@ ct_site_export (CtWiki              *wiki,
     return FALSE;
   phase_done ("inputs key", &since);
 
-  previous = ct_site_claim_output (dir, error);
+  previous = ct_site_claim_output (dir, &empty, error);
   if (previous == NULL)
     return FALSE;
 
@@ -681,7 +686,8 @@ ct_site_export (CtWiki              *wiki,
       return FALSE;
 
   css = ct_site_stylesheet ();
-  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), &written, error))
+  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), empty,
+                   &written, error))
     return FALSE;
   g_hash_table_insert (records, "style.css", ct_site_record (dir, "style.css", key));
 
@@ -689,7 +695,7 @@ ct_site_export (CtWiki              *wiki,
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
   page_records = g_new0 (char *, plan->pages->len + 1);
   phase_done ("marker, folders, style.css", &since);
-  ok = render_pages (plan, dir, key, previous, page_records, jobs, progress, user_data, cancellable,
+  ok = render_pages (plan, dir, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
                      &written, &rendered, error);
   /* the records move into the hash table, which frees them */
   for (guint i = 0; i < plan->pages->len; i++)
