@@ -588,6 +588,40 @@ nothing_changed (const char *dir,
   return TRUE;
 }
 
+/* The inputs key on a connection of its own, in a thread of its own:
+ * for a fresh export it is made while the calling thread plans the
+ * pages, instead of before (both only read, and they read different
+ * parts of the plan: the key its posts and media, which are already
+ * there). */
+typedef struct {
+  const CtSitePlan    *plan;
+  const CtSiteOptions *options;
+  char                *key;
+  GError              *error;
+} KeyJob;
+
+static gpointer
+key_thread (gpointer data)
+{
+  KeyJob *job = data;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
+
+  if (wiki != NULL)
+    job->key = ct_site_inputs_key (job->plan, wiki, job->options, &job->error);
+  return NULL;
+}
+
+/* TRUE when @dir has no marker: no previous export to compare with, so
+ * every page is planned and rendered whatever the key is. */
+static gboolean
+no_marker (const char *dir)
+{
+  g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
+  GStatBuf st;
+
+  return g_lstat (marker, &st) != 0;
+}
+
 /* Phase timings, for G_MESSAGES_DEBUG=ct-site: where an export's time
  * goes, without a profiler. */
 static void
@@ -623,6 +657,7 @@ ct_site_export (CtWiki              *wiki,
   guint rendered = 0;
   guint removed;
   gboolean empty;
+  gboolean planned = FALSE;
   gboolean ok;
   gint64 since = g_get_monotonic_time ();
 
@@ -634,10 +669,33 @@ ct_site_export (CtWiki              *wiki,
   if (plan == NULL)
     return FALSE;
   phase_done ("posts and media listed", &since);
-  key = ct_site_inputs_key (plan, wiki, options, error);
-  if (key == NULL)
-    return FALSE;
-  phase_done ("inputs key", &since);
+  if (no_marker (dir))
+    {
+      KeyJob job = { .plan = plan, .options = options };
+      GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
+      planned = plan_complete (plan, wiki, error);
+      g_thread_join (thread);
+      if (!planned)
+        {
+          g_clear_error (&job.error);
+          g_free (job.key);
+          return FALSE;
+        }
+      if (job.key == NULL)
+        {
+          g_propagate_error (error, job.error);
+          return FALSE;
+        }
+      key = job.key;
+      phase_done ("plan and inputs key, side by side", &since);
+    }
+  else
+    {
+      key = ct_site_inputs_key (plan, wiki, options, error);
+      if (key == NULL)
+        return FALSE;
+      phase_done ("inputs key", &since);
+    }
 
   previous = ct_site_claim_output (dir, &empty, error);
   if (previous == NULL)
@@ -659,9 +717,12 @@ ct_site_export (CtWiki              *wiki,
       }
   }
   phase_done ("previous export checked", &since);
-  if (!plan_complete (plan, wiki, error))
-    return FALSE;
-  phase_done ("plan", &since);
+  if (!planned)
+    {
+      if (!plan_complete (plan, wiki, error))
+        return FALSE;
+      phase_done ("plan", &since);
+    }
 
   g_ptr_array_add (files, "style.css");
   for (guint i = 0; i < plan->pages->len; i++)
