@@ -47,7 +47,8 @@ ct_site_is_path (const char *path)
  * empty and not marked. */
 GHashTable *
 ct_site_claim_output (const char  *dir,
-              GError     **error)
+                      gboolean    *empty,
+                      GError     **error)
 {
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
@@ -56,6 +57,7 @@ ct_site_claim_output (const char  *dir,
   g_autoptr(GDir) listing = NULL;
   GStatBuf st;
 
+  *empty = FALSE;
   if (g_lstat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -68,6 +70,7 @@ ct_site_claim_output (const char  *dir,
           g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not create the folder %s: %s"), dir, g_strerror (errno));
           return NULL;
         }
+      *empty = TRUE;
       return g_steal_pointer (&previous);
     }
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -105,6 +108,7 @@ ct_site_claim_output (const char  *dir,
                    dir, CT_SITE_MARKER);
       return NULL;
     }
+  *empty = TRUE;
   return g_steal_pointer (&previous);
 }
 
@@ -184,7 +188,7 @@ ct_site_write_marker (const char  *dir,
         g_string_append_printf (text, "%s\n", file);
     }
   data = g_string_free (text, FALSE);
-  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), NULL, error);
+  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), FALSE, NULL, error);
 }
 
 /* Removes what the previous export wrote and this one did not; then the

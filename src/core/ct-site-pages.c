@@ -27,7 +27,26 @@ static void
 esc (GString    *out,
      const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  /* Most text has nothing to escape: appended as it is, without the copy
+   * g_markup_escape_text makes. Anything it would change (markup
+   * characters, control characters, and C1 controls, whose UTF-8 starts
+   * with 0xC2) goes through it, so the bytes are the same either way. */
+  for (const guchar *p = (const guchar *) text; ; p++)
+    {
+      if (*p == '\0')
+        {
+          g_string_append_len (out, text, (const char *) p - text);
+          return;
+        }
+      if (*p == '&' || *p == '<' || *p == '>' || *p == '\'' || *p == '"'
+          || (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f || *p == 0xc2)
+        break;
+    }
+  escaped = g_markup_escape_text (text, -1);
   g_string_append (out, escaped);
 }
 
@@ -50,35 +69,15 @@ site_name (const CtSitePlan *plan,
   return *owned;
 }
 
-void
-ct_site_page_open (GString          *out,
-                   const CtSitePlan *plan,
-                   const char       *root,
-                   const char       *title,
-                   const char       *body_class)
+/* The site's header: the same on every page with the same @root. */
+static char *
+site_header (const CtSitePlan *plan,
+             const char       *root)
 {
+  GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
 
   site_name (plan, &name);
-  g_string_append (out,
-                   "<!DOCTYPE html>\n"
-                   "<html>\n"
-                   "<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n"
-                   "<title>");
-  esc (out, title);
-  if (g_strcmp0 (title, name) != 0)
-    {
-      g_string_append (out, " · ");
-      esc (out, name);
-    }
-  g_string_append (out, "</title>\n<link rel=\"stylesheet\"");
-  append_href (out, root, "style.css");
-  g_string_append_printf (out, ">\n</head>\n<body class=\"ct-site %s\">\n", body_class);
-
-  /* the same header on every page */
   g_string_append (out, "<header class=\"ct-site-header\">\n<nav>\n<a class=\"ct-site-name\"");
   append_href (out, root, "index.html");
   g_string_append_c (out, '>');
@@ -105,6 +104,50 @@ ct_site_page_open (GString          *out,
                                "placeholder=\"%s\">\n</form>\n",
                           _("Search the site"), _("Search"));
   g_string_append (out, "</nav>\n</header>\n<main class=\"ct-post\">\n");
+  return g_string_free (out, FALSE);
+}
+
+void
+ct_site_plan_headers (CtSitePlan *plan)
+{
+  g_autofree char *name = NULL;
+
+  plan->site_name = g_strdup (site_name (plan, &name));
+  plan->header_root = site_header (plan, "");
+  plan->header_below = site_header (plan, "../");
+}
+
+void
+ct_site_page_open (GString          *out,
+                   const CtSitePlan *plan,
+                   const char       *root,
+                   const char       *title,
+                   const char       *body_class)
+{
+  const char *name = plan->site_name;
+
+  g_assert (name != NULL && (g_str_equal (root, "") || g_str_equal (root, "../")));
+  g_string_append (out,
+                   "<!DOCTYPE html>\n"
+                   "<html>\n"
+                   "<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Continuity " PACKAGE_VERSION "\">\n"
+                   "<title>");
+  esc (out, title);
+  if (g_strcmp0 (title, name) != 0)
+    {
+      g_string_append (out, " · ");
+      esc (out, name);
+    }
+  g_string_append (out, "</title>\n<link rel=\"stylesheet\"");
+  append_href (out, root, "style.css");
+  g_string_append (out, ">\n</head>\n<body class=\"ct-site ");
+  g_string_append (out, body_class);
+  g_string_append (out, "\">\n");
+  /* the same header on every page, made once (ct_site_plan_headers) */
+  g_string_append (out, *root == '\0' ? plan->header_root : plan->header_below);
 }
 
 char *
@@ -453,20 +496,6 @@ is_referenceable (const char *title)
          && g_strcmp0 (ref->target, stripped) == 0;
 }
 
-/* TRUE when a query gave rows; sets @failed when it failed (the query
- * set the error). */
-static gboolean
-has_rows (GPtrArray *rows,
-          gboolean  *failed)
-{
-  gboolean any = rows != NULL && rows->len > 0;
-
-  if (rows == NULL)
-    *failed = TRUE;
-  g_clear_pointer (&rows, g_ptr_array_unref);
-  return any;
-}
-
 static void
 section (GString    *doc,
          const char *heading,
@@ -480,30 +509,28 @@ section (GString    *doc,
  * shows exactly what {{infobox}}, {{cast}}… show in a post, and its
  * footnotes are numbered once for the whole page. */
 static char *
-entity_document (CtWiki          *wiki,
-                 const CtEntity  *entity,
-                 GError         **error)
+entity_document (const CtSitePlan *plan,
+                 const CtEntity   *entity)
 {
   GString *doc = g_string_new (NULL);
-  gboolean failed = FALSE;
-  gint64 id = entity->id;
+  const gint64 *id = &entity->id;
 
   g_string_append_printf (doc, "{{infobox: %s}}\n\n", entity->title);
   switch (entity->kind)
     {
     case CT_ENTITY_FILM:
-      if (has_rows (ct_wiki_get_cast (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_cast, id))
         section (doc, _("Cast and crew"), "cast", entity->title);
-      if (!failed && has_rows (ct_wiki_get_scenes (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_scenes, id))
         section (doc, _("Scenes"), "scenes", entity->title);
       break;
     case CT_ENTITY_PERSON:
-      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_appearances, id))
         section (doc, _("Filmography"), "appearances", entity->title);
       break;
     case CT_ENTITY_CHARACTER:
     case CT_ENTITY_LOCATION:
-      if (has_rows (ct_wiki_get_appearances (wiki, id, error), &failed))
+      if (g_hash_table_contains (plan->with_appearances, id))
         section (doc, _("Appearances"), "appearances", entity->title);
       break;
     case CT_ENTITY_SCENE:
@@ -512,31 +539,23 @@ entity_document (CtWiki          *wiki,
     default:
       break;
     }
-  if (!failed && entity->kind != CT_ENTITY_EVENT
-      && has_rows (ct_wiki_get_events (wiki, id, error), &failed))
+  if (entity->kind != CT_ENTITY_EVENT && g_hash_table_contains (plan->with_events, id))
     section (doc, _("Timeline"), "timeline", entity->title);
-
-  if (failed)
-    {
-      g_string_free (doc, TRUE);
-      return NULL;
-    }
   return g_string_free (doc, FALSE);
 }
 
-static gboolean
+static void
 append_backlinks (GString           *out,
                   const CtSitePlan  *plan,
-                  CtWiki            *wiki,
-                  const CtEntity    *entity,
-                  GError           **error)
+                  const CtEntity    *entity)
 {
-  g_autoptr(GPtrArray) backlinks = ct_wiki_get_backlinks (wiki, entity->id, error);
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *backlinks = g_hash_table_lookup (plan->backlinks, &entity->id);
+  g_autoptr(GHashTable) listed = NULL;
   gboolean any = FALSE;
 
   if (backlinks == NULL)
-    return FALSE;
+    return;
+  listed = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < backlinks->len; i++)
     {
       CtBacklink *backlink = g_ptr_array_index (backlinks, i);
@@ -566,7 +585,6 @@ append_backlinks (GString           *out,
     }
   if (any)
     g_string_append (out, "</ul>\n</section>\n");
-  return TRUE;
 }
 
 static char *
@@ -590,9 +608,9 @@ render_entity (const CtSitePlan    *plan,
 
   if (is_referenceable (entity->title))
     {
-      g_autofree char *doc = entity_document (wiki, entity, error);
+      g_autofree char *doc = entity_document (plan, entity);
 
-      if (doc == NULL || (result = ct_render (doc, -1, &options, error)) == NULL)
+      if ((result = ct_render (doc, -1, &options, error)) == NULL)
         {
           g_string_free (out, TRUE);
           return NULL;
@@ -637,11 +655,7 @@ render_entity (const CtSitePlan    *plan,
       g_string_append (out, "</p>\n");
     }
 
-  if (!append_backlinks (out, plan, wiki, entity, error))
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
+  append_backlinks (out, plan, entity);
   if (footnotes != NULL)
     g_string_append (out, footnotes);
   return ct_site_page_close (out);

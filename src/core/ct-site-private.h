@@ -54,6 +54,20 @@ typedef struct {
   GHashTable  *post_files;    /* post path → file */
   guint        kind_count[CT_N_ENTITY_KINDS];
   GPtrArray   *pages;      /* of CtSitePage, in file order */
+  /* What the entity pages would otherwise each ask the wiki (a few
+   * queries per page), asked once for the whole wiki: id (gint64 *) →
+   * GPtrArray of CtBacklink without context; and the sets of ids that
+   * have a cast, scenes, events, appearances (ct-wiki.h). */
+  GHashTable  *backlinks;
+  GHashTable  *with_cast;
+  GHashTable  *with_scenes;
+  GHashTable  *with_events;
+  GHashTable  *with_appearances;
+  /* the site's name and header, for pages at the root and one folder
+   * below it (ct_site_plan_headers) */
+  char        *site_name;
+  char        *header_root;
+  char        *header_below;
 } CtSitePlan;
 
 /* The HTML of @page; @wiki is the calling thread's own connection. */
@@ -61,6 +75,9 @@ char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
                            const CtSitePage  *page,
                            GError           **error);
+
+/* Makes the plan's header strings, once its kinds are counted. */
+void ct_site_plan_headers (CtSitePlan *plan);
 
 /* The start of every page (head, the site's header with its links and
  * search box) and its end; @root leads back to the site's root ("" or
@@ -85,23 +102,27 @@ char *ct_site_read_wiki_file (const char  *folder,
 
 /* Writes @data to @dir/@file atomically, unless the file there already
  * holds exactly @data: then it is left untouched (same inode, same
- * mtime). @written says which. */
+ * mtime). @written says which. @absent: the caller knows no file is
+ * there (a folder this export found empty), so it is not looked for. */
 gboolean ct_site_write_file (const char  *dir,
                              const char  *file,
                              const char  *data,
                              gsize        length,
+                             gboolean     absent,
                              gboolean    *written,
                              GError     **error);
 
 /* ct-site-output.c: the output folder. A path the marker may name (one or
  * two plain components); the files the previous export wrote, each with
  * its record ("" for none), or NULL with @error when the folder is not
- * empty and not marked; a real subfolder (never a symbolic link); the
+ * empty and not marked (@empty: the folder was made or found empty); a
+ * real subfolder (never a symbolic link); the
  * marker, listing @files and @extra with their @records, written only
  * when its bytes change; and removing files of @previous that are not
  * @written (returns how many). */
 gboolean    ct_site_is_path          (const char  *path);
 GHashTable *ct_site_claim_output     (const char  *dir,
+                                      gboolean    *empty,
                                       GError     **error);
 gboolean    ct_site_ensure_subfolder (const char  *dir,
                                       const char  *name,

@@ -10,6 +10,7 @@
 #include "ct-error.h"
 #include "ct-site-private.h"
 #include "ct-slug.h"
+#include "ct-wiki-cache.h"
 
 /* `continuity site`: the plan of pages, the output folder and the workers.
  *
@@ -59,6 +60,14 @@ plan_free (CtSitePlan *plan)
   g_clear_pointer (&plan->entity_files, g_hash_table_unref);
   g_clear_pointer (&plan->post_files, g_hash_table_unref);
   g_clear_pointer (&plan->pages, g_ptr_array_unref);
+  g_clear_pointer (&plan->backlinks, g_hash_table_unref);
+  g_clear_pointer (&plan->with_cast, g_hash_table_unref);
+  g_clear_pointer (&plan->with_scenes, g_hash_table_unref);
+  g_clear_pointer (&plan->with_events, g_hash_table_unref);
+  g_clear_pointer (&plan->with_appearances, g_hash_table_unref);
+  g_free (plan->site_name);
+  g_free (plan->header_root);
+  g_free (plan->header_below);
   g_free (plan);
 }
 
@@ -136,24 +145,6 @@ compare_release (gconstpointer a,
   return g_utf8_collate (ea->entity->title, eb->entity->title);
 }
 
-static char *
-release_date (CtWiki      *wiki,
-              gint64       film_id,
-              GError     **error,
-              gboolean    *ok)
-{
-  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (wiki, film_id, error);
-
-  *ok = facts != NULL;
-  for (guint i = 0; facts != NULL && i < facts->len; i++)
-    {
-      CtFact *fact = g_ptr_array_index (facts, i);
-      if (g_str_equal (fact->key, "release_date") && fact->text != NULL)
-        return g_strdup (fact->text);
-    }
-  return NULL;
-}
-
 static gboolean
 plan_entities (CtSitePlan  *plan,
                CtWiki      *wiki,
@@ -161,8 +152,13 @@ plan_entities (CtSitePlan  *plan,
 {
   g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) releases = NULL;
 
   if (entities == NULL)
+    return FALSE;
+  /* one query for every film's release date, not one per film */
+  releases = ct_wiki_list_fact_texts (wiki, "release_date", error);
+  if (releases == NULL)
     return FALSE;
 
   for (guint i = 0; i < entities->len; i++)
@@ -186,14 +182,7 @@ plan_entities (CtSitePlan  *plan,
 
       if (entity->kind == CT_ENTITY_FILM)
         {
-          gboolean ok;
-          site_entity->release = release_date (wiki, entity->id, error, &ok);
-          if (!ok)
-            {
-              site_entity_free (site_entity);
-              g_free (id);
-              return FALSE;
-            }
+          site_entity->release = g_strdup (g_hash_table_lookup (releases, &entity->id));
           g_ptr_array_add (plan->films, site_entity);
         }
 
@@ -306,6 +295,17 @@ plan_complete (CtSitePlan  *plan,
 {
   if (!plan_entities (plan, wiki, error))
     return FALSE;
+  /* A few whole-wiki queries here instead of several per entity page in
+   * the workers: per page they were most of an entity page's time (and
+   * each query with a temporary b-tree allocates and faults in a fresh
+   * page cache). */
+  if ((plan->backlinks = ct_wiki_get_all_backlinks (wiki, error)) == NULL
+      || (plan->with_cast = ct_wiki_list_with_cast (wiki, error)) == NULL
+      || (plan->with_scenes = ct_wiki_list_with_scenes (wiki, error)) == NULL
+      || (plan->with_events = ct_wiki_list_with_events (wiki, error)) == NULL
+      || (plan->with_appearances = ct_wiki_list_with_appearances (wiki, error)) == NULL)
+    return FALSE;
+  ct_site_plan_headers (plan);
 
   add_page (plan, CT_SITE_PAGE_HOME, 0, g_strdup ("index.html"));
   add_page (plan, CT_SITE_PAGE_TIMELINE, 0, g_strdup ("timeline.html"));
@@ -335,13 +335,14 @@ write_file (const char  *dir,
             const char  *file,
             const char  *data,
             gsize        length,
+            gboolean     absent,
             guint       *written_count,
             GError     **error)
 {
   gboolean written = FALSE;
 
   g_assert (ct_site_is_path (file) || g_str_equal (file, CT_SITE_MARKER));
-  if (!ct_site_write_file (dir, file, data, length, &written, error))
+  if (!ct_site_write_file (dir, file, data, length, absent, &written, error))
     return FALSE;
   if (written && written_count != NULL)
     g_atomic_int_inc (written_count);
@@ -355,15 +356,22 @@ typedef struct {
   const char       *output_dir;
   GCancellable     *cancellable;
   const char       *key;         /* what every page is made from */
+  gboolean          empty;       /* the folder was empty: no page is there yet */
   GHashTable       *previous;    /* file → its record in the previous marker */
   char            **records;     /* per page: its record in the new marker */
 
+  /* Only what the calling thread must hear about takes the lock: a
+   * worker's end, a failure, and every report_every-th page for the
+   * progress. Waking it after every page cost a context switch per
+   * page, on a machine whose cores the workers need. */
   GMutex            lock;
   GCond             changed;
+  guint             report_every;  /* 0: nobody listens to the progress */
   gint              next;        /* atomic: the next page to take */
-  guint             done;
+  guint             done;        /* atomic: pages done */
   guint             written;     /* atomic: pages whose bytes changed */
   guint             rendered;    /* atomic: pages rendered (not skipped) */
+  gint              failed;      /* atomic: error is set */
   guint             finished;    /* workers that stopped */
   GError           *error;       /* the first failure */
 } Shared;
@@ -377,6 +385,7 @@ fail (Shared *shared,
     shared->error = error;
   else
     g_error_free (error);
+  g_atomic_int_set (&shared->failed, TRUE);
   g_cond_signal (&shared->changed);
   g_mutex_unlock (&shared->lock);
 }
@@ -384,12 +393,21 @@ fail (Shared *shared,
 static gboolean
 should_stop (Shared *shared)
 {
-  gboolean stop;
+  return g_atomic_int_get (&shared->failed);
+}
 
+/* Counts a page done; wakes the calling thread when it reports this one. */
+static void
+page_done (Shared *shared)
+{
+  guint done = (guint) g_atomic_int_add (&shared->done, 1) + 1;
+
+  if (shared->report_every == 0
+      || (done % shared->report_every != 0 && done != shared->plan->pages->len))
+    return;
   g_mutex_lock (&shared->lock);
-  stop = shared->error != NULL;
+  g_cond_signal (&shared->changed);
   g_mutex_unlock (&shared->lock);
-  return stop;
 }
 
 /* One worker: pages until none are left, each skipped when the file
@@ -403,6 +421,7 @@ worker (gpointer data,
   Shared *shared = user_data;
   const CtSitePlan *plan = shared->plan;
   g_autoptr(CtWiki) wiki = NULL;
+  gboolean held = FALSE;
   GError *error = NULL;
 
   while (!should_stop (shared))
@@ -424,10 +443,7 @@ worker (gpointer data,
                                   g_hash_table_lookup (shared->previous, page->file),
                                   &shared->records[i]))
         {
-          g_mutex_lock (&shared->lock);
-          shared->done++;
-          g_cond_signal (&shared->changed);
-          g_mutex_unlock (&shared->lock);
+          page_done (shared);
           continue;
         }
       if (wiki == NULL && page->type != CT_SITE_PAGE_MEDIA)
@@ -440,6 +456,12 @@ worker (gpointer data,
               fail (shared, error);
               break;
             }
+          /* Held for all the worker's pages: in one read transaction
+           * nobody's commit can be seen, so what the connection read
+           * stays true; otherwise each page's render asked SQLite
+           * whether the file changed (a statement per page). */
+          _ct_wiki_cache_hold (wiki);
+          held = TRUE;
         }
       g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
@@ -447,18 +469,18 @@ worker (gpointer data,
       else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
         length = strlen (html);
       if (html == NULL
-          || !write_file (shared->output_dir, page->file, html, length, &shared->written, &error))
+          || !write_file (shared->output_dir, page->file, html, length, shared->empty,
+                          &shared->written, &error))
         {
           fail (shared, error);
           break;
         }
       shared->records[i] = ct_site_record (shared->output_dir, page->file, shared->key);
-      g_mutex_lock (&shared->lock);
-      shared->done++;
-      g_cond_signal (&shared->changed);
-      g_mutex_unlock (&shared->lock);
+      page_done (shared);
     }
 
+  if (held)
+    _ct_wiki_cache_release (wiki);
   if (wiki != NULL)
     ct_wiki_end_reading (wiki);
   g_clear_object (&wiki);
@@ -471,6 +493,7 @@ worker (gpointer data,
 static gboolean
 render_pages (const CtSitePlan     *plan,
               const char           *output_dir,
+              gboolean              empty,
               const char           *key,
               GHashTable           *previous,
               char                **records,
@@ -483,7 +506,9 @@ render_pages (const CtSitePlan     *plan,
               GError              **error)
 {
   Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
-                    .key = key, .previous = previous, .records = records };
+                    .key = key, .empty = empty, .previous = previous, .records = records,
+                    /* about a hundred reports in all, the last page always */
+                    .report_every = progress != NULL ? MAX (plan->pages->len / 100, 1) : 0 };
   GThreadPool *pool;
   guint reported = 0;
   guint total = plan->pages->len;
@@ -501,13 +526,13 @@ render_pages (const CtSitePlan     *plan,
   g_mutex_lock (&shared.lock);
   while (TRUE)
     {
-      while (shared.done == reported && shared.finished < jobs)
+      while ((guint) g_atomic_int_get (&shared.done) == reported && shared.finished < jobs)
         g_cond_wait (&shared.changed, &shared.lock);
-      if (shared.done != reported)
+      if ((guint) g_atomic_int_get (&shared.done) != reported)
         {
           /* the last page is always reported, even when it was done
            * while the callback ran */
-          reported = shared.done;
+          reported = (guint) g_atomic_int_get (&shared.done);
           g_mutex_unlock (&shared.lock);
           if (progress != NULL)
             progress (reported, total, user_data);
@@ -563,6 +588,52 @@ nothing_changed (const char *dir,
   return TRUE;
 }
 
+/* The inputs key on a connection of its own, in a thread of its own:
+ * for a fresh export it is made while the calling thread plans the
+ * pages, instead of before (both only read, and they read different
+ * parts of the plan: the key its posts and media, which are already
+ * there). */
+typedef struct {
+  const CtSitePlan    *plan;
+  const CtSiteOptions *options;
+  char                *key;
+  GError              *error;
+} KeyJob;
+
+static gpointer
+key_thread (gpointer data)
+{
+  KeyJob *job = data;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
+
+  if (wiki != NULL)
+    job->key = ct_site_inputs_key (job->plan, wiki, job->options, &job->error);
+  return NULL;
+}
+
+/* TRUE when @dir has no marker: no previous export to compare with, so
+ * every page is planned and rendered whatever the key is. */
+static gboolean
+no_marker (const char *dir)
+{
+  g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
+  GStatBuf st;
+
+  return g_lstat (marker, &st) != 0;
+}
+
+/* Phase timings, for G_MESSAGES_DEBUG=ct-site: where an export's time
+ * goes, without a profiler. */
+static void
+phase_done (const char *phase,
+            gint64     *since)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("%s: %.1f ms", phase, (now - *since) / 1000.0);
+  *since = now;
+}
+
 gboolean
 ct_site_export (CtWiki              *wiki,
                 const CtSiteOptions *options,
@@ -585,7 +656,10 @@ ct_site_export (CtWiki              *wiki,
   guint written = 0;
   guint rendered = 0;
   guint removed;
+  gboolean empty;
+  gboolean planned = FALSE;
   gboolean ok;
+  gint64 since = g_get_monotonic_time ();
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
   g_return_val_if_fail (options != NULL && options->output_dir != NULL, FALSE);
@@ -594,11 +668,36 @@ ct_site_export (CtWiki              *wiki,
   plan = plan_new (wiki, options, error);
   if (plan == NULL)
     return FALSE;
-  key = ct_site_inputs_key (plan, wiki, options, error);
-  if (key == NULL)
-    return FALSE;
+  phase_done ("posts and media listed", &since);
+  if (no_marker (dir))
+    {
+      KeyJob job = { .plan = plan, .options = options };
+      GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
+      planned = plan_complete (plan, wiki, error);
+      g_thread_join (thread);
+      if (!planned)
+        {
+          g_clear_error (&job.error);
+          g_free (job.key);
+          return FALSE;
+        }
+      if (job.key == NULL)
+        {
+          g_propagate_error (error, job.error);
+          return FALSE;
+        }
+      key = job.key;
+      phase_done ("plan and inputs key, side by side", &since);
+    }
+  else
+    {
+      key = ct_site_inputs_key (plan, wiki, options, error);
+      if (key == NULL)
+        return FALSE;
+      phase_done ("inputs key", &since);
+    }
 
-  previous = ct_site_claim_output (dir, error);
+  previous = ct_site_claim_output (dir, &empty, error);
   if (previous == NULL)
     return FALSE;
 
@@ -617,8 +716,13 @@ ct_site_export (CtWiki              *wiki,
         return TRUE;
       }
   }
-  if (!plan_complete (plan, wiki, error))
-    return FALSE;
+  phase_done ("previous export checked", &since);
+  if (!planned)
+    {
+      if (!plan_complete (plan, wiki, error))
+        return FALSE;
+      phase_done ("plan", &since);
+    }
 
   g_ptr_array_add (files, "style.css");
   for (guint i = 0; i < plan->pages->len; i++)
@@ -643,14 +747,16 @@ ct_site_export (CtWiki              *wiki,
       return FALSE;
 
   css = ct_site_stylesheet ();
-  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), &written, error))
+  if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), empty,
+                   &written, error))
     return FALSE;
   g_hash_table_insert (records, "style.css", ct_site_record (dir, "style.css", key));
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
   page_records = g_new0 (char *, plan->pages->len + 1);
-  ok = render_pages (plan, dir, key, previous, page_records, jobs, progress, user_data, cancellable,
+  phase_done ("marker, folders, style.css", &since);
+  ok = render_pages (plan, dir, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
                      &written, &rendered, error);
   /* the records move into the hash table, which frees them */
   for (guint i = 0; i < plan->pages->len; i++)
@@ -659,6 +765,7 @@ ct_site_export (CtWiki              *wiki,
                            page_records[i]);
   if (!ok)
     return FALSE;
+  phase_done ("pages", &since);
 
   removed = ct_site_remove_stale (dir, previous, listed);
   if (stats != NULL)
@@ -669,5 +776,7 @@ ct_site_export (CtWiki              *wiki,
       stats->rendered = rendered;
     }
 
-  return ct_site_write_marker (dir, files, NULL, records, error);
+  ok = ct_site_write_marker (dir, files, NULL, records, error);
+  phase_done ("stale files removed, marker", &since);
+  return ok;
 }

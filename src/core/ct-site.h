@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * files the last export wrote, so stale ones can be removed. */
 #define CT_SITE_MARKER ".continuity-site"
 
-/* Called in the thread that runs ct_site_export after each page. */
+/* Called in the thread that runs ct_site_export as pages get done: about
+ * a hundred times in all (not after every page), always for the last. */
 typedef void (*CtSiteProgress) (guint    done,
                                 guint    total,
                                 gpointer user_data);

@@ -211,3 +211,62 @@ ct_wiki_find_post_mentions (CtWiki      *self,
   ct_db_bind_text (stmt, 1, key);
   return collect_backlinks (self, stmt, error);
 }
+
+GHashTable *
+ct_wiki_get_all_backlinks (CtWiki  *self,
+                           GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) all = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *links = NULL;
+  gint64 current = 0;
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* ct_wiki_get_backlinks' query with the mentioned entity as a column
+   * instead of a parameter, ordered by it first and then as that query
+   * orders, so each entity's rows come out as it would give them. */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT n.entity_id, 1, p.path, 0, p.title, min (m.line)"
+                        " FROM name n JOIN post_mention m ON m.key = n.key JOIN post p ON p.id = m.post_id"
+                        " GROUP BY n.entity_id, p.id"
+                        " UNION ALL "
+                        "SELECT x.target, 0, NULL, e.id, e.title, ifnull (min (x.line), 0) FROM ("
+                        "   SELECT n.entity_id AS target, m.entity_id AS id, m.line AS line"
+                        "   FROM name n JOIN entity_mention m ON m.key = n.key"
+                        "   UNION ALL SELECT f.value_id, f.entity_id, NULL FROM fact f WHERE f.value_id IS NOT NULL"
+                        " ) x JOIN entity e ON e.id = x.id WHERE e.id != x.target"
+                        " GROUP BY x.target, e.id"
+                        " ORDER BY 1, 2 DESC, 5, 3, 4", error);
+  if (stmt == NULL)
+    return NULL;
+  while (TRUE)
+    {
+      CtBacklink *link;
+      gint64 target;
+
+      if (!ct_db_step (self->db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      target = sqlite3_column_int64 (stmt, 0);
+      if (links == NULL || target != current)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = current = target;
+          links = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_backlink_free);
+          g_hash_table_insert (all, key, links);
+        }
+      link = g_new0 (CtBacklink, 1);
+      link->is_post = sqlite3_column_int (stmt, 1) != 0;
+      link->path = ct_db_column_dup (stmt, 2);
+      link->entity_id = sqlite3_column_int64 (stmt, 3);
+      link->title = ct_db_column_dup (stmt, 4);
+      link->line = (guint) sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (links, link);
+    }
+  return g_steal_pointer (&all);
+}

@@ -155,4 +155,11 @@ gboolean _ct_wiki_foreach_credit (CtWiki            *self,
                                   gpointer           user_data,
                                   GError           **error);
 
+/* The first column of every row of @sql (no parameters) as a set of ids
+ * (gint64 * keys, g_int64_hash): for whole-wiki questions asked once
+ * instead of once per entity. NULL with @error on failure. */
+GHashTable *_ct_wiki_collect_ids (CtWiki      *self,
+                                  const char  *sql,
+                                  GError     **error);
+
 G_END_DECLS

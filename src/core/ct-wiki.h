@@ -181,6 +181,31 @@ GPtrArray    *ct_wiki_find_post_mentions (CtWiki           *self,
                                           const char       *name,
                                           GError          **error);  /* of CtBacklink */
 
+/* The same questions for the whole wiki at once, for a static site that
+ * asks them of every entity: one query each instead of one per entity.
+ * Sets of entity ids (gint64 *, g_int64_hash): those for which
+ * ct_wiki_get_cast, _get_scenes, _get_events (non-zero id) and
+ * _get_appearances would return at least one row. */
+GHashTable   *ct_wiki_list_with_cast        (CtWiki        *self,
+                                             GError       **error);
+GHashTable   *ct_wiki_list_with_scenes      (CtWiki        *self,
+                                             GError       **error);
+GHashTable   *ct_wiki_list_with_events      (CtWiki        *self,
+                                             GError       **error);
+GHashTable   *ct_wiki_list_with_appearances (CtWiki        *self,
+                                             GError       **error);
+/* Every entity's backlinks: entity id (gint64 *) → GPtrArray of
+ * CtBacklink, each array the rows and order ct_wiki_get_backlinks gives
+ * for that id, without the context line (NULL: that reads every post
+ * file again). Entities nothing mentions are not in the table. */
+GHashTable   *ct_wiki_get_all_backlinks     (CtWiki        *self,
+                                             GError       **error);
+/* For every entity with a fact @key holding text (not a link): entity id
+ * (gint64 *) → the text of its first such fact, in fact order. */
+GHashTable   *ct_wiki_list_fact_texts       (CtWiki        *self,
+                                             const char    *key,
+                                             GError       **error);
+
 /* Known fact keys per kind (DESIGN §4) */
 /* (labels: ct_fact_key_label in ct-fact-keys.h) */
 const char * const *ct_wiki_known_keys   (CtEntityKind      kind);   /* NULL-terminated */

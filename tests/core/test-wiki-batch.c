@@ -1,0 +1,227 @@
+/* The whole-wiki forms of the per-entity queries (ct_wiki_get_all_backlinks,
+ * ct_wiki_list_with_*, ct_wiki_list_fact_texts) must answer exactly what
+ * asking each entity would: the static site uses them in place of the
+ * per-entity ones, and its pages must not change. Every entity of a wiki
+ * with posts, notes, facts, credits, scenes and events is asked both
+ * ways. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-test-wiki.h"
+
+typedef struct {
+  char   *folder;
+  CtWiki *wiki;
+} Fixture;
+
+static void
+write_post (const char *folder,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *posts = g_build_filename (folder, "posts", NULL);
+  g_autofree char *path = g_build_filename (posts, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (posts, 0755), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_notes (CtWiki     *wiki,
+           const char *title,
+           const char *notes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtEntity) entity = ct_wiki_get_entity (wiki, ct_test_id (wiki, title), &error);
+
+  g_assert_no_error (error);
+  g_free (entity->notes);
+  entity->notes = g_strdup (notes);
+  g_assert_true (ct_wiki_update_entity (wiki, entity, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 lonely;
+
+  f->wiki = ct_test_wiki_fixture (&f->folder);
+  /* mentions from notes (twice in one, by a name and again later), one
+   * of an entity by itself, and an entity nothing mentions */
+  set_notes (f->wiki, "Ballerina", "Starring [[Rooney]].\n\nLater [[Rooney]] again, and [[Winston]].");
+  set_notes (f->wiki, "Winston", "[[Winston]] mentions himself; [[John Wick]] too.");
+  lonely = ct_wiki_create_entity (f->wiki, CT_ENTITY_LOCATION, "Nowhere", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lonely, >, 0);
+
+  /* posts, a draft among them, two mentioning the same entity, one by a
+   * name that resolves to nothing */
+  write_post (f->folder, "a.md", "---\ntitle: Zed\n---\n[[Rooney]] and [[Ballerina]].\n\n[[Rooney]].\n");
+  write_post (f->folder, "b.md", "---\ntitle: Alpha\n---\nAbout [[Winston]] and [[Rooney]].\n");
+  write_post (f->folder, "c.md", "---\ntitle: Alpha\n---\nAlso [[Winston]]; [[Nobody Yet]].\n");
+  write_post (f->folder, "d.md", "---\ntitle: Draft\ndraft: true\n---\n[[John Wick]]\n");
+  g_assert_true (ct_wiki_index_posts (f->wiki, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->wiki);
+  ct_test_rmtree (f->folder);
+  g_free (f->folder);
+}
+
+static GPtrArray *
+all_entities (CtWiki *wiki)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entities = ct_wiki_list_entities (wiki, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entities->len, >, 20);
+  return entities;
+}
+
+/* A backlink as one line, everything but the context. */
+static char *
+describe (const CtBacklink *link)
+{
+  return g_strdup_printf ("%d|%s|%" G_GINT64_FORMAT "|%s|%u", link->is_post, link->path ? link->path : "-",
+                          link->entity_id, link->title, link->line);
+}
+
+static void
+test_backlinks (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = all_entities (f->wiki);
+  g_autoptr(GHashTable) all = ct_wiki_get_all_backlinks (f->wiki, &error);
+  guint with_posts = 0;
+  guint listed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      g_autoptr(GPtrArray) one = ct_wiki_get_backlinks (f->wiki, entity->id, &error);
+      GPtrArray *batch = g_hash_table_lookup (all, &entity->id);
+
+      g_assert_no_error (error);
+      if (one->len == 0)
+        {
+          g_assert_null (batch);
+          continue;
+        }
+      g_assert_nonnull (batch);
+      listed++;
+      g_assert_cmpuint (batch->len, ==, one->len);
+      for (guint j = 0; j < one->len; j++)
+        {
+          g_autofree char *expected = describe (g_ptr_array_index (one, j));
+          g_autofree char *got = describe (g_ptr_array_index (batch, j));
+          CtBacklink *link = g_ptr_array_index (batch, j);
+
+          g_assert_cmpstr (got, ==, expected);
+          g_assert_null (link->context);
+          if (link->is_post)
+            with_posts++;
+        }
+    }
+  /* the table holds no entity the single query has nothing for */
+  g_assert_cmpuint (g_hash_table_size (all), ==, listed);
+  /* the wiki really has post and entity backlinks to compare */
+  g_assert_cmpuint (with_posts, >=, 5);
+  g_assert_cmpuint (listed, >=, 5);
+}
+
+typedef GHashTable *(*ListFunc) (CtWiki *, GError **);
+typedef GPtrArray *(*GetFunc) (CtWiki *, gint64, GError **);
+
+static void
+check_set (CtWiki    *wiki,
+           GPtrArray *entities,
+           ListFunc   list,
+           GetFunc    get,
+           guint      min_members)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) set = list (wiki, &error);
+  guint members = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      g_autoptr(GPtrArray) rows = get (wiki, entity->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_hash_table_contains (set, &entity->id), ==, rows->len > 0);
+      members += rows->len > 0;
+    }
+  /* no ids besides the wiki's entities' */
+  g_assert_cmpuint (g_hash_table_size (set), ==, members);
+  g_assert_cmpuint (members, >=, min_members);
+}
+
+static void
+test_sets (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entities = all_entities (f->wiki);
+
+  check_set (f->wiki, entities, ct_wiki_list_with_cast, ct_wiki_get_cast, 1);
+  check_set (f->wiki, entities, ct_wiki_list_with_scenes, ct_wiki_get_scenes, 1);
+  check_set (f->wiki, entities, ct_wiki_list_with_events, ct_wiki_get_events, 2);
+  check_set (f->wiki, entities, ct_wiki_list_with_appearances, ct_wiki_get_appearances, 3);
+}
+
+static void
+test_fact_texts (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = all_entities (f->wiki);
+  g_autoptr(GHashTable) texts = ct_wiki_list_fact_texts (f->wiki, "release_date", &error);
+  guint found = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, entity->id, &error);
+      const char *expected = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < facts->len && expected == NULL; j++)
+        {
+          CtFact *fact = g_ptr_array_index (facts, j);
+          if (g_str_equal (fact->key, "release_date") && fact->text != NULL)
+            expected = fact->text;
+        }
+      g_assert_cmpstr (g_hash_table_lookup (texts, &entity->id), ==, expected);
+      found += expected != NULL;
+    }
+  g_assert_cmpuint (g_hash_table_size (texts), ==, found);
+  g_assert_cmpuint (found, >=, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/wiki-batch/backlinks", test_backlinks);
+  ADD ("/wiki-batch/sets", test_sets);
+  ADD ("/wiki-batch/fact-texts", test_fact_texts);
+  return g_test_run ();
+}
