@@ -369,8 +369,16 @@ ct_render (const char             *text,
       {
         char *html = cmark_render_html (doc, cmark_options);
         footnotes = ct_html_footnotes (&ctx);
-        result->output = g_strconcat (html, footnotes, NULL);
-        free (html);
+        /* Without footnotes cmark's buffer is the output, not copied (a
+         * whole 3 MB page again). GLib's allocator is the system's
+         * malloc since 2.46, so g_free may free what cmark allocated. */
+        if (footnotes == NULL)
+          result->output = html;
+        else
+          {
+            result->output = g_strconcat (html, footnotes, NULL);
+            free (html);
+          }
       }
       break;
 

@@ -419,6 +419,13 @@ hide (Scanner    *self,
   g_array_append_vals (self->hidden, range, 2);
 }
 
+/* The bytes scan_inline acts on. Prose is nearly all other bytes, and
+ * skipping them by table is several times faster than going through the
+ * switch for each (scan_inline walks the whole body twice per render). */
+static const guint8 inline_special[256] = {
+  ['\\'] = 1, ['`'] = 1, ['<'] = 1, [']'] = 1, ['['] = 1, ['{'] = 1,
+};
+
 static void
 scan_inline (Scanner    *self,
              const char *p,
@@ -426,6 +433,11 @@ scan_inline (Scanner    *self,
 {
   while (p < end)
     {
+      while (p < end && !inline_special[(guint8) *p])
+        p++;
+      if (p == end)
+        break;
+
       switch (*p)
         {
         case '\\':
