@@ -4,6 +4,9 @@
 
 #include <string.h>
 #include <cmark.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ct-front-matter.h"
 #include "ct-scanner-private.h"
@@ -420,11 +423,44 @@ hide (Scanner    *self,
 }
 
 /* The bytes scan_inline acts on. Prose is nearly all other bytes, and
- * skipping them by table is several times faster than going through the
- * switch for each (scan_inline walks the whole body twice per render). */
+ * scan_inline walks the whole body twice per render (a fifth of a render
+ * when it went through its switch byte by byte): they are skipped sixteen
+ * at a time where SSE2 is there (every x86-64), by table elsewhere. */
 static const guint8 inline_special[256] = {
   ['\\'] = 1, ['`'] = 1, ['<'] = 1, [']'] = 1, ['['] = 1, ['{'] = 1,
 };
+
+static inline const char *
+skip_plain (const char *p,
+            const char *end)
+{
+#ifdef __SSE2__
+  const __m128i backslash = _mm_set1_epi8 ('\\');
+  const __m128i backtick = _mm_set1_epi8 ('`');
+  const __m128i angle = _mm_set1_epi8 ('<');
+  const __m128i open_bracket = _mm_set1_epi8 ('[');
+  const __m128i close_bracket = _mm_set1_epi8 (']');
+  const __m128i brace = _mm_set1_epi8 ('{');
+
+  while (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i hit = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, backslash), _mm_cmpeq_epi8 (v, backtick)),
+                                  _mm_or_si128 (_mm_cmpeq_epi8 (v, angle), _mm_cmpeq_epi8 (v, brace)));
+      int mask;
+
+      hit = _mm_or_si128 (hit, _mm_or_si128 (_mm_cmpeq_epi8 (v, open_bracket),
+                                             _mm_cmpeq_epi8 (v, close_bracket)));
+      mask = _mm_movemask_epi8 (hit);
+      if (mask != 0)
+        return p + __builtin_ctz ((unsigned) mask);
+      p += 16;
+    }
+#endif
+  while (p < end && !inline_special[(guint8) *p])
+    p++;
+  return p;
+}
 
 static void
 scan_inline (Scanner    *self,
@@ -433,8 +469,7 @@ scan_inline (Scanner    *self,
 {
   while (p < end)
     {
-      while (p < end && !inline_special[(guint8) *p])
-        p++;
+      p = skip_plain (p, end);
       if (p == end)
         break;
 

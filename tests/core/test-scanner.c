@@ -121,6 +121,49 @@ test_case (gconstpointer data)
   g_assert_cmpstr (got, ==, cases[i].expected);
 }
 
+/* The inline pass skips ordinary bytes sixteen at a time: the same
+ * inline cases behind every length of plain words (so their brackets,
+ * backticks and backslashes fall at every place in a block of sixteen)
+ * find the same references, moved by that length. */
+static void
+test_any_alignment (void)
+{
+  static const char * const inline_cases[] = {
+    "link", "link-label", "escaped", "code-span", "code-span-unclosed", "autolink",
+    "not-a-tag", "link-destination", "link-text", "nested", "bracket-run", "brace-run",
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (inline_cases); c++)
+    {
+      const char *text = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if (g_str_equal (cases[i].name, inline_cases[c]))
+          text = cases[i].text;
+      g_assert_nonnull (text);
+
+      for (gsize pad = 0; pad < 40; pad++)
+        {
+          g_autofree char *padding = g_strnfill (pad, 'w');
+          g_autofree char *padded = g_strconcat (padding, pad > 0 ? " " : "", text, NULL);
+          gsize shift = pad > 0 ? pad + 1 : 0;
+          g_autoptr(GPtrArray) plain = ct_scan_references (text, strlen (text));
+          g_autoptr(GPtrArray) moved = ct_scan_references (padded, strlen (padded));
+
+          g_assert_cmpuint (moved->len, ==, plain->len);
+          for (guint r = 0; r < plain->len; r++)
+            {
+              const CtReference *a = g_ptr_array_index (plain, r);
+              const CtReference *b = g_ptr_array_index (moved, r);
+
+              g_assert_cmpuint (b->start, ==, a->start + shift);
+              g_assert_cmpuint (b->end, ==, a->end + shift);
+              g_assert_cmpint (b->closed, ==, a->closed);
+            }
+        }
+    }
+}
+
 /* A length shorter than the string: nothing past it is read. */
 static void
 test_length_bound (void)
@@ -170,6 +213,7 @@ main (int    argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_case);
     }
   g_test_add_func ("/scanner/length-bound", test_length_bound);
+  g_test_add_func ("/scanner/any-alignment", test_any_alignment);
   g_test_add_func ("/scanner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/scanner/copy", test_copy);
 
