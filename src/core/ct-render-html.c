@@ -28,17 +28,45 @@ has_footnotes (CtRenderContext *ctx)
   return mode == CT_RENDER_STANDALONE || mode == CT_RENDER_SITE || mode == CT_RENDER_FRAGMENT;
 }
 
+/* Appends @text as ct_html_escape writes it. Titles and summaries rarely
+ * hold anything it changes; those go in as they are, without the copy
+ * and the printf a reference's HTML otherwise cost several times over
+ * (thousands of references in a long post). Anything that may change,
+ * controls (C0, DEL, and C1, which start with 0xC2) included, goes
+ * through ct_html_escape itself. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  const guchar *p;
+
+  if (text == NULL)
+    return;
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == '&' || *p == '<' || *p == '>' || *p == '\'' || *p == '"'
+        || *p == 0x7F || *p == 0xC2)
+      break;
+  if (*p == '\0')
+    g_string_append_len (out, text, (const char *) p - text);
+  else
+    {
+      g_autofree char *escaped = ct_html_escape (text);
+      g_string_append (out, escaped);
+    }
+}
+
 static void
 append_attribute (GString    *out,
                   const char *name,
                   const char *value)
 {
-  g_autofree char *escaped = NULL;
-
   if (value == NULL || *value == '\0')
     return;
-  escaped = ct_html_escape (value);
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_escaped (out, value);
+  g_string_append_c (out, '"');
 }
 
 /* The template's class, which the stylesheet (and the user's) styles. */
@@ -108,7 +136,6 @@ append_span (CtRenderContext *ctx,
              GString         *out,
              const CtSpan    *span)
 {
-  g_autofree char *text = ct_html_escape (span->text);
   g_autofree char *tooltip = NULL;
   g_autofree char *marks = span_classes (span);
   g_autofree char *classes = NULL;
@@ -139,14 +166,18 @@ append_span (CtRenderContext *ctx,
           if (ctx->options->mode == CT_RENDER_PREVIEW)
             g_string_append_printf (out, " data-entity-id=\"%" G_GINT64_FORMAT "\"", span->entity_id);
           append_attribute (out, "title", tooltip);
-          g_string_append_printf (out, ">%s</a>", text);
+          g_string_append_c (out, '>');
+          append_escaped (out, span->text);
+          g_string_append (out, "</a>");
         }
       else
         {
           g_string_append (out, "<span");
           append_attribute (out, "class", classes);
           append_attribute (out, "title", tooltip);
-          g_string_append_printf (out, ">%s</span>", text);
+          g_string_append_c (out, '>');
+          append_escaped (out, span->text);
+          g_string_append (out, "</span>");
         }
     }
   else if (marks != NULL || tooltip != NULL)
@@ -154,10 +185,12 @@ append_span (CtRenderContext *ctx,
       g_string_append (out, "<span");
       append_attribute (out, "class", marks);
       append_attribute (out, "title", tooltip);
-      g_string_append_printf (out, ">%s</span>", text);
+      g_string_append_c (out, '>');
+      append_escaped (out, span->text);
+      g_string_append (out, "</span>");
     }
   else
-    g_string_append (out, text);
+    append_escaped (out, span->text);
 
   ct_html_append_status (out, span->status);
   if (span->source != NULL && has_footnotes (ctx))

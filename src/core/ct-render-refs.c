@@ -292,19 +292,24 @@ render_one (Walk       *walk,
   return node;
 }
 
+/* [@start, @end) of a copy this file owns: the byte at @end is set to
+ * nul for cmark to copy the piece, then put back, which saves a copy of
+ * every piece of text between references. */
 static void
 insert_text_before (cmark_node *node,
-                    const char *start,
-                    const char *end)
+                    char       *start,
+                    char       *end)
 {
-  g_autofree char *text = NULL;
   cmark_node *text_node;
+  char saved;
 
   if (end <= start)
     return;
-  text = g_strndup (start, end - start);
+  saved = *end;
+  *end = '\0';
   text_node = cmark_node_new (CMARK_NODE_TEXT);
-  cmark_node_set_literal (text_node, text);
+  cmark_node_set_literal (text_node, start);
+  *end = saved;
   cmark_node_insert_before (node, text_node);
 }
 
@@ -316,8 +321,8 @@ replace_in_text_node (Walk       *walk,
   cmark_node *parent = cmark_node_parent (node);
   gboolean in_image = inside_image (node);
   const char *p = literal;
-  const char *text_start = literal;
-  const char *hit;
+  char *text_start = literal;
+  char *hit;
 
   /* a block template alone in its paragraph replaces the paragraph */
   if (cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH
@@ -370,7 +375,8 @@ replace_in_text_node (Walk       *walk,
           insert_text_before (node, text_start, hit);
           cmark_node_insert_before (node, replacement);
         }
-      p = text_start = after;
+      p = after;
+      text_start = literal + (after - literal);
     }
 
   if (!walk->splice)
