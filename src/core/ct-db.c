@@ -372,14 +372,33 @@ ct_db_rollback (CtDb *db)
   db->depth--;
 }
 
+/* Runs constant @sql through the statement cache; FALSE on failure. */
+static gboolean
+step_cached (CtDb       *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = ct_db_prepare (db, sql, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
 gboolean
 ct_db_begin_read (CtDb *db)
 {
   if (db->reading || !sqlite3_get_autocommit (db->handle)
       || sqlite3_db_readonly (db->handle, "main") != 1)
     return FALSE;
-  /* Deferred: the snapshot is taken by the first statement that reads. */
-  if (sqlite3_exec (db->handle, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+  /* Deferred: the snapshot is taken by the first statement that reads.
+   * Both statements are kept prepared: a render begins and ends one, and
+   * parsing them again each time allocated the parser's stack just after
+   * a render had freed its whole tree, which made malloc sort out every
+   * freed node right there. */
+  if (!step_cached (db, "BEGIN"))
     return FALSE;
   db->reading = TRUE;
   return TRUE;
@@ -393,7 +412,7 @@ ct_db_end_read (CtDb *db)
   db->reading = FALSE;
   /* Nothing was written: ending it only drops the locks and the snapshot.
    * SQLite may have ended it already (an I/O error rolls back). */
-  if (!sqlite3_get_autocommit (db->handle))
+  if (!sqlite3_get_autocommit (db->handle) && !step_cached (db, "COMMIT"))
     sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
 }
 

@@ -300,6 +300,7 @@ position (Scanner *self,
 {
   GArray *starts = self->line_starts;
   guint lo = 0, hi = starts->len;
+  guint count;
 
   /* the last line starting at or before @offset */
   while (hi - lo > 1)
@@ -313,10 +314,13 @@ position (Scanner *self,
 
   *line = self->first_line + lo;
   /* characters are the bytes that do not continue one (the text is valid
-   * UTF-8): a loop the compiler vectorises, unlike a walk char by char */
-  *column = 1;
+   * UTF-8): a loop the compiler vectorises, unlike a walk char by char.
+   * Counted in a local: through @column, which a char pointer may alias,
+   * every byte was a store and nothing was vectorised. */
+  count = 1;
   for (const char *p = self->text + g_array_index (starts, gsize, lo); p < self->text + offset; p++)
-    *column += ((guchar) *p & 0xC0) != 0x80;
+    count += ((guchar) *p & 0xC0) != 0x80;
+  *column = count;
 }
 
 static void
