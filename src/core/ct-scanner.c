@@ -301,6 +301,8 @@ position (Scanner *self,
   GArray *starts = self->line_starts;
   guint lo = 0, hi = starts->len;
   guint count;
+  const char *p;
+  const char *end;
 
   /* the last line starting at or before @offset */
   while (hi - lo > 1)
@@ -314,11 +316,27 @@ position (Scanner *self,
 
   *line = self->first_line + lo;
   /* characters are the bytes that do not continue one (the text is valid
-   * UTF-8): a loop the compiler vectorises, unlike a walk char by char.
-   * Counted in a local: through @column, which a char pointer may alias,
-   * every byte was a store and nothing was vectorised. */
+   * UTF-8), counted sixteen at a time where SSE2 is there: every
+   * reference counts from the start of its line, on both passes, and a
+   * paragraph is often one long line. */
   count = 1;
-  for (const char *p = self->text + g_array_index (starts, gsize, lo); p < self->text + offset; p++)
+  p = self->text + g_array_index (starts, gsize, lo);
+  end = self->text + offset;
+#ifdef __SSE2__
+  {
+    const __m128i top = _mm_set1_epi8 ((char) 0xC0);
+    const __m128i continuation = _mm_set1_epi8 ((char) 0x80);
+
+    for (; end - p >= 16; p += 16)
+      {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+        int mask = _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_and_si128 (v, top), continuation));
+
+        count += 16 - __builtin_popcount ((unsigned) mask);
+      }
+  }
+#endif
+  for (; p < end; p++)
     count += ((guchar) *p & 0xC0) != 0x80;
   *column = count;
 }
