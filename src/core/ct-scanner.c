@@ -388,7 +388,8 @@ scan_reference (Scanner    *self,
 
   ref->type = open == '[' ? CT_REF_LINK : CT_REF_TEMPLATE;
   ref->start = p - self->text;
-  position (self, ref->start, &ref->line, &ref->column);
+  if (!self->bounds_only)
+    position (self, ref->start, &ref->line, &ref->column);
 
   for (q = content; q + 1 < line_end; q++)
     {
@@ -405,7 +406,7 @@ scan_reference (Scanner    *self,
     {
       ref->closed = FALSE;
       ref->end = ref->start + 2;
-      if (ref->type == CT_REF_TEMPLATE)
+      if (ref->type == CT_REF_TEMPLATE && !self->bounds_only)
         {
           /* keep the name typed so far: the editor completes it */
           const char *stop = content;
@@ -420,7 +421,9 @@ scan_reference (Scanner    *self,
 
   ref->closed = TRUE;
   ref->end = (q + 2) - self->text;
-  if (ref->type == CT_REF_LINK)
+  if (self->bounds_only)
+    ;
+  else if (ref->type == CT_REF_LINK)
     split_at_bar (content, q, &ref->target, &ref->label);
   else
     fill_template (ref, content, q);
@@ -804,8 +807,11 @@ _ct_scan_references_parsed (const char        *text,
   guess = g_steal_pointer (&self.refs);
   *doc = parse (guess, user_data);
 
+  /* the check compares bounds only: it needs no names, lines or columns */
   self.refs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_reference_free);
+  self.bounds_only = TRUE;
   scan_blocks_of (&self, *doc, NULL, NULL, NULL);
+  self.bounds_only = FALSE;
   if (references_equal (guess, self.refs))
     {
       _ct_scanner_clear (&self);
