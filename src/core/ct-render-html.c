@@ -94,7 +94,13 @@ block_class (const CtBlock *block)
 static char *
 span_classes (const CtSpan *span)
 {
-  GString *classes = g_string_new (NULL);
+  GString *classes;
+
+  /* most spans are a plain resolved link: no string for them */
+  if (!span->unresolved && span->role != CT_SPAN_ROLE_WHEN && span->role != CT_SPAN_ROLE_DETAIL
+      && span->status != CT_FACT_RUMORED && span->status != CT_FACT_DISPUTED && !span->spoiler)
+    return NULL;
+  classes = g_string_new (NULL);
 
   if (span->unresolved)
     g_string_append (classes, " ct-unresolved");
@@ -131,24 +137,42 @@ ct_html_append_status (GString      *out,
                           ct_fact_status_to_string (status), escaped);
 }
 
+/* The class of an entity's span: "ct-ref ct-kind-KIND" and its marks,
+ * all constant names with nothing to escape. */
+static void
+append_ref_class (GString      *out,
+                  CtEntityKind  kind,
+                  const char   *marks)
+{
+  g_string_append (out, " class=\"ct-ref ct-kind-");
+  g_string_append (out, ct_entity_kind_to_string (kind));
+  if (marks != NULL)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, marks);
+    }
+  g_string_append_c (out, '"');
+}
+
 static void
 append_span (CtRenderContext *ctx,
              GString         *out,
              const CtSpan    *span)
 {
-  g_autofree char *tooltip = NULL;
   g_autofree char *marks = span_classes (span);
-  g_autofree char *classes = NULL;
+  g_autofree char *with_source = NULL;
+  const char *tooltip = NULL;
 
+  /* a reference's span is written thousands of times in a long post:
+   * nothing is copied unless it changes */
   if (span->tooltip != NULL)
-    tooltip = g_strdup (span->tooltip);
+    tooltip = span->tooltip;
   else if (span->entity_id > 0)
-    tooltip = g_strdup (span->summary);
+    tooltip = span->summary;
   if (span->source != NULL && !has_footnotes (ctx))
     {
-      char *with_source = tooltip ? g_strdup_printf (_("%s — Source: %s"), tooltip, span->source)
-                                  : g_strdup_printf (_("Source: %s"), span->source);
-      g_free (tooltip);
+      with_source = tooltip ? g_strdup_printf (_("%s — Source: %s"), tooltip, span->source)
+                            : g_strdup_printf (_("Source: %s"), span->source);
       tooltip = with_source;
     }
 
@@ -156,12 +180,10 @@ append_span (CtRenderContext *ctx,
     {
       g_autofree char *url = ct_render_entity_url (ctx->options, span->kind, span->slug, span->entity_id);
 
-      classes = g_strdup_printf ("ct-ref ct-kind-%s%s%s", ct_entity_kind_to_string (span->kind),
-                                 marks ? " " : "", marks ? marks : "");
       if (url != NULL)
         {
           g_string_append (out, "<a");
-          append_attribute (out, "class", classes);
+          append_ref_class (out, span->kind, marks);
           append_attribute (out, "href", url);
           if (ctx->options->mode == CT_RENDER_PREVIEW)
             g_string_append_printf (out, " data-entity-id=\"%" G_GINT64_FORMAT "\"", span->entity_id);
@@ -173,7 +195,7 @@ append_span (CtRenderContext *ctx,
       else
         {
           g_string_append (out, "<span");
-          append_attribute (out, "class", classes);
+          append_ref_class (out, span->kind, marks);
           append_attribute (out, "title", tooltip);
           g_string_append_c (out, '>');
           append_escaped (out, span->text);
@@ -213,7 +235,8 @@ char *
 ct_html_spans (CtRenderContext *ctx,
                GPtrArray       *spans)
 {
-  GString *out = g_string_new (NULL);
+  /* room for a link with its class and title, not grown byte by byte */
+  GString *out = g_string_sized_new (256);
 
   append_spans (ctx, out, spans);
   return g_string_free (out, FALSE);
