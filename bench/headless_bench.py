@@ -40,6 +40,21 @@ def interleaved(a, b, runs):
     return statistics.median(ta) * 1000, statistics.median(tb) * 1000
 
 
+def interleaved_with_cpu(a, b, runs):
+    """Medians (ms) of argv a and b, run alternately: wall a, wall b, CPU a,
+    CPU b. On a loaded machine the wall times wait for a core; the CPU times
+    (user + system of the one process) do not."""
+    wa, wb, ca, cb = [], [], [], []
+    for _ in range(runs):
+        wall, cpu, _ = measured(a)
+        wa.append(wall)
+        ca.append(cpu)
+        wall, cpu, _ = measured(b)
+        wb.append(wall)
+        cb.append(cpu)
+    return tuple(statistics.median(x) * 1000 for x in (wa, wb, ca, cb))
+
+
 def make_post(path, size, titles):
     """About @size bytes of prose with a [[reference]] every ~200 words
     (none when @titles is empty)."""
@@ -71,10 +86,29 @@ def rows(continuity, tmp, big_wiki):
     for size, label, runs in ((100_000, "100 KB", 21), (3_000_000, "3 MB", 9)):
         post = os.path.join(tmp, f"headless-{size}.md")
         make_post(post, size, titles)
-        ours, cmark = interleaved([continuity, "export", "--wiki", sample, "--format", "fragment", post],
-                                  ["cmark", post], runs)
+        ours, cmark, ours_cpu, cmark_cpu = interleaved_with_cpu(
+            [continuity, "export", "--wiki", sample, "--format", "fragment", post], ["cmark", post], runs)
         lines.append(f"headless export {label:>6} with references, whole process: continuity {ours:7.1f} ms | "
-                     f"cmark {cmark:7.1f} ms (x{ours/cmark:.2f}; median of {runs}, interleaved)")
+                     f"cmark {cmark:7.1f} ms (x{ours/cmark:.2f}; CPU {ours_cpu:.1f} | {cmark_cpu:.1f} ms, "
+                     f"x{ours_cpu/cmark_cpu:.2f}; median of {runs}, interleaved)")
+        print(lines[-1], flush=True)
+
+    # Start-up alone: `continuity --version` against an empty program linked
+    # to the same libraries (bench/startup-floor.c) and cmark on an empty
+    # file. Over the floor is Continuity's own start-up; between the floor
+    # and cmark, what GLib, GIO and SQLite cost to map, which cmark does not
+    # link (with the 100 KB row: how much of the budget that leaves).
+    floor = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(continuity))),
+                         "bench", "startup-floor")
+    if os.path.exists(floor):
+        empty = os.path.join(tmp, "headless-empty.md")
+        open(empty, "w").close()
+        ours, base, ours_cpu, base_cpu = interleaved_with_cpu([continuity, "--version"], [floor], 41)
+        _, peer, _, peer_cpu = interleaved_with_cpu([floor], ["cmark", empty], 41)
+        lines.append(f"headless start-up: continuity --version {ours:5.2f} ms | empty program linked to "
+                     f"the same libraries {base:5.2f} ms | cmark on an empty file {peer:5.2f} ms "
+                     f"(x{ours/base:.2f} of the floor, floor x{base/peer:.2f} of cmark; CPU {ours_cpu:.2f} | "
+                     f"{base_cpu:.2f} | {peer_cpu:.2f} ms; median of 41, interleaved)")
         print(lines[-1], flush=True)
 
     if not os.path.exists(os.path.join(big_wiki, "wiki.continuity")):

@@ -139,13 +139,29 @@ ct_cli_write_output (const char  *path,
 {
   if (path == NULL || g_str_equal (path, "-"))
     {
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+      /* Straight to the file descriptor after what stdio holds: a page of
+       * several megabytes gains nothing from going through stdio's
+       * buffer, which would be allocated and copied through for it. */
+      gsize done = 0;
+
+      if (fflush (stdout) != 0)
+        goto failed;
+      while (done < length)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       "Could not write to standard output: %s", g_strerror (errno));
-          return FALSE;
+          gssize n = write (STDOUT_FILENO, data + done, length - done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            goto failed;
+          done += n;
         }
       return TRUE;
+
+    failed:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not write to standard output: %s", g_strerror (errno));
+      return FALSE;
     }
 
   /* g_file_set_contents writes a temporary file and renames it: an

@@ -11,6 +11,7 @@ struct _CtDb {
   char       *path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   guint       depth;        /* open transactions */
+  gboolean    reading;      /* in ct_db_begin_read's transaction */
   char       *damage;       /* set once corruption was met: no more writes */
 };
 
@@ -321,6 +322,14 @@ gboolean
 ct_db_begin (CtDb    *db,
              GError **error)
 {
+  /* Only a read-only connection reads in a transaction of its own, and
+   * it cannot write: say so, rather than SQLite's "cannot start a
+   * transaction within a transaction". */
+  if (db->reading)
+    {
+      set_error_for (db->path, db->handle, SQLITE_READONLY, error);
+      return FALSE;
+    }
   /* Savepoints may share one name: ROLLBACK TO and RELEASE act on the
    * innermost, which is exactly the nesting we want. ct_db_exec refuses
    * on a connection that met damage. */
@@ -361,6 +370,50 @@ ct_db_rollback (CtDb *db)
   else
     sqlite3_exec (db->handle, "ROLLBACK TO ct_nested; RELEASE ct_nested", NULL, NULL, NULL);
   db->depth--;
+}
+
+/* Runs constant @sql through the statement cache; FALSE on failure. */
+static gboolean
+step_cached (CtDb       *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = ct_db_prepare (db, sql, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+ct_db_begin_read (CtDb *db)
+{
+  if (db->reading || !sqlite3_get_autocommit (db->handle)
+      || sqlite3_db_readonly (db->handle, "main") != 1)
+    return FALSE;
+  /* Deferred: the snapshot is taken by the first statement that reads.
+   * Both statements are kept prepared: a render begins and ends one, and
+   * parsing them again each time allocated the parser's stack just after
+   * a render had freed its whole tree, which made malloc sort out every
+   * freed node right there. */
+  if (!step_cached (db, "BEGIN"))
+    return FALSE;
+  db->reading = TRUE;
+  return TRUE;
+}
+
+void
+ct_db_end_read (CtDb *db)
+{
+  g_return_if_fail (db->reading);
+
+  db->reading = FALSE;
+  /* Nothing was written: ending it only drops the locks and the snapshot.
+   * SQLite may have ended it already (an I/O error rolls back). */
+  if (!sqlite3_get_autocommit (db->handle) && !step_cached (db, "COMMIT"))
+    sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
 }
 
 void

@@ -57,6 +57,16 @@ gboolean       ct_db_commit      (CtDb        *db,
                                   GError     **error);
 void           ct_db_rollback    (CtDb        *db);
 
+/* A read transaction on a read-only connection: the statements up to
+ * ct_db_end_read share one snapshot and one set of file locks, where each
+ * would otherwise take and drop its own (a lock on the WAL index, a stat
+ * of the file, a check of the WAL header, for every statement). TRUE when
+ * one was begun, to be ended with ct_db_end_read; FALSE, doing nothing,
+ * on a connection that can write (its transactions are ct_db_begin's) or
+ * that is in a transaction already. */
+gboolean       ct_db_begin_read  (CtDb        *db);
+void           ct_db_end_read    (CtDb        *db);
+
 /* Sets @error from SQLite result code @rc and the connection's message. */
 void           ct_db_set_error   (CtDb        *db,
                                   int          rc,
@@ -86,5 +96,6 @@ char          *ct_db_column_dup  (sqlite3_stmt *stmt,
 
 /* The statement cache resets; this lets g_autoptr release a statement. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, ct_db_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtDb, ct_db_close)
 
 G_END_DECLS

@@ -28,17 +28,45 @@ has_footnotes (CtRenderContext *ctx)
   return mode == CT_RENDER_STANDALONE || mode == CT_RENDER_SITE || mode == CT_RENDER_FRAGMENT;
 }
 
+/* Appends @text as ct_html_escape writes it. Titles and summaries rarely
+ * hold anything it changes; those go in as they are, without the copy
+ * and the printf a reference's HTML otherwise cost several times over
+ * (thousands of references in a long post). Anything that may change,
+ * controls (C0, DEL, and C1, which start with 0xC2) included, goes
+ * through ct_html_escape itself. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  const guchar *p;
+
+  if (text == NULL)
+    return;
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == '&' || *p == '<' || *p == '>' || *p == '\'' || *p == '"'
+        || *p == 0x7F || *p == 0xC2)
+      break;
+  if (*p == '\0')
+    g_string_append_len (out, text, (const char *) p - text);
+  else
+    {
+      g_autofree char *escaped = ct_html_escape (text);
+      g_string_append (out, escaped);
+    }
+}
+
 static void
 append_attribute (GString    *out,
                   const char *name,
                   const char *value)
 {
-  g_autofree char *escaped = NULL;
-
   if (value == NULL || *value == '\0')
     return;
-  escaped = ct_html_escape (value);
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_escaped (out, value);
+  g_string_append_c (out, '"');
 }
 
 /* The template's class, which the stylesheet (and the user's) styles. */
@@ -66,7 +94,13 @@ block_class (const CtBlock *block)
 static char *
 span_classes (const CtSpan *span)
 {
-  GString *classes = g_string_new (NULL);
+  GString *classes;
+
+  /* most spans are a plain resolved link: no string for them */
+  if (!span->unresolved && span->role != CT_SPAN_ROLE_WHEN && span->role != CT_SPAN_ROLE_DETAIL
+      && span->status != CT_FACT_RUMORED && span->status != CT_FACT_DISPUTED && !span->spoiler)
+    return NULL;
+  classes = g_string_new (NULL);
 
   if (span->unresolved)
     g_string_append (classes, " ct-unresolved");
@@ -103,25 +137,42 @@ ct_html_append_status (GString      *out,
                           ct_fact_status_to_string (status), escaped);
 }
 
+/* The class of an entity's span: "ct-ref ct-kind-KIND" and its marks,
+ * all constant names with nothing to escape. */
+static void
+append_ref_class (GString      *out,
+                  CtEntityKind  kind,
+                  const char   *marks)
+{
+  g_string_append (out, " class=\"ct-ref ct-kind-");
+  g_string_append (out, ct_entity_kind_to_string (kind));
+  if (marks != NULL)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, marks);
+    }
+  g_string_append_c (out, '"');
+}
+
 static void
 append_span (CtRenderContext *ctx,
              GString         *out,
              const CtSpan    *span)
 {
-  g_autofree char *text = ct_html_escape (span->text);
-  g_autofree char *tooltip = NULL;
   g_autofree char *marks = span_classes (span);
-  g_autofree char *classes = NULL;
+  g_autofree char *with_source = NULL;
+  const char *tooltip = NULL;
 
+  /* a reference's span is written thousands of times in a long post:
+   * nothing is copied unless it changes */
   if (span->tooltip != NULL)
-    tooltip = g_strdup (span->tooltip);
+    tooltip = span->tooltip;
   else if (span->entity_id > 0)
-    tooltip = g_strdup (span->summary);
+    tooltip = span->summary;
   if (span->source != NULL && !has_footnotes (ctx))
     {
-      char *with_source = tooltip ? g_strdup_printf (_("%s — Source: %s"), tooltip, span->source)
-                                  : g_strdup_printf (_("Source: %s"), span->source);
-      g_free (tooltip);
+      with_source = tooltip ? g_strdup_printf (_("%s — Source: %s"), tooltip, span->source)
+                            : g_strdup_printf (_("Source: %s"), span->source);
       tooltip = with_source;
     }
 
@@ -129,24 +180,26 @@ append_span (CtRenderContext *ctx,
     {
       g_autofree char *url = ct_render_entity_url (ctx->options, span->kind, span->slug, span->entity_id);
 
-      classes = g_strdup_printf ("ct-ref ct-kind-%s%s%s", ct_entity_kind_to_string (span->kind),
-                                 marks ? " " : "", marks ? marks : "");
       if (url != NULL)
         {
           g_string_append (out, "<a");
-          append_attribute (out, "class", classes);
+          append_ref_class (out, span->kind, marks);
           append_attribute (out, "href", url);
           if (ctx->options->mode == CT_RENDER_PREVIEW)
             g_string_append_printf (out, " data-entity-id=\"%" G_GINT64_FORMAT "\"", span->entity_id);
           append_attribute (out, "title", tooltip);
-          g_string_append_printf (out, ">%s</a>", text);
+          g_string_append_c (out, '>');
+          append_escaped (out, span->text);
+          g_string_append (out, "</a>");
         }
       else
         {
           g_string_append (out, "<span");
-          append_attribute (out, "class", classes);
+          append_ref_class (out, span->kind, marks);
           append_attribute (out, "title", tooltip);
-          g_string_append_printf (out, ">%s</span>", text);
+          g_string_append_c (out, '>');
+          append_escaped (out, span->text);
+          g_string_append (out, "</span>");
         }
     }
   else if (marks != NULL || tooltip != NULL)
@@ -154,10 +207,12 @@ append_span (CtRenderContext *ctx,
       g_string_append (out, "<span");
       append_attribute (out, "class", marks);
       append_attribute (out, "title", tooltip);
-      g_string_append_printf (out, ">%s</span>", text);
+      g_string_append_c (out, '>');
+      append_escaped (out, span->text);
+      g_string_append (out, "</span>");
     }
   else
-    g_string_append (out, text);
+    append_escaped (out, span->text);
 
   ct_html_append_status (out, span->status);
   if (span->source != NULL && has_footnotes (ctx))
@@ -180,7 +235,8 @@ char *
 ct_html_spans (CtRenderContext *ctx,
                GPtrArray       *spans)
 {
-  GString *out = g_string_new (NULL);
+  /* room for a link with its class and title, not grown byte by byte */
+  GString *out = g_string_sized_new (256);
 
   append_spans (ctx, out, spans);
   return g_string_free (out, FALSE);

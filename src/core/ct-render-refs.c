@@ -85,6 +85,26 @@ parse_placeholder (Walk        *walk,
   return (int) index;
 }
 
+/* Writes @index in decimal into @buffer (at least 11 bytes, no nul);
+ * returns the length. */
+static gsize
+format_index (char  *buffer,
+              guint  index)
+{
+  char reversed[16];
+  gsize n = 0;
+
+  do
+    {
+      reversed[n++] = '0' + index % 10;
+      index /= 10;
+    }
+  while (index > 0);
+  for (gsize i = 0; i < n; i++)
+    buffer[i] = reversed[n - 1 - i];
+  return n;
+}
+
 static char *
 substitute (Walk   *walk,
             gsize   body_offset,
@@ -104,8 +124,11 @@ substitute (Walk   *walk,
       {
         gsize before = out->len;
         gsize ref_length = ref->end - ref->start;
+        char digits[16];
 
-        g_string_append_printf (out, "%s%u", walk->open, i);
+        /* the index in decimal, without a printf per reference */
+        g_string_append_len (out, walk->open, walk->open_len);
+        g_string_append_len (out, digits, format_index (digits, i));
         /* padded to the reference's length where it is long enough, so
          * the columns cmark reports (data-sourcepos) stay the source's */
         while (out->len - before + walk->close_len < ref_length)
@@ -189,7 +212,12 @@ continuation_of (CtRenderContext   *ctx,
 static char *
 spans_plain_text (GPtrArray *spans)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
+
+  /* a link is one span: its text is the plain text */
+  if (spans != NULL && spans->len == 1)
+    return g_strdup (((CtSpan *) g_ptr_array_index (spans, 0))->text);
+  text = g_string_new (NULL);
 
   for (guint i = 0; i < spans->len; i++)
     g_string_append (text, ((CtSpan *) g_ptr_array_index (spans, i))->text);
@@ -292,19 +320,24 @@ render_one (Walk       *walk,
   return node;
 }
 
+/* [@start, @end) of a copy this file owns: the byte at @end is set to
+ * nul for cmark to copy the piece, then put back, which saves a copy of
+ * every piece of text between references. */
 static void
 insert_text_before (cmark_node *node,
-                    const char *start,
-                    const char *end)
+                    char       *start,
+                    char       *end)
 {
-  g_autofree char *text = NULL;
   cmark_node *text_node;
+  char saved;
 
   if (end <= start)
     return;
-  text = g_strndup (start, end - start);
+  saved = *end;
+  *end = '\0';
   text_node = cmark_node_new (CMARK_NODE_TEXT);
-  cmark_node_set_literal (text_node, text);
+  cmark_node_set_literal (text_node, start);
+  *end = saved;
   cmark_node_insert_before (node, text_node);
 }
 
@@ -316,8 +349,8 @@ replace_in_text_node (Walk       *walk,
   cmark_node *parent = cmark_node_parent (node);
   gboolean in_image = inside_image (node);
   const char *p = literal;
-  const char *text_start = literal;
-  const char *hit;
+  char *text_start = literal;
+  char *hit;
 
   /* a block template alone in its paragraph replaces the paragraph */
   if (cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH
@@ -370,7 +403,8 @@ replace_in_text_node (Walk       *walk,
           insert_text_before (node, text_start, hit);
           cmark_node_insert_before (node, replacement);
         }
-      p = text_start = after;
+      p = after;
+      text_start = literal + (after - literal);
     }
 
   if (!walk->splice)

@@ -160,7 +160,6 @@ ct_resolve_entity (CtRenderContext   *ctx,
                    guint              kinds,
                    const char        *wanted)
 {
-  g_autofree char *folded = NULL;
   g_autofree char *key = NULL;
   const Resolution *cached;
   const CtEntity *entity;
@@ -178,9 +177,10 @@ ct_resolve_entity (CtRenderContext   *ctx,
       return NULL;
     }
 
-  /* the message names the name as written: it is part of the key */
-  folded = g_utf8_casefold (name, -1);
-  key = g_strdup_printf ("%x|%s|%s", kinds, folded, name);
+  /* the message names the name as written: it is the key, with the
+   * kinds (its case-folded form, which the lookup uses, follows from it
+   * and was folded again for every reference for nothing) */
+  key = g_strdup_printf ("%x|%s", kinds, name);
   cached = g_hash_table_lookup (ctx->root->resolved, key);
   if (cached == NULL)
     {

@@ -31,6 +31,8 @@ typedef struct {
   GArray     *blocks;       /* of gsize pairs: byte ranges of the blocks of
                              * inline content, when set (the prose checks
                              * read sentences in them, ct-prose-check.c) */
+  gboolean    bounds_only;  /* references get start, end, type and closed
+                             * only: the renderer's check of its guess */
 } Scanner;
 
 /* Numbers the lines of @text (the whole document) and notes where its

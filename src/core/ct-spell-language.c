@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <enchant.h>
+#include "ct-spell-enchant.h"
 
 #include "ct-front-matter.h"
 #include "ct-spell.h"
@@ -37,10 +37,16 @@ ct_spell_normalize_language (const char *language)
 static gboolean
 dictionary_exists (const char *language)
 {
-  EnchantBroker *broker = enchant_broker_init ();
-  gboolean exists = *language != '\0' && enchant_broker_dict_exists (broker, language);
+  const CtEnchant *enchant = ct_spell_enchant_get (NULL);
+  EnchantBroker *broker;
+  gboolean exists;
 
-  enchant_broker_free (broker);
+  /* without enchant there is no dictionary at all */
+  if (enchant == NULL)
+    return FALSE;
+  broker = enchant->broker_init ();
+  exists = *language != '\0' && enchant->broker_dict_exists (broker, language);
+  enchant->broker_free (broker);
   return exists;
 }
 
@@ -104,11 +110,16 @@ compare_strings (gconstpointer a,
 GStrv
 ct_spell_list_languages (void)
 {
-  EnchantBroker *broker = enchant_broker_init ();
+  const CtEnchant *enchant = ct_spell_enchant_get (NULL);
   GPtrArray *languages = g_ptr_array_new ();
 
-  enchant_broker_list_dicts (broker, describe_cb, languages);
-  enchant_broker_free (broker);
+  if (enchant != NULL)
+    {
+      EnchantBroker *broker = enchant->broker_init ();
+
+      enchant->broker_list_dicts (broker, describe_cb, languages);
+      enchant->broker_free (broker);
+    }
   g_ptr_array_sort (languages, compare_strings);
   g_ptr_array_add (languages, NULL);
   return (GStrv) g_ptr_array_free (languages, FALSE);

@@ -3,11 +3,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <enchant.h>
 #include <glib/gi18n.h>
 
 #include "ct-error.h"
 #include "ct-spell.h"
+#include "ct-spell-enchant.h"
 
 /* Enchant answers for the language and the user's personal word list;
  * the wiki's words and the session's ignored words are ours, because
@@ -24,6 +24,7 @@ struct _CtSpellChecker
   GObject        parent_instance;
 
   GMutex         lock;         /* around everything below: enchant is not thread-safe */
+  const CtEnchant *enchant;    /* loaded on first use (ct-spell-enchant.c) */
   EnchantBroker *broker;
   EnchantDict   *dict;
   char          *language;
@@ -102,7 +103,7 @@ check_locked (CtSpellChecker *self,
 
   right = in_set (self->wiki_words, plain)
           || in_set (self->ignored, plain)
-          || enchant_dict_check (self->dict, plain, -1) == 0;
+          || self->enchant->dict_check (self->dict, plain, -1) == 0;
 
   if (g_hash_table_size (self->memo) >= MEMO_LIMIT)
     g_hash_table_remove_all (self->memo);
@@ -123,11 +124,11 @@ suggest_locked (CtSpellChecker *self,
 
   if (max > 0)
     {
-      list = enchant_dict_suggest (self->dict, plain, -1, &n);
+      list = self->enchant->dict_suggest (self->dict, plain, -1, &n);
       for (size_t i = 0; list != NULL && i < n && i < max; i++)
         g_strv_builder_add (builder, list[i]);
       if (list != NULL)
-        enchant_dict_free_string_list (self->dict, list);
+        self->enchant->dict_free_string_list (self->dict, list);
     }
   return g_strv_builder_end (builder);
 }
@@ -138,9 +139,9 @@ ct_spell_checker_finalize (GObject *object)
   CtSpellChecker *self = CT_SPELL_CHECKER (object);
 
   if (self->dict != NULL)
-    enchant_broker_free_dict (self->broker, self->dict);
+    self->enchant->broker_free_dict (self->broker, self->dict);
   if (self->broker != NULL)
-    enchant_broker_free (self->broker);
+    self->enchant->broker_free (self->broker);
   g_free (self->language);
   g_hash_table_unref (self->wiki_words);
   g_hash_table_unref (self->ignored);
@@ -174,9 +175,12 @@ ct_spell_checker_new (const char  *language,
   g_return_val_if_fail (language != NULL, NULL);
 
   self->language = ct_spell_normalize_language (language);
-  self->broker = enchant_broker_init ();
-  if (*self->language != '\0' && enchant_broker_dict_exists (self->broker, self->language))
-    self->dict = enchant_broker_request_dict (self->broker, self->language);
+  self->enchant = ct_spell_enchant_get (error);
+  if (self->enchant == NULL)
+    return NULL;
+  self->broker = self->enchant->broker_init ();
+  if (*self->language != '\0' && self->enchant->broker_dict_exists (self->broker, self->language))
+    self->dict = self->enchant->broker_request_dict (self->broker, self->language);
   if (self->dict == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
@@ -290,7 +294,7 @@ ct_spell_checker_add_to_dictionary (CtSpellChecker *self,
 
   plain = plain_apostrophes (word, -1);
   g_mutex_lock (&self->lock);
-  enchant_dict_add (self->dict, plain, -1);
+  self->enchant->dict_add (self->dict, plain, -1);
   g_hash_table_remove_all (self->memo);
   g_mutex_unlock (&self->lock);
 }

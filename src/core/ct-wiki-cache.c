@@ -28,7 +28,13 @@
  * than the answer it guards; a render holds the cache for its length
  * (_ct_wiki_cache_hold), and meanwhile only this connection's own
  * changes are checked for: another process committing during a render
- * would have been seen half-way through it without the cache too. */
+ * would have been seen half-way through it without the cache too.
+ *
+ * On a read-only connection (a command's export, a worker's own
+ * connection) the hold is also one read transaction: the render's
+ * statements share one snapshot and one set of locks instead of each
+ * taking and dropping its own, and what another process commits meanwhile
+ * is not seen half-way through at all. */
 
 /* Past this many entries the cache starts again: a site export reads
  * every entity once, and one connection must not keep a whole large wiki
@@ -41,6 +47,7 @@ struct _CtWikiCache {
   gint64        version;
   guint         entries;
   guint         held;           /* renders running on this connection */
+  gboolean      reading;        /* the holds' read transaction is ours */
   gboolean      bypass;         /* in a writable connection's transaction */
   GHashTable   *names;          /* name key → GPtrArray of CtLookup */
   GHashTable   *entities;       /* gint64 id → CtEntity */
@@ -131,7 +138,18 @@ _ct_wiki_cache_get (CtWiki *wiki)
 void
 _ct_wiki_cache_hold (CtWiki *wiki)
 {
-  _ct_wiki_cache_get (wiki)->held++;
+  CtWikiCache *cache = g_object_get_qdata (G_OBJECT (wiki), cache_quark ());
+  gboolean reading = FALSE;
+
+  /* Begun before data_version is read, so the version checked is the
+   * snapshot's. ct_db_begin_read does nothing on a connection that can
+   * write: there a transaction would bypass the cache. */
+  if (cache == NULL || cache->held == 0)
+    reading = ct_db_begin_read (wiki->db);
+  cache = _ct_wiki_cache_get (wiki);
+  if (reading)
+    cache->reading = TRUE;
+  cache->held++;
 }
 
 void
@@ -141,6 +159,11 @@ _ct_wiki_cache_release (CtWiki *wiki)
 
   g_return_if_fail (cache != NULL && cache->held > 0);
   cache->held--;
+  if (cache->held == 0 && cache->reading)
+    {
+      cache->reading = FALSE;
+      ct_db_end_read (wiki->db);
+    }
 }
 
 static gpointer

@@ -309,24 +309,23 @@ check_roots (CtDb        *db,
   return FALSE;
 }
 
-/* Looks inside an existing file through a read-only connection, which
- * cannot write to it whatever it finds: a foreign SQLite file, a newer
- * schema, a schema that does not parse or points past the end of the
- * file. That costs a few pages whatever the wiki's size; the whole-file
- * quick_check runs only with @full_check (before the day's first backup,
- * so a damaged file is neither written nor copied over a good backup).
- * Returns the schema version, or -1. */
+/* Looks inside an existing file through @db, a read-only connection,
+ * which cannot write to it whatever it finds: a foreign SQLite file, a
+ * newer schema, a schema that does not parse or points past the end of
+ * the file. That costs a few pages whatever the wiki's size; the
+ * whole-file quick_check runs only with @full_check (before the day's
+ * first backup, so a damaged file is neither written nor copied over a
+ * good backup). Returns the schema version, or -1. */
 static gint64
-inspect (const char  *path,
+inspect (CtDb        *db,
+         const char  *path,
          gboolean     full_check,
          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  CtDb *db = ct_db_open (path, TRUE, error);
   gint64 version = -1, app_id, tables;
-
-  if (db == NULL)
-    return -1;
+  /* one snapshot and one set of locks for the few statements below */
+  gboolean reading = ct_db_begin_read (db);
 
   if (full_check && !ct_db_quick_check (ct_db_handle (db), path, &local_error))
     goto out;
@@ -345,7 +344,8 @@ inspect (const char  *path,
     check_roots (db, path, &local_error);
 
 out:
-  ct_db_close (db);
+  if (reading)
+    ct_db_end_read (db);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -380,6 +380,7 @@ ct_wiki_open (const char       *folder,
   gboolean existed;
   gint64 version = 0;
   guint latest = ct_migrations_latest ();
+  g_autoptr(CtDb) inspected = NULL;
 
   g_return_val_if_fail (folder != NULL, NULL);
 
@@ -419,11 +420,19 @@ ct_wiki_open (const char       *folder,
     }
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      gboolean full_check = FALSE;
 
       if (!check_header (path, error))
         return NULL;
-      version = inspect (path, !read_only && ct_backup_is_due (self->folder, now), error);
+      if (!read_only)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          full_check = ct_backup_is_due (self->folder, now);
+        }
+      inspected = ct_db_open (path, TRUE, error);
+      if (inspected == NULL)
+        return NULL;
+      version = inspect (inspected, path, full_check, error);
       if (version < 0)
         return NULL;
 
@@ -454,7 +463,17 @@ ct_wiki_open (const char       *folder,
   if (read_only && self->read_only_reason == NULL)
     self->read_only_reason = g_strdup_printf (_("%s is open read-only."), path);
 
-  self->db = ct_db_open (path, read_only, error);
+  /* Reading only, the connection that inspected the file is the one to
+   * read with (opening another costs a second parse of the schema and a
+   * second set-up of the WAL index). Writing needs a connection that can:
+   * the inspection stays on one that could not. */
+  if (read_only && inspected != NULL)
+    self->db = g_steal_pointer (&inspected);
+  else
+    {
+      g_clear_pointer (&inspected, ct_db_close);
+      self->db = ct_db_open (path, read_only, error);
+    }
   if (self->db == NULL || !configure (self->db, read_only, error))
     return NULL;
 

@@ -469,6 +469,53 @@ test_hostile (gconstpointer data)
     }
 }
 
+/* A link's text and title go in unchanged when nothing in them needs
+ * escaping, and otherwise exactly as g_markup_escape_text writes them:
+ * markup characters, quotes, and C0, DEL and C1 controls alike. */
+static void
+test_link_escaping (void)
+{
+  static const struct {
+    const char *title;
+    const char *summary;
+  } cases[] = {
+    { "Plain Title", "A plain summary, with commas." },
+    { "Tom & \"Jerry\" <x>", "It's <b>bold</b> & 'quoted'" },
+    { "Fifty % Off", "Tab\there, bell\a, DEL\x7f, C1\xc2\x85 and \xc2\xa0 a no-break space" },
+    { "Caf\xc3\xa9 \xe6\x98\xa0\xe7\x94\xbb", "\xe2\x80\x9cQuoted\xe2\x80\x9d \xe2\x80\x94 dashes" },
+  };
+  CtTestWiki w;
+
+  ct_test_wiki_init (&w, "john-wick.json");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtEntity) entity = ct_wiki_get_entity (w.wiki, ct_test_id (w.wiki, i == 0 ? "Rooney" : cases[i - 1].title), &error);
+      g_autofree char *post = NULL;
+      g_autofree char *title = g_markup_escape_text (cases[i].title, -1);
+      g_autofree char *summary = g_markup_escape_text (cases[i].summary, -1);
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autoptr(CtRenderResult) result = NULL;
+
+      g_assert_no_error (error);
+      g_free (entity->title);
+      entity->title = g_strdup (cases[i].title);
+      g_free (entity->summary);
+      entity->summary = g_strdup (cases[i].summary);
+      g_assert_true (ct_wiki_update_entity (w.wiki, entity, &error));
+      g_assert_no_error (error);
+
+      post = g_strdup_printf ("[[%s]]\n", cases[i].title);
+      result = render_with (post, CT_RENDER_FRAGMENT, w.wiki, NULL);
+      text = g_strdup_printf (">%s</span>", title);   /* no site URL: a span */
+      tooltip = g_strdup_printf (" title=\"%s\"", summary);
+      g_assert_nonnull (strstr (result->output, text));
+      g_assert_nonnull (strstr (result->output, tooltip));
+    }
+  ct_test_wiki_clear (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -506,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/references/no-wiki", test_no_wiki);
   g_test_add_func ("/references/private-use-text", test_private_use_text);
   g_test_add_func ("/references/markdown/containers", test_markdown_containers);
+  g_test_add_func ("/references/html/link-escaping", test_link_escaping);
 
   status = g_test_run ();
   ct_test_wiki_clear (&fixture);

@@ -194,6 +194,53 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
+/* The check lets ASCII through eight bytes at a time and hands the rest
+ * to GLib in stretches: it must still agree with g_utf8_validate_len at
+ * every offset, for bad bytes, nuls, cut and straddling characters. */
+static void
+test_utf8_positions (void)
+{
+  static const struct {
+    const char *insert;
+    gsize       length;
+  } cases[] = {
+    { "\xff", 1 },                 /* never valid */
+    { "\xc3", 1 },                 /* cut short */
+    { "\x80", 1 },                 /* a continuation with no lead */
+    { "\xe2\x80", 2 },             /* cut short, longer */
+    { "\0", 1 },                   /* a nul */
+    { "\xed\xa0\x80", 3 },         /* a surrogate */
+    { "\xe2\x80\x9c", 3 },         /* valid: a curly quote */
+    { "\xf0\x9f\x8e\xac", 4 },     /* valid: a clapper board */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (gsize at = 0; at < 150; at++)
+      {
+        gsize length = 200 + cases[c].length;
+        g_autofree char *text = g_malloc (length + 1);
+        const char *expected_end = NULL;
+        gboolean expected;
+        g_autoptr(GError) error = NULL;
+
+        memset (text, 'a', length);
+        text[length] = '\0';
+        /* a valid character elsewhere too, so the stretches meet twice */
+        if (at != 100)
+          memcpy (text + 100, "\xc3\xa9", 2);
+        memcpy (text + at, cases[c].insert, cases[c].length);
+        expected = g_utf8_validate_len (text, length, &expected_end);
+        g_assert_cmpint (ct_text_validate_utf8 (text, length, &error), ==, expected);
+        if (!expected)
+          {
+            g_autofree char *where = g_strdup_printf ("byte %" G_GSIZE_FORMAT ")",
+                                                      (gsize) (expected_end - text) + 1);
+            g_assert_error (error, CT_ERROR, CT_ERROR_ENCODING);
+            g_assert_nonnull (strstr (error->message, where));
+          }
+      }
+}
+
 static void
 test_raw_html_is_off_by_default (void)
 {
@@ -243,6 +290,7 @@ main (int    argc,
   g_test_add_func ("/render/front-matter/not-a-mapping", test_front_matter_not_a_mapping);
   g_test_add_func ("/render/front-matter/header", test_front_matter_header);
   g_test_add_func ("/render/utf8/invalid", test_invalid_utf8);
+  g_test_add_func ("/render/utf8/positions", test_utf8_positions);
   g_test_add_func ("/render/raw-html/off-by-default", test_raw_html_is_off_by_default);
   g_test_add_func ("/render/standalone/document", test_standalone);
   g_test_add_func ("/render/title/from-heading", test_title_from_heading);

@@ -121,6 +121,62 @@ test_case (gconstpointer data)
   g_assert_cmpstr (got, ==, cases[i].expected);
 }
 
+/* The inline pass skips ordinary bytes, and counts columns, sixteen at a
+ * time: the same inline cases behind every length of plain words (so
+ * their brackets, backticks and backslashes fall at every place in a block
+ * of sixteen) find the same references, moved by that length, their
+ * columns by as many characters. */
+static void
+test_any_alignment (void)
+{
+  static const char * const inline_cases[] = {
+    "link", "link-label", "escaped", "code-span", "code-span-unclosed", "autolink",
+    "not-a-tag", "link-destination", "link-text", "nested", "bracket-run", "brace-run",
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (inline_cases); c++)
+    {
+      const char *text = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if (g_str_equal (cases[i].name, inline_cases[c]))
+          text = cases[i].text;
+      g_assert_nonnull (text);
+
+      /* padded with ASCII, and with é (two bytes, one character: the
+       * column counts characters) */
+      for (guint wide = 0; wide < 2; wide++)
+        for (gsize pad = 0; pad < 40; pad++)
+          {
+            GString *padding = g_string_new (NULL);
+            g_autofree char *padded = NULL;
+            gsize shift, columns = pad > 0 ? pad + 1 : 0;
+            g_autoptr(GPtrArray) plain = ct_scan_references (text, strlen (text));
+            g_autoptr(GPtrArray) moved = NULL;
+
+            for (gsize i = 0; i < pad; i++)
+              g_string_append (padding, wide ? "\xc3\xa9" : "w");
+            shift = pad > 0 ? padding->len + 1 : 0;
+            padded = g_strconcat (padding->str, pad > 0 ? " " : "", text, NULL);
+            g_string_free (padding, TRUE);
+            moved = ct_scan_references (padded, strlen (padded));
+
+            g_assert_cmpuint (moved->len, ==, plain->len);
+            for (guint r = 0; r < plain->len; r++)
+              {
+                const CtReference *a = g_ptr_array_index (plain, r);
+                const CtReference *b = g_ptr_array_index (moved, r);
+
+                g_assert_cmpuint (b->start, ==, a->start + shift);
+                g_assert_cmpuint (b->end, ==, a->end + shift);
+                g_assert_cmpint (b->closed, ==, a->closed);
+                g_assert_cmpuint (b->line, ==, a->line);
+                g_assert_cmpuint (b->column, ==, a->column + (b->line == 1 ? columns : 0));
+              }
+          }
+    }
+}
+
 /* A length shorter than the string: nothing past it is read. */
 static void
 test_length_bound (void)
@@ -170,6 +226,7 @@ main (int    argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_case);
     }
   g_test_add_func ("/scanner/length-bound", test_length_bound);
+  g_test_add_func ("/scanner/any-alignment", test_any_alignment);
   g_test_add_func ("/scanner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/scanner/copy", test_copy);
 

@@ -464,6 +464,60 @@ test_nested_transactions (void)
   ct_test_rmtree (folder);
 }
 
+static gint64
+read_x (CtDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (db, "SELECT x FROM t", &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (ct_db_step (db, stmt, &row, &error));
+  g_assert_true (row);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A read-only connection reads in one transaction: one snapshot until it
+ * ends, and no write can start inside it. A connection that can write
+ * is left alone (its transactions are ct_db_begin's). */
+static void
+test_read_transaction (void)
+{
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *path = g_build_filename (folder, "r.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CtDb *writer = ct_db_open (path, FALSE, &error);
+  CtDb *reader;
+
+  g_assert_true (ct_db_exec (writer, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1)", &error));
+  reader = ct_db_open (path, TRUE, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (ct_db_begin_read (writer));
+  g_assert_true (sqlite3_get_autocommit (ct_db_handle (writer)));
+
+  g_assert_true (ct_db_begin_read (reader));
+  g_assert_false (ct_db_begin_read (reader));      /* not nested */
+  g_assert_cmpint (read_x (reader), ==, 1);
+
+  /* another connection's commit is not seen half-way through … */
+  g_assert_true (ct_db_exec (writer, "UPDATE t SET x = 2", &error));
+  g_assert_cmpint (read_x (reader), ==, 1);
+
+  /* … and the read-only connection says why it cannot write */
+  g_assert_false (ct_db_begin (reader, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  ct_db_end_read (reader);
+  g_assert_true (sqlite3_get_autocommit (ct_db_handle (reader)));
+  g_assert_cmpint (read_x (reader), ==, 2);
+
+  ct_db_close (reader);
+  ct_db_close (writer);
+  ct_test_rmtree (folder);
+}
+
 static gpointer
 commit_later (gpointer data)
 {
@@ -655,6 +709,7 @@ main (int    argc,
   g_test_add_func ("/wiki/db/error-codes", test_error_codes);
   g_test_add_func ("/wiki/backup/on-open", test_backup_on_open);
   g_test_add_func ("/wiki/backup/keeps-seven", test_backup_keeps_seven);
+  g_test_add_func ("/wiki/db/read-transaction", test_read_transaction);
 
   return g_test_run ();
 }
