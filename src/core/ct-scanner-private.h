@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cmark.h>
+#include <string.h>
 
 #include "ct-scanner.h"
 
@@ -65,5 +66,25 @@ GPtrArray *_ct_scan_references_parsed (const char        *text,
                                        CtScanParseFunc    parse,
                                        gpointer           user_data,
                                        cmark_node       **doc);
+
+/* The first @c in [p, end), or @end. */
+static inline const char *
+_ct_scanner_find_char (const char *p,
+                       const char *end,
+                       char        c)
+{
+  const char *hit = memchr (p, c, end - p);
+  return hit ? hit : end;
+}
+
+/* ct-scanner-inline.c: each starts at the construct's first byte and
+ * returns the byte after it (see there for what each does when the
+ * construct is not closed). */
+const char *_ct_scanner_skip_code_span        (const char *p,
+                                               const char *end);
+const char *_ct_scanner_match_angle           (const char *p,
+                                               const char *end);
+const char *_ct_scanner_skip_link_destination (const char *p,
+                                               const char *end);
 
 G_END_DECLS
