@@ -9,6 +9,7 @@
 #include "ct-spell-highlighter.h"
 #include "ct-spell-private.h"
 #include "ct-text-mirror.h"
+#include "ct-wiki-reader.h"
 
 /* When to check and where (the menu is in ct-spell-menu.c):
  *
@@ -42,10 +43,9 @@ struct _CtSpellHighlighter
   GtkTextBuffer   *buffer;
   GtkTextTag      *tag;
   GSettings       *settings;
-  CtWiki          *wiki;
+  CtWikiReader    *names_reader; /* the wiki's names, read in a thread */
   GStrv            wiki_names;
-  guint            wiki_source;  /* reading the names again after a change */
-  GCancellable    *names_cancellable;  /* while the names are read, else NULL */
+  gboolean         names_pending; /* the first names of a wiki are not in yet */
   CtSpellChecker  *checker;    /* the language last checked in */
   char            *chosen;     /* the writer's choice for this document */
   char            *problem;
@@ -316,7 +316,7 @@ check_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   /* the wiki's names come first, or its every name would be underlined;
    * their arrival checks again */
-  if (self->names_cancellable != NULL)
+  if (self->names_pending)
     return G_SOURCE_REMOVE;
 
   job = g_new0 (CtSpellJob, 1);
@@ -414,26 +414,20 @@ on_scrolled_cb (CtSpellHighlighter *self)
     schedule_check (self, CHECK_AFTER_SCROLL_MS);
 }
 
-/* The wiki's titles and aliases, on a connection of the thread's own: a
- * wiki of 100,000 entities took ~270 ms on the main thread, a stall right
- * after a window opens a post in it and after every change to it. */
-static void
-names_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* The wiki's titles and aliases, on the reader's connection of its own:
+ * a wiki of 100,000 entities took ~270 ms on the main thread, a stall
+ * right after a window opens a post in it and after every change to it. */
+static gpointer
+read_names (CtWiki        *wiki,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  const char *folder = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
-  g_autoptr(GPtrArray) entities = wiki ? ct_wiki_list_entities (wiki, -1, &error) : NULL;
+  g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
   GPtrArray *names;
 
   if (entities == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   names = g_ptr_array_new ();
   for (guint i = 0; i < entities->len; i++)
     {
@@ -444,27 +438,14 @@ names_thread (GTask        *task,
         g_ptr_array_add (names, g_strdup (entity->aliases[j]));
     }
   g_ptr_array_add (names, NULL);
-  g_task_return_pointer (task, g_ptr_array_free (names, FALSE), (GDestroyNotify) g_strfreev);
+  return g_ptr_array_free (names, FALSE);
 }
 
 static void
-names_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+set_wiki_names (CtSpellHighlighter *self,
+                GStrv               names)
 {
-  CtSpellHighlighter *self = CT_SPELL_HIGHLIGHTER (object);
-  g_autoptr(GError) error = NULL;
-  GStrv names = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* another wiki, or a newer read, or the page gone: not ours to apply */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (names == NULL)
-    {
-      g_warning ("Spelling cannot read the wiki's names: %s", error->message);
-      names = g_new0 (char *, 1);
-    }
-  g_clear_object (&self->names_cancellable);
+  self->names_pending = FALSE;
   g_strfreev (self->wiki_names);
   self->wiki_names = names;
   if (self->checker != NULL)
@@ -473,37 +454,25 @@ names_read_cb (GObject      *object,
 }
 
 static void
-read_names (CtSpellHighlighter *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_cancellable_cancel (self->names_cancellable);
-  g_clear_object (&self->names_cancellable);
-  self->names_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->names_cancellable, names_read_cb, NULL);
-  g_task_set_source_tag (task, read_names);
-  g_task_set_task_data (task, g_strdup (ct_wiki_get_folder (self->wiki)), g_free);
-  g_task_run_in_thread (task, names_thread);
-}
-
-static gboolean
-reload_wiki_cb (gpointer user_data)
+names_read_cb (gpointer      result,
+               const GError *error,
+               gpointer      user_data)
 {
   CtSpellHighlighter *self = user_data;
 
-  self->wiki_source = 0;
-  read_names (self);
-  return G_SOURCE_REMOVE;
+  if (result == NULL)
+    {
+      g_warning ("Spelling cannot read the wiki's names: %s", error->message);
+      result = g_new0 (char *, 1);
+    }
+  set_wiki_names (self, result);
 }
 
-/* Entity pages commit change by change: read the names once they settle. */
+/* Entity pages commit change by change: the reader asks once they settle. */
 static void
-on_wiki_changed_cb (CtSpellHighlighter *self,
-                    gint64              id,
-                    CtWiki             *wiki)
+on_names_refresh_cb (CtSpellHighlighter *self)
 {
-  g_clear_handle_id (&self->wiki_source, g_source_remove);
-  self->wiki_source = g_timeout_add (WIKI_SETTLE_MS, reload_wiki_cb, self);
+  ct_wiki_reader_read (self->names_reader, NULL, NULL);
 }
 
 static char *
@@ -556,12 +525,9 @@ ct_spell_highlighter_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
-  g_clear_handle_id (&self->wiki_source, g_source_remove);
-  g_cancellable_cancel (self->names_cancellable);
-  g_clear_object (&self->names_cancellable);
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_clear_object (&self->wiki);
+  if (self->names_reader != NULL)
+    ct_wiki_reader_cancel (self->names_reader);
+  g_clear_object (&self->names_reader);
   _ct_spell_menu_clear (&self->menu);
 
   G_OBJECT_CLASS (ct_spell_highlighter_parent_class)->dispose (object);
@@ -650,6 +616,10 @@ static void
 ct_spell_highlighter_init (CtSpellHighlighter *self)
 {
   self->settings = g_settings_new (APP_ID);
+  self->names_reader = ct_wiki_reader_new (WIKI_SETTLE_MS, read_names, (GDestroyNotify) g_strfreev,
+                                           names_read_cb, self);
+  g_signal_connect_object (self->names_reader, "refresh", G_CALLBACK (on_names_refresh_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 CtSpellHighlighter *
@@ -703,24 +673,10 @@ ct_spell_highlighter_set_wiki (CtSpellHighlighter *self,
 {
   g_return_if_fail (CT_IS_SPELL_HIGHLIGHTER (self));
 
-  if (self->wiki != NULL)
-    g_signal_handlers_disconnect_by_data (self->wiki, self);
-  g_clear_handle_id (&self->wiki_source, g_source_remove);
-  g_cancellable_cancel (self->names_cancellable);
-  g_clear_object (&self->names_cancellable);
-  g_set_object (&self->wiki, wiki);
-  if (wiki != NULL)
-    {
-      g_signal_connect_object (wiki, "changed", G_CALLBACK (on_wiki_changed_cb), self, G_CONNECT_SWAPPED);
-      read_names (self);
-      return;
-    }
-
-  g_strfreev (self->wiki_names);
-  self->wiki_names = g_new0 (char *, 1);
-  if (self->checker != NULL)
-    ct_spell_checker_set_wiki_names (self->checker, (const char * const *) self->wiki_names);
-  schedule_check (self, CHECK_AFTER_SCROLL_MS);
+  ct_wiki_reader_set_wiki (self->names_reader, wiki);
+  self->names_pending = ct_wiki_reader_read (self->names_reader, NULL, NULL);
+  if (!self->names_pending)
+    set_wiki_names (self, g_new0 (char *, 1));
 }
 
 gboolean
