@@ -12,52 +12,84 @@
  * word no name continues with, so the text is read about once whatever
  * the number of names (a name is a handful of words). A node that ends a
  * name says whose it is; two entities ending at one node make it
- * ambiguous, and an ambiguous name is never offered. */
+ * ambiguous, and an ambiguous name is never offered.
+ *
+ * The nodes are one array and the edges one hash table keyed by the
+ * parent's index and the word, the words in one string chunk: a wiki of
+ * 100,000 entities has some 300,000 edges, and a hash table per node
+ * with a malloc per word cost about 130 MB where this takes a few tens. */
 
 #define AMBIGUOUS ((gint64) -1)
 /* Longer words are in no name worth linking; they are not looked up. */
 #define MAX_WORD_BYTES 128
+/* An edge's key: the parent's index in 8 hex digits, then the word. */
+#define PARENT_DIGITS 8
+#define MAX_KEY_BYTES (PARENT_DIGITS + MAX_WORD_BYTES + 1)
 
-typedef struct _Node Node;
-
-struct _Node {
-  GHashTable *children;    /* word → Node, or NULL */
-  gint64      entity_id;   /* a name ends here: its entity, AMBIGUOUS, or 0 */
-  const char *title;
-};
+typedef struct {
+  gint64   entity_id;   /* a name ends here: its entity, AMBIGUOUS, or 0 */
+  guint32  title;       /* index in titles, when entity_id is set */
+  gboolean parent;      /* some edge leaves this node */
+} Node;
 
 struct _CtMentionMatcher {
-  Node        root;
-  GPtrArray  *titles;      /* owns the titles */
+  GArray       *nodes;   /* of Node; the root is 0 */
+  GHashTable   *edges;   /* key (in keys) → child index + 1 */
+  GStringChunk *keys;
+  GPtrArray    *titles;  /* owns the titles */
 };
 
+/* Writes the edge key of @word (@n bytes) under @parent into @key. */
 static void
-node_clear (Node *node)
+edge_key (char       *key,
+          guint       parent,
+          const char *word,
+          gsize       n)
 {
-  g_clear_pointer (&node->children, g_hash_table_unref);
+  static const char hex[] = "0123456789abcdef";
+
+  for (int i = PARENT_DIGITS - 1; i >= 0; i--, parent >>= 4)
+    key[i] = hex[parent & 0xf];
+  memcpy (key + PARENT_DIGITS, word, n);
+  key[PARENT_DIGITS + n] = '\0';
 }
 
-static void
-node_free (Node *node)
+/* The child of @parent along @word, or 0 (the root is nobody's child). */
+static guint
+node_find_child (CtMentionMatcher *self,
+                 guint             parent,
+                 const char       *word,
+                 gsize             n)
 {
-  node_clear (node);
-  g_free (node);
+  char key[MAX_KEY_BYTES];
+
+  if (n > MAX_WORD_BYTES || !g_array_index (self->nodes, Node, parent).parent)
+    return 0;
+  edge_key (key, parent, word, n);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->edges, key));
 }
 
-static Node *
-node_child (Node       *node,
-            const char *word)
+/* The child of @parent along @word, made if need be; 0 for a word too
+ * long to be looked up, which no text can reach. */
+static guint
+node_child (CtMentionMatcher *self,
+            guint             parent,
+            const char       *word)
 {
-  Node *child;
+  gsize n = strlen (word);
+  guint child;
+  char key[MAX_KEY_BYTES];
 
-  if (node->children == NULL)
-    node->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) node_free);
-  child = g_hash_table_lookup (node->children, word);
-  if (child == NULL)
-    {
-      child = g_new0 (Node, 1);
-      g_hash_table_insert (node->children, g_strdup (word), child);
-    }
+  if (n > MAX_WORD_BYTES)
+    return 0;
+  child = node_find_child (self, parent, word, n);
+  if (child != 0)
+    return child;
+  child = self->nodes->len;
+  g_array_set_size (self->nodes, child + 1);
+  g_array_index (self->nodes, Node, parent).parent = TRUE;
+  edge_key (key, parent, word, n);
+  g_hash_table_insert (self->edges, g_string_chunk_insert (self->keys, key), GUINT_TO_POINTER (child));
   return child;
 }
 
@@ -108,17 +140,21 @@ insert_words (CtMentionMatcher *self,
               GArray           *words,
               const char       *first,
               gint64            id,
-              const char       *title)
+              guint32           title)
 {
-  Node *node = &self->root;
+  guint index = 0;
+  Node *node;
 
   for (guint i = 0; i < words->len; i++)
     {
       const CtMentionWord *w = &g_array_index (words, CtMentionWord, i);
       g_autofree char *word = i == 0 && first != NULL ? g_strdup (first)
                                                       : g_strndup (name + w->start, w->end - w->start);
-      node = node_child (node, word);
+      index = node_child (self, index, word);
+      if (index == 0)
+        return;
     }
+  node = &g_array_index (self->nodes, Node, index);
   if (node->entity_id == 0)
     {
       node->entity_id = id;
@@ -132,7 +168,7 @@ static void
 insert_name (CtMentionMatcher *self,
              const char       *name,
              gint64            id,
-             const char       *title)
+             guint32           title)
 {
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (CtMentionWord));
   const CtMentionWord *first;
@@ -182,14 +218,18 @@ ct_mention_matcher_new (GPtrArray *entities)
 {
   CtMentionMatcher *self = g_atomic_rc_box_new0 (CtMentionMatcher);
 
+  self->nodes = g_array_sized_new (FALSE, TRUE, sizeof (Node), 1);
+  g_array_set_size (self->nodes, 1);
+  self->edges = g_hash_table_new (g_str_hash, g_str_equal);
+  self->keys = g_string_chunk_new (64 * 1024);
   self->titles = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       const CtEntity *entity = g_ptr_array_index (entities, i);
-      char *title = g_strdup (entity->title);
+      guint32 title = self->titles->len;
       g_autofree char *bare = without_disambiguation (entity->title);
 
-      g_ptr_array_add (self->titles, title);
+      g_ptr_array_add (self->titles, g_strdup (entity->title));
       insert_name (self, entity->title, entity->id, title);
       if (bare != NULL)
         insert_name (self, bare, entity->id, title);
@@ -202,7 +242,9 @@ ct_mention_matcher_new (GPtrArray *entities)
 static void
 matcher_clear (CtMentionMatcher *self)
 {
-  node_clear (&self->root);
+  g_array_unref (self->nodes);
+  g_hash_table_unref (self->edges);
+  g_string_chunk_free (self->keys);
   g_ptr_array_unref (self->titles);
 }
 
@@ -244,28 +286,25 @@ ct_mention_matcher_find (CtMentionMatcher     *self,
                                                        gpointer              user_data),
                          gpointer              user_data)
 {
-  char key[MAX_WORD_BYTES + 1];
-
   for (guint i = 0; i < n_words;)
     {
-      Node *node = &self->root;
-      Node *best = NULL;
+      guint node = 0;
+      const Node *best = NULL;
       guint best_last = i;
 
       for (guint j = i; j < n_words; j++)
         {
-          gsize n = words[j].end - words[j].start;
+          const Node *reached;
 
-          if ((j > i && words[j].breaks) || n > MAX_WORD_BYTES || node->children == NULL)
+          if (j > i && words[j].breaks)
             break;
-          memcpy (key, text + words[j].start, n);
-          key[n] = '\0';
-          node = g_hash_table_lookup (node->children, key);
-          if (node == NULL)
+          node = node_find_child (self, node, text + words[j].start, words[j].end - words[j].start);
+          if (node == 0)
             break;
-          if (node->entity_id != 0)
+          reached = &g_array_index (self->nodes, Node, node);
+          if (reached->entity_id != 0)
             {
-              best = node;
+              best = reached;
               best_last = j;
             }
         }
@@ -273,7 +312,8 @@ ct_mention_matcher_find (CtMentionMatcher     *self,
       if (best != NULL && best->entity_id != AMBIGUOUS
           && bounded (text, length, words[i].start, words[best_last].end))
         {
-          CtMentionMatch match = { words[i].start, words[best_last].end, best->entity_id, best->title };
+          CtMentionMatch match = { words[i].start, words[best_last].end, best->entity_id,
+                                   g_ptr_array_index (self->titles, best->title) };
 
           found (&match, user_data);
           i = best_last + 1;

@@ -345,6 +345,76 @@ test_mentions_follow_wiki (void)
   assert_mentions ("Zara Vantablack waits. Mira Quillfeather too.", "");
 }
 
+static void
+add_entity (GPtrArray  *entities,
+            gint64      id,
+            const char *title)
+{
+  CtEntity *entity = g_new0 (CtEntity, 1);
+
+  entity->id = id;
+  entity->title = g_strdup (title);
+  entity->aliases = g_new0 (char *, 1);
+  g_ptr_array_add (entities, entity);
+}
+
+static void
+on_match (const CtMentionMatch *match,
+          gpointer              user_data)
+{
+  g_string_append_printf (user_data, "%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " %s;",
+                          match->start, match->end, match->title);
+}
+
+static char *
+matches (CtMentionMatcher *matcher,
+         const char       *text)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (CtMentionWord));
+  GString *out = g_string_new (NULL);
+
+  ct_mention_split_words (text, 0, strlen (text), words);
+  ct_mention_matcher_find (matcher, text, strlen (text), (CtMentionWord *) (gpointer) words->data,
+                           words->len, on_match, out);
+  return g_string_free (out, FALSE);
+}
+
+/* The matcher alone: the longest name wins over its prefix, a word past
+ * the length looked up never matches by its first bytes, and a name two
+ * entities share is left out. */
+static void
+test_matcher (void)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
+  g_autofree char *long_word = g_strnfill (200, 'x');
+  g_autofree char *long_title = g_strconcat ("Long ", long_word, NULL);
+  g_autofree char *cut = g_strconcat ("Long ", long_word + 72, " here", NULL);
+  g_autoptr(CtMentionMatcher) matcher = NULL;
+  g_autofree char *got = NULL;
+
+  add_entity (entities, 1, "Ruska Roma");
+  add_entity (entities, 2, "Ruska Roma Theatre");
+  add_entity (entities, 3, long_title);
+  add_entity (entities, 4, "Shared Name");
+  add_entity (entities, 5, "Shared Name");
+  matcher = ct_mention_matcher_new (entities);
+
+  got = matches (matcher, "The Ruska Roma Theatre and the Ruska Roma.");
+  g_assert_cmpstr (got, ==, "4-22 Ruska Roma Theatre;31-41 Ruska Roma;");
+  g_free (got);
+  /* "Long" + the first 128 bytes of the long word */
+  got = matches (matcher, cut);
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  got = matches (matcher, long_title);
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  got = matches (matcher, "A Shared Name.");
+  g_assert_cmpstr (got, ==, "");
+  g_assert_nonnull (ct_mention_matcher_ref (matcher));
+  ct_mention_matcher_unref (matcher);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -366,6 +436,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/mentions/found", test_mentions);
   g_test_add_func ("/prose/mentions/not", test_mentions_not);
   g_test_add_func ("/prose/mentions/follow-wiki", test_mentions_follow_wiki);
+  g_test_add_func ("/prose/mentions/matcher", test_matcher);
   g_test_add_func ("/prose/render", test_render_has_them);
   g_test_add_func ("/prose/diagnostic-copy", test_diagnostic_copy);
 
