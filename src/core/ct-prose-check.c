@@ -436,7 +436,7 @@ mention_matcher_get (CtWiki  *wiki,
 
   if (matcher != NULL)
     return matcher;
-  entities = ct_wiki_list_entities (wiki, -1, error);
+  entities = ct_wiki_list_entity_names (wiki, error);
   if (entities == NULL)
     return NULL;
   matcher = ct_mention_matcher_new (entities);

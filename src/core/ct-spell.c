@@ -220,29 +220,41 @@ ct_spell_checker_set_wiki_names (CtSpellChecker     *self,
   g_mutex_unlock (&self->lock);
 }
 
+GStrv
+ct_spell_wiki_names (CtWiki  *wiki,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) entities = ct_wiki_list_entity_names (wiki, error);
+  GPtrArray *names;
+
+  if (entities == NULL)
+    return NULL;
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+
+      g_ptr_array_add (names, g_steal_pointer (&entity->title));
+      for (guint j = 0; entity->aliases[j] != NULL; j++)
+        g_ptr_array_add (names, g_steal_pointer (&entity->aliases[j]));
+    }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
+
 gboolean
 ct_spell_checker_load_wiki (CtSpellChecker  *self,
                             CtWiki          *wiki,
                             GError         **error)
 {
-  g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_auto(GStrv) names = NULL;
 
   g_return_val_if_fail (CT_IS_SPELL_CHECKER (self), FALSE);
 
-  entities = ct_wiki_list_entities (wiki, -1, error);
-  if (entities == NULL)
+  names = ct_spell_wiki_names (wiki, error);
+  if (names == NULL)
     return FALSE;
-  for (guint i = 0; i < entities->len; i++)
-    {
-      CtEntity *entity = g_ptr_array_index (entities, i);
-
-      g_ptr_array_add (names, entity->title);
-      for (guint j = 0; entity->aliases[j] != NULL; j++)
-        g_ptr_array_add (names, entity->aliases[j]);
-    }
-  g_ptr_array_add (names, NULL);
-  ct_spell_checker_set_wiki_names (self, (const char * const *) names->pdata);
+  ct_spell_checker_set_wiki_names (self, (const char * const *) names);
   return TRUE;
 }
 

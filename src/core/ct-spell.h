@@ -58,6 +58,10 @@ void            ct_spell_checker_set_wiki_names    (CtSpellChecker      *self,
 gboolean        ct_spell_checker_load_wiki         (CtSpellChecker  *self,
                                                     CtWiki          *wiki,
                                                     GError         **error);
+/* Every entity title and alias of @wiki, for set_wiki_names (the editor
+ * reads them in a thread, then hands them to its checker). */
+GStrv           ct_spell_wiki_names                (CtWiki          *wiki,
+                                                    GError         **error);
 
 /* Whether @word (@length bytes, -1 for NUL-terminated) is spelt right:
  * a wiki word, ignored, in the user's dictionary or in the language's. */

@@ -209,6 +209,25 @@ ct_wiki_list_entities (CtWiki  *self,
   return COLLECT_ENTITIES (self, stmt, error);
 }
 
+GPtrArray *
+ct_wiki_list_entity_names (CtWiki  *self,
+                           GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
+
+  /* entity_from_row's columns, with NULL for the slug, summary and notes */
+  stmt = ct_db_prepare (self->db,
+                        "SELECT e.id, e.kind, e.title, NULL, NULL, NULL, e.spoiler, "
+                        "(SELECT group_concat (name, char(31)) FROM "
+                        "  (SELECT a.name FROM name a WHERE a.entity_id = e.id AND a.is_alias = 1"
+                        "   ORDER BY a.position)) FROM entity e", error);
+  if (stmt == NULL)
+    return NULL;
+  return COLLECT_ENTITIES (self, stmt, error);
+}
+
 /* Names */
 
 static CtLookup *

@@ -142,6 +142,11 @@ GPtrArray    *ct_wiki_lookup             (CtWiki           *self,
 GPtrArray    *ct_wiki_list_entities      (CtWiki           *self,
                                           int               kind,    /* CtEntityKind or -1 for all */
                                           GError          **error);  /* of CtEntity, by title */
+/* Every entity with only its id, kind, title, spoiler flag and aliases
+ * (no slug, summary or notes), in no particular order: what name
+ * matching and spelling need, without holding a big wiki's notes. */
+GPtrArray    *ct_wiki_list_entity_names  (CtWiki           *self,
+                                          GError          **error);  /* of CtEntity */
 /* Names (titles and aliases) holding @prefix, ignoring case and accents,
  * each entity once, best first (see CtLookup.rank; shorter names first
  * within a rank); at most @limit, 0 for all. */

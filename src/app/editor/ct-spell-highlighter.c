@@ -423,22 +423,7 @@ read_names (CtWiki        *wiki,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GPtrArray) entities = ct_wiki_list_entities (wiki, -1, error);
-  GPtrArray *names;
-
-  if (entities == NULL)
-    return NULL;
-  names = g_ptr_array_new ();
-  for (guint i = 0; i < entities->len; i++)
-    {
-      CtEntity *entity = g_ptr_array_index (entities, i);
-
-      g_ptr_array_add (names, g_strdup (entity->title));
-      for (guint j = 0; entity->aliases[j] != NULL; j++)
-        g_ptr_array_add (names, g_strdup (entity->aliases[j]));
-    }
-  g_ptr_array_add (names, NULL);
-  return g_ptr_array_free (names, FALSE);
+  return ct_spell_wiki_names (wiki, error);
 }
 
 static void
