@@ -214,6 +214,44 @@ test_fact_texts (Fixture       *f,
   g_assert_cmpuint (found, >=, 2);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  const CtEntity *ea = *(CtEntity * const *) a;
+  const CtEntity *eb = *(CtEntity * const *) b;
+
+  return ea->id < eb->id ? -1 : ea->id > eb->id;
+}
+
+/* The names-only listing (mentions, spelling) has every entity with the
+ * same id, kind, title, spoiler flag and aliases, and no notes. */
+static void
+test_entity_names (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) whole = ct_wiki_list_entities (f->wiki, -1, &error);
+  g_autoptr(GPtrArray) names = ct_wiki_list_entity_names (f->wiki, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, whole->len);
+  g_ptr_array_sort (whole, compare_ids);
+  g_ptr_array_sort (names, compare_ids);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      const CtEntity *a = g_ptr_array_index (whole, i);
+      const CtEntity *b = g_ptr_array_index (names, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpint (a->spoiler, ==, b->spoiler);
+      g_assert_true (g_strv_equal ((const char * const *) a->aliases, (const char * const *) b->aliases));
+      g_assert_null (b->notes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,5 +261,6 @@ main (int   argc,
   ADD ("/wiki-batch/backlinks", test_backlinks);
   ADD ("/wiki-batch/sets", test_sets);
   ADD ("/wiki-batch/fact-texts", test_fact_texts);
+  ADD ("/wiki-batch/entity-names", test_entity_names);
   return g_test_run ();
 }
