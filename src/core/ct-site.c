@@ -351,6 +351,15 @@ write_file (const char  *dir,
 
 /* ---- the workers ---- */
 
+/* A worker's connection lives for one export and reads most of the wiki
+ * (each entity, its facts, the names its pages and posts refer to): at
+ * the cache's usual 4,096 entries it filled and started again a few
+ * times per export on a 2,000-entity wiki, reading the same rows again.
+ * This bounds it still (at most the wiki's rows, copied once per worker,
+ * and freed when the worker ends) while one export of a wiki of a few
+ * tens of thousands of entities never starts over. */
+#define WORKER_CACHE_ENTRIES 65536
+
 typedef struct {
   const CtSitePlan *plan;
   const char       *output_dir;
@@ -460,6 +469,7 @@ worker (gpointer data,
            * nobody's commit can be seen, so what the connection read
            * stays true; otherwise each page's render asked SQLite
            * whether the file changed (a statement per page). */
+          _ct_wiki_cache_set_limit (wiki, WORKER_CACHE_ENTRIES);
           _ct_wiki_cache_hold (wiki);
           held = TRUE;
         }
