@@ -2,12 +2,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "ct-site-private.h"
+#include "ct-wiki-private.h"
 
 /* What a page is made from, so that a rerun can leave it alone without
  * rendering it.
@@ -61,6 +63,105 @@ file_state (const char *path)
                           (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
 }
 
+/* A rerun with nothing changed spent a third of its time on the digest
+ * of every row (reading them all, and SHA-256 over a megabyte for the
+ * bench's 2,000 entities). The digest is remembered in the marker beside
+ * the state of the database's files (identity, size, and modification
+ * and change times to the nanosecond, of the database, its WAL and its
+ * journal), and reused while that state holds: no commit, checkpoint or
+ * copy can change a row without writing one of them, and a write moves
+ * the change time, which no tool can set back.
+ *
+ * Two races are closed. The state is read before the rows, so a commit
+ * in between makes the state remembered older than the digest, and the
+ * next run digests again (never the reverse). And a file's times come
+ * from a coarse clock (a few milliseconds, two seconds on some
+ * filesystems): a commit just after the state was read could leave the
+ * same times and, with a WAL started over, the same size. So a state
+ * with any time less than WIKI_SETTLED ago is not remembered at all, as
+ * Git does with "racily clean" files; a commit after the state is read
+ * then always gets later times than those remembered. */
+#define WIKI_SETTLED (2 * G_USEC_PER_SEC)
+
+static const char * const wiki_files[] = { "", "-wal", "-journal" };
+
+/* The state of @folder's database files, or NULL when it cannot be
+ * trusted to tell a change (too recent, or not readable). */
+static char *
+wiki_files_state (const char *folder)
+{
+  GString *state;
+  gint64 now = g_get_real_time ();
+
+  if (strchr (folder, '\n') != NULL)
+    return NULL;   /* the marker holds it on one line */
+  state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wiki_files); i++)
+    {
+      g_autofree char *name = g_strconcat (CT_WIKI_DB_NAME, wiki_files[i], NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      struct stat st;
+      gint64 mtime, ctime;
+
+      if (lstat (path, &st) != 0)
+        {
+          if (errno != ENOENT)
+            return (g_string_free (state, TRUE), NULL);
+          g_string_append (state, "- ");
+          continue;
+        }
+      /* Opening the wiki makes an empty WAL, just now: nothing in it to
+       * change, whatever its times (a commit would give it frames, and
+       * emptying it again checkpoints them into the database's file). */
+      if (S_ISREG (st.st_mode) && st.st_size == 0)
+        {
+          g_string_append (state, "0 ");
+          continue;
+        }
+      mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+      ctime = (gint64) st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000;
+      if (mtime > now - WIKI_SETTLED || ctime > now - WIKI_SETTLED)
+        return (g_string_free (state, TRUE), NULL);
+      g_string_append_printf (state, "%o:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                              ":%ld.%09ld:%ld.%09ld ",
+                              (guint) st.st_mode, (guint64) st.st_dev, (guint64) st.st_ino,
+                              (gint64) st.st_size, (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                              (long) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
+    }
+  g_string_append (state, folder);
+  return g_string_free (state, FALSE);
+}
+
+/* The digest of @wiki's rows: the one @remembered holds when the files'
+ * state is still the one it was made at, else made again. *@remembered_now
+ * is what to remember for the next run (NULL: nothing). */
+static char *
+wiki_digest (CtWiki      *wiki,
+             const char  *remembered,
+             char       **remembered_now,
+             GError     **error)
+{
+  g_autofree char *state = NULL;
+  const char *tab = remembered ? strrchr (remembered, '\t') : NULL;
+  char *digest;
+
+  *remembered_now = NULL;
+  /* Inside the caller's transaction the digest would be of a snapshot
+   * older than the state read now, or hold its uncommitted rows: made,
+   * never remembered. */
+  if (sqlite3_get_autocommit (ct_db_handle (wiki->db)))
+    state = wiki_files_state (ct_wiki_get_folder (wiki));
+  if (state != NULL && tab != NULL && strlen (state) == (gsize) (tab - remembered)
+      && strncmp (state, remembered, tab - remembered) == 0 && tab[1] != '\0')
+    digest = g_strdup (tab + 1);
+  else if ((digest = ct_wiki_content_digest (wiki, error)) == NULL)
+    return NULL;
+  if (state != NULL)
+    *remembered_now = g_strdup_printf ("%s\t%s", state, digest);
+  return digest;
+}
+
 static void
 add_string (GChecksum  *sum,
             const char *text)
@@ -73,6 +174,8 @@ char *
 ct_site_inputs_key (const CtSitePlan     *plan,
                     CtWiki               *wiki,
                     const CtSiteOptions  *options,
+                    const char           *remembered,
+                    char                **remembered_now,
                     GError              **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -80,6 +183,7 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   g_autofree char *digest = NULL;
   const char * const *languages = g_get_language_names ();
 
+  *remembered_now = NULL;
   if (exe == NULL)
     {
       /* a key no marker holds: every page is rendered */
@@ -87,7 +191,7 @@ ct_site_inputs_key (const CtSitePlan     *plan,
       return g_strdup (random);
     }
 
-  digest = ct_wiki_content_digest (wiki, error);
+  digest = wiki_digest (wiki, remembered, remembered_now, error);
   if (digest == NULL)
     return NULL;
 

@@ -18,6 +18,10 @@
 /* 2: each line may carry, after a tab, what the file was made from and
  * how it was left (ct-site-inputs.c) */
 #define MARKER_HEADER "continuity-site 2"
+/* The marker's line of what a rerun may reuse of the wiki's digest
+ * (ct-site-inputs.c): not a path, so a marker with it still reads as
+ * before, and one without it only costs the digest. */
+#define MARKER_WIKI "#wiki\t"
 
 
 /* A path the marker may name: one or two components of [A-Za-z0-9._-],
@@ -48,6 +52,7 @@ ct_site_is_path (const char *path)
 GHashTable *
 ct_site_claim_output (const char  *dir,
                       gboolean    *empty,
+                      char       **wiki_line,
                       GError     **error)
 {
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -58,6 +63,7 @@ ct_site_claim_output (const char  *dir,
   GStatBuf st;
 
   *empty = FALSE;
+  *wiki_line = NULL;
   if (g_lstat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -87,8 +93,15 @@ ct_site_claim_output (const char  *dir,
       lines = g_strsplit (contents, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
-          char *tab = strchr (lines[i], '\t');
+          char *tab;
 
+          if (g_str_has_prefix (lines[i], MARKER_WIKI))
+            {
+              g_free (*wiki_line);
+              *wiki_line = g_strdup (lines[i] + strlen (MARKER_WIKI));
+              continue;
+            }
+          tab = strchr (lines[i], '\t');
           if (tab != NULL)
             *tab = '\0';
           if (ct_site_is_path (lines[i]))
@@ -155,6 +168,7 @@ ct_site_write_marker (const char  *dir,
               GPtrArray   *files,
               GHashTable  *extra,
               GHashTable  *records,
+              const char  *wiki_line,
               GError     **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -176,6 +190,8 @@ ct_site_write_marker (const char  *dir,
         if (g_hash_table_add (seen, key))
           g_ptr_array_add (all, key);
     }
+  if (wiki_line != NULL && strchr (wiki_line, '\n') == NULL)
+    g_string_append_printf (text, MARKER_WIKI "%s\n", wiki_line);
   g_ptr_array_sort (all, compare_strings);
   for (guint i = 0; i < all->len; i++)
     {

@@ -118,11 +118,13 @@ gboolean ct_site_write_file (const char  *dir,
  * empty and not marked (@empty: the folder was made or found empty); a
  * real subfolder (never a symbolic link); the
  * marker, listing @files and @extra with their @records, written only
- * when its bytes change; and removing files of @previous that are not
+ * when its bytes change (@wiki_line: what ct_site_inputs_key remembers
+ * of the wiki, read back by the claim); and removing files of @previous that are not
  * @written (returns how many). */
 gboolean    ct_site_is_path          (const char  *path);
 GHashTable *ct_site_claim_output     (const char  *dir,
                                       gboolean    *empty,
+                                      char       **wiki_line,
                                       GError     **error);
 gboolean    ct_site_ensure_subfolder (const char  *dir,
                                       const char  *name,
@@ -131,6 +133,7 @@ gboolean    ct_site_write_marker     (const char  *dir,
                                       GPtrArray   *files,
                                       GHashTable  *extra,
                                       GHashTable  *records,
+                                      const char  *wiki_line,
                                       GError     **error);
 guint       ct_site_remove_stale     (const char  *dir,
                                       GHashTable  *previous,
@@ -138,10 +141,14 @@ guint       ct_site_remove_stale     (const char  *dir,
 
 /* ct-site-inputs.c: the key of everything pages are made from (NULL and
  * @error when the wiki cannot be read), and the record of a file in the
- * marker: that key and the file's identity as it was left. */
+ * marker: that key and the file's identity as it was left. @remembered:
+ * the marker's line of the wiki (or NULL); *@remembered_now: the line
+ * for the next marker (NULL: none). */
 char *ct_site_inputs_key (const CtSitePlan     *plan,
                           CtWiki               *wiki,
                           const CtSiteOptions  *options,
+                          const char           *remembered,
+                          char                **remembered_now,
                           GError              **error);
 char *ct_site_record (const char *dir,
                       const char *file,

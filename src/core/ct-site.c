@@ -607,6 +607,7 @@ typedef struct {
   const CtSitePlan    *plan;
   const CtSiteOptions *options;
   char                *key;
+  char                *wiki_line;
   GError              *error;
 } KeyJob;
 
@@ -617,7 +618,7 @@ key_thread (gpointer data)
   g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
 
   if (wiki != NULL)
-    job->key = ct_site_inputs_key (job->plan, wiki, job->options, &job->error);
+    job->key = ct_site_inputs_key (job->plan, wiki, job->options, NULL, &job->wiki_line, &job->error);
   return NULL;
 }
 
@@ -660,6 +661,8 @@ ct_site_export (CtWiki              *wiki,
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GBytes) css = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *wiki_line = NULL;
+  g_autofree char *wiki_line_before = NULL;
   g_autofree char **page_records = NULL;
   const char *dir;
   guint jobs;
@@ -685,6 +688,7 @@ ct_site_export (CtWiki              *wiki,
       GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
       planned = plan_complete (plan, wiki, error);
       g_thread_join (thread);
+      wiki_line = job.wiki_line;
       if (!planned)
         {
           g_clear_error (&job.error);
@@ -698,18 +702,21 @@ ct_site_export (CtWiki              *wiki,
         }
       key = job.key;
       phase_done ("plan and inputs key, side by side", &since);
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      if (previous == NULL)
+        return FALSE;
     }
   else
     {
-      key = ct_site_inputs_key (plan, wiki, options, error);
+      /* claimed first: the marker may hold the wiki's digest */
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      if (previous == NULL)
+        return FALSE;
+      key = ct_site_inputs_key (plan, wiki, options, wiki_line_before, &wiki_line, error);
       if (key == NULL)
         return FALSE;
       phase_done ("inputs key", &since);
     }
-
-  previous = ct_site_claim_output (dir, &empty, error);
-  if (previous == NULL)
-    return FALSE;
 
   {
     guint kept;
@@ -717,6 +724,11 @@ ct_site_export (CtWiki              *wiki,
     if (nothing_changed (dir, previous, key, &kept))
       {
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        /* the same files, but the wiki's files moved (a checkpoint, the
+         * app closing it): what the next run may reuse is updated */
+        if (g_strcmp0 (wiki_line, wiki_line_before) != 0 && wiki_line != NULL
+            && !ct_site_write_marker (dir, files, previous, previous, wiki_line, error))
           return FALSE;
         /* style.css is a file but not a page */
         if (progress != NULL)
@@ -745,7 +757,7 @@ ct_site_export (CtWiki              *wiki,
    * leaves a folder the next one can take over, and a file it rewrote no
    * longer matches its record. With the same files as last time this is
    * the marker that is already there, and nothing is written. */
-  if (!ct_site_write_marker (dir, files, previous, previous, error))
+  if (!ct_site_write_marker (dir, files, previous, previous, wiki_line, error))
     return FALSE;
 
   if (plan->posts->len > 0 && !ct_site_ensure_subfolder (dir, "posts", error))
@@ -786,7 +798,7 @@ ct_site_export (CtWiki              *wiki,
       stats->rendered = rendered;
     }
 
-  ok = ct_site_write_marker (dir, files, NULL, records, error);
+  ok = ct_site_write_marker (dir, files, NULL, records, wiki_line, error);
   phase_done ("stale files removed, marker", &since);
   return ok;
 }
