@@ -150,12 +150,15 @@ char *ct_site_inputs_key (const CtSitePlan     *plan,
                           const char           *remembered,
                           char                **remembered_now,
                           GError              **error);
-char *ct_site_record (const char *dir,
+char *ct_site_record (int         dirfd,
+                      const char *dir,
                       const char *file,
                       const char *key);
 /* TRUE, with the new record in @record, when @file is still the regular
- * file @previous records and made from @key: it can be left alone. */
-gboolean ct_site_record_current (const char *dir,
+ * file @previous records and made from @key: it can be left alone.
+ * @dirfd: @dir opened, or -1 to go by its path. */
+gboolean ct_site_record_current (int         dirfd,
+                                 const char *dir,
                                  const char *file,
                                  const char *key,
                                  const char *previous,

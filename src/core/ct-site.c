@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -363,6 +365,7 @@ write_file (const char  *dir,
 typedef struct {
   const CtSitePlan *plan;
   const char       *output_dir;
+  int               output_fd;   /* output_dir opened, or -1 */
   GCancellable     *cancellable;
   const char       *key;         /* what every page is made from */
   gboolean          empty;       /* the folder was empty: no page is there yet */
@@ -448,7 +451,7 @@ worker (gpointer data,
           break;
         }
       page = g_ptr_array_index (plan->pages, i);
-      if (ct_site_record_current (shared->output_dir, page->file, shared->key,
+      if (ct_site_record_current (shared->output_fd, shared->output_dir, page->file, shared->key,
                                   g_hash_table_lookup (shared->previous, page->file),
                                   &shared->records[i]))
         {
@@ -485,7 +488,7 @@ worker (gpointer data,
           fail (shared, error);
           break;
         }
-      shared->records[i] = ct_site_record (shared->output_dir, page->file, shared->key);
+      shared->records[i] = ct_site_record (shared->output_fd, shared->output_dir, page->file, shared->key);
       page_done (shared);
     }
 
@@ -503,6 +506,7 @@ worker (gpointer data,
 static gboolean
 render_pages (const CtSitePlan     *plan,
               const char           *output_dir,
+              int                   output_fd,
               gboolean              empty,
               const char           *key,
               GHashTable           *previous,
@@ -515,7 +519,7 @@ render_pages (const CtSitePlan     *plan,
               guint                *rendered,
               GError              **error)
 {
-  Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
+  Shared shared = { .plan = plan, .output_dir = output_dir, .output_fd = output_fd, .cancellable = cancellable,
                     .key = key, .empty = empty, .previous = previous, .records = records,
                     /* about a hundred reports in all, the last page always */
                     .report_every = progress != NULL ? MAX (plan->pages->len / 100, 1) : 0 };
@@ -576,7 +580,8 @@ render_pages (const CtSitePlan     *plan,
  * remove, and even listing the entities again can be skipped. *@files
  * is how many files that is. */
 static gboolean
-nothing_changed (const char *dir,
+nothing_changed (int         dirfd,
+                 const char *dir,
                  GHashTable *previous,
                  const char *key,
                  guint      *files)
@@ -591,7 +596,7 @@ nothing_changed (const char *dir,
     {
       g_autofree char *current = NULL;
 
-      if (!ct_site_record_current (dir, file, key, record, &current))
+      if (!ct_site_record_current (dirfd, dir, file, key, record, &current))
         return FALSE;
     }
   *files = g_hash_table_size (previous);
@@ -633,6 +638,18 @@ no_marker (const char *dir)
   return g_lstat (marker, &st) != 0;
 }
 
+/* The output folder opened, for checking and recording its files by name
+ * within it (-1: by their whole paths). */
+typedef int SiteFd;
+
+static void
+site_fd_close (SiteFd fd)
+{
+  close (fd);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (SiteFd, site_fd_close, -1)
+
 /* Phase timings, for G_MESSAGES_DEBUG=ct-site: where an export's time
  * goes, without a profiler. */
 static void
@@ -672,6 +689,7 @@ ct_site_export (CtWiki              *wiki,
   gboolean empty;
   gboolean planned = FALSE;
   gboolean ok;
+  g_auto(SiteFd) output_fd = -1;
   gint64 since = g_get_monotonic_time ();
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
@@ -705,6 +723,7 @@ ct_site_export (CtWiki              *wiki,
       previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
       if (previous == NULL)
         return FALSE;
+      output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
   else
     {
@@ -712,6 +731,7 @@ ct_site_export (CtWiki              *wiki,
       previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
       if (previous == NULL)
         return FALSE;
+      output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       key = ct_site_inputs_key (plan, wiki, options, wiki_line_before, &wiki_line, error);
       if (key == NULL)
         return FALSE;
@@ -721,7 +741,7 @@ ct_site_export (CtWiki              *wiki,
   {
     guint kept;
 
-    if (nothing_changed (dir, previous, key, &kept))
+    if (nothing_changed (output_fd, dir, previous, key, &kept))
       {
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
@@ -772,13 +792,13 @@ ct_site_export (CtWiki              *wiki,
   if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), empty,
                    &written, error))
     return FALSE;
-  g_hash_table_insert (records, "style.css", ct_site_record (dir, "style.css", key));
+  g_hash_table_insert (records, "style.css", ct_site_record (output_fd, dir, "style.css", key));
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
   page_records = g_new0 (char *, plan->pages->len + 1);
   phase_done ("marker, folders, style.css", &since);
-  ok = render_pages (plan, dir, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
+  ok = render_pages (plan, dir, output_fd, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
                      &written, &rendered, error);
   /* the records move into the hash table, which frees them */
   for (guint i = 0; i < plan->pages->len; i++)
