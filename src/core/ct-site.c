@@ -203,7 +203,7 @@ plan_posts (CtSitePlan           *plan,
             const CtSiteOptions  *options,
             GError              **error)
 {
-  g_autoptr(GPtrArray) posts = ct_wiki_list_posts (wiki, error);
+  g_autoptr(GPtrArray) posts = ct_wiki_list_posts_uncounted (wiki, error);
   g_autoptr(GHashTable) slugs = NULL;
 
   if (posts == NULL)
