@@ -129,7 +129,7 @@ struct _CtRenderContext {
   GPtrArray             *mentions;      /* of CtMention */
   GHashTable            *entities;      /* id → CtEntity, a cache */
   GHashTable            *facts;         /* id → GPtrArray of CtFact, a cache */
-  GHashTable            *resolved;      /* "kinds|name" → Resolution, a cache */
+  GHashTable            *resolved;      /* kinds, wanted, name → Resolution, a cache */
   GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
   char                  *recursion;     /* set when nested notes hit the limit */
   GPtrArray             *user_data;     /* owns the user data of custom nodes */

@@ -70,9 +70,15 @@ typedef struct {
   char        *header_below;
 } CtSitePlan;
 
-/* The HTML of @page; @wiki is the calling thread's own connection. */
+/* (from ct-render.h, which is not included here: ct-site-inputs.c reads
+ * ct-wiki-private.h, whose CtMention is another) */
+typedef struct _CtRenderMemo CtRenderMemo;
+
+/* The HTML of @page; @wiki is the calling thread's own connection, @memo
+ * what its renders share (ct-render.h). */
 char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
+                           CtRenderMemo      *memo,
                            const CtSitePage  *page,
                            GError           **error);
 

@@ -11,6 +11,7 @@
 
 #include "ct-error.h"
 #include "ct-site-private.h"
+#include "ct-render.h"
 #include "ct-slug.h"
 #include "ct-wiki-cache.h"
 
@@ -434,6 +435,7 @@ worker (gpointer data,
   const CtSitePlan *plan = shared->plan;
   g_autoptr(CtWiki) wiki = NULL;
   gboolean held = FALSE;
+  CtRenderMemo *memo = NULL;
   GError *error = NULL;
 
   while (!should_stop (shared))
@@ -473,13 +475,16 @@ worker (gpointer data,
            * stays true; otherwise each page's render asked SQLite
            * whether the file changed (a statement per page). */
           _ct_wiki_cache_set_limit (wiki, WORKER_CACHE_ENTRIES);
+          /* the wiki cannot change in the transaction: its pages may
+           * share what they resolved and read (CtRenderMemo) */
+          memo = ct_render_memo_new ();
           _ct_wiki_cache_hold (wiki);
           held = TRUE;
         }
       g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
         html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
-      else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
+      else if ((html = ct_site_render_page (plan, wiki, memo, page, &error)) != NULL)
         length = strlen (html);
       if (html == NULL
           || !write_file (shared->output_dir, page->file, html, length, shared->empty,
@@ -496,6 +501,7 @@ worker (gpointer data,
     _ct_wiki_cache_release (wiki);
   if (wiki != NULL)
     ct_wiki_end_reading (wiki);
+  g_clear_pointer (&memo, ct_render_memo_free);
   g_clear_object (&wiki);
   g_mutex_lock (&shared->lock);
   shared->finished++;
