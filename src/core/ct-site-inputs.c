@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ct-site-private.h"
@@ -50,19 +51,38 @@ executable_identity (void)
                           (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
 }
 
-/* The identity of @path's file as it is now, without following a link;
- * "-" when there is none. */
-static char *
-file_state (const char *path)
+/* The identity of @file in @dir as it is now, without following a link
+ * in its last component, written into @buf; "-" when there is none.
+ * Relative to @dirfd (@dir opened) when it is not -1: a rerun checks
+ * every file the export wrote, and the kernel walking the whole path
+ * again for each was a quarter of it. */
+static void
+file_state (int         dirfd,
+            const char *dir,
+            const char *file,
+            char       *buf,
+            gsize       size)
 {
-  GStatBuf st;
+  struct stat st;
+  int rc;
 
-  if (g_lstat (path, &st) != 0)
-    return g_strdup ("-");
-  return g_strdup_printf ("%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
-                          (guint) st.st_mode, (guint64) st.st_ino, (gint64) st.st_size,
-                          (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+  if (dirfd >= 0)
+    rc = fstatat (dirfd, file, &st, AT_SYMLINK_NOFOLLOW);
+  else
+    {
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      rc = lstat (path, &st);
+    }
+  if (rc != 0)
+    g_strlcpy (buf, "-", size);
+  else
+    g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
+                (guint) st.st_mode, (guint64) st.st_ino, (gint64) st.st_size,
+                (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
 }
+
+/* room for file_state (): four numbers and the separators */
+#define STATE_SIZE 128
 
 /* A rerun with nothing changed spent a third of its time on the digest
  * of every row (reading them all, and SHA-256 over a megabyte for the
@@ -183,6 +203,7 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   g_autofree char *exe = executable_identity ();
   g_autofree char *digest = NULL;
   const char * const *languages = g_get_language_names ();
+  int wiki_fd;
 
   *remembered_now = NULL;
   if (exe == NULL)
@@ -206,53 +227,41 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   add_string (sum, options->drafts ? "drafts" : "published");
   add_string (sum, digest);
 
+  wiki_fd = open (plan->wiki_folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   for (guint i = 0; i < plan->posts->len; i++)
     {
       const CtSitePost *post = g_ptr_array_index (plan->posts, i);
-      g_autofree char *path = g_build_filename (plan->wiki_folder, post->post->path, NULL);
-      g_autofree char *state = file_state (path);
+      char state[STATE_SIZE];
 
+      file_state (wiki_fd, plan->wiki_folder, post->post->path, state, sizeof state);
       add_string (sum, post->post->path);
       add_string (sum, state);
     }
   for (guint i = 0; i < plan->media->len; i++)
     {
       const char *media = g_ptr_array_index (plan->media, i);
-      g_autofree char *path = g_build_filename (plan->wiki_folder, media, NULL);
-      g_autofree char *state = file_state (path);
+      char state[STATE_SIZE];
 
+      file_state (wiki_fd, plan->wiki_folder, media, state, sizeof state);
       add_string (sum, media);
       add_string (sum, state);
     }
+  if (wiki_fd >= 0)
+    close (wiki_fd);
 
   /* 128 bits are plenty to tell two states of one site apart */
   return g_strndup (g_checksum_get_string (sum), 32);
 }
 
-/* Relative to the output folder's descriptor when there is one: a rerun
- * checks every file the export wrote, and the kernel walking the whole
- * path again for each was a quarter of it. */
 char *
 ct_site_record (int         dirfd,
                 const char *dir,
                 const char *file,
                 const char *key)
 {
-  g_autofree char *state = NULL;
-  struct stat st;
+  char state[STATE_SIZE];
 
-  if (dirfd < 0)
-    {
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      state = file_state (path);
-    }
-  else if (fstatat (dirfd, file, &st, AT_SYMLINK_NOFOLLOW) != 0)
-    state = g_strdup ("-");
-  else
-    /* as file_state () */
-    state = g_strdup_printf ("%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
-                             (guint) st.st_mode, (guint64) st.st_ino, (gint64) st.st_size,
-                             (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+  file_state (dirfd, dir, file, state, sizeof state);
   return g_strdup_printf ("%s %s", key, state);
 }
 
@@ -264,14 +273,19 @@ ct_site_record_current (int         dirfd,
                         const char *previous,
                         char      **record)
 {
+  gsize key_length = strlen (key);
+  char state[STATE_SIZE];
+
   *record = NULL;
   if (previous == NULL || *previous == '\0')
     return FALSE;
   /* the record holds the file's type too: only a regular file can match
-   * one the export wrote, never a link put in its place */
-  *record = ct_site_record (dirfd, dir, file, key);
-  if (g_str_equal (*record, previous))
-    return TRUE;
-  g_clear_pointer (record, g_free);
-  return FALSE;
+   * one the export wrote, never a link put in its place; compared where
+   * it is made, not copied (a rerun compares every file's) */
+  file_state (dirfd, dir, file, state, sizeof state);
+  if (strncmp (previous, key, key_length) != 0 || previous[key_length] != ' '
+      || strcmp (previous + key_length + 1, state) != 0)
+    return FALSE;
+  *record = g_strdup (previous);
+  return TRUE;
 }
