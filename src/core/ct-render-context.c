@@ -30,6 +30,10 @@ struct _CtRenderMemo {
   GHashTable *entities;
   GHashTable *facts;
   GHashTable *resolved;
+  /* name as written → GPtrArray of CtLookup: an entity page names its
+   * entity in three templates wanting different kinds, each resolved
+   * apart, but the wiki's answer to the name is one */
+  GHashTable *lookups;
 };
 
 static GHashTable *
@@ -58,6 +62,7 @@ ct_render_memo_new (void)
   self->entities = entities_new ();
   self->facts = facts_new ();
   self->resolved = resolved_new ();
+  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   return self;
 }
 
@@ -69,6 +74,7 @@ ct_render_memo_free (CtRenderMemo *self)
   g_hash_table_unref (self->entities);
   g_hash_table_unref (self->facts);
   g_hash_table_unref (self->resolved);
+  g_hash_table_unref (self->lookups);
   g_free (self);
 }
 
@@ -156,6 +162,22 @@ ct_render_context_entity (CtRenderContext *ctx,
         g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
     }
   return value;
+}
+
+GPtrArray *
+ct_render_context_lookup (CtRenderContext  *ctx,
+                          const char       *name,
+                          GError          **error)
+{
+  CtRenderMemo *memo = ctx->options->memo;
+  GPtrArray *matches = memo ? g_hash_table_lookup (memo->lookups, name) : NULL;
+
+  if (matches != NULL)
+    return g_ptr_array_ref (matches);
+  matches = ct_wiki_lookup (ctx->options->wiki, name, error);
+  if (matches != NULL && memo != NULL)
+    g_hash_table_insert (memo->lookups, g_strdup (name), g_ptr_array_ref (matches));
+  return matches;
 }
 
 GPtrArray *

@@ -179,6 +179,11 @@ void       ct_render_context_diagnose (CtRenderContext      *ctx,
                                        const CtReference    *ref,
                                        const char           *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* ct_wiki_lookup, remembered in the options' memo when there is one;
+ * (transfer full), the caller must not change it. */
+GPtrArray *ct_render_context_lookup  (CtRenderContext      *ctx,
+                                      const char           *name,
+                                      GError              **error);
 /* The facts of entity @id, from the context's cache (transfer none);
  * NULL with @error set when they cannot be read. */
 GPtrArray *ct_render_context_facts   (CtRenderContext      *ctx,

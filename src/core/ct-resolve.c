@@ -95,7 +95,7 @@ resolve_uncached (CtRenderContext   *ctx,
   *severity = CT_SEVERITY_ERROR;
   *lasting = TRUE;
 
-  matches = ct_wiki_lookup (ctx->options->wiki, name, &error);
+  matches = ct_render_context_lookup (ctx, name, &error);
   if (matches == NULL)
     {
       /* the wiki could not be read: not what the name resolves to */
