@@ -57,6 +57,16 @@ executable_identity (void)
  * every file the export wrote, and the kernel walking the whole path
  * again for each was a quarter of it. */
 static void
+format_state (const struct stat *st,
+              char              *buf,
+              gsize              size)
+{
+  g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
+              (guint) st->st_mode, (guint64) st->st_ino, (gint64) st->st_size,
+              (long) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+}
+
+static void
 file_state (int         dirfd,
             const char *dir,
             const char *file,
@@ -76,9 +86,7 @@ file_state (int         dirfd,
   if (rc != 0)
     g_strlcpy (buf, "-", size);
   else
-    g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
-                (guint) st.st_mode, (guint64) st.st_ino, (gint64) st.st_size,
-                (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+    format_state (&st, buf, size);
 }
 
 /* room for file_state (): four numbers and the separators */
@@ -254,14 +262,12 @@ ct_site_inputs_key (const CtSitePlan     *plan,
 }
 
 char *
-ct_site_record (int         dirfd,
-                const char *dir,
-                const char *file,
-                const char *key)
+ct_site_record_stat (const char        *key,
+                     const struct stat *st)
 {
   char state[STATE_SIZE];
 
-  file_state (dirfd, dir, file, state, sizeof state);
+  format_state (st, state, sizeof state);
   return g_strdup_printf ("%s %s", key, state);
 }
 

@@ -204,7 +204,7 @@ ct_site_write_marker (const char  *dir,
         g_string_append_printf (text, "%s\n", file);
     }
   data = g_string_free (text, FALSE);
-  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), FALSE, NULL, error);
+  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), FALSE, NULL, NULL, error);
 }
 
 /* Removes what the previous export wrote and this one did not; then the

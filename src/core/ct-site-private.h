@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <sys/stat.h>
+
 #include "ct-entity.h"
 #include "ct-site.h"
 #include "ct-wiki.h"
@@ -109,13 +111,15 @@ char *ct_site_read_wiki_file (const char  *folder,
 /* Writes @data to @dir/@file atomically, unless the file there already
  * holds exactly @data: then it is left untouched (same inode, same
  * mtime). @written says which. @absent: the caller knows no file is
- * there (a folder this export found empty), so it is not looked for. */
+ * there (a folder this export found empty), so it is not looked for.
+ * @left (nullable): the file's state as it was left. */
 gboolean ct_site_write_file (const char  *dir,
                              const char  *file,
                              const char  *data,
                              gsize        length,
                              gboolean     absent,
                              gboolean    *written,
+                             struct stat *left,
                              GError     **error);
 
 /* ct-site-output.c: the output folder. A path the marker may name (one or
@@ -156,10 +160,9 @@ char *ct_site_inputs_key (const CtSitePlan     *plan,
                           const char           *remembered,
                           char                **remembered_now,
                           GError              **error);
-char *ct_site_record (int         dirfd,
-                      const char *dir,
-                      const char *file,
-                      const char *key);
+/* (a record is made from the state ct_site_write_file left the file in) */
+char *ct_site_record_stat (const char        *key,
+                           const struct stat *st);
 /* TRUE, with the new record in @record, when @file is still the regular
  * file @previous records and made from @key: it can be left alone.
  * @dirfd: @dir opened, or -1 to go by its path. */

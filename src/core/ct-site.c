@@ -340,12 +340,13 @@ write_file (const char  *dir,
             gsize        length,
             gboolean     absent,
             guint       *written_count,
+            struct stat *left,
             GError     **error)
 {
   gboolean written = FALSE;
 
   g_assert (ct_site_is_path (file) || g_str_equal (file, CT_SITE_MARKER));
-  if (!ct_site_write_file (dir, file, data, length, absent, &written, error))
+  if (!ct_site_write_file (dir, file, data, length, absent, &written, left, error))
     return FALSE;
   if (written && written_count != NULL)
     g_atomic_int_inc (written_count);
@@ -435,6 +436,7 @@ worker (gpointer data,
   const CtSitePlan *plan = shared->plan;
   g_autoptr(CtWiki) wiki = NULL;
   gboolean held = FALSE;
+  struct stat left;
   CtRenderMemo *memo = NULL;
   GError *error = NULL;
 
@@ -488,12 +490,12 @@ worker (gpointer data,
         length = strlen (html);
       if (html == NULL
           || !write_file (shared->output_dir, page->file, html, length, shared->empty,
-                          &shared->written, &error))
+                          &shared->written, &left, &error))
         {
           fail (shared, error);
           break;
         }
-      shared->records[i] = ct_site_record (shared->output_fd, shared->output_dir, page->file, shared->key);
+      shared->records[i] = ct_site_record_stat (shared->key, &left);
       page_done (shared);
     }
 
@@ -696,6 +698,7 @@ ct_site_export (CtWiki              *wiki,
   gboolean planned = FALSE;
   gboolean ok;
   g_auto(SiteFd) output_fd = -1;
+  struct stat left;
   gint64 since = g_get_monotonic_time ();
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
@@ -796,9 +799,9 @@ ct_site_export (CtWiki              *wiki,
 
   css = ct_site_stylesheet ();
   if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), empty,
-                   &written, error))
+                   &written, &left, error))
     return FALSE;
-  g_hash_table_insert (records, "style.css", ct_site_record (output_fd, dir, "style.css", key));
+  g_hash_table_insert (records, "style.css", ct_site_record_stat (key, &left));
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
