@@ -210,6 +210,7 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *exe = executable_identity ();
   g_autofree char *digest = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
   const char * const *languages = g_get_language_names ();
   int wiki_fd;
 
@@ -224,6 +225,10 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   digest = wiki_digest (wiki, remembered, remembered_now, error);
   if (digest == NULL)
     return NULL;
+  /* the posts the plan will list (their rows are in the digest) */
+  posts = ct_wiki_list_post_paths (wiki, options->drafts, error);
+  if (posts == NULL)
+    return NULL;
 
   add_string (sum, INPUTS_VERSION);
   add_string (sum, PACKAGE_VERSION);
@@ -236,13 +241,13 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   add_string (sum, digest);
 
   wiki_fd = open (plan->wiki_folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  for (guint i = 0; i < plan->posts->len; i++)
+  for (guint i = 0; i < posts->len; i++)
     {
-      const CtSitePost *post = g_ptr_array_index (plan->posts, i);
+      const char *post = g_ptr_array_index (posts, i);
       char state[STATE_SIZE];
 
-      file_state (wiki_fd, plan->wiki_folder, post->post->path, state, sizeof state);
-      add_string (sum, post->post->path);
+      file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
+      add_string (sum, post);
       add_string (sum, state);
     }
   for (guint i = 0; i < plan->media->len; i++)

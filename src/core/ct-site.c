@@ -267,9 +267,10 @@ compare_pages (gconstpointer a,
   return strcmp ((*(CtSitePage * const *) a)->file, (*(CtSitePage * const *) b)->file);
 }
 
-/* The plan in two steps: first what is read from the folder (posts and
- * media), which the inputs key needs; the entities and the list of pages
- * only when some page may need rendering (plan_complete). */
+/* The plan in two steps: first the media read from the folder, which the
+ * inputs key needs (with the posts' paths, which it asks for alone:
+ * ct_wiki_list_post_paths); the posts, the entities and the list of
+ * pages only when some page may need rendering (plan_complete). */
 static CtSitePlan *
 plan_new (CtWiki               *wiki,
           const CtSiteOptions  *options,
@@ -286,17 +287,18 @@ plan_new (CtWiki               *wiki,
   plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
   plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
 
-  if (!plan_posts (plan, wiki, options, error) || !plan_media (plan, error))
+  if (!plan_media (plan, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
 
 static gboolean
-plan_complete (CtSitePlan  *plan,
-               CtWiki      *wiki,
-               GError     **error)
+plan_complete (CtSitePlan           *plan,
+               CtWiki               *wiki,
+               const CtSiteOptions  *options,
+               GError              **error)
 {
-  if (!plan_entities (plan, wiki, error))
+  if (!plan_posts (plan, wiki, options, error) || !plan_entities (plan, wiki, error))
     return FALSE;
   /* A few whole-wiki queries here instead of several per entity page in
    * the workers: per page they were most of an entity page's time (and
@@ -708,12 +710,12 @@ ct_site_export (CtWiki              *wiki,
   plan = plan_new (wiki, options, error);
   if (plan == NULL)
     return FALSE;
-  phase_done ("posts and media listed", &since);
+  phase_done ("media listed", &since);
   if (no_marker (dir))
     {
       KeyJob job = { .plan = plan, .options = options };
       GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
-      planned = plan_complete (plan, wiki, error);
+      planned = plan_complete (plan, wiki, options, error);
       g_thread_join (thread);
       wiki_line = job.wiki_line;
       if (!planned)
@@ -770,7 +772,7 @@ ct_site_export (CtWiki              *wiki,
   phase_done ("previous export checked", &since);
   if (!planned)
     {
-      if (!plan_complete (plan, wiki, error))
+      if (!plan_complete (plan, wiki, options, error))
         return FALSE;
       phase_done ("plan", &since);
     }

@@ -209,6 +209,11 @@ GHashTable   *ct_wiki_list_fact_texts       (CtWiki        *self,
  * that query's cost), for the static site. */
 GPtrArray    *ct_wiki_list_posts_uncounted  (CtWiki        *self,
                                              GError       **error);
+/* The paths (char *) of the posts ct_wiki_list_posts lists, drafts only
+ * when @drafts, sorted byte by byte. */
+GPtrArray    *ct_wiki_list_post_paths       (CtWiki        *self,
+                                             gboolean       drafts,
+                                             GError       **error);
 
 /* Known fact keys per kind (DESIGN §4) */
 /* (labels: ct_fact_key_label in ct-fact-keys.h) */

@@ -1,7 +1,8 @@
 /* The whole-wiki forms of the per-entity queries (ct_wiki_get_all_backlinks,
- * ct_wiki_list_with_*, ct_wiki_list_fact_texts) must answer exactly what
- * asking each entity would: the static site uses them in place of the
- * per-entity ones, and its pages must not change. Every entity of a wiki
+ * ct_wiki_list_with_*, ct_wiki_list_fact_texts) and the site's lists of
+ * posts must answer exactly what asking each entity (or
+ * ct_wiki_list_posts) would: the static site uses them in their place,
+ * and its pages must not change. Every entity of a wiki
  * with posts, notes, facts, credits, scenes and events is asked both
  * ways. */
 #include "config.h"
@@ -214,6 +215,13 @@ test_fact_texts (Fixture       *f,
   g_assert_cmpuint (found, >=, 2);
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 /* Every post in the same order with the same fields, the count of names
  * that resolve to nothing aside. */
 static void
@@ -251,6 +259,26 @@ test_posts_uncounted (Fixture       *f,
   /* c.md's [[Nobody Yet]]: the count the other list leaves out */
   g_assert_cmpuint (unresolved, >=, 1);
   g_assert_cmpuint (tagged, ==, 1);
+
+  /* the paths alone, with and without drafts, sorted */
+  for (int drafts = 0; drafts <= 1; drafts++)
+    {
+      g_autoptr(GPtrArray) paths = ct_wiki_list_post_paths (f->wiki, drafts, &error);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < posts->len; i++)
+        {
+          CtPost *post = g_ptr_array_index (posts, i);
+          if (drafts || !post->draft)
+            g_ptr_array_add (expected, post->path);
+        }
+      g_ptr_array_sort (expected, compare_paths);
+      g_assert_cmpuint (paths->len, ==, expected->len);
+      g_assert_cmpuint (paths->len, ==, drafts ? 4 : 3);
+      for (guint i = 0; i < paths->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (paths, i), ==, g_ptr_array_index (expected, i));
+    }
 }
 
 int
