@@ -58,7 +58,6 @@ ct_site_claim_output (const char  *dir,
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GDir) listing = NULL;
   GStatBuf st;
 
@@ -90,22 +89,26 @@ ct_site_claim_output (const char  *dir,
     {
       if (!g_file_get_contents (marker, &contents, NULL, error))
         return NULL;
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
+      /* split in place: a marker lists every file of the site, and a
+       * rerun with nothing to do reads it whole */
+      for (char *line = contents, *next; line != NULL; line = next)
         {
           char *tab;
 
-          if (g_str_has_prefix (lines[i], MARKER_WIKI))
+          next = strchr (line, '\n');
+          if (next != NULL)
+            *next++ = '\0';
+          if (g_str_has_prefix (line, MARKER_WIKI))
             {
               g_free (*wiki_line);
-              *wiki_line = g_strdup (lines[i] + strlen (MARKER_WIKI));
+              *wiki_line = g_strdup (line + strlen (MARKER_WIKI));
               continue;
             }
-          tab = strchr (lines[i], '\t');
+          tab = strchr (line, '\t');
           if (tab != NULL)
             *tab = '\0';
-          if (ct_site_is_path (lines[i]))
-            g_hash_table_insert (previous, g_strdup (lines[i]), g_strdup (tab ? tab + 1 : ""));
+          if (ct_site_is_path (line))
+            g_hash_table_insert (previous, g_strdup (line), g_strdup (tab ? tab + 1 : ""));
         }
       return g_steal_pointer (&previous);
     }
