@@ -300,3 +300,47 @@ ct_site_record_current (int         dirfd,
   *record = g_strdup (previous);
   return TRUE;
 }
+
+/* TRUE when every file the marker lists was made from @key and is still
+ * as it was left: the plan would be the same as last time (it follows
+ * from the same inputs), so there is nothing to render, write or
+ * remove, and even listing the entities again can be skipped. *@files
+ * is how many files that is. */
+gboolean
+ct_site_nothing_changed (int         dirfd,
+                         const char *dir,
+                         GHashTable *previous,
+                         const char *key,
+                         guint      *files)
+{
+  GHashTableIter iter;
+  gpointer file, record;
+
+  if (g_hash_table_size (previous) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &file, &record))
+    {
+      g_autofree char *current = NULL;
+
+      if (!ct_site_record_current (dirfd, dir, file, key, record, &current))
+        return FALSE;
+    }
+  *files = g_hash_table_size (previous);
+  return TRUE;
+}
+
+/* The inputs key on a connection of its own, in a thread of its own:
+ * for a fresh export it is made while the calling thread plans the
+ * pages, instead of before (both only read; of the plan the key reads
+ * only the media, listed before). */
+gpointer
+ct_site_inputs_key_thread (gpointer data)
+{
+  CtSiteKeyJob *job = data;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
+
+  if (wiki != NULL)
+    job->key = ct_site_inputs_key (job->plan, wiki, job->options, NULL, &job->wiki_line, &job->error);
+  return NULL;
+}

@@ -160,6 +160,24 @@ char *ct_site_inputs_key (const CtSitePlan     *plan,
                           const char           *remembered,
                           char                **remembered_now,
                           GError              **error);
+/* For a fresh export, the key made beside the plan: a GThreadFunc taking
+ * a CtSiteKeyJob, which it fills with the key and the wiki's line for the
+ * marker, or the error. */
+typedef struct {
+  const CtSitePlan    *plan;
+  const CtSiteOptions *options;
+  char                *key;
+  char                *wiki_line;
+  GError              *error;
+} CtSiteKeyJob;
+gpointer ct_site_inputs_key_thread (gpointer job);
+/* TRUE when every file @previous (the marker's) lists was made from @key
+ * and is still as it was left; *@files is how many files that is. */
+gboolean ct_site_nothing_changed (int         dirfd,
+                                  const char *dir,
+                                  GHashTable *previous,
+                                  const char *key,
+                                  guint      *files);
 /* (a record is made from the state ct_site_write_file left the file in) */
 char *ct_site_record_stat (const char        *key,
                            const struct stat *st);

@@ -584,59 +584,6 @@ render_pages (const CtSitePlan     *plan,
 
 /* ---- the export ---- */
 
-/* TRUE when every file the marker lists was made from @key and is still
- * as it was left: the plan would be the same as last time (it follows
- * from the same inputs), so there is nothing to render, write or
- * remove, and even listing the entities again can be skipped. *@files
- * is how many files that is. */
-static gboolean
-nothing_changed (int         dirfd,
-                 const char *dir,
-                 GHashTable *previous,
-                 const char *key,
-                 guint      *files)
-{
-  GHashTableIter iter;
-  gpointer file, record;
-
-  if (g_hash_table_size (previous) == 0)
-    return FALSE;
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &file, &record))
-    {
-      g_autofree char *current = NULL;
-
-      if (!ct_site_record_current (dirfd, dir, file, key, record, &current))
-        return FALSE;
-    }
-  *files = g_hash_table_size (previous);
-  return TRUE;
-}
-
-/* The inputs key on a connection of its own, in a thread of its own:
- * for a fresh export it is made while the calling thread plans the
- * pages, instead of before (both only read, and they read different
- * parts of the plan: the key its posts and media, which are already
- * there). */
-typedef struct {
-  const CtSitePlan    *plan;
-  const CtSiteOptions *options;
-  char                *key;
-  char                *wiki_line;
-  GError              *error;
-} KeyJob;
-
-static gpointer
-key_thread (gpointer data)
-{
-  KeyJob *job = data;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
-
-  if (wiki != NULL)
-    job->key = ct_site_inputs_key (job->plan, wiki, job->options, NULL, &job->wiki_line, &job->error);
-  return NULL;
-}
-
 /* TRUE when @dir has no marker: no previous export to compare with, so
  * every page is planned and rendered whatever the key is. */
 static gboolean
@@ -713,8 +660,8 @@ ct_site_export (CtWiki              *wiki,
   phase_done ("media listed", &since);
   if (no_marker (dir))
     {
-      KeyJob job = { .plan = plan, .options = options };
-      GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
+      CtSiteKeyJob job = { .plan = plan, .options = options };
+      GThread *thread = g_thread_new ("ct-site-key", ct_site_inputs_key_thread, &job);
       planned = plan_complete (plan, wiki, options, error);
       g_thread_join (thread);
       wiki_line = job.wiki_line;
@@ -752,7 +699,7 @@ ct_site_export (CtWiki              *wiki,
   {
     guint kept;
 
-    if (nothing_changed (output_fd, dir, previous, key, &kept))
+    if (ct_site_nothing_changed (output_fd, dir, previous, key, &kept))
       {
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
