@@ -15,6 +15,69 @@
  * It depends on nothing else of the renderer, so that the writers, the
  * resolver and the templates can all use it without calling each other. */
 
+/* ---- what renders may share ---- */
+
+/* A site worker renders a thousand pages in one read transaction, and
+ * they name the same entities: resolved again per page, each name cost a
+ * lookup in the connection's cache and copies of its rows (a tenth of an
+ * export). What a render keeps of the wiki depends only on the wiki's
+ * state (a resolution on the name, the kinds and the message's start;
+ * an entity or its facts on the id), so renders that see one state may
+ * keep it together. What a render gathers of its own (diagnostics,
+ * mentions, footnotes) is never shared: a resolution remembered is
+ * replayed into each render as its diagnostic or mention. */
+struct _CtRenderMemo {
+  GHashTable *entities;
+  GHashTable *facts;
+  GHashTable *resolved;
+  /* name as written → GPtrArray of CtLookup: an entity page names its
+   * entity in three templates wanting different kinds, each resolved
+   * apart, but the wiki's answer to the name is one */
+  GHashTable *lookups;
+};
+
+static GHashTable *
+entities_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) ct_entity_free);
+}
+
+static GHashTable *
+facts_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GHashTable *
+resolved_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+CtRenderMemo *
+ct_render_memo_new (void)
+{
+  CtRenderMemo *self = g_new0 (CtRenderMemo, 1);
+
+  self->entities = entities_new ();
+  self->facts = facts_new ();
+  self->resolved = resolved_new ();
+  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  return self;
+}
+
+void
+ct_render_memo_free (CtRenderMemo *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->entities);
+  g_hash_table_unref (self->facts);
+  g_hash_table_unref (self->resolved);
+  g_hash_table_unref (self->lookups);
+  g_free (self);
+}
+
 /* ---- the context ---- */
 
 void
@@ -23,6 +86,8 @@ ct_render_context_init (CtRenderContext       *ctx,
                         const char            *text,
                         gsize                  length)
 {
+  CtRenderMemo *memo = options->memo;
+
   memset (ctx, 0, sizeof *ctx);
   ctx->options = options;
   ctx->root = ctx;
@@ -31,11 +96,9 @@ ct_render_context_init (CtRenderContext       *ctx,
   ctx->spoilers = -1;
   ctx->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
   ctx->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
-  ctx->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) ct_entity_free);
-  ctx->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  ctx->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->entities = memo ? g_hash_table_ref (memo->entities) : entities_new ();
+  ctx->facts = memo ? g_hash_table_ref (memo->facts) : facts_new ();
+  ctx->resolved = memo ? g_hash_table_ref (memo->resolved) : resolved_new ();
   ctx->footnotes = g_ptr_array_new_with_free_func (g_free);
   ctx->user_data = g_ptr_array_new_with_free_func (g_free);
   /* what the wiki answers is remembered on its connection, and checked
@@ -92,11 +155,29 @@ ct_render_context_entity (CtRenderContext *ctx,
     return NULL;
   if (!g_hash_table_lookup_extended (cache, &id, NULL, &value))
     {
-      /* remember failures too: a broken link is asked for once */
+      /* remember failures too: a broken link is asked for once per
+       * render (not past it, where a failure to read may have passed) */
       value = ct_wiki_get_entity (ctx->options->wiki, id, NULL);
-      g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
+      if (value != NULL || ctx->options->memo == NULL)
+        g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), value);
     }
   return value;
+}
+
+GPtrArray *
+ct_render_context_lookup (CtRenderContext  *ctx,
+                          const char       *name,
+                          GError          **error)
+{
+  CtRenderMemo *memo = ctx->options->memo;
+  GPtrArray *matches = memo ? g_hash_table_lookup (memo->lookups, name) : NULL;
+
+  if (matches != NULL)
+    return g_ptr_array_ref (matches);
+  matches = ct_wiki_lookup (ctx->options->wiki, name, error);
+  if (matches != NULL && memo != NULL)
+    g_hash_table_insert (memo->lookups, g_strdup (name), g_ptr_array_ref (matches));
+  return matches;
 }
 
 GPtrArray *

@@ -129,7 +129,7 @@ struct _CtRenderContext {
   GPtrArray             *mentions;      /* of CtMention */
   GHashTable            *entities;      /* id → CtEntity, a cache */
   GHashTable            *facts;         /* id → GPtrArray of CtFact, a cache */
-  GHashTable            *resolved;      /* "kinds|name" → Resolution, a cache */
+  GHashTable            *resolved;      /* kinds, wanted, name → Resolution, a cache */
   GPtrArray             *footnotes;     /* of char*: sources, numbered from 1 */
   char                  *recursion;     /* set when nested notes hit the limit */
   GPtrArray             *user_data;     /* owns the user data of custom nodes */
@@ -179,6 +179,11 @@ void       ct_render_context_diagnose (CtRenderContext      *ctx,
                                        const CtReference    *ref,
                                        const char           *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* ct_wiki_lookup, remembered in the options' memo when there is one;
+ * (transfer full), the caller must not change it. */
+GPtrArray *ct_render_context_lookup  (CtRenderContext      *ctx,
+                                      const char           *name,
+                                      GError              **error);
 /* The facts of entity @id, from the context's cache (transfer none);
  * NULL with @error set when they cannot be read. */
 GPtrArray *ct_render_context_facts   (CtRenderContext      *ctx,

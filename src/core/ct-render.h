@@ -24,6 +24,11 @@ typedef enum {
 
 #define CT_RENDER_N_THEMES 4
 
+/* What renders through one connection while the wiki cannot change (one
+ * read transaction: a site worker's pages) may share: the names resolved,
+ * the entities and facts read. Each render keeps its own otherwise. */
+typedef struct _CtRenderMemo CtRenderMemo;
+
 typedef struct {
   CtRenderMode  mode;
   CtWiki       *wiki;            /* NULL: references stay unresolved */
@@ -39,6 +44,7 @@ typedef struct {
                                   * and `continuity check` do, exports don't */
   gboolean      no_drawings;     /* standalone, site: {{timeline}} as its list
                                   * only, without the SVG drawing before it */
+  CtRenderMemo *memo;            /* NULL: nothing kept past the render */
 } CtRenderOptions;
 
 /* One top-level block of a preview: its HTML carries data-sourcepos lines
@@ -76,6 +82,8 @@ CtRenderResult *ct_render               (const char            *text,
                                          GError               **error);
 void            ct_render_result_free   (CtRenderResult        *self);
 void            ct_mention_free         (CtMention             *self);
+CtRenderMemo   *ct_render_memo_new      (void);
+void            ct_render_memo_free     (CtRenderMemo          *self);
 
 /* The template names ({{fact}}, {{cast}} …), NULL-terminated, for
  * completion. */
@@ -90,5 +98,6 @@ gboolean        ct_text_validate_utf8   (const char            *text,
                                          GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtRenderResult, ct_render_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtRenderMemo, ct_render_memo_free)
 
 G_END_DECLS

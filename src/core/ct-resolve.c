@@ -84,7 +84,8 @@ resolve_uncached (CtRenderContext   *ctx,
                   const char        *name,
                   guint              kinds,
                   const char        *wanted,
-                  CtSeverity        *severity)
+                  CtSeverity        *severity,
+                  gboolean          *lasting)
 {
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GPtrArray) fitting = NULL;
@@ -92,10 +93,13 @@ resolve_uncached (CtRenderContext   *ctx,
   CtLookup *chosen = NULL;
 
   *severity = CT_SEVERITY_ERROR;
+  *lasting = TRUE;
 
-  matches = ct_wiki_lookup (ctx->options->wiki, name, &error);
+  matches = ct_render_context_lookup (ctx, name, &error);
   if (matches == NULL)
     {
+      /* the wiki could not be read: not what the name resolves to */
+      *lasting = FALSE;
       ct_render_context_diagnose (ctx, CT_SEVERITY_ERROR, ref, _("Could not look up “%s”: %s"),
                                   name, error->message);
       return 0;
@@ -179,15 +183,23 @@ ct_resolve_entity (CtRenderContext   *ctx,
 
   /* the message names the name as written: it is the key, with the
    * kinds (its case-folded form, which the lookup uses, follows from it
-   * and was folded again for every reference for nothing) */
-  key = g_strdup_printf ("%x|%s", kinds, name);
+   * and was folded again for every reference for nothing), and the start
+   * of the wrong-kind message, which two templates wanting the same
+   * kinds word differently (the resolutions may outlive the render:
+   * CtRenderMemo). \x1f: in none of those starts. */
+  key = g_strdup_printf ("%x\x1f%s\x1f%s", kinds, wanted ? wanted : "", name);
   cached = g_hash_table_lookup (ctx->root->resolved, key);
   if (cached == NULL)
     {
       CtSeverity severity;
-      gint64 id = resolve_uncached (ctx, ref, name, kinds, wanted, &severity);
+      gboolean lasting;
+      gint64 id = resolve_uncached (ctx, ref, name, kinds, wanted, &severity, &lasting);
       const char *message = id > 0 ? "" : ctx->last_message;
-      Resolution *resolution = g_malloc (sizeof (Resolution) + strlen (message) + 1);
+      Resolution *resolution;
+
+      if (!lasting)
+        return NULL;
+      resolution = g_malloc (sizeof (Resolution) + strlen (message) + 1);
 
       resolution->id = id;
       resolution->severity = severity;

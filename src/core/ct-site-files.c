@@ -24,10 +24,11 @@
  * is replaced, never read through) holding exactly @data.
  * @existed says whether anything was there at all. */
 static gboolean
-same_bytes (const char *path,
-            const char *data,
-            gsize       length,
-            gboolean   *existed)
+same_bytes (const char  *path,
+            const char  *data,
+            gsize        length,
+            gboolean    *existed,
+            struct stat *left)
 {
   char buffer[64 * 1024];
   struct stat st;
@@ -57,6 +58,8 @@ same_bytes (const char *path,
       offset += n;
     }
   same = offset == length;
+  if (same && left != NULL)
+    *left = st;
 
 out:
   close (fd);
@@ -91,11 +94,12 @@ write_all (int         fd,
  * on a site of thousands of small pages those were a tenth of the
  * export. */
 static gboolean
-replace_file (const char  *path,
-              const char  *data,
-              gsize        length,
-              gboolean     existed,
-              GError     **error)
+replace_file (const char   *path,
+              const char   *data,
+              gsize         length,
+              gboolean      existed,
+              struct stat  *left,
+              GError      **error)
 {
   g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
   int saved_errno;
@@ -104,7 +108,11 @@ replace_file (const char  *path,
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (fd < 0)
     goto fail;
-  if (!write_all (fd, data, length) || (existed && fsync (fd) != 0))
+  /* what the file is left as, for its record: the rename moves neither
+   * its inode, its size nor its mtime (a stat of it afterwards was one
+   * more walk of its path per page) */
+  if (!write_all (fd, data, length) || (existed && fsync (fd) != 0)
+      || (left != NULL && fstat (fd, left) != 0))
     {
       saved_errno = errno;
       close (fd);
@@ -142,6 +150,7 @@ ct_site_write_file (const char  *dir,
                     gsize        length,
                     gboolean     absent,
                     gboolean    *written,
+                    struct stat *left,
                     GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, file, NULL);
@@ -151,9 +160,9 @@ ct_site_write_file (const char  *dir,
     *written = FALSE;
   /* a fresh export into an empty folder: nothing to compare with (the
    * failed open was a twentieth of such an export) */
-  if (!absent && same_bytes (path, data, length, &existed))
+  if (!absent && same_bytes (path, data, length, &existed, left))
     return TRUE;
-  if (!replace_file (path, data, length, existed, error))
+  if (!replace_file (path, data, length, existed, left, error))
     return FALSE;
   if (written != NULL)
     *written = TRUE;

@@ -2,12 +2,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ct-site-private.h"
+#include "ct-wiki-private.h"
 
 /* What a page is made from, so that a rerun can leave it alone without
  * rendering it.
@@ -47,18 +51,144 @@ executable_identity (void)
                           (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
 }
 
-/* The identity of @path's file as it is now, without following a link;
- * "-" when there is none. */
-static char *
-file_state (const char *path)
+/* The identity of @file in @dir as it is now, without following a link
+ * in its last component, written into @buf; "-" when there is none.
+ * Relative to @dirfd (@dir opened) when it is not -1: a rerun checks
+ * every file the export wrote, and the kernel walking the whole path
+ * again for each was a quarter of it. */
+static void
+format_state (const struct stat *st,
+              char              *buf,
+              gsize              size)
 {
-  GStatBuf st;
+  g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
+              (guint) st->st_mode, (guint64) st->st_ino, (gint64) st->st_size,
+              (long) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+}
 
-  if (g_lstat (path, &st) != 0)
-    return g_strdup ("-");
-  return g_strdup_printf ("%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
-                          (guint) st.st_mode, (guint64) st.st_ino, (gint64) st.st_size,
-                          (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+static void
+file_state (int         dirfd,
+            const char *dir,
+            const char *file,
+            char       *buf,
+            gsize       size)
+{
+  struct stat st;
+  int rc;
+
+  if (dirfd >= 0)
+    rc = fstatat (dirfd, file, &st, AT_SYMLINK_NOFOLLOW);
+  else
+    {
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      rc = lstat (path, &st);
+    }
+  if (rc != 0)
+    g_strlcpy (buf, "-", size);
+  else
+    format_state (&st, buf, size);
+}
+
+/* room for file_state (): four numbers and the separators */
+#define STATE_SIZE 128
+
+/* A rerun with nothing changed spent a third of its time on the digest
+ * of every row (reading them all, and SHA-256 over a megabyte for the
+ * bench's 2,000 entities). The digest is remembered in the marker beside
+ * the state of the database's files (identity, size, and modification
+ * and change times to the nanosecond, of the database, its WAL and its
+ * journal), and reused while that state holds: no commit, checkpoint or
+ * copy can change a row without writing one of them, and a write moves
+ * the change time, which no tool can set back.
+ *
+ * Two races are closed. The state is read before the rows, so a commit
+ * in between makes the state remembered older than the digest, and the
+ * next run digests again (never the reverse). And a file's times come
+ * from a coarse clock (a few milliseconds, two seconds on some
+ * filesystems): a commit just after the state was read could leave the
+ * same times and, with a WAL started over, the same size. So a state
+ * with any time less than WIKI_SETTLED ago is not remembered at all, as
+ * Git does with "racily clean" files; a commit after the state is read
+ * then always gets later times than those remembered. */
+#define WIKI_SETTLED (2 * G_USEC_PER_SEC)
+
+static const char * const wiki_files[] = { "", "-wal", "-journal" };
+
+/* The state of @folder's database files, or NULL when it cannot be
+ * trusted to tell a change (too recent, or not readable). */
+static char *
+wiki_files_state (const char *folder)
+{
+  GString *state;
+  gint64 now = g_get_real_time ();
+
+  if (strchr (folder, '\n') != NULL)
+    return NULL;   /* the marker holds it on one line */
+  state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wiki_files); i++)
+    {
+      g_autofree char *name = g_strconcat (CT_WIKI_DB_NAME, wiki_files[i], NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      struct stat st;
+      gint64 mtime, ctime;
+
+      if (lstat (path, &st) != 0)
+        {
+          if (errno != ENOENT)
+            return (g_string_free (state, TRUE), NULL);
+          g_string_append (state, "- ");
+          continue;
+        }
+      /* Opening the wiki makes an empty WAL, just now: nothing in it to
+       * change, whatever its times (a commit would give it frames, and
+       * emptying it again checkpoints them into the database's file). */
+      if (S_ISREG (st.st_mode) && st.st_size == 0)
+        {
+          g_string_append (state, "0 ");
+          continue;
+        }
+      mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+      ctime = (gint64) st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000;
+      if (mtime > now - WIKI_SETTLED || ctime > now - WIKI_SETTLED)
+        return (g_string_free (state, TRUE), NULL);
+      g_string_append_printf (state, "%o:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                              ":%ld.%09ld:%ld.%09ld ",
+                              (guint) st.st_mode, (guint64) st.st_dev, (guint64) st.st_ino,
+                              (gint64) st.st_size, (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                              (long) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
+    }
+  g_string_append (state, folder);
+  return g_string_free (state, FALSE);
+}
+
+/* The digest of @wiki's rows: the one @remembered holds when the files'
+ * state is still the one it was made at, else made again. *@remembered_now
+ * is what to remember for the next run (NULL: nothing). */
+static char *
+wiki_digest (CtWiki      *wiki,
+             const char  *remembered,
+             char       **remembered_now,
+             GError     **error)
+{
+  g_autofree char *state = NULL;
+  const char *tab = remembered ? strrchr (remembered, '\t') : NULL;
+  char *digest;
+
+  *remembered_now = NULL;
+  /* Inside the caller's transaction the digest would be of a snapshot
+   * older than the state read now, or hold its uncommitted rows: made,
+   * never remembered. */
+  if (sqlite3_get_autocommit (ct_db_handle (wiki->db)))
+    state = wiki_files_state (ct_wiki_get_folder (wiki));
+  if (state != NULL && tab != NULL && strlen (state) == (gsize) (tab - remembered)
+      && strncmp (state, remembered, tab - remembered) == 0 && tab[1] != '\0')
+    digest = g_strdup (tab + 1);
+  else if ((digest = ct_wiki_content_digest (wiki, error)) == NULL)
+    return NULL;
+  if (state != NULL)
+    *remembered_now = g_strdup_printf ("%s\t%s", state, digest);
+  return digest;
 }
 
 static void
@@ -73,13 +203,18 @@ char *
 ct_site_inputs_key (const CtSitePlan     *plan,
                     CtWiki               *wiki,
                     const CtSiteOptions  *options,
+                    const char           *remembered,
+                    char                **remembered_now,
                     GError              **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *exe = executable_identity ();
   g_autofree char *digest = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
   const char * const *languages = g_get_language_names ();
+  int wiki_fd;
 
+  *remembered_now = NULL;
   if (exe == NULL)
     {
       /* a key no marker holds: every page is rendered */
@@ -87,8 +222,12 @@ ct_site_inputs_key (const CtSitePlan     *plan,
       return g_strdup (random);
     }
 
-  digest = ct_wiki_content_digest (wiki, error);
+  digest = wiki_digest (wiki, remembered, remembered_now, error);
   if (digest == NULL)
+    return NULL;
+  /* the posts the plan will list (their rows are in the digest) */
+  posts = ct_wiki_list_post_paths (wiki, options->drafts, error);
+  if (posts == NULL)
     return NULL;
 
   add_string (sum, INPUTS_VERSION);
@@ -101,55 +240,107 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   add_string (sum, options->drafts ? "drafts" : "published");
   add_string (sum, digest);
 
-  for (guint i = 0; i < plan->posts->len; i++)
+  wiki_fd = open (plan->wiki_folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  for (guint i = 0; i < posts->len; i++)
     {
-      const CtSitePost *post = g_ptr_array_index (plan->posts, i);
-      g_autofree char *path = g_build_filename (plan->wiki_folder, post->post->path, NULL);
-      g_autofree char *state = file_state (path);
+      const char *post = g_ptr_array_index (posts, i);
+      char state[STATE_SIZE];
 
-      add_string (sum, post->post->path);
+      file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
+      add_string (sum, post);
       add_string (sum, state);
     }
   for (guint i = 0; i < plan->media->len; i++)
     {
       const char *media = g_ptr_array_index (plan->media, i);
-      g_autofree char *path = g_build_filename (plan->wiki_folder, media, NULL);
-      g_autofree char *state = file_state (path);
+      char state[STATE_SIZE];
 
+      file_state (wiki_fd, plan->wiki_folder, media, state, sizeof state);
       add_string (sum, media);
       add_string (sum, state);
     }
+  if (wiki_fd >= 0)
+    close (wiki_fd);
 
   /* 128 bits are plenty to tell two states of one site apart */
   return g_strndup (g_checksum_get_string (sum), 32);
 }
 
 char *
-ct_site_record (const char *dir,
-                const char *file,
-                const char *key)
+ct_site_record_stat (const char        *key,
+                     const struct stat *st)
 {
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autofree char *state = file_state (path);
+  char state[STATE_SIZE];
 
+  format_state (st, state, sizeof state);
   return g_strdup_printf ("%s %s", key, state);
 }
 
 gboolean
-ct_site_record_current (const char *dir,
+ct_site_record_current (int         dirfd,
+                        const char *dir,
                         const char *file,
                         const char *key,
                         const char *previous,
                         char      **record)
 {
+  gsize key_length = strlen (key);
+  char state[STATE_SIZE];
+
   *record = NULL;
   if (previous == NULL || *previous == '\0')
     return FALSE;
   /* the record holds the file's type too: only a regular file can match
-   * one the export wrote, never a link put in its place */
-  *record = ct_site_record (dir, file, key);
-  if (g_str_equal (*record, previous))
-    return TRUE;
-  g_clear_pointer (record, g_free);
-  return FALSE;
+   * one the export wrote, never a link put in its place; compared where
+   * it is made, not copied (a rerun compares every file's) */
+  file_state (dirfd, dir, file, state, sizeof state);
+  if (strncmp (previous, key, key_length) != 0 || previous[key_length] != ' '
+      || strcmp (previous + key_length + 1, state) != 0)
+    return FALSE;
+  *record = g_strdup (previous);
+  return TRUE;
+}
+
+/* TRUE when every file the marker lists was made from @key and is still
+ * as it was left: the plan would be the same as last time (it follows
+ * from the same inputs), so there is nothing to render, write or
+ * remove, and even listing the entities again can be skipped. *@files
+ * is how many files that is. */
+gboolean
+ct_site_nothing_changed (int         dirfd,
+                         const char *dir,
+                         GHashTable *previous,
+                         const char *key,
+                         guint      *files)
+{
+  GHashTableIter iter;
+  gpointer file, record;
+
+  if (g_hash_table_size (previous) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, previous);
+  while (g_hash_table_iter_next (&iter, &file, &record))
+    {
+      g_autofree char *current = NULL;
+
+      if (!ct_site_record_current (dirfd, dir, file, key, record, &current))
+        return FALSE;
+    }
+  *files = g_hash_table_size (previous);
+  return TRUE;
+}
+
+/* The inputs key on a connection of its own, in a thread of its own:
+ * for a fresh export it is made while the calling thread plans the
+ * pages, instead of before (both only read; of the plan the key reads
+ * only the media, listed before). */
+gpointer
+ct_site_inputs_key_thread (gpointer data)
+{
+  CtSiteKeyJob *job = data;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
+
+  if (wiki != NULL)
+    job->key = ct_site_inputs_key (job->plan, wiki, job->options, NULL, &job->wiki_line, &job->error);
+  return NULL;
 }

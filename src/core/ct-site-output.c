@@ -18,6 +18,10 @@
 /* 2: each line may carry, after a tab, what the file was made from and
  * how it was left (ct-site-inputs.c) */
 #define MARKER_HEADER "continuity-site 2"
+/* The marker's line of what a rerun may reuse of the wiki's digest
+ * (ct-site-inputs.c): not a path, so a marker with it still reads as
+ * before, and one without it only costs the digest. */
+#define MARKER_WIKI "#wiki\t"
 
 
 /* A path the marker may name: one or two components of [A-Za-z0-9._-],
@@ -48,16 +52,17 @@ ct_site_is_path (const char *path)
 GHashTable *
 ct_site_claim_output (const char  *dir,
                       gboolean    *empty,
+                      char       **wiki_line,
                       GError     **error)
 {
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GDir) listing = NULL;
   GStatBuf st;
 
   *empty = FALSE;
+  *wiki_line = NULL;
   if (g_lstat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -84,15 +89,26 @@ ct_site_claim_output (const char  *dir,
     {
       if (!g_file_get_contents (marker, &contents, NULL, error))
         return NULL;
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
+      /* split in place: a marker lists every file of the site, and a
+       * rerun with nothing to do reads it whole */
+      for (char *line = contents, *next; line != NULL; line = next)
         {
-          char *tab = strchr (lines[i], '\t');
+          char *tab;
 
+          next = strchr (line, '\n');
+          if (next != NULL)
+            *next++ = '\0';
+          if (g_str_has_prefix (line, MARKER_WIKI))
+            {
+              g_free (*wiki_line);
+              *wiki_line = g_strdup (line + strlen (MARKER_WIKI));
+              continue;
+            }
+          tab = strchr (line, '\t');
           if (tab != NULL)
             *tab = '\0';
-          if (ct_site_is_path (lines[i]))
-            g_hash_table_insert (previous, g_strdup (lines[i]), g_strdup (tab ? tab + 1 : ""));
+          if (ct_site_is_path (line))
+            g_hash_table_insert (previous, g_strdup (line), g_strdup (tab ? tab + 1 : ""));
         }
       return g_steal_pointer (&previous);
     }
@@ -155,6 +171,7 @@ ct_site_write_marker (const char  *dir,
               GPtrArray   *files,
               GHashTable  *extra,
               GHashTable  *records,
+              const char  *wiki_line,
               GError     **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -176,6 +193,8 @@ ct_site_write_marker (const char  *dir,
         if (g_hash_table_add (seen, key))
           g_ptr_array_add (all, key);
     }
+  if (wiki_line != NULL && strchr (wiki_line, '\n') == NULL)
+    g_string_append_printf (text, MARKER_WIKI "%s\n", wiki_line);
   g_ptr_array_sort (all, compare_strings);
   for (guint i = 0; i < all->len; i++)
     {
@@ -188,7 +207,7 @@ ct_site_write_marker (const char  *dir,
         g_string_append_printf (text, "%s\n", file);
     }
   data = g_string_free (text, FALSE);
-  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), FALSE, NULL, error);
+  return ct_site_write_file (dir, CT_SITE_MARKER, data, strlen (data), FALSE, NULL, NULL, error);
 }
 
 /* Removes what the previous export wrote and this one did not; then the

@@ -326,11 +326,13 @@ site_href (CtEntityKind  kind,
 static char *
 render_timeline (const CtSitePlan  *plan,
                  CtWiki            *wiki,
+                 CtRenderMemo      *memo,
                  GError           **error)
 {
   /* the drawing once, across the page; the two lists after it are its
    * accessible fallback */
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = ".", .no_drawings = TRUE };
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .site_url = ".", .no_drawings = TRUE,
+                              .memo = memo };
   CtTimelineLayoutOptions drawing = { .lane_width = 300, .zoom = 1, .show_spoilers = TRUE };
   g_autoptr(CtRenderResult) events = ct_render ("{{timeline}}\n", -1, &options, error);
   g_autoptr(CtTimeline) timeline = NULL;
@@ -432,11 +434,12 @@ refuse:
 static char *
 render_post (const CtSitePlan  *plan,
              CtWiki            *wiki,
+             CtRenderMemo      *memo,
              const CtSitePost  *site_post,
              GError           **error)
 {
   const CtPost *post = site_post->post;
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki };
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .memo = memo };
   g_autoptr(CtRenderResult) result = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
@@ -590,6 +593,7 @@ append_backlinks (GString           *out,
 static char *
 render_entity (const CtSitePlan    *plan,
                CtWiki              *wiki,
+               CtRenderMemo        *memo,
                const CtSiteEntity  *site_entity,
                GError             **error)
 {
@@ -598,7 +602,7 @@ render_entity (const CtSitePlan    *plan,
   /* The drawing of the universe is on timeline.html: one per entity page
    * read the whole timeline again for each, and made a site of 5,000
    * events and 300 pages with timelines 7 times slower (13 s → 95 s). */
-  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .no_drawings = TRUE };
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .no_drawings = TRUE, .memo = memo };
   g_autoptr(CtRenderResult) result = NULL;
   g_autofree char *kind_index = g_strdup_printf ("%s/index.html", kind);
   g_autofree char *body_class = g_strdup_printf ("ct-site-entity ct-kind-%s%s", kind,
@@ -666,6 +670,7 @@ render_entity (const CtSitePlan    *plan,
 char *
 ct_site_render_page (const CtSitePlan  *plan,
                      CtWiki            *wiki,
+                     CtRenderMemo      *memo,
                      const CtSitePage  *page,
                      GError           **error)
 {
@@ -674,13 +679,13 @@ ct_site_render_page (const CtSitePlan  *plan,
     case CT_SITE_PAGE_HOME:
       return render_home (plan);
     case CT_SITE_PAGE_TIMELINE:
-      return render_timeline (plan, wiki, error);
+      return render_timeline (plan, wiki, memo, error);
     case CT_SITE_PAGE_KIND:
       return render_kind (plan, page->index);
     case CT_SITE_PAGE_POST:
-      return render_post (plan, wiki, g_ptr_array_index (plan->posts, page->index), error);
+      return render_post (plan, wiki, memo, g_ptr_array_index (plan->posts, page->index), error);
     case CT_SITE_PAGE_ENTITY:
-      return render_entity (plan, wiki, g_ptr_array_index (plan->entities, page->index), error);
+      return render_entity (plan, wiki, memo, g_ptr_array_index (plan->entities, page->index), error);
     case CT_SITE_PAGE_SEARCH:
       return ct_site_render_search (plan);
     case CT_SITE_PAGE_MEDIA:  /* copied as bytes by ct-site.c */

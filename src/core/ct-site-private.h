@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <sys/stat.h>
+
 #include "ct-entity.h"
 #include "ct-site.h"
 #include "ct-wiki.h"
@@ -70,9 +72,15 @@ typedef struct {
   char        *header_below;
 } CtSitePlan;
 
-/* The HTML of @page; @wiki is the calling thread's own connection. */
+/* (from ct-render.h, which is not included here: ct-site-inputs.c reads
+ * ct-wiki-private.h, whose CtMention is another) */
+typedef struct _CtRenderMemo CtRenderMemo;
+
+/* The HTML of @page; @wiki is the calling thread's own connection, @memo
+ * what its renders share (ct-render.h). */
 char *ct_site_render_page (const CtSitePlan  *plan,
                            CtWiki            *wiki,
+                           CtRenderMemo      *memo,
                            const CtSitePage  *page,
                            GError           **error);
 
@@ -103,13 +111,15 @@ char *ct_site_read_wiki_file (const char  *folder,
 /* Writes @data to @dir/@file atomically, unless the file there already
  * holds exactly @data: then it is left untouched (same inode, same
  * mtime). @written says which. @absent: the caller knows no file is
- * there (a folder this export found empty), so it is not looked for. */
+ * there (a folder this export found empty), so it is not looked for.
+ * @left (nullable): the file's state as it was left. */
 gboolean ct_site_write_file (const char  *dir,
                              const char  *file,
                              const char  *data,
                              gsize        length,
                              gboolean     absent,
                              gboolean    *written,
+                             struct stat *left,
                              GError     **error);
 
 /* ct-site-output.c: the output folder. A path the marker may name (one or
@@ -118,11 +128,13 @@ gboolean ct_site_write_file (const char  *dir,
  * empty and not marked (@empty: the folder was made or found empty); a
  * real subfolder (never a symbolic link); the
  * marker, listing @files and @extra with their @records, written only
- * when its bytes change; and removing files of @previous that are not
+ * when its bytes change (@wiki_line: what ct_site_inputs_key remembers
+ * of the wiki, read back by the claim); and removing files of @previous that are not
  * @written (returns how many). */
 gboolean    ct_site_is_path          (const char  *path);
 GHashTable *ct_site_claim_output     (const char  *dir,
                                       gboolean    *empty,
+                                      char       **wiki_line,
                                       GError     **error);
 gboolean    ct_site_ensure_subfolder (const char  *dir,
                                       const char  *name,
@@ -131,6 +143,7 @@ gboolean    ct_site_write_marker     (const char  *dir,
                                       GPtrArray   *files,
                                       GHashTable  *extra,
                                       GHashTable  *records,
+                                      const char  *wiki_line,
                                       GError     **error);
 guint       ct_site_remove_stale     (const char  *dir,
                                       GHashTable  *previous,
@@ -138,17 +151,41 @@ guint       ct_site_remove_stale     (const char  *dir,
 
 /* ct-site-inputs.c: the key of everything pages are made from (NULL and
  * @error when the wiki cannot be read), and the record of a file in the
- * marker: that key and the file's identity as it was left. */
+ * marker: that key and the file's identity as it was left. @remembered:
+ * the marker's line of the wiki (or NULL); *@remembered_now: the line
+ * for the next marker (NULL: none). */
 char *ct_site_inputs_key (const CtSitePlan     *plan,
                           CtWiki               *wiki,
                           const CtSiteOptions  *options,
+                          const char           *remembered,
+                          char                **remembered_now,
                           GError              **error);
-char *ct_site_record (const char *dir,
-                      const char *file,
-                      const char *key);
+/* For a fresh export, the key made beside the plan: a GThreadFunc taking
+ * a CtSiteKeyJob, which it fills with the key and the wiki's line for the
+ * marker, or the error. */
+typedef struct {
+  const CtSitePlan    *plan;
+  const CtSiteOptions *options;
+  char                *key;
+  char                *wiki_line;
+  GError              *error;
+} CtSiteKeyJob;
+gpointer ct_site_inputs_key_thread (gpointer job);
+/* TRUE when every file @previous (the marker's) lists was made from @key
+ * and is still as it was left; *@files is how many files that is. */
+gboolean ct_site_nothing_changed (int         dirfd,
+                                  const char *dir,
+                                  GHashTable *previous,
+                                  const char *key,
+                                  guint      *files);
+/* (a record is made from the state ct_site_write_file left the file in) */
+char *ct_site_record_stat (const char        *key,
+                           const struct stat *st);
 /* TRUE, with the new record in @record, when @file is still the regular
- * file @previous records and made from @key: it can be left alone. */
-gboolean ct_site_record_current (const char *dir,
+ * file @previous records and made from @key: it can be left alone.
+ * @dirfd: @dir opened, or -1 to go by its path. */
+gboolean ct_site_record_current (int         dirfd,
+                                 const char *dir,
                                  const char *file,
                                  const char *key,
                                  const char *previous,

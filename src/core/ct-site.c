@@ -3,12 +3,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ct-error.h"
 #include "ct-site-private.h"
+#include "ct-render.h"
 #include "ct-slug.h"
 #include "ct-wiki-cache.h"
 
@@ -201,7 +204,7 @@ plan_posts (CtSitePlan           *plan,
             const CtSiteOptions  *options,
             GError              **error)
 {
-  g_autoptr(GPtrArray) posts = ct_wiki_list_posts (wiki, error);
+  g_autoptr(GPtrArray) posts = ct_wiki_list_posts_uncounted (wiki, error);
   g_autoptr(GHashTable) slugs = NULL;
 
   if (posts == NULL)
@@ -264,9 +267,10 @@ compare_pages (gconstpointer a,
   return strcmp ((*(CtSitePage * const *) a)->file, (*(CtSitePage * const *) b)->file);
 }
 
-/* The plan in two steps: first what is read from the folder (posts and
- * media), which the inputs key needs; the entities and the list of pages
- * only when some page may need rendering (plan_complete). */
+/* The plan in two steps: first the media read from the folder, which the
+ * inputs key needs (with the posts' paths, which it asks for alone:
+ * ct_wiki_list_post_paths); the posts, the entities and the list of
+ * pages only when some page may need rendering (plan_complete). */
 static CtSitePlan *
 plan_new (CtWiki               *wiki,
           const CtSiteOptions  *options,
@@ -283,17 +287,18 @@ plan_new (CtWiki               *wiki,
   plan->post_files = g_hash_table_new (g_str_hash, g_str_equal);
   plan->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
 
-  if (!plan_posts (plan, wiki, options, error) || !plan_media (plan, error))
+  if (!plan_media (plan, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
 
 static gboolean
-plan_complete (CtSitePlan  *plan,
-               CtWiki      *wiki,
-               GError     **error)
+plan_complete (CtSitePlan           *plan,
+               CtWiki               *wiki,
+               const CtSiteOptions  *options,
+               GError              **error)
 {
-  if (!plan_entities (plan, wiki, error))
+  if (!plan_posts (plan, wiki, options, error) || !plan_entities (plan, wiki, error))
     return FALSE;
   /* A few whole-wiki queries here instead of several per entity page in
    * the workers: per page they were most of an entity page's time (and
@@ -337,12 +342,13 @@ write_file (const char  *dir,
             gsize        length,
             gboolean     absent,
             guint       *written_count,
+            struct stat *left,
             GError     **error)
 {
   gboolean written = FALSE;
 
   g_assert (ct_site_is_path (file) || g_str_equal (file, CT_SITE_MARKER));
-  if (!ct_site_write_file (dir, file, data, length, absent, &written, error))
+  if (!ct_site_write_file (dir, file, data, length, absent, &written, left, error))
     return FALSE;
   if (written && written_count != NULL)
     g_atomic_int_inc (written_count);
@@ -351,9 +357,19 @@ write_file (const char  *dir,
 
 /* ---- the workers ---- */
 
+/* A worker's connection lives for one export and reads most of the wiki
+ * (each entity, its facts, the names its pages and posts refer to): at
+ * the cache's usual 4,096 entries it filled and started again a few
+ * times per export on a 2,000-entity wiki, reading the same rows again.
+ * This bounds it still (at most the wiki's rows, copied once per worker,
+ * and freed when the worker ends) while one export of a wiki of a few
+ * tens of thousands of entities never starts over. */
+#define WORKER_CACHE_ENTRIES 65536
+
 typedef struct {
   const CtSitePlan *plan;
   const char       *output_dir;
+  int               output_fd;   /* output_dir opened, or -1 */
   GCancellable     *cancellable;
   const char       *key;         /* what every page is made from */
   gboolean          empty;       /* the folder was empty: no page is there yet */
@@ -422,6 +438,8 @@ worker (gpointer data,
   const CtSitePlan *plan = shared->plan;
   g_autoptr(CtWiki) wiki = NULL;
   gboolean held = FALSE;
+  struct stat left;
+  CtRenderMemo *memo = NULL;
   GError *error = NULL;
 
   while (!should_stop (shared))
@@ -439,7 +457,7 @@ worker (gpointer data,
           break;
         }
       page = g_ptr_array_index (plan->pages, i);
-      if (ct_site_record_current (shared->output_dir, page->file, shared->key,
+      if (ct_site_record_current (shared->output_fd, shared->output_dir, page->file, shared->key,
                                   g_hash_table_lookup (shared->previous, page->file),
                                   &shared->records[i]))
         {
@@ -460,22 +478,26 @@ worker (gpointer data,
            * nobody's commit can be seen, so what the connection read
            * stays true; otherwise each page's render asked SQLite
            * whether the file changed (a statement per page). */
+          _ct_wiki_cache_set_limit (wiki, WORKER_CACHE_ENTRIES);
+          /* the wiki cannot change in the transaction: its pages may
+           * share what they resolved and read (CtRenderMemo) */
+          memo = ct_render_memo_new ();
           _ct_wiki_cache_hold (wiki);
           held = TRUE;
         }
       g_atomic_int_inc (&shared->rendered);
       if (page->type == CT_SITE_PAGE_MEDIA)
         html = ct_site_read_wiki_file (plan->wiki_folder, page->file, &length, &error);
-      else if ((html = ct_site_render_page (plan, wiki, page, &error)) != NULL)
+      else if ((html = ct_site_render_page (plan, wiki, memo, page, &error)) != NULL)
         length = strlen (html);
       if (html == NULL
           || !write_file (shared->output_dir, page->file, html, length, shared->empty,
-                          &shared->written, &error))
+                          &shared->written, &left, &error))
         {
           fail (shared, error);
           break;
         }
-      shared->records[i] = ct_site_record (shared->output_dir, page->file, shared->key);
+      shared->records[i] = ct_site_record_stat (shared->key, &left);
       page_done (shared);
     }
 
@@ -483,6 +505,7 @@ worker (gpointer data,
     _ct_wiki_cache_release (wiki);
   if (wiki != NULL)
     ct_wiki_end_reading (wiki);
+  g_clear_pointer (&memo, ct_render_memo_free);
   g_clear_object (&wiki);
   g_mutex_lock (&shared->lock);
   shared->finished++;
@@ -493,6 +516,7 @@ worker (gpointer data,
 static gboolean
 render_pages (const CtSitePlan     *plan,
               const char           *output_dir,
+              int                   output_fd,
               gboolean              empty,
               const char           *key,
               GHashTable           *previous,
@@ -505,7 +529,7 @@ render_pages (const CtSitePlan     *plan,
               guint                *rendered,
               GError              **error)
 {
-  Shared shared = { .plan = plan, .output_dir = output_dir, .cancellable = cancellable,
+  Shared shared = { .plan = plan, .output_dir = output_dir, .output_fd = output_fd, .cancellable = cancellable,
                     .key = key, .empty = empty, .previous = previous, .records = records,
                     /* about a hundred reports in all, the last page always */
                     .report_every = progress != NULL ? MAX (plan->pages->len / 100, 1) : 0 };
@@ -560,57 +584,6 @@ render_pages (const CtSitePlan     *plan,
 
 /* ---- the export ---- */
 
-/* TRUE when every file the marker lists was made from @key and is still
- * as it was left: the plan would be the same as last time (it follows
- * from the same inputs), so there is nothing to render, write or
- * remove, and even listing the entities again can be skipped. *@files
- * is how many files that is. */
-static gboolean
-nothing_changed (const char *dir,
-                 GHashTable *previous,
-                 const char *key,
-                 guint      *files)
-{
-  GHashTableIter iter;
-  gpointer file, record;
-
-  if (g_hash_table_size (previous) == 0)
-    return FALSE;
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &file, &record))
-    {
-      g_autofree char *current = NULL;
-
-      if (!ct_site_record_current (dir, file, key, record, &current))
-        return FALSE;
-    }
-  *files = g_hash_table_size (previous);
-  return TRUE;
-}
-
-/* The inputs key on a connection of its own, in a thread of its own:
- * for a fresh export it is made while the calling thread plans the
- * pages, instead of before (both only read, and they read different
- * parts of the plan: the key its posts and media, which are already
- * there). */
-typedef struct {
-  const CtSitePlan    *plan;
-  const CtSiteOptions *options;
-  char                *key;
-  GError              *error;
-} KeyJob;
-
-static gpointer
-key_thread (gpointer data)
-{
-  KeyJob *job = data;
-  g_autoptr(CtWiki) wiki = ct_wiki_open (job->plan->wiki_folder, CT_WIKI_OPEN_READ_ONLY, &job->error);
-
-  if (wiki != NULL)
-    job->key = ct_site_inputs_key (job->plan, wiki, job->options, &job->error);
-  return NULL;
-}
-
 /* TRUE when @dir has no marker: no previous export to compare with, so
  * every page is planned and rendered whatever the key is. */
 static gboolean
@@ -621,6 +594,18 @@ no_marker (const char *dir)
 
   return g_lstat (marker, &st) != 0;
 }
+
+/* The output folder opened, for checking and recording its files by name
+ * within it (-1: by their whole paths). */
+typedef int SiteFd;
+
+static void
+site_fd_close (SiteFd fd)
+{
+  close (fd);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (SiteFd, site_fd_close, -1)
 
 /* Phase timings, for G_MESSAGES_DEBUG=ct-site: where an export's time
  * goes, without a profiler. */
@@ -650,6 +635,8 @@ ct_site_export (CtWiki              *wiki,
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GBytes) css = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *wiki_line = NULL;
+  g_autofree char *wiki_line_before = NULL;
   g_autofree char **page_records = NULL;
   const char *dir;
   guint jobs;
@@ -659,6 +646,8 @@ ct_site_export (CtWiki              *wiki,
   gboolean empty;
   gboolean planned = FALSE;
   gboolean ok;
+  g_auto(SiteFd) output_fd = -1;
+  struct stat left;
   gint64 since = g_get_monotonic_time ();
 
   g_return_val_if_fail (CT_IS_WIKI (wiki), FALSE);
@@ -668,13 +657,14 @@ ct_site_export (CtWiki              *wiki,
   plan = plan_new (wiki, options, error);
   if (plan == NULL)
     return FALSE;
-  phase_done ("posts and media listed", &since);
+  phase_done ("media listed", &since);
   if (no_marker (dir))
     {
-      KeyJob job = { .plan = plan, .options = options };
-      GThread *thread = g_thread_new ("ct-site-key", key_thread, &job);
-      planned = plan_complete (plan, wiki, error);
+      CtSiteKeyJob job = { .plan = plan, .options = options };
+      GThread *thread = g_thread_new ("ct-site-key", ct_site_inputs_key_thread, &job);
+      planned = plan_complete (plan, wiki, options, error);
       g_thread_join (thread);
+      wiki_line = job.wiki_line;
       if (!planned)
         {
           g_clear_error (&job.error);
@@ -688,25 +678,35 @@ ct_site_export (CtWiki              *wiki,
         }
       key = job.key;
       phase_done ("plan and inputs key, side by side", &since);
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      if (previous == NULL)
+        return FALSE;
+      output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
   else
     {
-      key = ct_site_inputs_key (plan, wiki, options, error);
+      /* claimed first: the marker may hold the wiki's digest */
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      if (previous == NULL)
+        return FALSE;
+      output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      key = ct_site_inputs_key (plan, wiki, options, wiki_line_before, &wiki_line, error);
       if (key == NULL)
         return FALSE;
       phase_done ("inputs key", &since);
     }
 
-  previous = ct_site_claim_output (dir, &empty, error);
-  if (previous == NULL)
-    return FALSE;
-
   {
     guint kept;
 
-    if (nothing_changed (dir, previous, key, &kept))
+    if (ct_site_nothing_changed (output_fd, dir, previous, key, &kept))
       {
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        /* the same files, but the wiki's files moved (a checkpoint, the
+         * app closing it): what the next run may reuse is updated */
+        if (g_strcmp0 (wiki_line, wiki_line_before) != 0 && wiki_line != NULL
+            && !ct_site_write_marker (dir, files, previous, previous, wiki_line, error))
           return FALSE;
         /* style.css is a file but not a page */
         if (progress != NULL)
@@ -719,7 +719,7 @@ ct_site_export (CtWiki              *wiki,
   phase_done ("previous export checked", &since);
   if (!planned)
     {
-      if (!plan_complete (plan, wiki, error))
+      if (!plan_complete (plan, wiki, options, error))
         return FALSE;
       phase_done ("plan", &since);
     }
@@ -735,7 +735,7 @@ ct_site_export (CtWiki              *wiki,
    * leaves a folder the next one can take over, and a file it rewrote no
    * longer matches its record. With the same files as last time this is
    * the marker that is already there, and nothing is written. */
-  if (!ct_site_write_marker (dir, files, previous, previous, error))
+  if (!ct_site_write_marker (dir, files, previous, previous, wiki_line, error))
     return FALSE;
 
   if (plan->posts->len > 0 && !ct_site_ensure_subfolder (dir, "posts", error))
@@ -748,15 +748,15 @@ ct_site_export (CtWiki              *wiki,
 
   css = ct_site_stylesheet ();
   if (!write_file (dir, "style.css", g_bytes_get_data (css, NULL), g_bytes_get_size (css), empty,
-                   &written, error))
+                   &written, &left, error))
     return FALSE;
-  g_hash_table_insert (records, "style.css", ct_site_record (dir, "style.css", key));
+  g_hash_table_insert (records, "style.css", ct_site_record_stat (key, &left));
 
   jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
   jobs = CLAMP (jobs, 1, MAX (plan->pages->len, 1));
   page_records = g_new0 (char *, plan->pages->len + 1);
   phase_done ("marker, folders, style.css", &since);
-  ok = render_pages (plan, dir, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
+  ok = render_pages (plan, dir, output_fd, empty, key, previous, page_records, jobs, progress, user_data, cancellable,
                      &written, &rendered, error);
   /* the records move into the hash table, which frees them */
   for (guint i = 0; i < plan->pages->len; i++)
@@ -776,7 +776,7 @@ ct_site_export (CtWiki              *wiki,
       stats->rendered = rendered;
     }
 
-  ok = ct_site_write_marker (dir, files, NULL, records, error);
+  ok = ct_site_write_marker (dir, files, NULL, records, wiki_line, error);
   phase_done ("stale files removed, marker", &since);
   return ok;
 }

@@ -38,7 +38,8 @@
 
 /* Past this many entries the cache starts again: a site export reads
  * every entity once, and one connection must not keep a whole large wiki
- * in memory. */
+ * in memory. A connection that lives for one bounded job (a site
+ * worker's) may be given more (_ct_wiki_cache_set_limit). */
 #define MAX_ENTRIES 4096
 
 struct _CtWikiCache {
@@ -46,6 +47,7 @@ struct _CtWikiCache {
   int           total_changes;
   gint64        version;
   guint         entries;
+  guint         limit;          /* entries kept before starting again */
   guint         held;           /* renders running on this connection */
   gboolean      reading;        /* the holds' read transaction is ours */
   gboolean      bypass;         /* in a writable connection's transaction */
@@ -95,6 +97,34 @@ read_data_version (CtDb *db)
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static CtWikiCache *
+cache_new (CtWiki *wiki)
+{
+  CtWikiCache *cache = g_new0 (CtWikiCache, 1);
+
+  cache->limit = MAX_ENTRIES;
+  cache->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  cache->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) ct_entity_free);
+  cache->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_qdata_full (G_OBJECT (wiki), cache_quark (), cache, (GDestroyNotify) cache_free);
+  return cache;
+}
+
+void
+_ct_wiki_cache_set_limit (CtWiki *wiki,
+                          guint   limit)
+{
+  CtWikiCache *cache = g_object_get_qdata (G_OBJECT (wiki), cache_quark ());
+
+  g_return_if_fail (limit > 0);
+  if (cache == NULL)
+    cache = cache_new (wiki);
+  cache->limit = limit;
+}
+
 CtWikiCache *
 _ct_wiki_cache_get (CtWiki *wiki)
 {
@@ -106,7 +136,7 @@ _ct_wiki_cache_get (CtWiki *wiki)
 
   if (cache != NULL && cache->held > 0)
     {
-      if (bypass || total_changes != cache->total_changes || cache->entries >= MAX_ENTRIES)
+      if (bypass || total_changes != cache->total_changes || cache->entries >= cache->limit)
         cache_empty (cache);
       cache->total_changes = total_changes;
       cache->bypass = bypass;
@@ -115,18 +145,9 @@ _ct_wiki_cache_get (CtWiki *wiki)
 
   version = read_data_version (wiki->db);
   if (cache == NULL)
-    {
-      cache = g_new0 (CtWikiCache, 1);
-      cache->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) g_ptr_array_unref);
-      cache->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               (GDestroyNotify) ct_entity_free);
-      cache->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                            (GDestroyNotify) g_ptr_array_unref);
-      g_object_set_qdata_full (G_OBJECT (wiki), cache_quark (), cache, (GDestroyNotify) cache_free);
-    }
+    cache = cache_new (wiki);
   else if (bypass || version < 0 || version != cache->version || total_changes != cache->total_changes
-           || cache->entries >= MAX_ENTRIES)
+           || cache->entries >= cache->limit)
     cache_empty (cache);
 
   cache->version = version;

@@ -17,6 +17,10 @@ CtWikiCache *_ct_wiki_cache_get        (CtWiki         *wiki);
  * it: the check for other connections' commits is made once, at hold. */
 void         _ct_wiki_cache_hold       (CtWiki         *wiki);
 void         _ct_wiki_cache_release    (CtWiki         *wiki);
+/* How many entries @wiki's cache keeps before it starts again (4096
+ * unless set): for a connection that lives for one bounded job. */
+void         _ct_wiki_cache_set_limit  (CtWiki         *wiki,
+                                        guint           limit);
 
 /* Each getter returns a copy the caller owns, or NULL when not cached. */
 GPtrArray   *_ct_wiki_cache_lookup     (CtWikiCache    *cache,

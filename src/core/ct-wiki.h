@@ -210,6 +210,15 @@ GHashTable   *ct_wiki_get_all_backlinks     (CtWiki        *self,
 GHashTable   *ct_wiki_list_fact_texts       (CtWiki        *self,
                                              const char    *key,
                                              GError       **error);
+/* ct_wiki_list_posts with each CtPost.unresolved left 0 (it is most of
+ * that query's cost), for the static site. */
+GPtrArray    *ct_wiki_list_posts_uncounted  (CtWiki        *self,
+                                             GError       **error);
+/* The paths (char *) of the posts ct_wiki_list_posts lists, drafts only
+ * when @drafts, sorted byte by byte. */
+GPtrArray    *ct_wiki_list_post_paths       (CtWiki        *self,
+                                             gboolean       drafts,
+                                             GError       **error);
 
 /* Known fact keys per kind (DESIGN §4) */
 /* (labels: ct_fact_key_label in ct-fact-keys.h) */

@@ -173,6 +173,73 @@ test_guess_corrected (void)
   ct_test_wiki_clear (&w);
 }
 
+/* One render's result as text: the HTML, every diagnostic and every
+ * mention, so two renders can be compared whole. */
+static char *
+describe_render (CtWiki       *wiki,
+                 CtRenderMemo *memo,
+                 const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  CtRenderOptions options = { .mode = CT_RENDER_SITE, .wiki = wiki, .memo = memo };
+  g_autoptr(CtRenderResult) result = ct_render (text, -1, &options, &error);
+  GString *out;
+
+  g_assert_no_error (error);
+  out = g_string_new (result->output);
+  for (guint i = 0; i < result->diagnostics->len; i++)
+    {
+      CtDiagnostic *d = g_ptr_array_index (result->diagnostics, i);
+      g_string_append_printf (out, "\n! %d %zu-%zu %u:%u %s", d->severity, d->start, d->end,
+                              d->line, d->column, d->message);
+    }
+  for (guint i = 0; i < result->mentions->len; i++)
+    {
+      CtMention *m = g_ptr_array_index (result->mentions, i);
+      g_string_append_printf (out, "\n@ %" G_GINT64_FORMAT " %s %u", m->entity_id, m->title, m->line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Renders sharing a memo (a site worker's pages) give what each gives
+ * alone, byte for byte: the same HTML, and each its own diagnostics and
+ * mentions, also for a name resolved, or failed, by an earlier render,
+ * and for one name two templates want with different words. */
+static void
+test_memo_same_results (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) wiki = ct_test_wiki_fixture (&folder);
+  g_autoptr(CtRenderMemo) memo = ct_render_memo_new ();
+  const char *docs[] = {
+    "[[Rooney]] and [[Winston]]. [[rooney]]\n\n{{cast: Winston}}\n\n[[Nobody Here]]\n",
+    "{{scenes: Winston}}\n\nAgain [[Rooney]], [[Nobody Here]] and {{fact: Ballerina | runtime_min}}.\n",
+    "{{appearances: Ballerina}}\n\n{{infobox: Rooney}}\n\n[[Winston]], [[Ballerina]]\n",
+    "[[Rooney]] and [[Winston]]. [[rooney]]\n\n{{cast: Winston}}\n\n[[Nobody Here]]\n",
+  };
+  gboolean scenes_said = FALSE;
+
+  g_assert_true (ct_wiki_begin_reading (wiki, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *alone = describe_render (wiki, NULL, docs[i]);
+      g_autofree char *shared = describe_render (wiki, memo, docs[i]);
+
+      g_assert_cmpstr (shared, ==, alone);
+      g_assert_nonnull (strstr (alone, "\n@ "));
+      g_assert_nonnull (strstr (alone, "\n! "));
+      scenes_said |= strstr (alone, "{{scenes}}") != NULL;
+    }
+  /* the second document's wrong kind is worded for {{scenes}}, though the
+   * first asked for the same name and kinds with {{cast}} */
+  g_assert_true (scenes_said);
+  ct_wiki_end_reading (wiki);
+  g_clear_object (&wiki);
+  ct_test_rmtree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +249,7 @@ main (int    argc,
   g_test_add_func ("/render/cache/own-change", test_own_change);
   g_test_add_func ("/render/cache/other-connection", test_other_connection);
   g_test_add_func ("/render/single-parse/guess-corrected", test_guess_corrected);
+  g_test_add_func ("/render/memo/same-results", test_memo_same_results);
 
   return g_test_run ();
 }

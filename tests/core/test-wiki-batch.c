@@ -1,7 +1,8 @@
 /* The whole-wiki forms of the per-entity queries (ct_wiki_get_all_backlinks,
- * ct_wiki_list_with_*, ct_wiki_list_fact_texts) must answer exactly what
- * asking each entity would: the static site uses them in place of the
- * per-entity ones, and its pages must not change. Every entity of a wiki
+ * ct_wiki_list_with_*, ct_wiki_list_fact_texts) and the site's lists of
+ * posts must answer exactly what asking each entity (or
+ * ct_wiki_list_posts) would: the static site uses them in their place,
+ * and its pages must not change. Every entity of a wiki
  * with posts, notes, facts, credits, scenes and events is asked both
  * ways. */
 #include "config.h"
@@ -62,7 +63,7 @@ fixture_set_up (Fixture       *f,
 
   /* posts, a draft among them, two mentioning the same entity, one by a
    * name that resolves to nothing */
-  write_post (f->folder, "a.md", "---\ntitle: Zed\n---\n[[Rooney]] and [[Ballerina]].\n\n[[Rooney]].\n");
+  write_post (f->folder, "a.md", "---\ntitle: Zed\ntags: [one, two]\ndate: 2024-01-02\n---\n[[Rooney]] and [[Ballerina]].\n\n[[Rooney]].\n");
   write_post (f->folder, "b.md", "---\ntitle: Alpha\n---\nAbout [[Winston]] and [[Rooney]].\n");
   write_post (f->folder, "c.md", "---\ntitle: Alpha\n---\nAlso [[Winston]]; [[Nobody Yet]].\n");
   write_post (f->folder, "d.md", "---\ntitle: Draft\ndraft: true\n---\n[[John Wick]]\n");
@@ -252,6 +253,72 @@ test_entity_names (Fixture       *f,
     }
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every post in the same order with the same fields, the count of names
+ * that resolve to nothing aside. */
+static void
+test_posts_uncounted (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = ct_wiki_list_posts (f->wiki, &error);
+  g_autoptr(GPtrArray) uncounted = NULL;
+  guint unresolved = 0;
+  guint tagged = 0;
+
+  g_assert_no_error (error);
+  uncounted = ct_wiki_list_posts_uncounted (f->wiki, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 4);
+  g_assert_cmpuint (uncounted->len, ==, posts->len);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      CtPost *a = g_ptr_array_index (posts, i);
+      CtPost *b = g_ptr_array_index (uncounted, i);
+      g_autofree char *tags_a = g_strjoinv ("|", a->tags);
+      g_autofree char *tags_b = g_strjoinv ("|", b->tags);
+
+      g_assert_cmpstr (a->path, ==, b->path);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->date, ==, b->date);
+      g_assert_cmpstr (tags_a, ==, tags_b);
+      g_assert_cmpint (a->draft, ==, b->draft);
+      g_assert_cmpint (a->spoilers, ==, b->spoilers);
+      g_assert_cmpuint (b->unresolved, ==, 0);
+      unresolved += a->unresolved;
+      tagged += a->tags[0] != NULL;
+    }
+  /* c.md's [[Nobody Yet]]: the count the other list leaves out */
+  g_assert_cmpuint (unresolved, >=, 1);
+  g_assert_cmpuint (tagged, ==, 1);
+
+  /* the paths alone, with and without drafts, sorted */
+  for (int drafts = 0; drafts <= 1; drafts++)
+    {
+      g_autoptr(GPtrArray) paths = ct_wiki_list_post_paths (f->wiki, drafts, &error);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < posts->len; i++)
+        {
+          CtPost *post = g_ptr_array_index (posts, i);
+          if (drafts || !post->draft)
+            g_ptr_array_add (expected, post->path);
+        }
+      g_ptr_array_sort (expected, compare_paths);
+      g_assert_cmpuint (paths->len, ==, expected->len);
+      g_assert_cmpuint (paths->len, ==, drafts ? 4 : 3);
+      for (guint i = 0; i < paths->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (paths, i), ==, g_ptr_array_index (expected, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,5 +329,6 @@ main (int   argc,
   ADD ("/wiki-batch/sets", test_sets);
   ADD ("/wiki-batch/fact-texts", test_fact_texts);
   ADD ("/wiki-batch/entity-names", test_entity_names);
+  ADD ("/wiki-batch/posts-uncounted", test_posts_uncounted);
   return g_test_run ();
 }
