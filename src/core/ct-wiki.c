@@ -330,9 +330,13 @@ inspect (CtDb        *db,
   if (full_check && !ct_db_quick_check (ct_db_handle (db), path, &local_error))
     goto out;
 
+  /* Each only if the one before worked: a file SQLite refuses fails them
+   * all, and the first error is the one to report. */
   version = query_int (db, "PRAGMA user_version", &local_error);
-  app_id = query_int (db, "PRAGMA application_id", &local_error);
-  tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error);
+  if (local_error == NULL)
+    app_id = query_int (db, "PRAGMA application_id", &local_error);
+  if (local_error == NULL)
+    tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error);
   if (local_error != NULL)
     goto out;
 

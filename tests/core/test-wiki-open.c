@@ -686,6 +686,34 @@ test_backup_keeps_seven (void)
   ct_test_rmtree (folder);
 }
 
+/* A header that passes the quick look but that SQLite refuses (payload
+ * fractions other than 64/32/32): every statement of the schema checks
+ * fails, and the first failure is the one reported, never overwritten
+ * by the next (a GLib warning, fatal here). */
+static void
+test_refuse_bad_payload_fractions (void)
+{
+  g_autofree char *folder = ct_test_tmpdir ();
+  g_autofree char *db = g_build_filename (folder, CT_WIKI_DB_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) wiki = ct_wiki_open (folder, CT_WIKI_OPEN_CREATE, &error);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_clear_object (&wiki);
+  g_assert_true (g_file_get_contents (db, &data, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+  data[21] = 65;
+  g_assert_true (g_file_set_contents (db, data, length, NULL));
+
+  wiki = ct_wiki_open (folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_assert_null (wiki);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, db));
+  ct_test_rmtree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -698,6 +726,7 @@ main (int    argc,
   g_test_add_func ("/wiki/open/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/wiki/open/refuse-empty-file", test_refuse_empty_file);
   g_test_add_func ("/wiki/open/damaged-pages", test_damaged_pages);
+  g_test_add_func ("/wiki/open/bad-payload-fractions", test_refuse_bad_payload_fractions);
   g_test_add_func ("/wiki/open/too-new", test_too_new);
   g_test_add_func ("/wiki/open/read-only-flag", test_read_only_flag);
   g_test_add_func ("/wiki/open/two-connections", test_two_connections);

@@ -445,9 +445,12 @@ names_read_cb (gpointer      result,
 {
   CtSpellHighlighter *self = user_data;
 
+  /* Not a warning: a wiki folder moved or deleted while its post is
+   * open is the user's doing, and the sidebar says so; spelling goes on
+   * without the names until the wiki can be read again. */
   if (result == NULL)
     {
-      g_warning ("Spelling cannot read the wiki's names: %s", error->message);
+      g_debug ("Spelling cannot read the wiki's names: %s", error->message);
       result = g_new0 (char *, 1);
     }
   set_wiki_names (self, result);
