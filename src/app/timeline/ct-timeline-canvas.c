@@ -23,7 +23,12 @@ struct _CtTimelineCanvas
   CtTimelineLayoutOptions  options;
   CtTimelineLayout        *layout;       /* for layout_width, or NULL */
   double                   layout_width;
-  GPtrArray               *items;        /* of GtkWidget: the buttons, in layout order */
+  GArray                  *slots;        /* of guint: the layout's events and films, by
+                                          * index in layout->items, in reading order */
+  GPtrArray               *items;        /* of GtkWidget: the buttons there are, in slot order */
+  int                      focus_slot;   /* the focused item's slot, or -1 */
+  GtkAdjustment           *vadjustment;  /* of the scrolled window the canvas is in */
+  guint                    scroll_tick;
 
   GtkWidget               *popover;      /* the hover card */
   CtEntityCard            *card;
@@ -56,6 +61,14 @@ layout_for (CtTimelineCanvas *self,
       g_clear_pointer (&self->layout, ct_timeline_layout_free);
       self->layout = ct_timeline_layout_new (self->timeline, &options);
       self->layout_width = options.lane_width;
+      g_array_set_size (self->slots, 0);
+      for (guint i = 0; i < self->layout->items->len; i++)
+        {
+          CtTimelineItemKind kind = g_array_index (self->layout->items, CtTimelineItem, i).kind;
+
+          if (kind == CT_TIMELINE_ITEM_EVENT || kind == CT_TIMELINE_ITEM_FILM)
+            g_array_append_val (self->slots, i);
+        }
     }
   return self->layout;
 }
@@ -117,32 +130,93 @@ on_item_leave_cb (GtkEventControllerMotion *motion,
   hide_card (self);
 }
 
-/* Items ----------------------------------------------------------------- */
+/* Items -----------------------------------------------------------------
+ *
+ * A wiki can hold tens of thousands of events, and a button each costs
+ * about a millisecond to make and to measure on the main thread: the
+ * canvas keeps buttons only for the items in or near the visible part of
+ * the scrolled window (and the focused one), in reading order, and binds
+ * a button that scrolled away to an item coming into view, as GtkListView
+ * does. The model is the layout's list of events and films ("slots"):
+ * arrow keys, Home and End move over all of it, making the button of the
+ * item they reach. */
+
+#define NO_SLOT G_MAXUINT
+
+static guint
+item_get_slot (GtkWidget *button)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ct-slot")) - 1;
+}
+
+static void
+item_set_slot (GtkWidget *button,
+               guint      slot)
+{
+  g_object_set_data (G_OBJECT (button), "ct-slot", GUINT_TO_POINTER (slot + 1));
+}
 
 static GtkWidget *
-item_new (CtTimelineCanvas     *self,
-          const CtTimelineItem *item)
+item_new (CtTimelineCanvas *self)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "ct-timeline-title");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "ct-timeline-item");
+  g_object_set_data (G_OBJECT (button), "ct-title", title);
+  g_object_set_data (G_OBJECT (button), "ct-detail", detail);
+  item_set_slot (button, NO_SLOT);
+
+  g_signal_connect (motion, "enter", G_CALLBACK (on_item_enter_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_item_leave_cb), self);
+  gtk_widget_add_controller (button, motion);
+  return button;
+}
+
+/* Shows slot @slot of @layout on @button: a new button, or one recycled
+ * from an item that left the view. */
+static void
+item_bind (CtTimelineCanvas *self,
+           CtTimelineLayout *layout,
+           GtkWidget        *button,
+           guint             slot)
+{
+  const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem,
+                                               g_array_index (self->slots, guint, slot));
+  GtkWidget *title = g_object_get_data (G_OBJECT (button), "ct-title");
+  GtkWidget *detail = g_object_get_data (G_OBJECT (button), "ct-detail");
   g_autofree char *label = NULL;
-  const char *detail_text;
+  const char *title_text, *detail_text;
   gint64 id;
-  gboolean spoiler;
+  gboolean spoiler, event = item->kind == CT_TIMELINE_ITEM_EVENT;
 
-  if (item->kind == CT_TIMELINE_ITEM_EVENT)
+  if (item_get_slot (button) == slot)
+    return;
+  if (self->hovered == button)
+    hide_card (self);
+  if (event)
     {
-      CtTimelineEvent *event = g_ptr_array_index (self->timeline->events, item->index);
+      CtTimelineEvent *e = g_ptr_array_index (self->timeline->events, item->index);
 
-      id = event->id;
-      spoiler = event->spoiler;
-      label = ct_timeline_event_label (self->timeline, event);
-      gtk_label_set_text (GTK_LABEL (title), event->title);
-      detail_text = event->when;
-      gtk_widget_add_css_class (button, "ct-timeline-event");
+      id = e->id;
+      spoiler = e->spoiler;
+      label = ct_timeline_event_label (self->timeline, e);
+      title_text = e->title;
+      detail_text = e->when;
     }
   else
     {
@@ -151,42 +225,238 @@ item_new (CtTimelineCanvas     *self,
       id = film->id;
       spoiler = film->spoiler;
       label = ct_timeline_film_label (film);
-      gtk_label_set_text (GTK_LABEL (title), film->title);
+      title_text = film->title;
       detail_text = film->release;
-      gtk_widget_add_css_class (button, "ct-timeline-film");
     }
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "ct-timeline-title");
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_set_visible (detail, detail_text != NULL);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-
-  gtk_widget_add_css_class (button, "ct-timeline-item");
+  if (event)
+    {
+      gtk_widget_remove_css_class (button, "ct-timeline-film");
+      gtk_widget_add_css_class (button, "ct-timeline-event");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "ct-timeline-event");
+      gtk_widget_add_css_class (button, "ct-timeline-film");
+    }
   if (spoiler)
     gtk_widget_add_css_class (button, "ct-timeline-spoiler");
+  else
+    gtk_widget_remove_css_class (button, "ct-timeline-spoiler");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* only some items have buttons: where this one is among all of them */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) slot + 1,
+                                  GTK_ACCESSIBLE_RELATION_SET_SIZE, (int) self->slots->len,
+                                  -1);
   g_object_set_data_full (G_OBJECT (button), "ct-entity-id", g_memdup2 (&id, sizeof id), g_free);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-entity");
+  /* the target first: the action takes an id */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-entity");
+  item_set_slot (button, slot);
+}
 
-  g_signal_connect (motion, "enter", G_CALLBACK (on_item_enter_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_item_leave_cb), self);
-  gtk_widget_add_controller (button, motion);
-  return button;
+static const CtTimelineRect *
+slot_rect (CtTimelineCanvas *self,
+           CtTimelineLayout *layout,
+           guint             slot)
+{
+  return &g_array_index (layout->items, CtTimelineItem, g_array_index (self->slots, guint, slot)).rect;
+}
+
+static void
+item_allocate (CtTimelineCanvas *self,
+               CtTimelineLayout *layout,
+               GtkWidget        *button)
+{
+  const CtTimelineRect *rect = slot_rect (self, layout, item_get_slot (button));
+  int min_w, min_h;
+
+  /* a child must get at least its minimum */
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+  gtk_widget_size_allocate (button,
+                            &(GtkAllocation) { (int) rect->x, (int) rect->y,
+                                               MAX ((int) rect->width, min_w),
+                                               MAX ((int) rect->height, min_h) }, -1);
+}
+
+/* The part of the canvas (its coordinates) the scrolled window shows;
+ * all of it outside one. */
+static void
+visible_range (CtTimelineCanvas *self,
+               double           *top,
+               double           *bottom)
+{
+  if (self->vadjustment == NULL || gtk_adjustment_get_page_size (self->vadjustment) <= 0)
+    {
+      *top = 0;
+      *bottom = G_MAXDOUBLE;
+      return;
+    }
+  /* the canvas is the scrolled window's only content, from its top */
+  *top = gtk_adjustment_get_value (self->vadjustment);
+  *bottom = *top + gtk_adjustment_get_page_size (self->vadjustment);
+}
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = item_get_slot (*(GtkWidget * const *) a), y = item_get_slot (*(GtkWidget * const *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* Puts the buttons in reading order among the canvas's children: the
+ * order a screen reader and Tab follow. */
+static void
+order_children (CtTimelineCanvas *self)
+{
+  GtkWidget *prev = NULL;
+
+  g_ptr_array_sort (self->items, compare_slots);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->items, i);
+
+      if (gtk_widget_get_prev_sibling (child) != prev)
+        gtk_widget_insert_after (child, GTK_WIDGET (self), prev);
+      prev = child;
+    }
+}
+
+/* Gives a button to every item within a page of the visible part (so a
+ * scroll of a page finds its buttons made), and to the focused one;
+ * buttons of items further away are bound to the newcomers, and those
+ * left over dropped. */
+static void
+update_items (CtTimelineCanvas *self,
+              CtTimelineLayout *layout)
+{
+  g_autoptr(GHashTable) bound = g_hash_table_new (NULL, NULL);   /* slot + 1 → button */
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) spare = g_ptr_array_new ();
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  double top, bottom, margin;
+
+  visible_range (self, &top, &bottom);
+  margin = bottom < G_MAXDOUBLE ? MAX (bottom - top, 400) : 0;
+  top -= margin;
+  bottom += margin;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->items, i);
+      guint slot = item_get_slot (child);
+
+      if (slot != NO_SLOT && slot < self->slots->len)
+        g_hash_table_insert (bound, GUINT_TO_POINTER (slot + 1), child);
+      else
+        g_ptr_array_add (spare, child);
+    }
+  g_ptr_array_set_size (self->items, 0);
+
+  for (guint slot = 0; layout != NULL && slot < self->slots->len; slot++)
+    {
+      const CtTimelineRect *rect = slot_rect (self, layout, slot);
+      GtkWidget *child;
+
+      if ((rect->y + rect->height < top || rect->y > bottom) && (int) slot != self->focus_slot)
+        continue;
+      if (g_hash_table_steal_extended (bound, GUINT_TO_POINTER (slot + 1), NULL, (gpointer *) &child))
+        g_ptr_array_add (self->items, child);
+      else
+        g_array_append_val (missing, slot);
+    }
+
+  /* what is left in @bound scrolled away; the focused button stays */
+  {
+    GHashTableIter iter;
+    gpointer child;
+
+    g_hash_table_iter_init (&iter, bound);
+    while (g_hash_table_iter_next (&iter, NULL, &child))
+      if (child == focus)
+        g_ptr_array_add (self->items, child);
+      else
+        g_ptr_array_add (spare, child);
+  }
+  for (guint i = 0; i < missing->len; i++)
+    {
+      guint slot = g_array_index (missing, guint, i);
+      GtkWidget *child;
+
+      if (spare->len > 0)
+        child = g_ptr_array_steal_index_fast (spare, spare->len - 1);
+      else
+        {
+          child = item_new (self);
+          gtk_widget_set_parent (child, GTK_WIDGET (self));
+        }
+      item_bind (self, layout, child, slot);
+      g_ptr_array_add (self->items, child);
+    }
+  for (guint i = 0; i < spare->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (spare, i);
+
+      if (self->hovered == child)
+        hide_card (self);
+      gtk_widget_unparent (child);
+    }
+  order_children (self);
+}
+
+/* The button of @slot, made (and placed) now when it has none. */
+static GtkWidget *
+materialize (CtTimelineCanvas *self,
+             CtTimelineLayout *layout,
+             guint             slot)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (item_get_slot (g_ptr_array_index (self->items, i)) == slot)
+      return g_ptr_array_index (self->items, i);
+  child = item_new (self);
+  gtk_widget_set_parent (child, GTK_WIDGET (self));
+  item_bind (self, layout, child, slot);
+  g_ptr_array_add (self->items, child);
+  order_children (self);
+  /* placed at once: focusing it scrolls the view to where it is */
+  item_allocate (self, layout, child);
+  return child;
+}
+
+static gboolean
+scrolled_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+
+  self->scroll_tick = 0;
+  gtk_widget_queue_allocate (widget);
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* The scrolled window changes its adjustment while it allocates, too:
+ * asking for an allocation then could leave the canvas without one for
+ * the frame. The next frame's update phase comes before its layout. */
+static void
+on_scrolled_cb (CtTimelineCanvas *self)
+{
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scrolled_tick_cb, NULL, NULL);
 }
 
 /* The items shown depend on the options (filters, spoilers), not on the
- * width: they are made once per change, and every layout after that has
- * the same boxes in the same order. */
+ * width: the slots are the same for every layout until the next change. */
 static void
 rebuild_items (CtTimelineCanvas *self)
 {
@@ -195,29 +465,32 @@ rebuild_items (CtTimelineCanvas *self)
   CtTimelineLayout *layout;
 
   hide_card (self);
+  /* every button shows an item of the old model: all are to be bound again */
   for (guint i = 0; i < self->items->len; i++)
-    gtk_widget_unparent (g_ptr_array_index (self->items, i));
-  g_ptr_array_set_size (self->items, 0);
+    item_set_slot (g_ptr_array_index (self->items, i), NO_SLOT);
+  self->focus_slot = -1;
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
 
   layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  for (guint i = 0; layout != NULL && i < layout->items->len; i++)
+  /* a refresh (the wiki changed) keeps the keyboard where it was */
+  for (guint slot = 0; layout != NULL && focused != 0 && slot < self->slots->len; slot++)
     {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
-      GtkWidget *button;
+      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem,
+                                                   g_array_index (self->slots, guint, slot));
+      gint64 id = item->kind == CT_TIMELINE_ITEM_EVENT
+                  ? ((CtTimelineEvent *) g_ptr_array_index (self->timeline->events, item->index))->id
+                  : ((CtTimelineFilm *) g_ptr_array_index (self->timeline->films, item->index))->id;
 
-      if (item->kind != CT_TIMELINE_ITEM_EVENT && item->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      button = item_new (self, item);
-      gtk_widget_set_parent (button, GTK_WIDGET (self));
-      g_ptr_array_add (self->items, button);
-      /* a refresh (the wiki changed) keeps the keyboard where it was */
-      if (focused != 0 && ct_timeline_canvas_item_get_id (button) == focused)
+      if (id == focused)
         {
-          gtk_widget_grab_focus (button);
-          focused = 0;
+          item_bind (self, layout, focus, slot);
+          self->focus_slot = (int) slot;
+          break;
         }
     }
+  /* made now, so the buttons are there as soon as the drawing is */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    update_items (self, layout);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -277,14 +550,17 @@ static void
 draw_connectors (CtTimelineCanvas *self,
                  GtkSnapshot      *snapshot,
                  CtTimelineLayout *layout,
+                 double            top,
+                 double            bottom,
                  const GdkRGBA    *accent)
 {
   cairo_t *cr;
 
-  if (layout->connectors->len == 0)
+  if (layout->connectors->len == 0 || bottom <= top)
     return;
-  /* GskPath is GTK 4.14: the curves go through cairo */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, layout->width, layout->height));
+  /* GskPath is GTK 4.14: the curves go through cairo, on a surface the
+   * size of the visible part only */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, layout->width, bottom - top));
   gdk_cairo_set_source_rgba (cr, accent);
   cairo_set_line_width (cr, 1.5);
   for (guint i = 0; i < layout->connectors->len; i++)
@@ -292,6 +568,8 @@ draw_connectors (CtTimelineCanvas *self,
       const CtTimelineConnector *c = &g_array_index (layout->connectors, CtTimelineConnector, i);
       double mid = (c->x1 + c->x2) / 2;
 
+      if (MAX (c->y1, c->y2) + 3 < top || MIN (c->y1, c->y2) - 3 > bottom)
+        continue;
       cairo_move_to (cr, c->x1, c->y1);
       cairo_curve_to (cr, mid, c->y1, mid, c->y2, c->x2, c->y2);
       cairo_stroke (cr);
@@ -309,9 +587,13 @@ ct_timeline_canvas_snapshot (GtkWidget   *widget,
   CtTimelineLayout *layout = layout_for (self, gtk_widget_get_width (widget));
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   GdkRGBA fg, accent, warning, lane, band, unplaced, dim;
+  double top, bottom;
 
   if (layout == NULL)
     return;
+  /* only what can be seen: a drawing of 20,000 events is a million pixels tall */
+  visible_range (self, &top, &bottom);
+  bottom = MIN (bottom, layout->height);
   gtk_style_context_get_color (style, &fg);
   if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
     accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
@@ -324,10 +606,13 @@ ct_timeline_canvas_snapshot (GtkWidget   *widget,
   dim = with_alpha (&fg, 0.7);
   accent = with_alpha (&accent, 0.8);
 
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, top, layout->width, bottom - top));
   for (guint i = 0; i < layout->items->len; i++)
     {
       const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
 
+      if (item->rect.y > bottom || item->rect.y + item->rect.height < top)
+        continue;
       if (item->kind == CT_TIMELINE_ITEM_LANE)
         {
           fill_rounded (snapshot, &item->rect, 10, &lane);
@@ -339,7 +624,8 @@ ct_timeline_canvas_snapshot (GtkWidget   *widget,
           draw_text (self, snapshot, &item->heading, ct_timeline_group_title (self->timeline, item), FALSE, &dim);
         }
     }
-  draw_connectors (self, snapshot, layout, &accent);
+  draw_connectors (self, snapshot, layout, top, bottom, &accent);
+  gtk_snapshot_pop (snapshot);
 
   for (guint i = 0; i < self->items->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->items, i), snapshot);
@@ -387,49 +673,61 @@ ct_timeline_canvas_size_allocate (GtkWidget *widget,
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
   CtTimelineLayout *layout = layout_for (self, width);
-  guint next = 0;
 
-  for (guint i = 0; layout != NULL && i < layout->items->len; i++)
-    {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
-      GtkWidget *child;
-      int min_w, min_h;
-
-      if (item->kind != CT_TIMELINE_ITEM_EVENT && item->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      if (next >= self->items->len)
-        break;
-      child = g_ptr_array_index (self->items, next++);
-      /* a child must get at least its minimum */
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (child,
-                                &(GtkAllocation) { (int) item->rect.x, (int) item->rect.y,
-                                                   MAX ((int) item->rect.width, min_w),
-                                                   MAX ((int) item->rect.height, min_h) }, -1);
-    }
+  update_items (self, layout);
+  for (guint i = 0; layout != NULL && i < self->items->len; i++)
+    item_allocate (self, layout, g_ptr_array_index (self->items, i));
   gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 /* Keys and zoom ---------------------------------------------------------- */
 
 gboolean
-ct_timeline_canvas_move_focus (CtTimelineCanvas *self,
-                               int               delta)
+ct_timeline_canvas_focus_item (CtTimelineCanvas *self,
+                               guint             slot)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
-  int at = -1;
-  int next;
+  CtTimelineLayout *layout;
+  GtkWidget *button;
+  const CtTimelineRect *rect;
 
   g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
 
-  if (self->items->len == 0)
+  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  if (layout == NULL || slot >= self->slots->len)
     return FALSE;
-  for (guint i = 0; focus != NULL && i < self->items->len; i++)
-    if (g_ptr_array_index (self->items, i) == focus)
-      at = (int) i;
-  next = at < 0 ? 0 : CLAMP (at + delta, 0, (int) self->items->len - 1);
-  return gtk_widget_grab_focus (g_ptr_array_index (self->items, next));
+  button = materialize (self, layout, slot);
+  if (!gtk_widget_grab_focus (button))
+    return FALSE;
+  /* the viewport scrolls to a focused child only when its own setting
+   * says so: make sure */
+  rect = slot_rect (self, layout, slot);
+  if (self->vadjustment != NULL)
+    {
+      double value = gtk_adjustment_get_value (self->vadjustment);
+      double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+      if (rect->y < value)
+        gtk_adjustment_set_value (self->vadjustment, rect->y);
+      else if (rect->y + rect->height > value + page)
+        gtk_adjustment_set_value (self->vadjustment, rect->y + rect->height - page);
+    }
+  return TRUE;
+}
+
+gboolean
+ct_timeline_canvas_move_focus (CtTimelineCanvas *self,
+                               int               delta)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
+
+  layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  if (self->slots->len == 0)
+    return FALSE;
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
+    self->focus_slot = -1;
+  /* by slot, not by button: the next item may have none yet */
+  return ct_timeline_canvas_focus_item (self, self->focus_slot < 0 ? 0
+                                              : CLAMP ((gint64) self->focus_slot + delta, 0, (int) self->slots->len - 1));
 }
 
 static gboolean
@@ -456,14 +754,68 @@ on_key_pressed_cb (GtkEventControllerKey *key,
       ct_timeline_canvas_move_focus (self, -1);
       return GDK_EVENT_STOP;
     case GDK_KEY_Home:
-      ct_timeline_canvas_move_focus (self, -(int) self->items->len);
+      ct_timeline_canvas_focus_item (self, 0);
       return GDK_EVENT_STOP;
     case GDK_KEY_End:
-      ct_timeline_canvas_move_focus (self, (int) self->items->len);
+      if (self->slots->len > 0)
+        ct_timeline_canvas_focus_item (self, self->slots->len - 1);
       return GDK_EVENT_STOP;
     default:
       return GDK_EVENT_PROPAGATE;
     }
+}
+
+/* Which buttons there are follows the scrolled window's position. */
+static void
+set_vadjustment (CtTimelineCanvas *self,
+                 GtkAdjustment    *vadjustment)
+{
+  if (self->vadjustment == vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled_cb, self);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    {
+      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
+      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (on_scrolled_cb), self);
+    }
+}
+
+static void
+ct_timeline_canvas_root (GtkWidget *widget)
+{
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->root (widget);
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  set_vadjustment (self, scroller ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL);
+}
+
+static void
+ct_timeline_canvas_unroot (GtkWidget *widget)
+{
+  set_vadjustment (CT_TIMELINE_CANVAS (widget), NULL);
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->unroot (widget);
+}
+
+/* Focus that comes by Tab or a click is followed too, so the arrows go on
+ * from there and the focused button is kept when it scrolls away. */
+static void
+ct_timeline_canvas_set_focus_child (GtkWidget *widget,
+                                    GtkWidget *child)
+{
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->set_focus_child (widget, child);
+  if (child != NULL && child != self->popover && item_get_slot (child) != NO_SLOT)
+    self->focus_slot = (int) item_get_slot (child);
+  else if (child == NULL)
+    self->focus_slot = -1;
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -479,6 +831,8 @@ ct_timeline_canvas_dispose (GObject *object)
     for (guint i = 0; i < self->items->len; i++)
       gtk_widget_unparent (g_ptr_array_index (self->items, i));
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_array_unref);
+  set_vadjustment (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
   g_clear_pointer (&self->timeline, ct_timeline_free);
@@ -498,6 +852,9 @@ ct_timeline_canvas_class_init (CtTimelineCanvasClass *klass)
   widget_class->measure = ct_timeline_canvas_measure;
   widget_class->get_request_mode = ct_timeline_canvas_get_request_mode;
   widget_class->size_allocate = ct_timeline_canvas_size_allocate;
+  widget_class->set_focus_child = ct_timeline_canvas_set_focus_child;
+  widget_class->root = ct_timeline_canvas_root;
+  widget_class->unroot = ct_timeline_canvas_unroot;
   gtk_widget_class_set_css_name (widget_class, "ct-timeline-canvas");
   /* a list of items a screen reader walks in order */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -509,6 +866,8 @@ ct_timeline_canvas_init (CtTimelineCanvas *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->items = g_ptr_array_new ();
+  self->slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->focus_slot = -1;
   self->options = (CtTimelineLayoutOptions) { .zoom = 1 };
 
   self->card = ct_entity_card_new ();
@@ -582,77 +941,71 @@ ct_timeline_canvas_get_options (CtTimelineCanvas *self)
   return &self->options;
 }
 
-/* The layout's item for button @item: the buttons are the layout's events
- * and films, in order. */
-static const CtTimelineItem *
-layout_item_of (CtTimelineCanvas *self,
-                CtTimelineLayout *layout,
-                GtkWidget        *item)
-{
-  guint index;
-  guint seen = 0;
-
-  if (layout == NULL || !g_ptr_array_find (self->items, item, &index))
-    return NULL;
-  for (guint i = 0; i < layout->items->len; i++)
-    {
-      const CtTimelineItem *found = &g_array_index (layout->items, CtTimelineItem, i);
-
-      if (found->kind != CT_TIMELINE_ITEM_EVENT && found->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      if (seen++ == index)
-        return found;
-    }
-  return NULL;
-}
-
 gboolean
-ct_timeline_canvas_get_item_box (CtTimelineCanvas *self,
-                                 GtkWidget        *item,
+ct_timeline_canvas_get_slot_box (CtTimelineCanvas *self,
+                                 int               slot,
                                  graphene_rect_t  *box)
 {
-  const CtTimelineItem *found;
+  CtTimelineLayout *layout;
+  const CtTimelineRect *rect;
 
   g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
   g_return_val_if_fail (box != NULL, FALSE);
 
-  found = layout_item_of (self, layout_for (self, gtk_widget_get_width (GTK_WIDGET (self))), item);
-  if (found == NULL)
+  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  if (layout == NULL || slot < 0 || (guint) slot >= self->slots->len)
     return FALSE;
-  graphene_rect_init (box, found->rect.x, found->rect.y, found->rect.width, found->rect.height);
+  rect = slot_rect (self, layout, (guint) slot);
+  graphene_rect_init (box, rect->x, rect->y, rect->width, rect->height);
   return TRUE;
 }
 
-GtkWidget *
-ct_timeline_canvas_get_item_near (CtTimelineCanvas *self,
+int
+ct_timeline_canvas_get_slot_near (CtTimelineCanvas *self,
                                   double            y)
 {
-  GtkWidget *nearest = NULL;
+  CtTimelineLayout *layout;
   double best = G_MAXDOUBLE;
+  int nearest = -1;
 
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), NULL);
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), -1);
 
-  for (guint i = 0; i < self->items->len; i++)
+  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  for (guint slot = 0; layout != NULL && slot < self->slots->len; slot++)
     {
-      GtkWidget *item = g_ptr_array_index (self->items, i);
-      graphene_rect_t box;
+      const CtTimelineRect *rect = slot_rect (self, layout, slot);
       double distance;
 
-      if (!ct_timeline_canvas_get_item_box (self, item, &box))
-        continue;
-      if (y < box.origin.y)
-        distance = box.origin.y - y;
-      else if (y > box.origin.y + box.size.height)
-        distance = y - (box.origin.y + box.size.height);
+      if (y < rect->y)
+        distance = rect->y - y;
+      else if (y > rect->y + rect->height)
+        distance = y - (rect->y + rect->height);
       else
         distance = 0;
       if (distance < best)
         {
           best = distance;
-          nearest = item;
+          nearest = (int) slot;
         }
     }
   return nearest;
+}
+
+guint
+ct_timeline_canvas_get_n_items (CtTimelineCanvas *self)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), 0);
+
+  layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  return self->slots->len;
+}
+
+int
+ct_timeline_canvas_item_get_slot (GtkWidget *item)
+{
+  guint slot = item_get_slot (item);
+
+  return slot == NO_SLOT ? -1 : (int) slot;
 }
 
 guint

@@ -323,7 +323,7 @@ zoom_at (CtTimelineView *self,
   CtTimelineLayoutOptions options;
   graphene_point_t point;
   graphene_rect_t before, after;
-  GtkWidget *anchor = NULL;
+  int anchor = -1;
   int height;
 
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
@@ -332,9 +332,9 @@ zoom_at (CtTimelineView *self,
   if (anchor_y < 0 || anchor_y > page)
     anchor_y = page / 2;
   if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), canvas, &GRAPHENE_POINT_INIT (0, anchor_y), &point))
-    anchor = ct_timeline_canvas_get_item_near (self->canvas, point.y);
-  if (anchor != NULL && !ct_timeline_canvas_get_item_box (self->canvas, anchor, &before))
-    anchor = NULL;
+    anchor = ct_timeline_canvas_get_slot_near (self->canvas, point.y);
+  if (anchor >= 0 && !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &before))
+    anchor = -1;
 
   self->zoom = zoom;
   update_zoom_actions (self);
@@ -342,7 +342,7 @@ zoom_at (CtTimelineView *self,
   options.zoom = zoom;
   ct_timeline_canvas_set_options (self->canvas, &options);
 
-  if (anchor == NULL || !ct_timeline_canvas_get_item_box (self->canvas, anchor, &after))
+  if (anchor < 0 || !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &after))
     return;
   gtk_widget_measure (canvas, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (canvas), NULL, &height, NULL, NULL);
   /* the viewport sets the same upper when it allocates the new size, and
