@@ -6,6 +6,8 @@
 
 #include "ct-entity-card.h"
 #include "ct-timeline-canvas.h"
+#include "ct-timeline-item.h"
+#include "ct-timeline-paint.h"
 
 /* Each lane's width when both are shown: room for "John Wick: Chapter 3 –
  * Parabellum" at the default font; one lane (a sidebar) takes the width. */
@@ -76,9 +78,7 @@ layout_for (CtTimelineCanvas *self,
 gint64
 ct_timeline_canvas_item_get_id (GtkWidget *item)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (item), "ct-entity-id");
-
-  return id ? *id : 0;
+  return ct_timeline_item_get_id (item);
 }
 
 /* Hover card ------------------------------------------------------------ */
@@ -141,45 +141,11 @@ on_item_leave_cb (GtkEventControllerMotion *motion,
  * arrow keys, Home and End move over all of it, making the button of the
  * item they reach. */
 
-#define NO_SLOT G_MAXUINT
-
-static guint
-item_get_slot (GtkWidget *button)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ct-slot")) - 1;
-}
-
-static void
-item_set_slot (GtkWidget *button,
-               guint      slot)
-{
-  g_object_set_data (G_OBJECT (button), "ct-slot", GUINT_TO_POINTER (slot + 1));
-}
-
 static GtkWidget *
 item_new (CtTimelineCanvas *self)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *button = ct_timeline_item_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "ct-timeline-title");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "ct-timeline-item");
-  g_object_set_data (G_OBJECT (button), "ct-title", title);
-  g_object_set_data (G_OBJECT (button), "ct-detail", detail);
-  item_set_slot (button, NO_SLOT);
 
   g_signal_connect (motion, "enter", G_CALLBACK (on_item_enter_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_item_leave_cb), self);
@@ -187,76 +153,19 @@ item_new (CtTimelineCanvas *self)
   return button;
 }
 
-/* Shows slot @slot of @layout on @button: a new button, or one recycled
- * from an item that left the view. */
 static void
 item_bind (CtTimelineCanvas *self,
            CtTimelineLayout *layout,
            GtkWidget        *button,
            guint             slot)
 {
-  const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem,
-                                               g_array_index (self->slots, guint, slot));
-  GtkWidget *title = g_object_get_data (G_OBJECT (button), "ct-title");
-  GtkWidget *detail = g_object_get_data (G_OBJECT (button), "ct-detail");
-  g_autofree char *label = NULL;
-  const char *title_text, *detail_text;
-  gint64 id;
-  gboolean spoiler, event = item->kind == CT_TIMELINE_ITEM_EVENT;
-
-  if (item_get_slot (button) == slot)
+  if (ct_timeline_item_get_slot (button) == slot)
     return;
   if (self->hovered == button)
     hide_card (self);
-  if (event)
-    {
-      CtTimelineEvent *e = g_ptr_array_index (self->timeline->events, item->index);
-
-      id = e->id;
-      spoiler = e->spoiler;
-      label = ct_timeline_event_label (self->timeline, e);
-      title_text = e->title;
-      detail_text = e->when;
-    }
-  else
-    {
-      CtTimelineFilm *film = g_ptr_array_index (self->timeline->films, item->index);
-
-      id = film->id;
-      spoiler = film->spoiler;
-      label = ct_timeline_film_label (film);
-      title_text = film->title;
-      detail_text = film->release;
-    }
-
-  gtk_label_set_text (GTK_LABEL (title), title_text);
-  gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
-  gtk_widget_set_visible (detail, detail_text != NULL);
-  if (event)
-    {
-      gtk_widget_remove_css_class (button, "ct-timeline-film");
-      gtk_widget_add_css_class (button, "ct-timeline-event");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (button, "ct-timeline-event");
-      gtk_widget_add_css_class (button, "ct-timeline-film");
-    }
-  if (spoiler)
-    gtk_widget_add_css_class (button, "ct-timeline-spoiler");
-  else
-    gtk_widget_remove_css_class (button, "ct-timeline-spoiler");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  /* only some items have buttons: where this one is among all of them */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_RELATION_POS_IN_SET, (int) slot + 1,
-                                  GTK_ACCESSIBLE_RELATION_SET_SIZE, (int) self->slots->len,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "ct-entity-id", g_memdup2 (&id, sizeof id), g_free);
-  /* the target first: the action takes an id */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-entity");
-  item_set_slot (button, slot);
+  ct_timeline_item_bind (button, self->timeline,
+                         &g_array_index (layout->items, CtTimelineItem, g_array_index (self->slots, guint, slot)),
+                         slot, self->slots->len);
 }
 
 static const CtTimelineRect *
@@ -272,7 +181,7 @@ item_allocate (CtTimelineCanvas *self,
                CtTimelineLayout *layout,
                GtkWidget        *button)
 {
-  const CtTimelineRect *rect = slot_rect (self, layout, item_get_slot (button));
+  const CtTimelineRect *rect = slot_rect (self, layout, ct_timeline_item_get_slot (button));
   int min_w, min_h;
 
   /* a child must get at least its minimum */
@@ -306,7 +215,7 @@ static int
 compare_slots (gconstpointer a,
                gconstpointer b)
 {
-  guint x = item_get_slot (*(GtkWidget * const *) a), y = item_get_slot (*(GtkWidget * const *) b);
+  guint x = ct_timeline_item_get_slot (*(GtkWidget * const *) a), y = ct_timeline_item_get_slot (*(GtkWidget * const *) b);
 
   return x < y ? -1 : x > y;
 }
@@ -351,9 +260,9 @@ update_items (CtTimelineCanvas *self,
   for (guint i = 0; i < self->items->len; i++)
     {
       GtkWidget *child = g_ptr_array_index (self->items, i);
-      guint slot = item_get_slot (child);
+      guint slot = ct_timeline_item_get_slot (child);
 
-      if (slot != NO_SLOT && slot < self->slots->len)
+      if (slot != CT_TIMELINE_NO_SLOT && slot < self->slots->len)
         g_hash_table_insert (bound, GUINT_TO_POINTER (slot + 1), child);
       else
         g_ptr_array_add (spare, child);
@@ -420,7 +329,7 @@ materialize (CtTimelineCanvas *self,
   GtkWidget *child;
 
   for (guint i = 0; i < self->items->len; i++)
-    if (item_get_slot (g_ptr_array_index (self->items, i)) == slot)
+    if (ct_timeline_item_get_slot (g_ptr_array_index (self->items, i)) == slot)
       return g_ptr_array_index (self->items, i);
   child = item_new (self);
   gtk_widget_set_parent (child, GTK_WIDGET (self));
@@ -467,7 +376,7 @@ rebuild_items (CtTimelineCanvas *self)
   hide_card (self);
   /* every button shows an item of the old model: all are to be bound again */
   for (guint i = 0; i < self->items->len; i++)
-    item_set_slot (g_ptr_array_index (self->items, i), NO_SLOT);
+    ct_timeline_item_set_slot (g_ptr_array_index (self->items, i), CT_TIMELINE_NO_SLOT);
   self->focus_slot = -1;
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
 
@@ -494,138 +403,27 @@ rebuild_items (CtTimelineCanvas *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* Drawing ---------------------------------------------------------------- */
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            float          alpha)
-{
-  return (GdkRGBA) { color->red, color->green, color->blue, color->alpha * alpha };
-}
-
-static void
-fill_rounded (GtkSnapshot          *snapshot,
-              const CtTimelineRect *r,
-              float                 radius,
-              const GdkRGBA        *color)
-{
-  graphene_rect_t rect = GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height);
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, &rect, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, color, &rect);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-draw_text (CtTimelineCanvas     *self,
-           GtkSnapshot          *snapshot,
-           const CtTimelineRect *r,
-           const char           *text,
-           gboolean              large,
-           const GdkRGBA        *color)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
-  int height;
-
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (!large)
-    pango_attr_list_insert (attributes, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attributes);
-  pango_layout_set_width (layout, (int) ((r->width - 8) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r->x + 4, r->y + (r->height - height) / 2));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-  pango_attr_list_unref (attributes);
-  g_object_unref (layout);
-}
-
-static void
-draw_connectors (CtTimelineCanvas *self,
-                 GtkSnapshot      *snapshot,
-                 CtTimelineLayout *layout,
-                 double            top,
-                 double            bottom,
-                 const GdkRGBA    *accent)
-{
-  cairo_t *cr;
-
-  if (layout->connectors->len == 0 || bottom <= top)
-    return;
-  /* GskPath is GTK 4.14: the curves go through cairo, on a surface the
-   * size of the visible part only */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, layout->width, bottom - top));
-  gdk_cairo_set_source_rgba (cr, accent);
-  cairo_set_line_width (cr, 1.5);
-  for (guint i = 0; i < layout->connectors->len; i++)
-    {
-      const CtTimelineConnector *c = &g_array_index (layout->connectors, CtTimelineConnector, i);
-      double mid = (c->x1 + c->x2) / 2;
-
-      if (MAX (c->y1, c->y2) + 3 < top || MIN (c->y1, c->y2) - 3 > bottom)
-        continue;
-      cairo_move_to (cr, c->x1, c->y1);
-      cairo_curve_to (cr, mid, c->y1, mid, c->y2, c->x2, c->y2);
-      cairo_stroke (cr);
-      cairo_arc (cr, c->x2 - 3, c->y2, 3, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
-}
-
 static void
 ct_timeline_canvas_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
   CtTimelineLayout *layout = layout_for (self, gtk_widget_get_width (widget));
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, accent, warning, lane, band, unplaced, dim;
   double top, bottom;
 
   if (layout == NULL)
     return;
-  /* only what can be seen: a drawing of 20,000 events is a million pixels tall */
+  /* a page more on each side: a scroll shows this drawing for a frame
+   * before the next one is made */
   visible_range (self, &top, &bottom);
-  bottom = MIN (bottom, layout->height);
-  gtk_style_context_get_color (style, &fg);
-  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
-    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
-  if (!gtk_style_context_lookup_color (style, "warning_color", &warning))
-    warning = (GdkRGBA) { 0.9, 0.65, 0.04, 1 };
-  /* shades of the text colour: right in light and dark alike */
-  lane = with_alpha (&fg, 0.04);
-  band = with_alpha (&fg, 0.07);
-  unplaced = with_alpha (&warning, 0.18);
-  dim = with_alpha (&fg, 0.7);
-  accent = with_alpha (&accent, 0.8);
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, top, layout->width, bottom - top));
-  for (guint i = 0; i < layout->items->len; i++)
+  if (bottom < G_MAXDOUBLE)
     {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
+      double page = bottom - top;
 
-      if (item->rect.y > bottom || item->rect.y + item->rect.height < top)
-        continue;
-      if (item->kind == CT_TIMELINE_ITEM_LANE)
-        {
-          fill_rounded (snapshot, &item->rect, 10, &lane);
-          draw_text (self, snapshot, &item->heading, ct_timeline_lane_title (item->index), TRUE, &fg);
-        }
-      else if (item->kind == CT_TIMELINE_ITEM_GROUP)
-        {
-          fill_rounded (snapshot, &item->rect, 8, item->unplaced ? &unplaced : &band);
-          draw_text (self, snapshot, &item->heading, ct_timeline_group_title (self->timeline, item), FALSE, &dim);
-        }
+      top -= page;
+      bottom += page;
     }
-  draw_connectors (self, snapshot, layout, top, bottom, &accent);
-  gtk_snapshot_pop (snapshot);
+  ct_timeline_paint (widget, snapshot, self->timeline, layout, top, bottom);
 
   for (guint i = 0; i < self->items->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->items, i), snapshot);
@@ -812,8 +610,8 @@ ct_timeline_canvas_set_focus_child (GtkWidget *widget,
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
 
   GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->set_focus_child (widget, child);
-  if (child != NULL && child != self->popover && item_get_slot (child) != NO_SLOT)
-    self->focus_slot = (int) item_get_slot (child);
+  if (child != NULL && child != self->popover && ct_timeline_item_get_slot (child) != CT_TIMELINE_NO_SLOT)
+    self->focus_slot = (int) ct_timeline_item_get_slot (child);
   else if (child == NULL)
     self->focus_slot = -1;
 }
@@ -1003,9 +801,9 @@ ct_timeline_canvas_get_n_items (CtTimelineCanvas *self)
 int
 ct_timeline_canvas_item_get_slot (GtkWidget *item)
 {
-  guint slot = item_get_slot (item);
+  guint slot = ct_timeline_item_get_slot (item);
 
-  return slot == NO_SLOT ? -1 : (int) slot;
+  return slot == CT_TIMELINE_NO_SLOT ? -1 : (int) slot;
 }
 
 guint
