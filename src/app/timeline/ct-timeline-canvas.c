@@ -41,12 +41,46 @@ struct _CtTimelineCanvas
 G_DEFINE_FINAL_TYPE (CtTimelineCanvas, ct_timeline_canvas, GTK_TYPE_WIDGET)
 
 static double
+lane_width_of (const CtTimelineLayoutOptions *options,
+               double                         width)
+{
+  if (!options->one_lane)
+    return LANE_WIDTH;
+  return MAX (CT_TIMELINE_MIN_LANE_WIDTH, width - SIDE_MARGINS);
+}
+
+static double
 lane_width_for (CtTimelineCanvas *self,
                 double            width)
 {
-  if (!self->options.one_lane)
-    return LANE_WIDTH;
-  return MAX (CT_TIMELINE_MIN_LANE_WIDTH, width - SIDE_MARGINS);
+  return lane_width_of (&self->options, width);
+}
+
+double
+ct_timeline_canvas_get_lane_width (CtTimelineCanvas              *self,
+                                   const CtTimelineLayoutOptions *options)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), LANE_WIDTH);
+  return lane_width_of (options, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/* @layout (taken) becomes the one drawn; the slots follow it. */
+static void
+set_layout (CtTimelineCanvas *self,
+            CtTimelineLayout *layout,
+            double            lane_width)
+{
+  g_clear_pointer (&self->layout, ct_timeline_layout_free);
+  self->layout = layout;
+  self->layout_width = lane_width;
+  g_array_set_size (self->slots, 0);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      CtTimelineItemKind kind = g_array_index (layout->items, CtTimelineItem, i).kind;
+
+      if (kind == CT_TIMELINE_ITEM_EVENT || kind == CT_TIMELINE_ITEM_FILM)
+        g_array_append_val (self->slots, i);
+    }
 }
 
 static CtTimelineLayout *
@@ -59,19 +93,7 @@ layout_for (CtTimelineCanvas *self,
     return NULL;
   options.lane_width = lane_width_for (self, width);
   if (self->layout == NULL || self->layout_width != options.lane_width)
-    {
-      g_clear_pointer (&self->layout, ct_timeline_layout_free);
-      self->layout = ct_timeline_layout_new (self->timeline, &options);
-      self->layout_width = options.lane_width;
-      g_array_set_size (self->slots, 0);
-      for (guint i = 0; i < self->layout->items->len; i++)
-        {
-          CtTimelineItemKind kind = g_array_index (self->layout->items, CtTimelineItem, i).kind;
-
-          if (kind == CT_TIMELINE_ITEM_EVENT || kind == CT_TIMELINE_ITEM_FILM)
-            g_array_append_val (self->slots, i);
-        }
-    }
+    set_layout (self, ct_timeline_layout_new (self->timeline, &options), options.lane_width);
   return self->layout;
 }
 
@@ -367,7 +389,9 @@ on_scrolled_cb (CtTimelineCanvas *self)
 /* The items shown depend on the options (filters, spoilers), not on the
  * width: the slots are the same for every layout until the next change. */
 static void
-rebuild_items (CtTimelineCanvas *self)
+rebuild_items (CtTimelineCanvas *self,
+               CtTimelineLayout *made,
+               double            made_width)
 {
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
   gint64 focused = focus ? ct_timeline_canvas_item_get_id (focus) : 0;
@@ -379,6 +403,11 @@ rebuild_items (CtTimelineCanvas *self)
     ct_timeline_item_set_slot (g_ptr_array_index (self->items, i), CT_TIMELINE_NO_SLOT);
   self->focus_slot = -1;
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
+  /* made on the worker for the width there is now: not again here */
+  if (made != NULL && made_width == lane_width_for (self, gtk_widget_get_width (GTK_WIDGET (self))))
+    set_layout (self, made, made_width);
+  else if (made != NULL)
+    ct_timeline_layout_free (made);
 
   layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
   /* a refresh (the wiki changed) keeps the keyboard where it was */
@@ -688,20 +717,33 @@ ct_timeline_canvas_new (void)
   return g_object_new (CT_TYPE_TIMELINE_CANVAS, NULL);
 }
 
+static gpointer
+free_timeline_thread (gpointer data)
+{
+  ct_timeline_free (data);
+  return NULL;
+}
+
 void
 ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self,
                                  CtWiki                        *wiki,
                                  CtTimeline                    *timeline,
-                                 const CtTimelineLayoutOptions *options)
+                                 const CtTimelineLayoutOptions *options,
+                                 CtTimelineLayout              *layout)
 {
+  CtTimeline *old;
+
   g_return_if_fail (CT_IS_TIMELINE_CANVAS (self));
 
   g_set_object (&self->wiki, wiki);
-  if (self->timeline != timeline)
-    g_clear_pointer (&self->timeline, ct_timeline_free);
+  old = self->timeline != timeline ? self->timeline : NULL;
   self->timeline = timeline;
   self->options = *options;
-  rebuild_items (self);
+  rebuild_items (self, layout, layout ? options->lane_width : 0);
+  /* tens of thousands of small blocks: freed away from the frames (the
+   * buttons and the layout no longer point into it) */
+  if (old != NULL)
+    g_thread_unref (g_thread_new ("ct-timeline-free", free_timeline_thread, old));
 }
 
 const CtTimeline *
@@ -729,7 +771,7 @@ ct_timeline_canvas_set_options (CtTimelineCanvas              *self,
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else
-    rebuild_items (self);
+    rebuild_items (self, NULL, 0);
 }
 
 const CtTimelineLayoutOptions *

@@ -26,11 +26,18 @@ GtkWidget  *ct_timeline_canvas_new          (void);
 
 /* Shows @timeline (taken) with @options (lane_width is the canvas's own:
  * fixed, or the allocated width with one_lane). @wiki gives the hover
- * cards. Items are buttons activating win.open-entity. */
+ * cards. Items are buttons activating win.open-entity. @layout (taken,
+ * or NULL) is @timeline's layout for @options at options->lane_width,
+ * made off the main thread: used when that is still the canvas's. */
 void        ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self,
                                              CtWiki                        *wiki,
                                              CtTimeline                    *timeline,
-                                             const CtTimelineLayoutOptions *options);
+                                             const CtTimelineLayoutOptions *options,
+                                             CtTimelineLayout              *layout);
+
+/* The lane width the canvas lays out @options at, for its width now. */
+double      ct_timeline_canvas_get_lane_width (CtTimelineCanvas            *self,
+                                               const CtTimelineLayoutOptions *options);
 const CtTimeline *ct_timeline_canvas_get_timeline (CtTimelineCanvas       *self);
 void        ct_timeline_canvas_set_options  (CtTimelineCanvas              *self,
                                              const CtTimelineLayoutOptions *options);
