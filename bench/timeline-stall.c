@@ -6,6 +6,8 @@
  * after a change of the wiki.
  *
  *   timeline-stall [N_EVENTS]
+ *   timeline-stall --wiki FOLDER   (an existing wiki: wiki-bench's
+ *                                   100,000 entities, 5,000 events, 10,000 films)
  *
  * Run under a display, e.g. `tests/run-ui-test build/bench/timeline-stall`
  * (bench/run does). Prints numbers, asserts nothing. */
@@ -15,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "ct-application.h"
+#include "ct-timeline.h"
 #include "ct-timeline-view.h"
 
 #define N_FILMS      200
@@ -140,13 +143,15 @@ int
 main (int    argc,
       char **argv)
 {
-  guint n_events = argc > 1 ? (guint) atoi (argv[1]) : 20000;
+  const char *existing = argc > 2 && g_str_equal (argv[1], "--wiki") ? argv[2] : NULL;
+  guint n_events = argc > 1 && existing == NULL ? (guint) atoi (argv[1]) : 20000;
   g_autofree char *dir = g_dir_make_tmp ("timeline-stall-XXXXXX", NULL);
   g_autofree char *folder = g_build_filename (dir, "wiki", NULL);
-  g_autofree char *json = generate (n_events);
+  g_autofree char *json = existing ? NULL : generate (n_events);
+  g_autoptr(CtTimeline) read = NULL;
+  gint64 changed;
   g_autoptr(GError) error = NULL;
   g_autoptr(CtWiki) wiki = NULL;
-  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) facts = NULL;
   g_autofree char *what = NULL;
   CtApplication *app;
@@ -165,10 +170,20 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  wiki = ct_wiki_create (folder, &error);
+  if (existing != NULL)
+    wiki = ct_wiki_open (existing, CT_WIKI_OPEN_DEFAULT, &error);
+  else
+    {
+      wiki = ct_wiki_create (folder, &error);
+      g_assert_no_error (error);
+      ct_wiki_import (wiki, json, -1, &error);
+    }
   g_assert_no_error (error);
-  ct_wiki_import (wiki, json, -1, &error);
+  /* what is shown, for the numbers, and an event to edit at the end */
+  read = ct_timeline_new (wiki, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (read->events->len, >, 0);
+  changed = ((CtTimelineEvent *) g_ptr_array_index (read->events, read->events->len / 2))->id;
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
@@ -182,7 +197,7 @@ main (int    argc,
 
   source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
 
-  what = g_strdup_printf ("open, %u events, %u films", n_events, N_FILMS);
+  what = g_strdup_printf ("open, %u events, %u films", read->events->len, read->films->len);
   watch_start ();
   t0 = g_get_monotonic_time ();
   ct_timeline_view_set_wiki (view, wiki);
@@ -213,12 +228,10 @@ main (int    argc,
   report ("filter (Reveal Spoilers)", watch.worst);
 
   /* an edit of one event: the wiki says it changed, the view reads again */
-  found = ct_wiki_lookup (wiki, "Event 100", &error);
-  g_assert_no_error (error);
-  facts = ct_wiki_get_facts (wiki, ((CtLookup *) g_ptr_array_index (found, 0))->entity_id, &error);
+  facts = ct_wiki_get_facts (wiki, changed, &error);
   g_assert_no_error (error);
   watch_start ();
-  ct_wiki_set_facts (wiki, ((CtLookup *) g_ptr_array_index (found, 0))->entity_id, facts, &error);
+  ct_wiki_set_facts (wiki, changed, facts, &error);
   g_assert_no_error (error);
   spin (600);
   wait_ready (view);
