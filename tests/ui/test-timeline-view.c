@@ -636,6 +636,28 @@ test_big (Fixture       *f,
   ct_test_spin (200);
   g_assert_cmpuint (n_items (view), <, 200);
   g_assert_cmpuint (ct_timeline_canvas_get_n_items (canvas), ==, n);
+
+  /* an edit far from the view: read again, and the view still has its
+   * buttons where it is */
+  {
+    g_autoptr(GPtrArray) event = ct_wiki_lookup (f->wiki, "Event 10", &error);
+    gint64 id = ((CtLookup *) g_ptr_array_index (event, 0))->entity_id;
+    g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, id, &error);
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW))),
+                              gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0);
+    ct_test_spin (100);
+    bound = n_items (view);
+    g_assert_cmpuint (bound, >, 0);
+    g_assert_true (ct_wiki_set_facts (f->wiki, id, facts, &error));
+    g_assert_no_error (error);
+    ct_test_spin (600);
+    CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+    ct_test_spin (200);
+    g_test_message ("buttons before the edit %u, after %u", bound, n_items (view));
+    g_assert_cmpuint (n_items (view), >, bound / 2);
+    assert_reading_order (view);
+  }
 }
 
 int

@@ -13,6 +13,8 @@
  * Parabellum" at the default font; one lane (a sidebar) takes the width. */
 #define LANE_WIDTH   260.0
 #define SIDE_MARGINS 24.0
+/* buttons bound per frame for the items just outside the view */
+#define MARGIN_BINDS_PER_FRAME 8
 /* how long the pointer rests on an item before its card shows */
 #define HOVER_DELAY_MS 450
 
@@ -260,6 +262,8 @@ order_children (CtTimelineCanvas *self)
     }
 }
 
+static void on_scrolled_cb (CtTimelineCanvas *self);
+
 /* Gives a button to every item within a page of the visible part (so a
  * scroll of a page finds its buttons made), and to the focused one;
  * buttons of items further away are bound to the newcomers, and those
@@ -270,14 +274,16 @@ update_items (CtTimelineCanvas *self,
 {
   g_autoptr(GHashTable) bound = g_hash_table_new (NULL, NULL);   /* slot + 1 → button */
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) spare = g_ptr_array_new ();
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
-  double top, bottom, margin;
+  double top, bottom, margin, seen_top, seen_bottom;
+  gboolean more;
 
-  visible_range (self, &top, &bottom);
-  margin = bottom < G_MAXDOUBLE ? MAX (bottom - top, 400) : 0;
-  top -= margin;
-  bottom += margin;
+  visible_range (self, &seen_top, &seen_bottom);
+  margin = seen_bottom < G_MAXDOUBLE ? MAX (seen_bottom - seen_top, 400) : 0;
+  top = seen_top - margin;
+  bottom = seen_bottom + margin;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -300,9 +306,15 @@ update_items (CtTimelineCanvas *self,
         continue;
       if (g_hash_table_steal_extended (bound, GUINT_TO_POINTER (slot + 1), NULL, (gpointer *) &child))
         g_ptr_array_add (self->items, child);
+      else if (rect->y + rect->height < seen_top || rect->y > seen_bottom)
+        g_array_append_val (later, slot);
       else
         g_array_append_val (missing, slot);
     }
+  /* what is on screen now, the margin a few per frame: a jump of the
+   * scroll bar binds a whole page at once, and each bind is a measure */
+  g_array_append_vals (missing, later->data, MIN (later->len, MARGIN_BINDS_PER_FRAME));
+  more = later->len > MARGIN_BINDS_PER_FRAME;
 
   /* what is left in @bound scrolled away; the focused button stays */
   {
@@ -335,11 +347,20 @@ update_items (CtTimelineCanvas *self,
     {
       GtkWidget *child = g_ptr_array_index (spare, i);
 
+      /* still a right button of its item, only off screen: kept to be
+       * bound again in the frames that do the rest */
+      if (more && ct_timeline_item_get_slot (child) < self->slots->len)
+        {
+          g_ptr_array_add (self->items, child);
+          continue;
+        }
       if (self->hovered == child)
         hide_card (self);
       gtk_widget_unparent (child);
     }
   order_children (self);
+  if (more)
+    on_scrolled_cb (self);
 }
 
 /* The button of @slot, made (and placed) now when it has none. */
