@@ -658,6 +658,16 @@ test_big (Fixture       *f,
     g_assert_cmpuint (n_items (view), >, bound / 2);
     assert_reading_order (view);
   }
+
+  /* a filter far down: the same */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW))),
+                            gtk_widget_get_height (GTK_WIDGET (canvas)) * 0.9);
+  ct_test_spin (100);
+  bound = n_items (view);
+  reveal (view, TRUE);
+  ct_test_spin (200);
+  g_test_message ("buttons before the filter %u, after %u", bound, n_items (view));
+  g_assert_cmpuint (n_items (view), >, bound / 2);
 }
 
 int

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-card.h"
-#include "ct-timeline-canvas.h"
+#include "ct-timeline-canvas-private.h"
 #include "ct-timeline-item.h"
 #include "ct-timeline-paint.h"
 
@@ -18,27 +18,6 @@
 /* how long the pointer rests on an item before its card shows */
 #define HOVER_DELAY_MS 450
 
-struct _CtTimelineCanvas
-{
-  GtkWidget                parent_instance;
-
-  CtWiki                  *wiki;
-  CtTimeline              *timeline;
-  CtTimelineLayoutOptions  options;
-  CtTimelineLayout        *layout;       /* for layout_width, or NULL */
-  double                   layout_width;
-  GArray                  *slots;        /* of guint: the layout's events and films, by
-                                          * index in layout->items, in reading order */
-  GPtrArray               *items;        /* of GtkWidget: the buttons there are, in slot order */
-  int                      focus_slot;   /* the focused item's slot, or -1 */
-  GtkAdjustment           *vadjustment;  /* of the scrolled window the canvas is in */
-  guint                    scroll_tick;
-
-  GtkWidget               *popover;      /* the hover card */
-  CtEntityCard            *card;
-  GtkWidget               *hovered;      /* weak: the item waiting for its card */
-  guint                    hover_id;
-};
 
 G_DEFINE_FINAL_TYPE (CtTimelineCanvas, ct_timeline_canvas, GTK_TYPE_WIDGET)
 
@@ -85,9 +64,9 @@ set_layout (CtTimelineCanvas *self,
     }
 }
 
-static CtTimelineLayout *
-layout_for (CtTimelineCanvas *self,
-            double            width)
+CtTimelineLayout *
+_ct_timeline_canvas_layout_for (CtTimelineCanvas *self,
+                                double            width)
 {
   CtTimelineLayoutOptions options = self->options;
 
@@ -192,8 +171,8 @@ item_bind (CtTimelineCanvas *self,
                          slot, self->slots->len);
 }
 
-static const CtTimelineRect *
-slot_rect (CtTimelineCanvas *self,
+const CtTimelineRect *
+_ct_timeline_canvas_slot_rect (CtTimelineCanvas *self,
            CtTimelineLayout *layout,
            guint             slot)
 {
@@ -205,7 +184,7 @@ item_allocate (CtTimelineCanvas *self,
                CtTimelineLayout *layout,
                GtkWidget        *button)
 {
-  const CtTimelineRect *rect = slot_rect (self, layout, ct_timeline_item_get_slot (button));
+  const CtTimelineRect *rect = _ct_timeline_canvas_slot_rect (self, layout, ct_timeline_item_get_slot (button));
   int min_w, min_h;
 
   /* a child must get at least its minimum */
@@ -299,7 +278,7 @@ update_items (CtTimelineCanvas *self,
 
   for (guint slot = 0; layout != NULL && slot < self->slots->len; slot++)
     {
-      const CtTimelineRect *rect = slot_rect (self, layout, slot);
+      const CtTimelineRect *rect = _ct_timeline_canvas_slot_rect (self, layout, slot);
       GtkWidget *child;
 
       if ((rect->y + rect->height < top || rect->y > bottom) && (int) slot != self->focus_slot)
@@ -364,8 +343,8 @@ update_items (CtTimelineCanvas *self,
 }
 
 /* The button of @slot, made (and placed) now when it has none. */
-static GtkWidget *
-materialize (CtTimelineCanvas *self,
+GtkWidget *
+_ct_timeline_canvas_materialize (CtTimelineCanvas *self,
              CtTimelineLayout *layout,
              guint             slot)
 {
@@ -430,7 +409,7 @@ rebuild_items (CtTimelineCanvas *self,
   else if (made != NULL)
     ct_timeline_layout_free (made);
 
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
   /* a refresh (the wiki changed) keeps the keyboard where it was */
   for (guint slot = 0; layout != NULL && focused != 0 && slot < self->slots->len; slot++)
     {
@@ -458,7 +437,7 @@ ct_timeline_canvas_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
-  CtTimelineLayout *layout = layout_for (self, gtk_widget_get_width (widget));
+  CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (widget));
   double top, bottom;
 
   if (layout == NULL)
@@ -501,7 +480,7 @@ ct_timeline_canvas_measure (GtkWidget      *widget,
       return;
     }
   {
-    CtTimelineLayout *layout = layout_for (self, for_size > 0 ? for_size : width);
+    CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, for_size > 0 ? for_size : width);
 
     *minimum = *natural = layout ? (int) layout->height : 0;
   }
@@ -520,97 +499,12 @@ ct_timeline_canvas_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
-  CtTimelineLayout *layout = layout_for (self, width);
+  CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, width);
 
   update_items (self, layout);
   for (guint i = 0; layout != NULL && i < self->items->len; i++)
     item_allocate (self, layout, g_ptr_array_index (self->items, i));
   gtk_popover_present (GTK_POPOVER (self->popover));
-}
-
-/* Keys and zoom ---------------------------------------------------------- */
-
-gboolean
-ct_timeline_canvas_focus_item (CtTimelineCanvas *self,
-                               guint             slot)
-{
-  CtTimelineLayout *layout;
-  GtkWidget *button;
-  const CtTimelineRect *rect;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
-
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  if (layout == NULL || slot >= self->slots->len)
-    return FALSE;
-  button = materialize (self, layout, slot);
-  if (!gtk_widget_grab_focus (button))
-    return FALSE;
-  /* the viewport scrolls to a focused child only when its own setting
-   * says so: make sure */
-  rect = slot_rect (self, layout, slot);
-  if (self->vadjustment != NULL)
-    {
-      double value = gtk_adjustment_get_value (self->vadjustment);
-      double page = gtk_adjustment_get_page_size (self->vadjustment);
-
-      if (rect->y < value)
-        gtk_adjustment_set_value (self->vadjustment, rect->y);
-      else if (rect->y + rect->height > value + page)
-        gtk_adjustment_set_value (self->vadjustment, rect->y + rect->height - page);
-    }
-  return TRUE;
-}
-
-gboolean
-ct_timeline_canvas_move_focus (CtTimelineCanvas *self,
-                               int               delta)
-{
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
-
-  layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  if (self->slots->len == 0)
-    return FALSE;
-  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
-    self->focus_slot = -1;
-  /* by slot, not by button: the next item may have none yet */
-  return ct_timeline_canvas_focus_item (self, self->focus_slot < 0 ? 0
-                                              : CLAMP ((gint64) self->focus_slot + delta, 0, (int) self->slots->len - 1));
-}
-
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *key,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   CtTimelineCanvas      *self)
-{
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
-    return GDK_EVENT_PROPAGATE;
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_KP_Right:
-      ct_timeline_canvas_move_focus (self, 1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_KP_Left:
-      ct_timeline_canvas_move_focus (self, -1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Home:
-      ct_timeline_canvas_focus_item (self, 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_End:
-      if (self->slots->len > 0)
-        ct_timeline_canvas_focus_item (self, self->slots->len - 1);
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
 }
 
 /* Which buttons there are follows the scrolled window's position. */
@@ -726,7 +620,7 @@ ct_timeline_canvas_init (CtTimelineCanvas *self)
   gtk_popover_set_child (GTK_POPOVER (self->popover), GTK_WIDGET (self->card));
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (_ct_timeline_canvas_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Timeline: events in in-universe order and films in release order"), -1);
@@ -802,79 +696,12 @@ ct_timeline_canvas_get_options (CtTimelineCanvas *self)
   return &self->options;
 }
 
-gboolean
-ct_timeline_canvas_get_slot_box (CtTimelineCanvas *self,
-                                 int               slot,
-                                 graphene_rect_t  *box)
-{
-  CtTimelineLayout *layout;
-  const CtTimelineRect *rect;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
-  g_return_val_if_fail (box != NULL, FALSE);
-
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  if (layout == NULL || slot < 0 || (guint) slot >= self->slots->len)
-    return FALSE;
-  rect = slot_rect (self, layout, (guint) slot);
-  graphene_rect_init (box, rect->x, rect->y, rect->width, rect->height);
-  return TRUE;
-}
-
-int
-ct_timeline_canvas_get_slot_near (CtTimelineCanvas *self,
-                                  double            y)
-{
-  CtTimelineLayout *layout;
-  double best = G_MAXDOUBLE;
-  int nearest = -1;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), -1);
-
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  for (guint slot = 0; layout != NULL && slot < self->slots->len; slot++)
-    {
-      const CtTimelineRect *rect = slot_rect (self, layout, slot);
-      double distance;
-
-      if (y < rect->y)
-        distance = rect->y - y;
-      else if (y > rect->y + rect->height)
-        distance = y - (rect->y + rect->height);
-      else
-        distance = 0;
-      if (distance < best)
-        {
-          best = distance;
-          nearest = (int) slot;
-        }
-    }
-  return nearest;
-}
-
-guint
-ct_timeline_canvas_get_n_items (CtTimelineCanvas *self)
-{
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), 0);
-
-  layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  return self->slots->len;
-}
-
-int
-ct_timeline_canvas_item_get_slot (GtkWidget *item)
-{
-  guint slot = ct_timeline_item_get_slot (item);
-
-  return slot == CT_TIMELINE_NO_SLOT ? -1 : (int) slot;
-}
-
 guint
 ct_timeline_canvas_get_n_hidden (CtTimelineCanvas *self)
 {
   CtTimelineLayout *layout;
 
   g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), 0);
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
   return layout ? layout->n_hidden : 0;
 }
