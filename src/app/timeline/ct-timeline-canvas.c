@@ -5,46 +5,68 @@
 #include <glib/gi18n.h>
 
 #include "ct-entity-card.h"
-#include "ct-timeline-canvas.h"
+#include "ct-timeline-canvas-private.h"
+#include "ct-timeline-item.h"
+#include "ct-timeline-paint.h"
 
 /* Each lane's width when both are shown: room for "John Wick: Chapter 3 –
  * Parabellum" at the default font; one lane (a sidebar) takes the width. */
 #define LANE_WIDTH   260.0
 #define SIDE_MARGINS 24.0
+/* buttons bound per frame for the items just outside the view */
+#define MARGIN_BINDS_PER_FRAME 8
 /* how long the pointer rests on an item before its card shows */
 #define HOVER_DELAY_MS 450
 
-struct _CtTimelineCanvas
-{
-  GtkWidget                parent_instance;
-
-  CtWiki                  *wiki;
-  CtTimeline              *timeline;
-  CtTimelineLayoutOptions  options;
-  CtTimelineLayout        *layout;       /* for layout_width, or NULL */
-  double                   layout_width;
-  GPtrArray               *items;        /* of GtkWidget: the buttons, in layout order */
-
-  GtkWidget               *popover;      /* the hover card */
-  CtEntityCard            *card;
-  GtkWidget               *hovered;      /* weak: the item waiting for its card */
-  guint                    hover_id;
-};
 
 G_DEFINE_FINAL_TYPE (CtTimelineCanvas, ct_timeline_canvas, GTK_TYPE_WIDGET)
+
+static double
+lane_width_of (const CtTimelineLayoutOptions *options,
+               double                         width)
+{
+  if (!options->one_lane)
+    return LANE_WIDTH;
+  return MAX (CT_TIMELINE_MIN_LANE_WIDTH, width - SIDE_MARGINS);
+}
 
 static double
 lane_width_for (CtTimelineCanvas *self,
                 double            width)
 {
-  if (!self->options.one_lane)
-    return LANE_WIDTH;
-  return MAX (CT_TIMELINE_MIN_LANE_WIDTH, width - SIDE_MARGINS);
+  return lane_width_of (&self->options, width);
 }
 
-static CtTimelineLayout *
-layout_for (CtTimelineCanvas *self,
-            double            width)
+double
+ct_timeline_canvas_get_lane_width (CtTimelineCanvas              *self,
+                                   const CtTimelineLayoutOptions *options)
+{
+  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), LANE_WIDTH);
+  return lane_width_of (options, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/* @layout (taken) becomes the one drawn; the slots follow it. */
+static void
+set_layout (CtTimelineCanvas *self,
+            CtTimelineLayout *layout,
+            double            lane_width)
+{
+  g_clear_pointer (&self->layout, ct_timeline_layout_free);
+  self->layout = layout;
+  self->layout_width = lane_width;
+  g_array_set_size (self->slots, 0);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      CtTimelineItemKind kind = g_array_index (layout->items, CtTimelineItem, i).kind;
+
+      if (kind == CT_TIMELINE_ITEM_EVENT || kind == CT_TIMELINE_ITEM_FILM)
+        g_array_append_val (self->slots, i);
+    }
+}
+
+CtTimelineLayout *
+_ct_timeline_canvas_layout_for (CtTimelineCanvas *self,
+                                double            width)
 {
   CtTimelineLayoutOptions options = self->options;
 
@@ -52,20 +74,14 @@ layout_for (CtTimelineCanvas *self,
     return NULL;
   options.lane_width = lane_width_for (self, width);
   if (self->layout == NULL || self->layout_width != options.lane_width)
-    {
-      g_clear_pointer (&self->layout, ct_timeline_layout_free);
-      self->layout = ct_timeline_layout_new (self->timeline, &options);
-      self->layout_width = options.lane_width;
-    }
+    set_layout (self, ct_timeline_layout_new (self->timeline, &options), options.lane_width);
   return self->layout;
 }
 
 gint64
 ct_timeline_canvas_item_get_id (GtkWidget *item)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (item), "ct-entity-id");
-
-  return id ? *id : 0;
+  return ct_timeline_item_get_id (item);
 }
 
 /* Hover card ------------------------------------------------------------ */
@@ -117,66 +133,22 @@ on_item_leave_cb (GtkEventControllerMotion *motion,
   hide_card (self);
 }
 
-/* Items ----------------------------------------------------------------- */
+/* Items -----------------------------------------------------------------
+ *
+ * A wiki can hold tens of thousands of events, and a button each costs
+ * about a millisecond to make and to measure on the main thread: the
+ * canvas keeps buttons only for the items in or near the visible part of
+ * the scrolled window (and the focused one), in reading order, and binds
+ * a button that scrolled away to an item coming into view, as GtkListView
+ * does. The model is the layout's list of events and films ("slots"):
+ * arrow keys, Home and End move over all of it, making the button of the
+ * item they reach. */
 
 static GtkWidget *
-item_new (CtTimelineCanvas     *self,
-          const CtTimelineItem *item)
+item_new (CtTimelineCanvas *self)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *button = ct_timeline_item_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  g_autofree char *label = NULL;
-  const char *detail_text;
-  gint64 id;
-  gboolean spoiler;
-
-  if (item->kind == CT_TIMELINE_ITEM_EVENT)
-    {
-      CtTimelineEvent *event = g_ptr_array_index (self->timeline->events, item->index);
-
-      id = event->id;
-      spoiler = event->spoiler;
-      label = ct_timeline_event_label (self->timeline, event);
-      gtk_label_set_text (GTK_LABEL (title), event->title);
-      detail_text = event->when;
-      gtk_widget_add_css_class (button, "ct-timeline-event");
-    }
-  else
-    {
-      CtTimelineFilm *film = g_ptr_array_index (self->timeline->films, item->index);
-
-      id = film->id;
-      spoiler = film->spoiler;
-      label = ct_timeline_film_label (film);
-      gtk_label_set_text (GTK_LABEL (title), film->title);
-      detail_text = film->release;
-      gtk_widget_add_css_class (button, "ct-timeline-film");
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "ct-timeline-title");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_label_set_text (GTK_LABEL (detail), detail_text ? detail_text : "");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_set_visible (detail, detail_text != NULL);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-
-  gtk_widget_add_css_class (button, "ct-timeline-item");
-  if (spoiler)
-    gtk_widget_add_css_class (button, "ct-timeline-spoiler");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "ct-entity-id", g_memdup2 (&id, sizeof id), g_free);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-entity");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
 
   g_signal_connect (motion, "enter", G_CALLBACK (on_item_enter_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_item_leave_cb), self);
@@ -184,121 +156,280 @@ item_new (CtTimelineCanvas     *self,
   return button;
 }
 
-/* The items shown depend on the options (filters, spoilers), not on the
- * width: they are made once per change, and every layout after that has
- * the same boxes in the same order. */
 static void
-rebuild_items (CtTimelineCanvas *self)
+item_bind (CtTimelineCanvas *self,
+           CtTimelineLayout *layout,
+           GtkWidget        *button,
+           guint             slot)
+{
+  if (ct_timeline_item_get_slot (button) == slot)
+    return;
+  if (self->hovered == button)
+    hide_card (self);
+  ct_timeline_item_bind (button, self->timeline,
+                         &g_array_index (layout->items, CtTimelineItem, g_array_index (self->slots, guint, slot)),
+                         slot, self->slots->len);
+}
+
+const CtTimelineRect *
+_ct_timeline_canvas_slot_rect (CtTimelineCanvas *self,
+           CtTimelineLayout *layout,
+           guint             slot)
+{
+  return &g_array_index (layout->items, CtTimelineItem, g_array_index (self->slots, guint, slot)).rect;
+}
+
+static void
+item_allocate (CtTimelineCanvas *self,
+               CtTimelineLayout *layout,
+               GtkWidget        *button)
+{
+  const CtTimelineRect *rect = _ct_timeline_canvas_slot_rect (self, layout, ct_timeline_item_get_slot (button));
+  int min_w, min_h;
+
+  /* a child must get at least its minimum */
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+  gtk_widget_size_allocate (button,
+                            &(GtkAllocation) { (int) rect->x, (int) rect->y,
+                                               MAX ((int) rect->width, min_w),
+                                               MAX ((int) rect->height, min_h) }, -1);
+}
+
+/* The part of the canvas (its coordinates) the scrolled window shows;
+ * all of it outside one. */
+static void
+visible_range (CtTimelineCanvas *self,
+               double           *top,
+               double           *bottom)
+{
+  if (self->vadjustment == NULL || gtk_adjustment_get_page_size (self->vadjustment) <= 0)
+    {
+      *top = 0;
+      *bottom = G_MAXDOUBLE;
+      return;
+    }
+  /* the canvas is the scrolled window's only content, from its top */
+  *top = gtk_adjustment_get_value (self->vadjustment);
+  *bottom = *top + gtk_adjustment_get_page_size (self->vadjustment);
+}
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = ct_timeline_item_get_slot (*(GtkWidget * const *) a), y = ct_timeline_item_get_slot (*(GtkWidget * const *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* Puts the buttons in reading order among the canvas's children: the
+ * order a screen reader and Tab follow. */
+static void
+order_children (CtTimelineCanvas *self)
+{
+  GtkWidget *prev = NULL;
+
+  g_ptr_array_sort (self->items, compare_slots);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->items, i);
+
+      if (gtk_widget_get_prev_sibling (child) != prev)
+        gtk_widget_insert_after (child, GTK_WIDGET (self), prev);
+      prev = child;
+    }
+}
+
+static void on_scrolled_cb (CtTimelineCanvas *self);
+
+/* Gives a button to every item within a page of the visible part (so a
+ * scroll of a page finds its buttons made), and to the focused one;
+ * buttons of items further away are bound to the newcomers, and those
+ * left over dropped. */
+static void
+update_items (CtTimelineCanvas *self,
+              CtTimelineLayout *layout)
+{
+  g_autoptr(GHashTable) bound = g_hash_table_new (NULL, NULL);   /* slot + 1 → button */
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) spare = g_ptr_array_new ();
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  double top, bottom, margin, seen_top, seen_bottom;
+  gboolean more;
+
+  visible_range (self, &seen_top, &seen_bottom);
+  margin = seen_bottom < G_MAXDOUBLE ? MAX (seen_bottom - seen_top, 400) : 0;
+  top = seen_top - margin;
+  bottom = seen_bottom + margin;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->items, i);
+      guint slot = ct_timeline_item_get_slot (child);
+
+      if (slot != CT_TIMELINE_NO_SLOT && slot < self->slots->len)
+        g_hash_table_insert (bound, GUINT_TO_POINTER (slot + 1), child);
+      else
+        g_ptr_array_add (spare, child);
+    }
+  g_ptr_array_set_size (self->items, 0);
+
+  for (guint slot = 0; layout != NULL && slot < self->slots->len; slot++)
+    {
+      const CtTimelineRect *rect = _ct_timeline_canvas_slot_rect (self, layout, slot);
+      GtkWidget *child;
+
+      if ((rect->y + rect->height < top || rect->y > bottom) && (int) slot != self->focus_slot)
+        continue;
+      if (g_hash_table_steal_extended (bound, GUINT_TO_POINTER (slot + 1), NULL, (gpointer *) &child))
+        g_ptr_array_add (self->items, child);
+      else if (rect->y + rect->height < seen_top || rect->y > seen_bottom)
+        g_array_append_val (later, slot);
+      else
+        g_array_append_val (missing, slot);
+    }
+  /* what is on screen now, the margin a few per frame: a jump of the
+   * scroll bar binds a whole page at once, and each bind is a measure */
+  g_array_append_vals (missing, later->data, MIN (later->len, MARGIN_BINDS_PER_FRAME));
+  more = later->len > MARGIN_BINDS_PER_FRAME;
+
+  /* what is left in @bound scrolled away; the focused button stays */
+  {
+    GHashTableIter iter;
+    gpointer child;
+
+    g_hash_table_iter_init (&iter, bound);
+    while (g_hash_table_iter_next (&iter, NULL, &child))
+      if (child == focus)
+        g_ptr_array_add (self->items, child);
+      else
+        g_ptr_array_add (spare, child);
+  }
+  for (guint i = 0; i < missing->len; i++)
+    {
+      guint slot = g_array_index (missing, guint, i);
+      GtkWidget *child;
+
+      if (spare->len > 0)
+        child = g_ptr_array_steal_index_fast (spare, spare->len - 1);
+      else
+        {
+          child = item_new (self);
+          gtk_widget_set_parent (child, GTK_WIDGET (self));
+        }
+      item_bind (self, layout, child, slot);
+      g_ptr_array_add (self->items, child);
+    }
+  for (guint i = 0; i < spare->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (spare, i);
+
+      /* still a right button of its item, only off screen: kept to be
+       * bound again in the frames that do the rest */
+      if (more && ct_timeline_item_get_slot (child) < self->slots->len)
+        {
+          g_ptr_array_add (self->items, child);
+          continue;
+        }
+      if (self->hovered == child)
+        hide_card (self);
+      gtk_widget_unparent (child);
+    }
+  order_children (self);
+  if (more)
+    on_scrolled_cb (self);
+}
+
+/* The button of @slot, made (and placed) now when it has none. */
+GtkWidget *
+_ct_timeline_canvas_materialize (CtTimelineCanvas *self,
+             CtTimelineLayout *layout,
+             guint             slot)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (ct_timeline_item_get_slot (g_ptr_array_index (self->items, i)) == slot)
+      return g_ptr_array_index (self->items, i);
+  child = item_new (self);
+  gtk_widget_set_parent (child, GTK_WIDGET (self));
+  item_bind (self, layout, child, slot);
+  g_ptr_array_add (self->items, child);
+  order_children (self);
+  /* placed at once: focusing it scrolls the view to where it is */
+  item_allocate (self, layout, child);
+  return child;
+}
+
+static gboolean
+scrolled_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+
+  self->scroll_tick = 0;
+  gtk_widget_queue_allocate (widget);
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* The scrolled window changes its adjustment while it allocates, too:
+ * asking for an allocation then could leave the canvas without one for
+ * the frame. The next frame's update phase comes before its layout. */
+static void
+on_scrolled_cb (CtTimelineCanvas *self)
+{
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scrolled_tick_cb, NULL, NULL);
+}
+
+/* The items shown depend on the options (filters, spoilers), not on the
+ * width: the slots are the same for every layout until the next change. */
+static void
+rebuild_items (CtTimelineCanvas *self,
+               CtTimelineLayout *made,
+               double            made_width)
 {
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
   gint64 focused = focus ? ct_timeline_canvas_item_get_id (focus) : 0;
   CtTimelineLayout *layout;
 
   hide_card (self);
+  /* every button shows an item of the old model: all are to be bound again */
   for (guint i = 0; i < self->items->len; i++)
-    gtk_widget_unparent (g_ptr_array_index (self->items, i));
-  g_ptr_array_set_size (self->items, 0);
+    ct_timeline_item_set_slot (g_ptr_array_index (self->items, i), CT_TIMELINE_NO_SLOT);
+  self->focus_slot = -1;
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
+  /* made on the worker for the width there is now: not again here */
+  if (made != NULL && made_width == lane_width_for (self, gtk_widget_get_width (GTK_WIDGET (self))))
+    set_layout (self, made, made_width);
+  else if (made != NULL)
+    ct_timeline_layout_free (made);
 
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  for (guint i = 0; layout != NULL && i < layout->items->len; i++)
+  layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  /* a refresh (the wiki changed) keeps the keyboard where it was */
+  for (guint slot = 0; layout != NULL && focused != 0 && slot < self->slots->len; slot++)
     {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
-      GtkWidget *button;
+      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem,
+                                                   g_array_index (self->slots, guint, slot));
+      gint64 id = item->kind == CT_TIMELINE_ITEM_EVENT
+                  ? ((CtTimelineEvent *) g_ptr_array_index (self->timeline->events, item->index))->id
+                  : ((CtTimelineFilm *) g_ptr_array_index (self->timeline->films, item->index))->id;
 
-      if (item->kind != CT_TIMELINE_ITEM_EVENT && item->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      button = item_new (self, item);
-      gtk_widget_set_parent (button, GTK_WIDGET (self));
-      g_ptr_array_add (self->items, button);
-      /* a refresh (the wiki changed) keeps the keyboard where it was */
-      if (focused != 0 && ct_timeline_canvas_item_get_id (button) == focused)
+      if (id == focused)
         {
-          gtk_widget_grab_focus (button);
-          focused = 0;
+          item_bind (self, layout, focus, slot);
+          self->focus_slot = (int) slot;
+          break;
         }
     }
+  /* made now, so the buttons are there as soon as the drawing is */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    update_items (self, layout);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-/* Drawing ---------------------------------------------------------------- */
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            float          alpha)
-{
-  return (GdkRGBA) { color->red, color->green, color->blue, color->alpha * alpha };
-}
-
-static void
-fill_rounded (GtkSnapshot          *snapshot,
-              const CtTimelineRect *r,
-              float                 radius,
-              const GdkRGBA        *color)
-{
-  graphene_rect_t rect = GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height);
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, &rect, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, color, &rect);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-draw_text (CtTimelineCanvas     *self,
-           GtkSnapshot          *snapshot,
-           const CtTimelineRect *r,
-           const char           *text,
-           gboolean              large,
-           const GdkRGBA        *color)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
-  int height;
-
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (!large)
-    pango_attr_list_insert (attributes, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attributes);
-  pango_layout_set_width (layout, (int) ((r->width - 8) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r->x + 4, r->y + (r->height - height) / 2));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-  pango_attr_list_unref (attributes);
-  g_object_unref (layout);
-}
-
-static void
-draw_connectors (CtTimelineCanvas *self,
-                 GtkSnapshot      *snapshot,
-                 CtTimelineLayout *layout,
-                 const GdkRGBA    *accent)
-{
-  cairo_t *cr;
-
-  if (layout->connectors->len == 0)
-    return;
-  /* GskPath is GTK 4.14: the curves go through cairo */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, layout->width, layout->height));
-  gdk_cairo_set_source_rgba (cr, accent);
-  cairo_set_line_width (cr, 1.5);
-  for (guint i = 0; i < layout->connectors->len; i++)
-    {
-      const CtTimelineConnector *c = &g_array_index (layout->connectors, CtTimelineConnector, i);
-      double mid = (c->x1 + c->x2) / 2;
-
-      cairo_move_to (cr, c->x1, c->y1);
-      cairo_curve_to (cr, mid, c->y1, mid, c->y2, c->x2, c->y2);
-      cairo_stroke (cr);
-      cairo_arc (cr, c->x2 - 3, c->y2, 3, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
 }
 
 static void
@@ -306,40 +437,22 @@ ct_timeline_canvas_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
-  CtTimelineLayout *layout = layout_for (self, gtk_widget_get_width (widget));
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, accent, warning, lane, band, unplaced, dim;
+  CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (widget));
+  double top, bottom;
 
   if (layout == NULL)
     return;
-  gtk_style_context_get_color (style, &fg);
-  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
-    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
-  if (!gtk_style_context_lookup_color (style, "warning_color", &warning))
-    warning = (GdkRGBA) { 0.9, 0.65, 0.04, 1 };
-  /* shades of the text colour: right in light and dark alike */
-  lane = with_alpha (&fg, 0.04);
-  band = with_alpha (&fg, 0.07);
-  unplaced = with_alpha (&warning, 0.18);
-  dim = with_alpha (&fg, 0.7);
-  accent = with_alpha (&accent, 0.8);
-
-  for (guint i = 0; i < layout->items->len; i++)
+  /* a page more on each side: a scroll shows this drawing for a frame
+   * before the next one is made */
+  visible_range (self, &top, &bottom);
+  if (bottom < G_MAXDOUBLE)
     {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
+      double page = bottom - top;
 
-      if (item->kind == CT_TIMELINE_ITEM_LANE)
-        {
-          fill_rounded (snapshot, &item->rect, 10, &lane);
-          draw_text (self, snapshot, &item->heading, ct_timeline_lane_title (item->index), TRUE, &fg);
-        }
-      else if (item->kind == CT_TIMELINE_ITEM_GROUP)
-        {
-          fill_rounded (snapshot, &item->rect, 8, item->unplaced ? &unplaced : &band);
-          draw_text (self, snapshot, &item->heading, ct_timeline_group_title (self->timeline, item), FALSE, &dim);
-        }
+      top -= page;
+      bottom += page;
     }
-  draw_connectors (self, snapshot, layout, &accent);
+  ct_timeline_paint (widget, snapshot, self->timeline, layout, top, bottom);
 
   for (guint i = 0; i < self->items->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->items, i), snapshot);
@@ -367,7 +480,7 @@ ct_timeline_canvas_measure (GtkWidget      *widget,
       return;
     }
   {
-    CtTimelineLayout *layout = layout_for (self, for_size > 0 ? for_size : width);
+    CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, for_size > 0 ? for_size : width);
 
     *minimum = *natural = layout ? (int) layout->height : 0;
   }
@@ -386,84 +499,65 @@ ct_timeline_canvas_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
-  CtTimelineLayout *layout = layout_for (self, width);
-  guint next = 0;
+  CtTimelineLayout *layout = _ct_timeline_canvas_layout_for (self, width);
 
-  for (guint i = 0; layout != NULL && i < layout->items->len; i++)
-    {
-      const CtTimelineItem *item = &g_array_index (layout->items, CtTimelineItem, i);
-      GtkWidget *child;
-      int min_w, min_h;
-
-      if (item->kind != CT_TIMELINE_ITEM_EVENT && item->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      if (next >= self->items->len)
-        break;
-      child = g_ptr_array_index (self->items, next++);
-      /* a child must get at least its minimum */
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (child,
-                                &(GtkAllocation) { (int) item->rect.x, (int) item->rect.y,
-                                                   MAX ((int) item->rect.width, min_w),
-                                                   MAX ((int) item->rect.height, min_h) }, -1);
-    }
+  update_items (self, layout);
+  for (guint i = 0; layout != NULL && i < self->items->len; i++)
+    item_allocate (self, layout, g_ptr_array_index (self->items, i));
   gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
-/* Keys and zoom ---------------------------------------------------------- */
-
-gboolean
-ct_timeline_canvas_move_focus (CtTimelineCanvas *self,
-                               int               delta)
+/* Which buttons there are follows the scrolled window's position. */
+static void
+set_vadjustment (CtTimelineCanvas *self,
+                 GtkAdjustment    *vadjustment)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
-  int at = -1;
-  int next;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
-
-  if (self->items->len == 0)
-    return FALSE;
-  for (guint i = 0; focus != NULL && i < self->items->len; i++)
-    if (g_ptr_array_index (self->items, i) == focus)
-      at = (int) i;
-  next = at < 0 ? 0 : CLAMP (at + delta, 0, (int) self->items->len - 1);
-  return gtk_widget_grab_focus (g_ptr_array_index (self->items, next));
+  if (self->vadjustment == vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled_cb, self);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    {
+      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self);
+      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (on_scrolled_cb), self);
+    }
 }
 
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *key,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   CtTimelineCanvas      *self)
+static void
+ct_timeline_canvas_root (GtkWidget *widget)
 {
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
-    return GDK_EVENT_PROPAGATE;
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_KP_Right:
-      ct_timeline_canvas_move_focus (self, 1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_KP_Left:
-      ct_timeline_canvas_move_focus (self, -1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Home:
-      ct_timeline_canvas_move_focus (self, -(int) self->items->len);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_End:
-      ct_timeline_canvas_move_focus (self, (int) self->items->len);
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->root (widget);
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  set_vadjustment (self, scroller ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL);
+}
+
+static void
+ct_timeline_canvas_unroot (GtkWidget *widget)
+{
+  set_vadjustment (CT_TIMELINE_CANVAS (widget), NULL);
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->unroot (widget);
+}
+
+/* Focus that comes by Tab or a click is followed too, so the arrows go on
+ * from there and the focused button is kept when it scrolls away. */
+static void
+ct_timeline_canvas_set_focus_child (GtkWidget *widget,
+                                    GtkWidget *child)
+{
+  CtTimelineCanvas *self = CT_TIMELINE_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (ct_timeline_canvas_parent_class)->set_focus_child (widget, child);
+  if (child != NULL && child != self->popover && ct_timeline_item_get_slot (child) != CT_TIMELINE_NO_SLOT)
+    self->focus_slot = (int) ct_timeline_item_get_slot (child);
+  else if (child == NULL)
+    self->focus_slot = -1;
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -479,6 +573,8 @@ ct_timeline_canvas_dispose (GObject *object)
     for (guint i = 0; i < self->items->len; i++)
       gtk_widget_unparent (g_ptr_array_index (self->items, i));
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_array_unref);
+  set_vadjustment (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
   g_clear_pointer (&self->timeline, ct_timeline_free);
@@ -498,6 +594,9 @@ ct_timeline_canvas_class_init (CtTimelineCanvasClass *klass)
   widget_class->measure = ct_timeline_canvas_measure;
   widget_class->get_request_mode = ct_timeline_canvas_get_request_mode;
   widget_class->size_allocate = ct_timeline_canvas_size_allocate;
+  widget_class->set_focus_child = ct_timeline_canvas_set_focus_child;
+  widget_class->root = ct_timeline_canvas_root;
+  widget_class->unroot = ct_timeline_canvas_unroot;
   gtk_widget_class_set_css_name (widget_class, "ct-timeline-canvas");
   /* a list of items a screen reader walks in order */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -509,6 +608,8 @@ ct_timeline_canvas_init (CtTimelineCanvas *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->items = g_ptr_array_new ();
+  self->slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->focus_slot = -1;
   self->options = (CtTimelineLayoutOptions) { .zoom = 1 };
 
   self->card = ct_entity_card_new ();
@@ -519,7 +620,7 @@ ct_timeline_canvas_init (CtTimelineCanvas *self)
   gtk_popover_set_child (GTK_POPOVER (self->popover), GTK_WIDGET (self->card));
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (_ct_timeline_canvas_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Timeline: events in in-universe order and films in release order"), -1);
@@ -531,20 +632,33 @@ ct_timeline_canvas_new (void)
   return g_object_new (CT_TYPE_TIMELINE_CANVAS, NULL);
 }
 
+static gpointer
+free_timeline_thread (gpointer data)
+{
+  ct_timeline_free (data);
+  return NULL;
+}
+
 void
 ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self,
                                  CtWiki                        *wiki,
                                  CtTimeline                    *timeline,
-                                 const CtTimelineLayoutOptions *options)
+                                 const CtTimelineLayoutOptions *options,
+                                 CtTimelineLayout              *layout)
 {
+  CtTimeline *old;
+
   g_return_if_fail (CT_IS_TIMELINE_CANVAS (self));
 
   g_set_object (&self->wiki, wiki);
-  if (self->timeline != timeline)
-    g_clear_pointer (&self->timeline, ct_timeline_free);
+  old = self->timeline != timeline ? self->timeline : NULL;
   self->timeline = timeline;
   self->options = *options;
-  rebuild_items (self);
+  rebuild_items (self, layout, layout ? options->lane_width : 0);
+  /* tens of thousands of small blocks: freed away from the frames (the
+   * buttons and the layout no longer point into it) */
+  if (old != NULL)
+    g_thread_unref (g_thread_new ("ct-timeline-free", free_timeline_thread, old));
 }
 
 const CtTimeline *
@@ -572,7 +686,7 @@ ct_timeline_canvas_set_options (CtTimelineCanvas              *self,
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else
-    rebuild_items (self);
+    rebuild_items (self, NULL, 0);
 }
 
 const CtTimelineLayoutOptions *
@@ -582,85 +696,12 @@ ct_timeline_canvas_get_options (CtTimelineCanvas *self)
   return &self->options;
 }
 
-/* The layout's item for button @item: the buttons are the layout's events
- * and films, in order. */
-static const CtTimelineItem *
-layout_item_of (CtTimelineCanvas *self,
-                CtTimelineLayout *layout,
-                GtkWidget        *item)
-{
-  guint index;
-  guint seen = 0;
-
-  if (layout == NULL || !g_ptr_array_find (self->items, item, &index))
-    return NULL;
-  for (guint i = 0; i < layout->items->len; i++)
-    {
-      const CtTimelineItem *found = &g_array_index (layout->items, CtTimelineItem, i);
-
-      if (found->kind != CT_TIMELINE_ITEM_EVENT && found->kind != CT_TIMELINE_ITEM_FILM)
-        continue;
-      if (seen++ == index)
-        return found;
-    }
-  return NULL;
-}
-
-gboolean
-ct_timeline_canvas_get_item_box (CtTimelineCanvas *self,
-                                 GtkWidget        *item,
-                                 graphene_rect_t  *box)
-{
-  const CtTimelineItem *found;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), FALSE);
-  g_return_val_if_fail (box != NULL, FALSE);
-
-  found = layout_item_of (self, layout_for (self, gtk_widget_get_width (GTK_WIDGET (self))), item);
-  if (found == NULL)
-    return FALSE;
-  graphene_rect_init (box, found->rect.x, found->rect.y, found->rect.width, found->rect.height);
-  return TRUE;
-}
-
-GtkWidget *
-ct_timeline_canvas_get_item_near (CtTimelineCanvas *self,
-                                  double            y)
-{
-  GtkWidget *nearest = NULL;
-  double best = G_MAXDOUBLE;
-
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), NULL);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      GtkWidget *item = g_ptr_array_index (self->items, i);
-      graphene_rect_t box;
-      double distance;
-
-      if (!ct_timeline_canvas_get_item_box (self, item, &box))
-        continue;
-      if (y < box.origin.y)
-        distance = box.origin.y - y;
-      else if (y > box.origin.y + box.size.height)
-        distance = y - (box.origin.y + box.size.height);
-      else
-        distance = 0;
-      if (distance < best)
-        {
-          best = distance;
-          nearest = item;
-        }
-    }
-  return nearest;
-}
-
 guint
 ct_timeline_canvas_get_n_hidden (CtTimelineCanvas *self)
 {
   CtTimelineLayout *layout;
 
   g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), 0);
-  layout = layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  layout = _ct_timeline_canvas_layout_for (self, gtk_widget_get_width (GTK_WIDGET (self)));
   return layout ? layout->n_hidden : 0;
 }
