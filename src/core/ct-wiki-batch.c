@@ -116,50 +116,6 @@ ct_wiki_list_fact_texts (CtWiki      *self,
   return g_steal_pointer (&texts);
 }
 
-/* What ct_wiki_list_posts gives, in its order, but with every
- * CtPost.unresolved 0: the site never shows that count, and counting it
- * (each of a post's mentions looked up among the names) was most of the
- * query, a sixth of a rerun with nothing to do. */
-GPtrArray *
-ct_wiki_list_posts_uncounted (CtWiki  *self,
-                              GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_post_free);
-  gboolean row;
-
-  g_return_val_if_fail (CT_IS_WIKI (self), NULL);
-
-  /* ct_wiki_list_posts's statement (ct-wiki-posts.c) without the count */
-  stmt = ct_db_prepare (self->db,
-                        "SELECT p.path, p.title, p.date, p.draft, p.spoilers,"
-                        " (SELECT group_concat (tag, char(31)) FROM"
-                        "   (SELECT t.tag FROM post_tag t WHERE t.post_id = p.id ORDER BY t.position))"
-                        " FROM post p ORDER BY p.date IS NULL, p.date DESC, p.mtime DESC, p.path", error);
-  if (stmt == NULL)
-    return NULL;
-  while (TRUE)
-    {
-      CtPost *post;
-      const char *tags;
-
-      if (!ct_db_step (self->db, stmt, &row, error))
-        return NULL;
-      if (!row)
-        break;
-      post = g_new0 (CtPost, 1);
-      tags = (const char *) sqlite3_column_text (stmt, 5);
-      post->path = ct_db_column_dup (stmt, 0);
-      post->title = ct_db_column_dup (stmt, 1);
-      post->date = ct_db_column_dup (stmt, 2);
-      post->draft = sqlite3_column_int (stmt, 3) != 0;
-      post->spoilers = sqlite3_column_int (stmt, 4);
-      post->tags = tags ? g_strsplit (tags, "\x1f", -1) : g_new0 (char *, 1);
-      g_ptr_array_add (posts, post);
-    }
-  return g_steal_pointer (&posts);
-}
-
 /* The paths of the posts ct_wiki_list_posts lists, drafts only when
  * @drafts, sorted byte by byte: what a rerun of the site needs of the
  * posts to tell whether their files changed, without their tags and
