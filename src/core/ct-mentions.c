@@ -34,7 +34,7 @@ typedef struct {
 
 struct _CtMentionMatcher {
   GArray       *nodes;   /* of Node; the root is 0 */
-  GHashTable   *edges;   /* key (in keys) → child index + 1 */
+  GHashTable   *edges;   /* key (in keys) → child index (never 0: the root) */
   GStringChunk *keys;
   GPtrArray    *titles;  /* owns the titles */
 };
