@@ -28,7 +28,9 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* Shifted as unsigned: cells left of or above the origin have negative
+   * coordinates, and shifting a negative value is undefined in C. */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 static void
