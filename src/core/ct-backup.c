@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -26,12 +28,26 @@ copy_database (sqlite3     *db,
                const char  *path,
                GError     **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  /* A name of its own: the app opens the wiki on several workers at
+   * start-up and a command may open it beside the app, so several copies
+   * of the day can be made at once; sharing one ".partial" they unlinked
+   * and locked each other's file. Each renames its whole copy into place,
+   * and whichever lands last is as good as the others. */
+  g_autofree char *partial = g_strconcat (path, ".partial-XXXXXX", NULL);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int fd;
   int rc;
 
-  g_unlink (partial);
+  fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CT_ERROR, CT_ERROR_IO, _("Could not back up the wiki to %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);  /* SQLite opens it by name; an empty file is a new database */
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {

@@ -686,6 +686,67 @@ test_backup_keeps_seven (void)
   ct_test_rmtree (folder);
 }
 
+typedef struct {
+  const char *folder;
+  const char *db_path;
+  GDateTime  *date;
+  gboolean    ok;
+  char       *message;
+} BackupRace;
+
+static gpointer
+backup_thread (gpointer data)
+{
+  BackupRace *race = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (race->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  race->ok = ct_backup_daily (db, race->folder, race->date, CT_BACKUP_KEEP, &error);
+  race->message = error ? g_strdup (error->message) : NULL;
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* The app opens a wiki for each file it opens, on workers, and a command
+ * may open it beside the app: several may make the day's backup at once.
+ * Each must succeed with a whole copy; they used to share one ".partial"
+ * file and unlink it under each other ("disk I/O error"). */
+static void
+test_backup_concurrent (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) wiki = ct_test_wiki_fixture (&folder);
+  g_autofree char *db_path = g_build_filename (folder, CT_WIKI_DB_NAME, NULL);
+
+  for (int day = 1; day <= 6; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (2025, 7, day, 12, 0, 0);
+      BackupRace races[6];
+      GThread *threads[G_N_ELEMENTS (races)];
+      g_auto(GStrv) names = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (races); i++)
+        {
+          races[i] = (BackupRace) { folder, db_path, date, FALSE, NULL };
+          threads[i] = g_thread_new ("backup", backup_thread, &races[i]);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (races); i++)
+        {
+          g_thread_join (threads[i]);
+          if (!races[i].ok)
+            g_error ("a concurrent backup failed: %s", races[i].message);
+          g_free (races[i].message);
+        }
+      /* only whole copies are left, none half-written beside them */
+      names = list_backups (folder);
+      g_assert_cmpuint (g_strv_length (names), ==, (guint) day);
+    }
+
+  g_clear_object (&wiki);
+  ct_test_rmtree (folder);
+}
+
 /* A header that passes the quick look but that SQLite refuses (payload
  * fractions other than 64/32/32): every statement of the schema checks
  * fails, and the first failure is the one reported, never overwritten
@@ -738,6 +799,7 @@ main (int    argc,
   g_test_add_func ("/wiki/db/error-codes", test_error_codes);
   g_test_add_func ("/wiki/backup/on-open", test_backup_on_open);
   g_test_add_func ("/wiki/backup/keeps-seven", test_backup_keeps_seven);
+  g_test_add_func ("/wiki/backup/concurrent", test_backup_concurrent);
   g_test_add_func ("/wiki/db/read-transaction", test_read_transaction);
 
   return g_test_run ();
