@@ -23,6 +23,22 @@ is_backup_name (const char *name)
          && g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, SUFFIX);
 }
 
+/* A copy left half-made by a crash (wiki-….continuity.partial-XXXXXX,
+ * with SQLite's -journal beside it), old enough that no connection can
+ * still be writing it: a day. */
+static gboolean
+is_stale_partial (const char *dir,
+                  const char *name)
+{
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  if (!g_str_has_prefix (name, PREFIX) || strstr (name, SUFFIX ".partial-") == NULL)
+    return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  return g_stat (path, &st) == 0 && st.st_mtime < (g_get_real_time () / G_USEC_PER_SEC) - 24 * 60 * 60;
+}
+
 static gboolean
 copy_database (sqlite3     *db,
                const char  *path,
@@ -169,6 +185,11 @@ ct_backup_daily (sqlite3     *db,
   while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
     if (is_backup_name (entry))
       g_ptr_array_add (names, g_strdup (entry));
+    else if (is_stale_partial (dir, entry))
+      {
+        g_autofree char *stale = g_build_filename (dir, entry, NULL);
+        g_unlink (stale);
+      }
 
   g_ptr_array_sort (names, compare_names);
   prune (dir, names, keep);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 
 #include "ct-backup.h"
@@ -742,6 +743,28 @@ test_backup_concurrent (void)
       names = list_backups (folder);
       g_assert_cmpuint (g_strv_length (names), ==, (guint) day);
     }
+
+  /* A crash's leftover is removed once a day old, a fresh one (another
+   * connection's copy under way) is not. */
+  {
+    g_autoptr(GDateTime) date = g_date_time_new_local (2025, 7, 7, 12, 0, 0);
+    g_autofree char *dir = g_build_filename (folder, CT_BACKUP_DIR, NULL);
+    g_autofree char *old = g_build_filename (dir, "wiki-2025-07-06.continuity.partial-AbC123", NULL);
+    g_autofree char *fresh = g_build_filename (dir, "wiki-2025-07-07.continuity.partial-XyZ789", NULL);
+    g_autoptr(GError) error = NULL;
+    struct utimbuf long_ago = { 0, 1000000000 };  /* 2001 */
+    sqlite3 *db = NULL;
+
+    g_assert_true (g_file_set_contents (old, "half", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+    g_assert_cmpint (g_utime (old, &long_ago), ==, 0);
+    g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_true (ct_backup_daily (db, folder, date, CT_BACKUP_KEEP, &error));
+    g_assert_no_error (error);
+    sqlite3_close (db);
+    g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
 
   g_clear_object (&wiki);
   ct_test_rmtree (folder);
