@@ -53,6 +53,33 @@ fixture_tear_down (Fixture       *f,
   g_free (f->out);
 }
 
+/* Sets the entity's runtime_min fact (which it must have) to @minutes. */
+static void
+set_runtime (CtWiki     *wiki,
+             gint64      id,
+             const char *minutes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) facts = ct_wiki_get_facts (wiki, id, &error);
+  gboolean changed = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      CtFact *fact = g_ptr_array_index (facts, i);
+
+      if (g_str_equal (fact->key, "runtime_min"))
+        {
+          g_free (fact->text);
+          fact->text = g_strdup (minutes);
+          changed = TRUE;
+        }
+    }
+  g_assert_true (changed);
+  g_assert_true (ct_wiki_set_facts (wiki, id, facts, &error));
+  g_assert_no_error (error);
+}
+
 static void
 export (Fixture     *f,
         const char  *out,
@@ -225,7 +252,6 @@ test_one_fact (Fixture       *f,
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GHashTable) fresh = NULL;
-  g_autoptr(GPtrArray) facts = NULL;
   g_autofree char *ballerina = entity_file (f->wiki.wiki, "Ballerina");
   g_autofree char *fresh_out = g_build_filename (f->tmp, "fresh", NULL);
   gint64 id = ct_test_id (f->wiki.wiki, "Ballerina");
@@ -233,27 +259,11 @@ test_one_fact (Fixture       *f,
   GHashTableIter iter;
   gpointer key, value;
   guint rewritten = 0, kept = 0;
-  gboolean changed = FALSE;
 
   export (f, f->out, NULL);
   before = snapshot (f->out);
 
-  facts = ct_wiki_get_facts (f->wiki.wiki, id, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < facts->len; i++)
-    {
-      CtFact *fact = g_ptr_array_index (facts, i);
-
-      if (g_str_equal (fact->key, "runtime_min"))
-        {
-          g_free (fact->text);
-          fact->text = g_strdup ("131");
-          changed = TRUE;
-        }
-    }
-  g_assert_true (changed);
-  g_assert_true (ct_wiki_set_facts (f->wiki.wiki, id, facts, &error));
-  g_assert_no_error (error);
+  set_runtime (f->wiki.wiki, id, "131");
 
   g_usleep (20 * 1000);
   export (f, f->out, &stats);
@@ -466,12 +476,10 @@ test_wiki_digest_remembered (Fixture       *f,
   g_autofree char *line = NULL;
   g_autofree char *marker = NULL;
   g_autoptr(GHashTable) after = NULL;
-  g_autoptr(GPtrArray) facts = NULL;
   gint64 id = ct_test_id (f->wiki.wiki, "Ballerina");
   CtSiteStats stats = { 0 };
   sqlite3 *db = NULL;
   char *tab;
-  gboolean changed = FALSE;
 
   export (f, f->out, NULL);
 
@@ -496,22 +504,7 @@ test_wiki_digest_remembered (Fixture       *f,
   g_assert_cmpuint (stats.rendered, ==, 0);
 
   /* a commit through the wiki's own connection */
-  facts = ct_wiki_get_facts (f->wiki.wiki, id, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < facts->len; i++)
-    {
-      CtFact *fact = g_ptr_array_index (facts, i);
-
-      if (g_str_equal (fact->key, "runtime_min"))
-        {
-          g_free (fact->text);
-          fact->text = g_strdup ("131");
-          changed = TRUE;
-        }
-    }
-  g_assert_true (changed);
-  g_assert_true (ct_wiki_set_facts (f->wiki.wiki, id, facts, &error));
-  g_assert_no_error (error);
+  set_runtime (f->wiki.wiki, id, "131");
   export (f, f->out, &stats);
   g_assert_cmpuint (stats.rendered, >, 0);
   after = snapshot (f->out);
