@@ -75,6 +75,14 @@ set_error_for (const char  *path,
     }
 }
 
+static guint quick_checks;
+
+guint
+_ct_db_quick_check_count (void)
+{
+  return g_atomic_int_get (&quick_checks);
+}
+
 gboolean
 ct_db_quick_check (sqlite3     *handle,
                    const char  *path,
@@ -83,6 +91,8 @@ ct_db_quick_check (sqlite3     *handle,
   sqlite3_stmt *check = NULL;
   int rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &check, NULL);
   g_autofree char *problem = NULL;
+
+  g_atomic_int_inc (&quick_checks);
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (check)) == SQLITE_ROW)
     {

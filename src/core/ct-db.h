@@ -80,6 +80,8 @@ CtError        ct_db_error_code  (int          rc);
 gboolean       ct_db_quick_check (sqlite3     *handle,
                                   const char  *path,
                                   GError     **error);
+/* How many whole-file checks this process has run: for tests. */
+guint          _ct_db_quick_check_count (void);
 /* TRUE once a statement on @db met SQLITE_CORRUPT or SQLITE_NOTADB: from
  * then on no transaction or write starts on this connection. */
 gboolean       ct_db_is_damaged  (CtDb        *db);

@@ -373,6 +373,8 @@ configure (CtDb     *db,
   return ct_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
 }
 
+static GMutex first_open_of_day;
+
 CtWiki *
 ct_wiki_open (const char       *folder,
               CtWikiOpenFlags   flags,
@@ -385,6 +387,8 @@ ct_wiki_open (const char       *folder,
   gint64 version = 0;
   guint latest = ct_migrations_latest ();
   g_autoptr(CtDb) inspected = NULL;
+  /* held from the day's integrity check to its backup (below) */
+  g_autoptr(GMutexLocker) day_lock = NULL;
 
   g_return_val_if_fail (folder != NULL, NULL);
 
@@ -431,7 +435,16 @@ ct_wiki_open (const char       *folder,
       if (!read_only)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-          full_check = ct_backup_is_due (self->folder, now);
+
+          /* The app opens a wiki once per file, on workers, all at
+           * start-up: on the day's first open each would check the whole
+           * file and copy it. The first does; the others wait for it and
+           * then find the day's backup made. */
+          if (ct_backup_is_due (self->folder, now))
+            {
+              day_lock = g_mutex_locker_new (&first_open_of_day);
+              full_check = ct_backup_is_due (self->folder, now);
+            }
         }
       inspected = ct_db_open (path, TRUE, error);
       if (inspected == NULL)

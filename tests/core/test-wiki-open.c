@@ -770,6 +770,72 @@ test_backup_concurrent (void)
   ct_test_rmtree (folder);
 }
 
+typedef struct {
+  const char *folder;
+  GMutex     *gate;
+  CtWiki     *wiki;
+  char       *message;
+} DayOpen;
+
+static gpointer
+day_open_thread (gpointer data)
+{
+  DayOpen *open = data;
+  g_autoptr(GError) error = NULL;
+
+  /* all start together: the lead holds the gate until each is made */
+  g_mutex_lock (open->gate);
+  g_mutex_unlock (open->gate);
+  open->wiki = ct_wiki_open (open->folder, 0, &error);
+  open->message = error ? g_strdup (error->message) : NULL;
+  return NULL;
+}
+
+/* At start-up the app opens a wiki once per file it opens, on workers,
+ * all at once. On the day's first open only one of them checks the whole
+ * file and copies it (one quick_check of the file, one of the copy); the
+ * others used to check and copy it too, several times a big wiki's
+ * worth of reading at every first start of the day. */
+static void
+test_first_open_of_day_once (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CtWiki) created = ct_test_wiki_fixture (&folder);
+  g_autofree char *backups = g_build_filename (folder, CT_BACKUP_DIR, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GMutex gate;
+  DayOpen opens[6];
+  GThread *threads[G_N_ELEMENTS (opens)];
+  guint checks;
+
+  g_clear_object (&created);
+  ct_test_rmtree (backups);
+  g_assert_true (ct_backup_is_due (folder, now));
+
+  g_mutex_init (&gate);
+  g_mutex_lock (&gate);
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      opens[i] = (DayOpen) { folder, &gate, NULL, NULL };
+      threads[i] = g_thread_new ("open", day_open_thread, &opens[i]);
+    }
+  checks = _ct_db_quick_check_count ();
+  g_mutex_unlock (&gate);
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      g_thread_join (threads[i]);
+      if (opens[i].wiki == NULL)
+        g_error ("a concurrent first open failed: %s", opens[i].message);
+      g_assert_null (ct_wiki_get_backup_problem (opens[i].wiki));
+      g_clear_object (&opens[i].wiki);
+    }
+  g_mutex_clear (&gate);
+
+  g_assert_cmpuint (_ct_db_quick_check_count () - checks, ==, 2);
+  g_assert_false (ct_backup_is_due (folder, now));
+  ct_test_rmtree (folder);
+}
+
 /* A header that passes the quick look but that SQLite refuses (payload
  * fractions other than 64/32/32): every statement of the schema checks
  * fails, and the first failure is the one reported, never overwritten
@@ -824,6 +890,7 @@ main (int    argc,
   g_test_add_func ("/wiki/backup/keeps-seven", test_backup_keeps_seven);
   g_test_add_func ("/wiki/backup/concurrent", test_backup_concurrent);
   g_test_add_func ("/wiki/db/read-transaction", test_read_transaction);
+  g_test_add_func ("/wiki/backup/first-open-of-day-once", test_first_open_of_day_once);
 
   return g_test_run ();
 }
