@@ -615,6 +615,14 @@ set_compact (CtTimelineView *self,
              gboolean        compact)
 {
   self->compact = compact;
+  /* The canvas measures itself for the lanes it will draw, and the
+   * sidebar's page is measured (the sidebar's width) before it first loads. */
+  {
+    CtTimelineLayoutOptions options = *ct_timeline_canvas_get_options (self->canvas);
+
+    options.one_lane = compact;
+    ct_timeline_canvas_set_options (self->canvas, &options);
+  }
   gtk_widget_set_visible (self->open_button, compact);
   /* the sidebar has no room for two lanes side by side */
   gtk_scrolled_window_set_policy (self->scroller, compact ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,

@@ -32,7 +32,7 @@ struct _CtWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
-  GtkBox               *view_mode_box;
+  GtkWidget            *view_mode_box;
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
