@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "ct-application.h"
+#include "ct-editor-page-private.h"
+#include "ct-preview.h"
 #include "ct-test-ui.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
@@ -125,6 +127,34 @@ test_fits_a_phone (void)
         g_assert_cmpstr (target, ==, modes[i]);
       }
     g_object_unref (section);
+  }
+  /* the preview's half is ~180 pixels: long words wrap, tables scroll in
+   * their own box, nothing runs off the page's edge */
+  {
+    WebKitWebView *view = ct_preview_get_web_view (_ct_editor_page_get_preview (page));
+
+    CT_TEST_WAIT (ct_test_page_ready (page));
+    CT_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (view)) < 250);
+    /* the page learns its new size from the web process, a moment later,
+     * and its text once the post is rendered */
+    for (;;)
+      {
+        g_autofree char *narrow = ct_test_eval_js (view, "window.innerWidth < 250 && document.querySelector ('.ct-post h1') !== null");
+
+        if (g_str_equal (narrow, "true"))
+          break;
+        ct_test_spin (50);
+      }
+    {
+      g_autofree char *overflowing = ct_test_eval_js (view,
+        "Array.from (document.querySelectorAll ('.ct-post *'))"
+        /* a cast table may scroll sideways inside its own box */
+        ".filter (e => !e.parentElement.closest ('.ct-cast'))"
+        ".filter (e => e.getBoundingClientRect ().right > document.documentElement.clientWidth + 1)"
+        ".map (e => e.tagName + ': ' + e.textContent.slice (0, 20)).join ('; ')");
+
+      g_assert_cmpstr (overflowing, ==, "");
+    }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "preview"));
   CT_TEST_WAIT (g_strcmp0 (ct_editor_page_get_view_mode (page), "preview") == 0);
