@@ -9,6 +9,7 @@
 
 #include "ct-application.h"
 #include "ct-editor-page-private.h"
+#include "ct-graph-view.h"
 #include "ct-preview.h"
 #include "ct-test-ui.h"
 #include "ct-wiki-sidebar.h"
@@ -71,6 +72,24 @@ test_folded_sidebar_is_opaque (void)
   ct_test_remove_tree (tree);
 }
 
+/* The first descendant of @root of @type. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static int
 minimum_width (GtkWidget *widget)
 {
@@ -99,6 +118,7 @@ test_fits_a_phone (void)
   page = ct_test_open_post (window, post);
   g_assert_nonnull (page);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "split");
+
   ct_test_spin (100);
 
   /* the window's content: around it GTK may draw a shadow of its own */
@@ -159,6 +179,24 @@ test_fits_a_phone (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "preview"));
   CT_TEST_WAIT (g_strcmp0 (ct_editor_page_get_view_mode (page), "preview") == 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "split");
+
+  /* The graph: its toolbar scrolls sideways, its Relations list goes under
+   * the drawing, and back beside it in a wide window. */
+  {
+    GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+    GtkWidget *graph, *paned;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-graph", "x", (gint64) 0));
+    CT_TEST_WAIT ((graph = find_descendant (content, CT_TYPE_GRAPH_VIEW)) != NULL && gtk_widget_get_mapped (graph));
+    paned = find_descendant (graph, GTK_TYPE_PANED);
+    g_assert_cmpint (minimum_width (content), <=, 360);
+    CT_TEST_WAIT (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_VERTICAL);
+    g_assert_cmpint (minimum_width (content), <=, 360);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    CT_TEST_WAIT (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_HORIZONTAL);
+    g_assert_cmpint (gtk_widget_get_width (graph), >=, 600);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_set (settings, "gtk-decoration-layout", layout, NULL);

@@ -22,6 +22,7 @@
 #define MAX_ROWS         1000  /* a list longer than this helps no one */
 #define ROWS_PER_TURN    100   /* rows added per main-loop turn */
 #define ALL_KINDS        ((1u << CT_N_ENTITY_KINDS) - 1)
+#define NARROW_WIDTH     600   /* below it, the Relations list goes under the graph */
 
 struct _CtGraphView
 {
@@ -34,6 +35,7 @@ struct _CtGraphView
   GtkButton      *zoom_in_button;
   GtkLabel       *status_label;
   GtkButton      *export_button;
+  GtkPaned       *paned;
   CtGraphCanvas  *canvas;
   GtkListBox     *relations_list;
 
@@ -44,6 +46,7 @@ struct _CtGraphView
   gboolean        animate_next;  /* settle on screen (not for a refresh) */
   guint           fill_id;       /* Relations rows still to add */
   guint           fill_next;
+  guint           reorient_id;   /* the paned's orientation, after an allocation */
 };
 
 G_DEFINE_FINAL_TYPE (CtGraphView, ct_graph_view, GTK_TYPE_BOX)
@@ -364,6 +367,7 @@ ct_graph_view_dispose (GObject *object)
     ct_wiki_reader_cancel (self->reader);
   g_clear_object (&self->reader);
   g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_handle_id (&self->reorient_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_GRAPH_VIEW);
   G_OBJECT_CLASS (ct_graph_view_parent_class)->dispose (object);
 }
@@ -422,6 +426,89 @@ ct_graph_view_set_property (GObject      *object,
     }
 }
 
+static gboolean
+reorient_cb (gpointer data)
+{
+  CtGraphView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gboolean narrow = width < NARROW_WIDTH;
+
+  self->reorient_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* the graph keeps most of the room either way */
+  gtk_paned_set_position (self->paned, narrow ? height * 3 / 5 : MAX (width - 280, width / 2));
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's children stacked top to bottom, as a vertical GtkBox would:
+ * the toolbar and the separator at their natural height, the paned the
+ * rest. A layout of its own because a box's layout never tells the widget
+ * its width, and a phone's width leaves the graph no room beside the
+ * list: the list goes under it (turned after the allocation, not during
+ * it: a new orientation is a new size request). */
+static void
+stack_measure (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+static void
+stack_allocate (GtkWidget *widget,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  CtGraphView *self = CT_GRAPH_VIEW (widget);
+  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (child == GTK_WIDGET (self->paned))
+        child_height = MAX (height - y, 0);
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height;
+    }
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted && self->reorient_id == 0)
+    self->reorient_id = g_idle_add (reorient_cb, self);
+}
+
 static void
 ct_graph_view_class_init (CtGraphViewClass *klass)
 {
@@ -452,6 +539,7 @@ ct_graph_view_class_init (CtGraphViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtGraphView, zoom_in_button);
   gtk_widget_class_bind_template_child (widget_class, CtGraphView, status_label);
   gtk_widget_class_bind_template_child (widget_class, CtGraphView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CtGraphView, paned);
   gtk_widget_class_bind_template_child (widget_class, CtGraphView, canvas);
   gtk_widget_class_bind_template_child (widget_class, CtGraphView, relations_list);
 }
@@ -460,6 +548,8 @@ static void
 ct_graph_view_init (CtGraphView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, stack_measure, stack_allocate));
 
   self->reader = ct_wiki_reader_new (REFRESH_DELAY_MS, ct_graph_job_read,
                                      (GDestroyNotify) ct_graph_result_free, on_job_done_cb, self);
