@@ -65,6 +65,8 @@ typedef struct {
   GHashTable  *with_scenes;
   GHashTable  *with_events;
   GHashTable  *with_appearances;
+  /* what the entity pages' templates ask, read once for all workers */
+  CtWikiAnswers *answers;
   /* the site's name and header, for pages at the root and one folder
    * below it (ct_site_plan_headers) */
   char        *site_name;
