@@ -30,20 +30,28 @@
 gboolean
 ct_site_is_path (const char *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  guint n = g_strv_length (parts);
+  guint parts = 1;
 
-  if (n < 1 || n > 2)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
+  /* one or two parts split at '/', none empty or starting with '.', of
+   * [A-Za-z0-9._-] only; in one pass and without a copy (a rerun asks
+   * this of every file the marker lists) */
+  for (const char *p = path; ; p++)
     {
-      if (parts[i][0] == '\0' || parts[i][0] == '.')
+      if (p == path || p[-1] == '/')
+        {
+          if (*p == '\0' || *p == '.' || *p == '/')
+            return FALSE;
+        }
+      if (*p == '\0')
+        return TRUE;
+      if (*p == '/')
+        {
+          if (++parts > 2)
+            return FALSE;
+        }
+      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
         return FALSE;
-      for (const char *p = parts[i]; *p; p++)
-        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-          return FALSE;
     }
-  return TRUE;
 }
 
 /* The files the previous export wrote, from the marker, each with its
