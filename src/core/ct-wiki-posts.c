@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "ct-front-matter.h"
+#include "ct-migrations.h"
 #include "ct-scanner.h"
 #include "ct-wiki-private.h"
 
@@ -531,6 +532,63 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
   if (stats->parsed > 0 || stats->removed > 0)
     _ct_wiki_note_change (self, 0);
   return _ct_wiki_commit (self, error);
+}
+
+gboolean
+ct_wiki_posts_indexed (CtWiki    *self,
+                       gboolean  *current,
+                       GError   **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (current != NULL, FALSE);
+
+  *current = FALSE;
+  /* an older format is upgraded by the writable open that indexes */
+  version = ct_db_prepare (self->db, "PRAGMA user_version", error);
+  if (version == NULL || !ct_db_step (self->db, version, &row, error))
+    return FALSE;
+  if (!row || sqlite3_column_int64 (version, 0) != ct_migrations_latest ())
+    return TRUE;
+
+  files = list_post_files (self->folder, NULL, error);
+  if (files == NULL)
+    return FALSE;
+  index = load_index (self, error);
+  if (index == NULL)
+    return FALSE;
+  /* as update_posts decides: unchanged, or too large and not indexed */
+  for (guint i = 0; i < files->len; i++)
+    {
+      PostFile *file = g_ptr_array_index (files, i);
+      IndexedPost *post = g_hash_table_lookup (index, file->path);
+
+      if (post == NULL)
+        {
+          if (file->size > MAX_POST_SIZE)
+            continue;
+          return TRUE;
+        }
+      if (post->size != file->size || post->mtime != file->mtime || file->size > MAX_POST_SIZE)
+        return TRUE;
+      post->seen = TRUE;
+    }
+  /* and no indexed post is gone */
+  *current = g_hash_table_size (index) == files->len;
+  if (*current)
+    {
+      GHashTableIter iter;
+      IndexedPost *post;
+
+      g_hash_table_iter_init (&iter, index);
+      while (*current && g_hash_table_iter_next (&iter, NULL, (gpointer *) &post))
+        *current = post->seen;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -304,6 +304,13 @@ gboolean      ct_wiki_index_posts_with_stats (CtWiki       *self,
                                           GCancellable     *cancellable,
                                           CtPostIndexStats *stats,
                                           GError          **error);
+/* Whether index_posts would find nothing to do: the wiki is in the
+ * current format and every post file has the size and time the index
+ * recorded, none added or gone. Reads only, so a read-only wiki can tell
+ * before one is opened for writing. */
+gboolean      ct_wiki_posts_indexed      (CtWiki           *self,
+                                          gboolean         *current,
+                                          GError          **error);
 /* Forgets every post; the next index_posts rebuilds it from the files. */
 gboolean      ct_wiki_clear_post_index   (CtWiki           *self,
                                           GError          **error);

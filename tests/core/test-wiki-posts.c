@@ -424,6 +424,60 @@ test_walk (Fixture       *f,
   g_assert_cmpint (g_rmdir (outside), ==, 0);
 }
 
+/* ct_wiki_posts_indexed says whether indexing would do anything, on a
+ * read-only connection too: after each kind of change it says no, after
+ * indexing yes. */
+static void
+assert_indexed (Fixture  *f,
+                gboolean  expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) reader = ct_wiki_open (f->folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  gboolean current = !expected;
+
+  g_assert_no_error (error);
+  g_assert_true (ct_wiki_posts_indexed (reader, &current, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (current, ==, expected);
+  current = !expected;
+  g_assert_true (ct_wiki_posts_indexed (f->wiki, &current, &error));
+  g_assert_cmpint (current, ==, expected);
+}
+
+static void
+test_indexed (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *gone = g_build_filename (f->folder, "posts", "undated.md", NULL);
+  CtPostIndexStats stats;
+
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+
+  /* touched (the index records the new time) */
+  set_mtime (f, "posts/review.md", 1700000000);
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* edited */
+  write_post (f, "posts/2024/notes.md", "# Chapter notes, edited\n");
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* added, in a new folder */
+  write_post (f, "posts/2026/new.md", "# New\n");
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* removed */
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  g_assert_cmpuint (stats.removed, ==, 1);
+  assert_indexed (f, TRUE);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -457,6 +511,7 @@ main (int    argc,
   ADD ("/wiki/posts/bad-posts", test_bad_posts);
   ADD ("/wiki/posts/cancel", test_cancel);
   ADD ("/wiki/posts/walk", test_walk);
+  ADD ("/wiki/posts/indexed", test_indexed);
 #undef ADD
 
   return g_test_run ();
