@@ -61,9 +61,14 @@ GHashTable *
 ct_site_claim_output (const char  *dir,
                       gboolean    *empty,
                       char       **wiki_line,
+                      char       **text,
                       GError     **error)
 {
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* its keys and values point into the marker's text (*@text): a rerun
+   * reads a line per file of the site, and copying each line's two
+   * halves, then freeing them, was a twentieth of a rerun with nothing
+   * to do */
+  g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -71,6 +76,7 @@ ct_site_claim_output (const char  *dir,
 
   *empty = FALSE;
   *wiki_line = NULL;
+  *text = NULL;
   if (g_lstat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -116,8 +122,9 @@ ct_site_claim_output (const char  *dir,
           if (tab != NULL)
             *tab = '\0';
           if (ct_site_is_path (line))
-            g_hash_table_insert (previous, g_strdup (line), g_strdup (tab ? tab + 1 : ""));
+            g_hash_table_insert (previous, line, tab ? tab + 1 : (char *) "");
         }
+      *text = g_steal_pointer (&contents);
       return g_steal_pointer (&previous);
     }
 

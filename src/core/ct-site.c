@@ -637,6 +637,7 @@ ct_site_export (CtWiki              *wiki,
                 GError             **error)
 {
   g_autoptr(CtSitePlan) plan = NULL;
+  g_autofree char *marker_text = NULL;   /* holds @previous's strings: freed after it */
   g_autoptr(GHashTable) previous = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -686,7 +687,7 @@ ct_site_export (CtWiki              *wiki,
         }
       key = job.key;
       phase_done ("plan and inputs key, side by side", &since);
-      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, &marker_text, error);
       if (previous == NULL)
         return FALSE;
       output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -694,7 +695,7 @@ ct_site_export (CtWiki              *wiki,
   else
     {
       /* claimed first: the marker may hold the wiki's digest */
-      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, error);
+      previous = ct_site_claim_output (dir, &empty, &wiki_line_before, &marker_text, error);
       if (previous == NULL)
         return FALSE;
       output_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

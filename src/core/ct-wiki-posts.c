@@ -385,13 +385,18 @@ indexed_post_free (IndexedPost *post)
   g_free (post);
 }
 
+/* The index by path; with each post's hash only when @hashes (telling
+ * whether it is current needs the sizes and times alone). */
 static GHashTable *
-load_index (CtWiki  *self,
-            GError **error)
+load_index (CtWiki   *self,
+            gboolean  hashes,
+            GError  **error)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) indexed_post_free);
-  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, "SELECT id, path, size, mtime, hash FROM post", error);
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db,
+                                                hashes ? "SELECT id, path, size, mtime, hash FROM post"
+                                                       : "SELECT id, path, size, mtime, NULL FROM post", error);
   gboolean row;
 
   if (stmt == NULL)
@@ -421,7 +426,7 @@ update_posts (CtWiki             *self,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autoptr(GHashTable) index = load_index (self, error);
+  g_autoptr(GHashTable) index = load_index (self, TRUE, error);
   GHashTableIter iter;
   IndexedPost *post;
 
@@ -558,7 +563,7 @@ ct_wiki_posts_indexed (CtWiki    *self,
   files = list_post_files (self->folder, NULL, error);
   if (files == NULL)
     return FALSE;
-  index = load_index (self, error);
+  index = load_index (self, FALSE, error);
   if (index == NULL)
     return FALSE;
   /* as update_posts decides: unchanged, or too large and not indexed */
