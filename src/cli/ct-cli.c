@@ -194,8 +194,9 @@ ct_cli_open_wiki (const char       *wiki_dir,
 }
 
 CtWiki *
-ct_cli_open_wiki_indexed (const char  *wiki_dir,
-                          GError     **error)
+ct_cli_open_wiki_indexed (const char   *wiki_dir,
+                          GHashTable  **post_files,
+                          GError      **error)
 {
   g_autoptr(CtWiki) wiki = NULL;
   gboolean current = FALSE;
@@ -207,7 +208,7 @@ ct_cli_open_wiki_indexed (const char  *wiki_dir,
    * Anything the read-only open cannot do (an older format to upgrade, a
    * wiki that is not there) is left to that open, which says why. */
   wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_READ_ONLY, NULL);
-  if (wiki != NULL && ct_wiki_posts_indexed (wiki, &current, NULL) && current)
+  if (wiki != NULL && ct_wiki_posts_indexed (wiki, &current, post_files, NULL) && current)
     return g_steal_pointer (&wiki);
   g_clear_object (&wiki);
 

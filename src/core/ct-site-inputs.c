@@ -285,9 +285,13 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   for (guint i = 0; i < posts->len; i++)
     {
       const char *post = g_ptr_array_index (posts, i);
+      const struct stat *known = options->post_files ? g_hash_table_lookup (options->post_files, post) : NULL;
       char state[STATE_SIZE];
 
-      file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
+      if (known != NULL)
+        format_state (known, state, sizeof state);
+      else
+        file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
       add_string (sum, post);
       add_string (sum, state);
     }

@@ -87,9 +87,10 @@ _ct_wiki_collect_mentions (const char *text,
 /* Scanning the folder */
 
 typedef struct {
-  char   *path;   /* relative, with '/' */
-  gint64  size;
-  gint64  mtime;  /* microseconds */
+  char        *path;   /* relative, with '/' */
+  gint64       size;
+  gint64       mtime;  /* microseconds */
+  struct stat  st;
 } PostFile;
 
 static void
@@ -193,6 +194,7 @@ walk_folder (int            fd,
           file->size = st.st_size;
           /* microseconds, as the index has always recorded them */
           file->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+          file->st = st;
           g_ptr_array_add (files, file);
         }
     }
@@ -540,9 +542,10 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
 }
 
 gboolean
-ct_wiki_posts_indexed (CtWiki    *self,
-                       gboolean  *current,
-                       GError   **error)
+ct_wiki_posts_indexed (CtWiki       *self,
+                       gboolean     *current,
+                       GHashTable  **states,
+                       GError      **error)
 {
   g_autoptr(sqlite3_stmt) version = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -553,6 +556,8 @@ ct_wiki_posts_indexed (CtWiki    *self,
   g_return_val_if_fail (current != NULL, FALSE);
 
   *current = FALSE;
+  if (states != NULL)
+    *states = NULL;
   /* an older format is upgraded by the writable open that indexes */
   version = ct_db_prepare (self->db, "PRAGMA user_version", error);
   if (version == NULL || !ct_db_step (self->db, version, &row, error))
@@ -592,6 +597,16 @@ ct_wiki_posts_indexed (CtWiki    *self,
       g_hash_table_iter_init (&iter, index);
       while (*current && g_hash_table_iter_next (&iter, NULL, (gpointer *) &post))
         *current = post->seen;
+    }
+  /* what a site's inputs key would read of them again right after */
+  if (*current && states != NULL)
+    {
+      *states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < files->len; i++)
+        {
+          PostFile *file = g_ptr_array_index (files, i);
+          g_hash_table_insert (*states, g_steal_pointer (&file->path), g_memdup2 (&file->st, sizeof file->st));
+        }
     }
   return TRUE;
 }

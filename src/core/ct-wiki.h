@@ -307,9 +307,12 @@ gboolean      ct_wiki_index_posts_with_stats (CtWiki       *self,
 /* Whether index_posts would find nothing to do: the wiki is in the
  * current format and every post file has the size and time the index
  * recorded, none added or gone. Reads only, so a read-only wiki can tell
- * before one is opened for writing. */
+ * before one is opened for writing. When current and @files is not NULL,
+ * *@files is what was just read of the post files: path as indexed →
+ * struct stat (lstat). */
 gboolean      ct_wiki_posts_indexed      (CtWiki           *self,
                                           gboolean         *current,
+                                          GHashTable      **files,
                                           GError          **error);
 /* Forgets every post; the next index_posts rebuilds it from the files. */
 gboolean      ct_wiki_clear_post_index   (CtWiki           *self,

@@ -433,15 +433,41 @@ assert_indexed (Fixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CtWiki) reader = ct_wiki_open (f->folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
   gboolean current = !expected;
 
   g_assert_no_error (error);
-  g_assert_true (ct_wiki_posts_indexed (reader, &current, &error));
+  g_assert_true (ct_wiki_posts_indexed (reader, &current, &states, &error));
   g_assert_no_error (error);
   g_assert_cmpint (current, ==, expected);
   current = !expected;
-  g_assert_true (ct_wiki_posts_indexed (f->wiki, &current, &error));
+  g_assert_true (ct_wiki_posts_indexed (f->wiki, &current, NULL, &error));
   g_assert_cmpint (current, ==, expected);
+  if (!expected)
+    {
+      g_assert_null (states);
+      return;
+    }
+  /* when current: every indexed post's file as lstat sees it now */
+  posts = ct_wiki_list_posts (f->wiki, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (states), ==, posts->len);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const char *path = ((CtPost *) g_ptr_array_index (posts, i))->path;
+      g_autofree char *full = g_build_filename (f->folder, path, NULL);
+      const struct stat *known = g_hash_table_lookup (states, path);
+      struct stat st;
+
+      g_assert_nonnull (known);
+      g_assert_cmpint (lstat (full, &st), ==, 0);
+      g_assert_cmpint (known->st_ino, ==, st.st_ino);
+      g_assert_cmpint (known->st_size, ==, st.st_size);
+      g_assert_cmpint (known->st_mode, ==, st.st_mode);
+      g_assert_cmpint (known->st_mtim.tv_sec, ==, st.st_mtim.tv_sec);
+      g_assert_cmpint (known->st_mtim.tv_nsec, ==, st.st_mtim.tv_nsec);
+    }
 }
 
 static void
