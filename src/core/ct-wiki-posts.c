@@ -113,8 +113,22 @@ compare_post_files (gconstpointer a,
  * and `check`, most often to find nothing changed, and the enumerator's
  * file infos, and setting up GIO's VFS for the first GFile, were three
  * quarters of finding that. Takes @fd. */
+/* The folder @relative in @root, for messages. */
+static void
+set_folder_error (GError     **error,
+                  int          saved_errno,
+                  const char  *root,
+                  const char  *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not read the folder %s: %s"),
+               path, g_strerror (saved_errno));
+}
+
 static gboolean
 walk_folder (int            fd,
+             const char    *root,
              const char    *relative,
              GPtrArray     *files,
              GCancellable  *cancellable,
@@ -129,8 +143,7 @@ walk_folder (int            fd,
       int saved = errno;
 
       close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not read the folder “%s”: %s"),
-                   *relative ? relative : ".", g_strerror (saved));
+      set_folder_error (error, saved, root, relative);
       return FALSE;
     }
   while (ok)
@@ -145,8 +158,7 @@ walk_folder (int            fd,
           if (errno != 0)
             {
               int saved = errno;
-              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not read the folder “%s”: %s"),
-                           *relative ? relative : ".", g_strerror (saved));
+              set_folder_error (error, saved, root, relative);
               ok = FALSE;
             }
           break;
@@ -179,12 +191,11 @@ walk_folder (int            fd,
           if (child < 0)
             {
               int saved = errno;
-              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not read the folder “%s”: %s"),
-                           below, g_strerror (saved));
+              set_folder_error (error, saved, root, below);
               ok = FALSE;
             }
           else
-            ok = walk_folder (child, below, files, cancellable, error);
+            ok = walk_folder (child, root, below, files, cancellable, error);
         }
       else if (S_ISREG (st.st_mode) && is_post)
         {
@@ -219,7 +230,7 @@ list_post_files (const char    *folder,
                    folder, g_strerror (saved));
       return NULL;
     }
-  if (!walk_folder (fd, "", files, cancellable, error))
+  if (!walk_folder (fd, folder, "", files, cancellable, error))
     return NULL;
   g_ptr_array_sort (files, compare_post_files);
   return g_steal_pointer (&files);
