@@ -147,7 +147,7 @@ check_wiki (Tally      *tally,
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  wiki = ct_cli_open_wiki_indexed (wiki_dir, &error);
+  wiki = ct_cli_open_wiki_indexed (wiki_dir, NULL, &error);
   if (wiki == NULL)
     {
       ct_cli_fail ("%s", error->message);

@@ -61,9 +61,12 @@ CtWiki *ct_cli_open_wiki (const char       *wiki_dir,
                           GError          **error);
 
 /* The same, with its post index brought up to date with the files. A wiki
- * from a newer Continuity opens read-only and keeps its index as it is. */
-CtWiki *ct_cli_open_wiki_indexed (const char  *wiki_dir,
-                                  GError     **error);
+ * from a newer Continuity opens read-only and keeps its index as it is.
+ * @post_files (may be NULL): set to what was read of the post files when
+ * the index was found current (ct_wiki_posts_indexed), else NULL. */
+CtWiki *ct_cli_open_wiki_indexed (const char   *wiki_dir,
+                                  GHashTable  **post_files,
+                                  GError      **error);
 
 /* The wiki for @file: @wiki_dir (--wiki) when given, else the one found
  * upwards from @file's folder (the current folder for "-"). Returns NULL

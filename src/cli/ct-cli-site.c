@@ -42,6 +42,7 @@ ct_cli_site (int    argc,
     { NULL }
   };
   g_autoptr(CtWiki) wiki = NULL;
+  g_autoptr(GHashTable) post_files = NULL;
   g_autoptr(GError) error = NULL;
   CtSiteOptions options = { 0 };
   CtSiteStats stats = { 0 };
@@ -68,7 +69,9 @@ ct_cli_site (int    argc,
       return CT_EXIT_USAGE;
     }
 
-  wiki = ct_cli_open_wiki_indexed (wiki_dir, &error);
+  /* the posts as the index check just read them: a rerun need not
+   * stat them again to tell they are unchanged */
+  wiki = ct_cli_open_wiki_indexed (wiki_dir, &post_files, &error);
   if (wiki == NULL)
     {
       ct_cli_fail ("%s", error->message);
@@ -78,6 +81,7 @@ ct_cli_site (int    argc,
   options.output_dir = output;
   options.jobs = (guint) jobs;
   options.drafts = drafts;
+  options.post_files = post_files;
   if (!ct_site_export (wiki, &options, isatty (STDERR_FILENO) ? print_progress_cb : NULL, NULL,
                        NULL, &stats, &error))
     {

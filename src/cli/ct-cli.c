@@ -194,11 +194,25 @@ ct_cli_open_wiki (const char       *wiki_dir,
 }
 
 CtWiki *
-ct_cli_open_wiki_indexed (const char  *wiki_dir,
-                          GError     **error)
+ct_cli_open_wiki_indexed (const char   *wiki_dir,
+                          GHashTable  **post_files,
+                          GError      **error)
 {
-  g_autoptr(CtWiki) wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, error);
+  g_autoptr(CtWiki) wiki = NULL;
+  gboolean current = FALSE;
 
+  /* Most runs find the posts indexed already. A read-only connection
+   * tells, and is cheaper to open (the connection that inspected the
+   * file reads; no writer, no backup due-check), a fifth of a `site`
+   * with nothing to do; the wiki is opened for writing only to index.
+   * Anything the read-only open cannot do (an older format to upgrade, a
+   * wiki that is not there) is left to that open, which says why. */
+  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_READ_ONLY, NULL);
+  if (wiki != NULL && ct_wiki_posts_indexed (wiki, &current, post_files, NULL) && current)
+    return g_steal_pointer (&wiki);
+  g_clear_object (&wiki);
+
+  wiki = ct_cli_open_wiki (wiki_dir, CT_WIKI_OPEN_DEFAULT, error);
   if (wiki == NULL)
     return NULL;
   if (!ct_wiki_is_read_only (wiki) && !ct_wiki_index_posts (wiki, NULL, error))

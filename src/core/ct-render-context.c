@@ -34,6 +34,8 @@ struct _CtRenderMemo {
    * entity in three templates wanting different kinds, each resolved
    * apart, but the wiki's answer to the name is one */
   GHashTable *lookups;
+  /* the whole wiki's answers, read once for every worker (borrowed) */
+  const CtWikiAnswers *answers;
 };
 
 static GHashTable *
@@ -76,6 +78,19 @@ ct_render_memo_free (CtRenderMemo *self)
   g_hash_table_unref (self->resolved);
   g_hash_table_unref (self->lookups);
   g_free (self);
+}
+
+void
+ct_render_memo_set_answers (CtRenderMemo        *self,
+                            const CtWikiAnswers *answers)
+{
+  self->answers = answers;
+}
+
+static const CtWikiAnswers *
+answers_of (CtRenderContext *ctx)
+{
+  return ctx->options->memo != NULL ? ctx->options->memo->answers : NULL;
 }
 
 /* ---- the context ---- */
@@ -153,6 +168,8 @@ ct_render_context_entity (CtRenderContext *ctx,
 
   if (ctx->options->wiki == NULL || id <= 0)
     return NULL;
+  if (answers_of (ctx) != NULL && (value = (gpointer) ct_wiki_answers_entity (answers_of (ctx), id)) != NULL)
+    return value;
   if (!g_hash_table_lookup_extended (cache, &id, NULL, &value))
     {
       /* remember failures too: a broken link is asked for once per
@@ -170,8 +187,11 @@ ct_render_context_lookup (CtRenderContext  *ctx,
                           GError          **error)
 {
   CtRenderMemo *memo = ctx->options->memo;
-  GPtrArray *matches = memo ? g_hash_table_lookup (memo->lookups, name) : NULL;
+  GPtrArray *matches;
 
+  if (answers_of (ctx) != NULL)
+    return ct_wiki_answers_lookup (answers_of (ctx), name);
+  matches = memo ? g_hash_table_lookup (memo->lookups, name) : NULL;
   if (matches != NULL)
     return g_ptr_array_ref (matches);
   matches = ct_wiki_lookup (ctx->options->wiki, name, error);
@@ -188,6 +208,8 @@ ct_render_context_facts (CtRenderContext  *ctx,
   GHashTable *cache = ctx->root->facts;
   GPtrArray *facts = g_hash_table_lookup (cache, &id);
 
+  if (facts == NULL && answers_of (ctx) != NULL)
+    return ct_wiki_answers_facts (answers_of (ctx), id);
   if (facts == NULL)
     {
       facts = ct_wiki_get_facts (ctx->options->wiki, id, error);
@@ -196,6 +218,26 @@ ct_render_context_facts (CtRenderContext  *ctx,
       g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), facts);
     }
   return facts;
+}
+
+GPtrArray *
+ct_render_context_cast (CtRenderContext  *ctx,
+                        gint64            film_id,
+                        GError          **error)
+{
+  if (answers_of (ctx) != NULL)
+    return ct_wiki_answers_cast (answers_of (ctx), film_id);
+  return ct_wiki_get_cast (ctx->options->wiki, film_id, error);
+}
+
+GPtrArray *
+ct_render_context_appearances (CtRenderContext  *ctx,
+                               gint64            id,
+                               GError          **error)
+{
+  if (answers_of (ctx) != NULL)
+    return ct_wiki_answers_appearances (answers_of (ctx), id);
+  return ct_wiki_get_appearances (ctx->options->wiki, id, error);
 }
 
 void

@@ -189,6 +189,14 @@ GPtrArray *ct_render_context_lookup  (CtRenderContext      *ctx,
 GPtrArray *ct_render_context_facts   (CtRenderContext      *ctx,
                                        gint64                id,
                                        GError              **error);
+/* ct_wiki_get_cast and ct_wiki_get_appearances, from the memo's answers
+ * when it has them (transfer full; the caller must not change them). */
+GPtrArray *ct_render_context_cast    (CtRenderContext      *ctx,
+                                       gint64                film_id,
+                                       GError              **error);
+GPtrArray *ct_render_context_appearances (CtRenderContext  *ctx,
+                                          gint64            id,
+                                          GError          **error);
 void       ct_render_context_mention (CtRenderContext      *ctx,
                                        const CtEntity       *entity,
                                        const CtReference    *ref);

@@ -84,6 +84,12 @@ void            ct_render_result_free   (CtRenderResult        *self);
 void            ct_mention_free         (CtMention             *self);
 CtRenderMemo   *ct_render_memo_new      (void);
 void            ct_render_memo_free     (CtRenderMemo          *self);
+/* Renders with @self read what @answers holds from there instead of
+ * asking the wiki (borrowed: it must outlive @self); for a site's
+ * workers, whose renders all see the state the answers were read in. */
+typedef struct _CtWikiAnswers CtWikiAnswers;
+void            ct_render_memo_set_answers (CtRenderMemo       *self,
+                                            const CtWikiAnswers *answers);
 
 /* The template names ({{fact}}, {{cast}} …), NULL-terminated, for
  * completion. */

@@ -56,14 +56,55 @@ executable_identity (void)
  * Relative to @dirfd (@dir opened) when it is not -1: a rerun checks
  * every file the export wrote, and the kernel walking the whole path
  * again for each was a quarter of it. */
+/* Writes @value in @base (8 or 10) at @p, at least @width digits. */
+static char *
+put_number (char    *p,
+            guint64  value,
+            guint    base,
+            guint    width)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % base);
+      value /= base;
+    }
+  while (value > 0 || n < width);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
 static void
 format_state (const struct stat *st,
               char              *buf,
               gsize              size)
 {
-  g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
-              (guint) st->st_mode, (guint64) st->st_ino, (gint64) st->st_size,
-              (long) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+  char *p = buf;
+
+  /* "%o:%llu:%lld:%ld.%09ld" by hand: a rerun formats this for every
+   * file it checks, and printf's parsing of the format was a twentieth
+   * of a rerun. Times before 1970 and sizes below zero are left to it. */
+  if (st->st_size < 0 || st->st_mtim.tv_sec < 0 || st->st_mtim.tv_nsec < 0
+      || st->st_mtim.tv_nsec > 999999999 || size < 96)
+    {
+      g_snprintf (buf, size, "%o:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%ld.%09ld",
+                  (guint) st->st_mode, (guint64) st->st_ino, (gint64) st->st_size,
+                  (long) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+      return;
+    }
+  p = put_number (p, (guint) st->st_mode, 8, 1);
+  *p++ = ':';
+  p = put_number (p, (guint64) st->st_ino, 10, 1);
+  *p++ = ':';
+  p = put_number (p, (guint64) st->st_size, 10, 1);
+  *p++ = ':';
+  p = put_number (p, (guint64) st->st_mtim.tv_sec, 10, 1);
+  *p++ = '.';
+  p = put_number (p, (guint64) st->st_mtim.tv_nsec, 10, 9);
+  *p = '\0';
 }
 
 static void
@@ -244,9 +285,13 @@ ct_site_inputs_key (const CtSitePlan     *plan,
   for (guint i = 0; i < posts->len; i++)
     {
       const char *post = g_ptr_array_index (posts, i);
+      const struct stat *known = options->post_files ? g_hash_table_lookup (options->post_files, post) : NULL;
       char state[STATE_SIZE];
 
-      file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
+      if (known != NULL)
+        format_state (known, state, sizeof state);
+      else
+        file_state (wiki_fd, plan->wiki_folder, post, state, sizeof state);
       add_string (sum, post);
       add_string (sum, state);
     }
@@ -276,6 +321,18 @@ ct_site_record_stat (const char        *key,
   return g_strdup_printf ("%s %s", key, state);
 }
 
+/* Whether @previous (a marker's record of @file) still holds for @key
+ * and the file's @state. */
+static gboolean
+record_holds (const char *previous,
+              const char *key,
+              gsize       key_length,
+              const char *state)
+{
+  return strncmp (previous, key, key_length) == 0 && previous[key_length] == ' '
+         && strcmp (previous + key_length + 1, state) == 0;
+}
+
 gboolean
 ct_site_record_current (int         dirfd,
                         const char *dir,
@@ -294,11 +351,58 @@ ct_site_record_current (int         dirfd,
    * one the export wrote, never a link put in its place; compared where
    * it is made, not copied (a rerun compares every file's) */
   file_state (dirfd, dir, file, state, sizeof state);
-  if (strncmp (previous, key, key_length) != 0 || previous[key_length] != ' '
-      || strcmp (previous + key_length + 1, state) != 0)
+  if (!record_holds (previous, key, key_length, state))
     return FALSE;
   *record = g_strdup (previous);
   return TRUE;
+}
+
+#define MAX_FOLDERS 16
+
+/* The state of @file ("name" or "folder/name") like file_state, but
+ * relative to its folder opened once (kept in @names and @fds): the
+ * kernel then walks one name per file instead of two. A folder that is a
+ * symbolic link or cannot be opened is left to file_state, which follows
+ * the link as any path does. */
+static void
+file_state_in_folder (int          dirfd,
+                      const char  *dir,
+                      const char  *file,
+                      char       **names,
+                      int         *fds,
+                      guint       *n_folders,
+                      char        *buf,
+                      gsize        size)
+{
+  const char *slash = strchr (file, '/');
+  struct stat st;
+  guint i;
+
+  if (slash == NULL || dirfd < 0)
+    {
+      file_state (dirfd, dir, file, buf, size);
+      return;
+    }
+  for (i = 0; i < *n_folders; i++)
+    if (strncmp (names[i], file, slash - file) == 0 && names[i][slash - file] == '\0')
+      break;
+  if (i == *n_folders)
+    {
+      if (*n_folders == MAX_FOLDERS)
+        {
+          file_state (dirfd, dir, file, buf, size);
+          return;
+        }
+      names[i] = g_strndup (file, slash - file);
+      fds[i] = openat (dirfd, names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      (*n_folders)++;
+    }
+  if (fds[i] < 0)
+    file_state (dirfd, dir, file, buf, size);
+  else if (fstatat (fds[i], slash + 1, &st, AT_SYMLINK_NOFOLLOW) != 0)
+    g_strlcpy (buf, "-", size);
+  else
+    format_state (&st, buf, size);
 }
 
 /* TRUE when every file the marker lists was made from @key and is still
@@ -313,21 +417,36 @@ ct_site_nothing_changed (int         dirfd,
                          const char *key,
                          guint      *files)
 {
+  gsize key_length = strlen (key);
+  char *names[MAX_FOLDERS];
+  int fds[MAX_FOLDERS];
+  guint n_folders = 0;
   GHashTableIter iter;
   gpointer file, record;
+  gboolean same = g_hash_table_size (previous) > 0;
 
-  if (g_hash_table_size (previous) == 0)
-    return FALSE;
   g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &file, &record))
+  while (same && g_hash_table_iter_next (&iter, &file, &record))
     {
-      g_autofree char *current = NULL;
+      char state[STATE_SIZE];
 
-      if (!ct_site_record_current (dirfd, dir, file, key, record, &current))
-        return FALSE;
+      if (*(const char *) record == '\0')
+        same = FALSE;
+      else
+        {
+          file_state_in_folder (dirfd, dir, file, names, fds, &n_folders, state, sizeof state);
+          same = record_holds (record, key, key_length, state);
+        }
     }
-  *files = g_hash_table_size (previous);
-  return TRUE;
+  for (guint i = 0; i < n_folders; i++)
+    {
+      if (fds[i] >= 0)
+        close (fds[i]);
+      g_free (names[i]);
+    }
+  if (same)
+    *files = g_hash_table_size (previous);
+  return same;
 }
 
 /* The inputs key on a connection of its own, in a thread of its own:

@@ -30,20 +30,28 @@
 gboolean
 ct_site_is_path (const char *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  guint n = g_strv_length (parts);
+  guint parts = 1;
 
-  if (n < 1 || n > 2)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
+  /* one or two parts split at '/', none empty or starting with '.', of
+   * [A-Za-z0-9._-] only; in one pass and without a copy (a rerun asks
+   * this of every file the marker lists) */
+  for (const char *p = path; ; p++)
     {
-      if (parts[i][0] == '\0' || parts[i][0] == '.')
+      if (p == path || p[-1] == '/')
+        {
+          if (*p == '\0' || *p == '.' || *p == '/')
+            return FALSE;
+        }
+      if (*p == '\0')
+        return TRUE;
+      if (*p == '/')
+        {
+          if (++parts > 2)
+            return FALSE;
+        }
+      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
         return FALSE;
-      for (const char *p = parts[i]; *p; p++)
-        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-          return FALSE;
     }
-  return TRUE;
 }
 
 /* The files the previous export wrote, from the marker, each with its
@@ -53,9 +61,14 @@ GHashTable *
 ct_site_claim_output (const char  *dir,
                       gboolean    *empty,
                       char       **wiki_line,
+                      char       **text,
                       GError     **error)
 {
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* its keys and values point into the marker's text (*@text): a rerun
+   * reads a line per file of the site, and copying each line's two
+   * halves, then freeing them, was a twentieth of a rerun with nothing
+   * to do */
+  g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *marker = g_build_filename (dir, CT_SITE_MARKER, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -63,6 +76,7 @@ ct_site_claim_output (const char  *dir,
 
   *empty = FALSE;
   *wiki_line = NULL;
+  *text = NULL;
   if (g_lstat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -108,8 +122,9 @@ ct_site_claim_output (const char  *dir,
           if (tab != NULL)
             *tab = '\0';
           if (ct_site_is_path (line))
-            g_hash_table_insert (previous, g_strdup (line), g_strdup (tab ? tab + 1 : ""));
+            g_hash_table_insert (previous, line, tab ? tab + 1 : (char *) "");
         }
+      *text = g_steal_pointer (&contents);
       return g_steal_pointer (&previous);
     }
 

@@ -65,6 +65,8 @@ typedef struct {
   GHashTable  *with_scenes;
   GHashTable  *with_events;
   GHashTable  *with_appearances;
+  /* what the entity pages' templates ask, read once for all workers */
+  CtWikiAnswers *answers;
   /* the site's name and header, for pages at the root and one folder
    * below it (ct_site_plan_headers) */
   char        *site_name;
@@ -132,9 +134,11 @@ gboolean ct_site_write_file (const char  *dir,
  * of the wiki, read back by the claim); and removing files of @previous that are not
  * @written (returns how many). */
 gboolean    ct_site_is_path          (const char  *path);
+/* (the table's strings are in *@text, which must outlive it) */
 GHashTable *ct_site_claim_output     (const char  *dir,
                                       gboolean    *empty,
                                       char       **wiki_line,
+                                      char       **text,
                                       GError     **error);
 gboolean    ct_site_ensure_subfolder (const char  *dir,
                                       const char  *name,

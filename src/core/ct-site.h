@@ -28,6 +28,10 @@ typedef struct {
   const char *output_dir;  /* created if missing; see ct_site_export */
   guint       jobs;        /* pages rendered in parallel; 0: one per CPU */
   gboolean    drafts;      /* include posts whose front matter says draft */
+  GHashTable *post_files;  /* NULL, or the post files as just read (path in the
+                            * wiki → struct stat, ct_wiki_posts_indexed): what
+                            * tells a rerun whether a post changed, not read
+                            * again */
 } CtSiteOptions;
 
 typedef struct {

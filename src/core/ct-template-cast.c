@@ -77,7 +77,7 @@ ct_template_cast (CtRenderContext   *ctx,
                   const CtEntity    *film)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) credits = ct_wiki_get_cast (ctx->options->wiki, film->id, &error);
+  g_autoptr(GPtrArray) credits = ct_render_context_cast (ctx, film->id, &error);
   g_autoptr(GPtrArray) crew = g_ptr_array_new ();
   CtBlock *cast;
   gboolean billed = FALSE, roles = FALSE;

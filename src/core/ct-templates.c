@@ -609,7 +609,7 @@ render_appearances (CtRenderContext   *ctx,
                     const CtEntity    *entity)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) appearances = ct_wiki_get_appearances (ctx->options->wiki, entity->id, &error);
+  g_autoptr(GPtrArray) appearances = ct_render_context_appearances (ctx, entity->id, &error);
   CtBlock *block;
 
   if (appearances == NULL)

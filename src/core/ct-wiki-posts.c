@@ -2,10 +2,17 @@
 
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 
 #include "ct-front-matter.h"
+#include "ct-migrations.h"
 #include "ct-scanner.h"
 #include "ct-wiki-private.h"
 
@@ -80,9 +87,10 @@ _ct_wiki_collect_mentions (const char *text,
 /* Scanning the folder */
 
 typedef struct {
-  char   *path;   /* relative, with '/' */
-  gint64  size;
-  gint64  mtime;  /* microseconds */
+  char        *path;   /* relative, with '/' */
+  gint64       size;
+  gint64       mtime;  /* microseconds */
+  struct stat  st;
 } PostFile;
 
 static void
@@ -92,61 +100,140 @@ post_file_free (PostFile *file)
   g_free (file);
 }
 
-static gboolean
-walk (GFile         *root,
-      GFile         *dir,
-      GPtrArray     *files,
-      GCancellable  *cancellable,
-      GError       **error)
+static int
+compare_post_files (gconstpointer a,
+                    gconstpointer b)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
+  return strcmp ((*(PostFile * const *) a)->path, (*(PostFile * const *) b)->path);
+}
 
-  /* Symbolic links are not followed: a link loop cannot hang the index
-   * and nothing outside the wiki folder is read. */
-  children = g_file_enumerate_children (dir,
-                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                        G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                        G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                        G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
-  if (children == NULL)
-    return FALSE;
+/* Adds the posts (*.md) in the folder @fd (@relative in the wiki, "" at
+ * its top) and below it to @files. With readdir and fstatat relative to
+ * the folder rather than GIO's enumerator: this runs before every `site`
+ * and `check`, most often to find nothing changed, and the enumerator's
+ * file infos, and setting up GIO's VFS for the first GFile, were three
+ * quarters of finding that. Takes @fd. */
+/* The folder @relative in @root, for messages. */
+static void
+set_folder_error (GError     **error,
+                  int          saved_errno,
+                  const char  *root,
+                  const char  *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
 
-  while (TRUE)
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not read the folder %s: %s"),
+               path, g_strerror (saved_errno));
+}
+
+static gboolean
+walk_folder (int            fd,
+             const char    *root,
+             const char    *relative,
+             GPtrArray     *files,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  DIR *dir = fdopendir (fd);
+  struct dirent *entry;
+  gboolean ok = TRUE;
+
+  if (dir == NULL)
     {
-      GFileInfo *info;
-      GFile *child;
+      int saved = errno;
+
+      close (fd);
+      set_folder_error (error, saved, root, relative);
+      return FALSE;
+    }
+  while (ok)
+    {
       const char *name;
+      gboolean is_post;
+      struct stat st;
 
-      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
-        return FALSE;
-      if (info == NULL)
-        break;
-
-      name = g_file_info_get_name (info);
-      /* .backups, .git and other hidden folders hold no posts. */
+      errno = 0;
+      if ((entry = readdir (dir)) == NULL)
+        {
+          if (errno != 0)
+            {
+              int saved = errno;
+              set_folder_error (error, saved, root, relative);
+              ok = FALSE;
+            }
+          break;
+        }
+      name = entry->d_name;
+      /* .backups, .git and other hidden folders hold no posts (nor
+       * do "." and "..") */
       if (name[0] == '.')
         continue;
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          if (!walk (root, child, files, cancellable, error))
-            return FALSE;
+          ok = FALSE;
+          break;
         }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
+      is_post = g_str_has_suffix (name, ".md");
+      /* only posts and folders need a stat, when the folder says what
+       * its entries are */
+      if (!is_post && entry->d_type != DT_DIR && entry->d_type != DT_UNKNOWN)
+        continue;
+      /* Symbolic links are not followed: a link loop cannot hang the
+       * index and nothing outside the wiki folder is read. An entry
+       * gone since it was listed is skipped. */
+      if (fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          g_autofree char *below = *relative ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
+          int child = openat (dirfd (dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+          if (child < 0)
+            {
+              int saved = errno;
+              set_folder_error (error, saved, root, below);
+              ok = FALSE;
+            }
+          else
+            ok = walk_folder (child, root, below, files, cancellable, error);
+        }
+      else if (S_ISREG (st.st_mode) && is_post)
         {
           PostFile *file = g_new0 (PostFile, 1);
-          g_autofree char *relative = g_file_get_relative_path (root, child);
 
-          file->path = g_strdup (relative);
-          file->size = g_file_info_get_size (info);
-          file->mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
-                        + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+          file->path = *relative ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
+          file->size = st.st_size;
+          /* microseconds, as the index has always recorded them */
+          file->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+          file->st = st;
           g_ptr_array_add (files, file);
         }
     }
-  return TRUE;
+  closedir (dir);
+  return ok;
+}
+
+/* The posts under the wiki's folder, by path (so new posts are numbered
+ * in an order that does not depend on the file system's). */
+static GPtrArray *
+list_post_files (const char    *folder,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) post_file_free);
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not read the folder %s: %s"),
+                   folder, g_strerror (saved));
+      return NULL;
+    }
+  if (!walk_folder (fd, folder, "", files, cancellable, error))
+    return NULL;
+  g_ptr_array_sort (files, compare_post_files);
+  return g_steal_pointer (&files);
 }
 
 /* Indexing one post */
@@ -311,13 +398,18 @@ indexed_post_free (IndexedPost *post)
   g_free (post);
 }
 
+/* The index by path; with each post's hash only when @hashes (telling
+ * whether it is current needs the sizes and times alone). */
 static GHashTable *
-load_index (CtWiki  *self,
-            GError **error)
+load_index (CtWiki   *self,
+            gboolean  hashes,
+            GError  **error)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) indexed_post_free);
-  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db, "SELECT id, path, size, mtime, hash FROM post", error);
+  g_autoptr(sqlite3_stmt) stmt = ct_db_prepare (self->db,
+                                                hashes ? "SELECT id, path, size, mtime, hash FROM post"
+                                                       : "SELECT id, path, size, mtime, NULL FROM post", error);
   gboolean row;
 
   if (stmt == NULL)
@@ -347,7 +439,7 @@ update_posts (CtWiki             *self,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autoptr(GHashTable) index = load_index (self, error);
+  g_autoptr(GHashTable) index = load_index (self, TRUE, error);
   GHashTableIter iter;
   IndexedPost *post;
 
@@ -431,8 +523,7 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
                                 CtPostIndexStats  *stats,
                                 GError           **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) post_file_free);
-  g_autoptr(GFile) root = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   CtPostIndexStats local_stats = { 0 };
 
   g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
@@ -444,8 +535,8 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
   if (!_ct_wiki_check_writable (self, error))
     return FALSE;
 
-  root = g_file_new_for_path (self->folder);
-  if (!walk (root, root, files, cancellable, error))
+  files = list_post_files (self->folder, cancellable, error);
+  if (files == NULL)
     return FALSE;
 
   if (!ct_db_begin (self->db, error))
@@ -459,6 +550,76 @@ ct_wiki_index_posts_with_stats (CtWiki            *self,
   if (stats->parsed > 0 || stats->removed > 0)
     _ct_wiki_note_change (self, 0);
   return _ct_wiki_commit (self, error);
+}
+
+gboolean
+ct_wiki_posts_indexed (CtWiki       *self,
+                       gboolean     *current,
+                       GHashTable  **states,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CT_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (current != NULL, FALSE);
+
+  *current = FALSE;
+  if (states != NULL)
+    *states = NULL;
+  /* an older format is upgraded by the writable open that indexes */
+  version = ct_db_prepare (self->db, "PRAGMA user_version", error);
+  if (version == NULL || !ct_db_step (self->db, version, &row, error))
+    return FALSE;
+  if (!row || sqlite3_column_int64 (version, 0) != ct_migrations_latest ())
+    return TRUE;
+
+  files = list_post_files (self->folder, NULL, error);
+  if (files == NULL)
+    return FALSE;
+  index = load_index (self, FALSE, error);
+  if (index == NULL)
+    return FALSE;
+  /* as update_posts decides: unchanged, or too large and not indexed */
+  for (guint i = 0; i < files->len; i++)
+    {
+      PostFile *file = g_ptr_array_index (files, i);
+      IndexedPost *post = g_hash_table_lookup (index, file->path);
+
+      if (post == NULL)
+        {
+          if (file->size > MAX_POST_SIZE)
+            continue;
+          return TRUE;
+        }
+      if (post->size != file->size || post->mtime != file->mtime || file->size > MAX_POST_SIZE)
+        return TRUE;
+      post->seen = TRUE;
+    }
+  /* and no indexed post is gone */
+  *current = g_hash_table_size (index) == files->len;
+  if (*current)
+    {
+      GHashTableIter iter;
+      IndexedPost *post;
+
+      g_hash_table_iter_init (&iter, index);
+      while (*current && g_hash_table_iter_next (&iter, NULL, (gpointer *) &post))
+        *current = post->seen;
+    }
+  /* what a site's inputs key would read of them again right after */
+  if (*current && states != NULL)
+    {
+      *states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < files->len; i++)
+        {
+          PostFile *file = g_ptr_array_index (files, i);
+          g_hash_table_insert (*states, g_steal_pointer (&file->path), g_memdup2 (&file->st, sizeof file->st));
+        }
+    }
+  return TRUE;
 }
 
 gboolean

@@ -162,4 +162,30 @@ GHashTable *_ct_wiki_collect_ids (CtWiki      *self,
                                   const char  *sql,
                                   GError     **error);
 
+/* Rows as ct_wiki_lookup, ct_wiki_get_facts and ct_wiki_get_cast read
+ * them (ct-wiki-query.c), shared with their whole-wiki forms
+ * (ct-wiki-batch.c) so that both keep the same joins and order. */
+#define CREDIT_QUERY \
+  "SELECT c.id, c.film_id, fi.title, c.person_id, pe.title, c.character_id, ch.title," \
+  " c.role, c.billing, c.status, c.source" \
+  " FROM credit c JOIN entity fi ON fi.id = c.film_id JOIN entity pe ON pe.id = c.person_id" \
+  " LEFT JOIN entity ch ON ch.id = c.character_id"
+#define FACT_QUERY \
+  "SELECT f.id, f.entity_id, f.position, f.key, f.text, f.value_id," \
+  " v.title, v.kind, f.status, f.source, f.spoiler" \
+  " FROM fact f LEFT JOIN entity v ON v.id = f.value_id"
+CtLookup *_ct_wiki_lookup_from_row  (sqlite3_stmt  *stmt);
+int       _ct_wiki_compare_lookups  (gconstpointer  a,
+                                     gconstpointer  b);   /* alias after title, title, id */
+CtFact   *_ct_wiki_fact_from_row    (sqlite3_stmt  *stmt);
+CtCredit *_ct_wiki_credit_from_row  (sqlite3_stmt  *stmt);
+int       _ct_wiki_compare_billing  (gconstpointer  a,
+                                     gconstpointer  b);   /* billing, unbilled last, id */
+
+/* ct_wiki_get_appearances for every entity with any: id (gint64 *) →
+ * GPtrArray of CtAppearance, the same rows in the same order
+ * (ct-wiki-appearances.c). */
+GHashTable *_ct_wiki_get_every_appearance (CtWiki  *self,
+                                           GError **error);
+
 G_END_DECLS

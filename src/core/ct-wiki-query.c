@@ -230,8 +230,8 @@ ct_wiki_list_entity_names (CtWiki  *self,
 
 /* Names */
 
-static CtLookup *
-lookup_from_row (sqlite3_stmt *stmt)
+CtLookup *
+_ct_wiki_lookup_from_row (sqlite3_stmt *stmt)
 {
   CtLookup *lookup = g_new0 (CtLookup, 1);
 
@@ -247,8 +247,8 @@ lookup_from_row (sqlite3_stmt *stmt)
  * SQLite's sorter costs more to set up for each statement (~5 µs, more
  * than the lookup itself) than sorting them here. Strings compare as
  * SQLite's BINARY collation does, byte by byte. */
-static int
-compare_lookups (gconstpointer a,
+int
+_ct_wiki_compare_lookups (gconstpointer a,
                  gconstpointer b)
 {
   const CtLookup *x = *(CtLookup * const *) a;
@@ -287,11 +287,11 @@ ct_wiki_lookup (CtWiki      *self,
   if (stmt == NULL)
     return NULL;
   ct_db_bind_text (stmt, 1, key);
-  found = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) lookup_from_row,
+  found = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) _ct_wiki_lookup_from_row,
                    (GDestroyNotify) ct_lookup_free, error);
   if (found == NULL)
     return NULL;
-  g_ptr_array_sort (found, compare_lookups);
+  g_ptr_array_sort (found, _ct_wiki_compare_lookups);
 
   /* A title wins over aliases, the way a wiki page name does: "John Wick"
    * is the page so titled even when it is also another one's alias. */
@@ -326,7 +326,7 @@ complete_collect (CtWiki       *self,
       if (g_hash_table_contains (seen, &id))
         continue;
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      lookup = lookup_from_row (stmt);
+      lookup = _ct_wiki_lookup_from_row (stmt);
       lookup->rank = (guint) sqlite3_column_int (stmt, 5);
       g_ptr_array_add (found, lookup);
     }
@@ -479,8 +479,8 @@ ct_wiki_search (CtWiki      *self,
 
 /* Facts and credits */
 
-static CtFact *
-fact_from_row (sqlite3_stmt *stmt)
+CtFact *
+_ct_wiki_fact_from_row (sqlite3_stmt *stmt)
 {
   CtFact *fact = g_new0 (CtFact, 1);
 
@@ -514,22 +514,19 @@ ct_wiki_get_facts (CtWiki  *self,
     return facts;
 
   stmt = ct_db_prepare (self->db,
-                        "SELECT f.id, f.entity_id, f.position, f.key, f.text, f.value_id,"
-                        " v.title, v.kind, f.status, f.source, f.spoiler"
-                        " FROM fact f LEFT JOIN entity v ON v.id = f.value_id"
-                        " WHERE f.entity_id = ? ORDER BY f.position", error);
+                        FACT_QUERY " WHERE f.entity_id = ? ORDER BY f.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entity_id);
-  facts = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) fact_from_row,
+  facts = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) _ct_wiki_fact_from_row,
                             (GDestroyNotify) ct_fact_free, error);
   if (facts != NULL)
     _ct_wiki_cache_add_facts (cache, entity_id, facts);
   return facts;
 }
 
-static CtCredit *
-credit_from_row (sqlite3_stmt *stmt)
+CtCredit *
+_ct_wiki_credit_from_row (sqlite3_stmt *stmt)
 {
   CtCredit *credit = g_new0 (CtCredit, 1);
 
@@ -547,17 +544,11 @@ credit_from_row (sqlite3_stmt *stmt)
   return credit;
 }
 
-/* Billing order; unbilled (0) after everyone billed. */
-#define CREDIT_QUERY \
-  "SELECT c.id, c.film_id, fi.title, c.person_id, pe.title, c.character_id, ch.title," \
-  " c.role, c.billing, c.status, c.source" \
-  " FROM credit c JOIN entity fi ON fi.id = c.film_id JOIN entity pe ON pe.id = c.person_id" \
-  " LEFT JOIN entity ch ON ch.id = c.character_id"
 
 /* Billing order, unbilled (0) last, then by id: sorted here rather than by
- * SQLite, for the reason compare_lookups gives. */
-static int
-compare_billing (gconstpointer a,
+ * SQLite, for the reason _ct_wiki_compare_lookups gives. */
+int
+_ct_wiki_compare_billing (gconstpointer a,
                  gconstpointer b)
 {
   const CtCredit *x = *(CtCredit * const *) a;
@@ -584,10 +575,10 @@ ct_wiki_get_cast (CtWiki  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, film_id);
-  credits = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+  credits = _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) _ct_wiki_credit_from_row,
                               (GDestroyNotify) ct_credit_free, error);
   if (credits != NULL)
-    g_ptr_array_sort (credits, compare_billing);
+    g_ptr_array_sort (credits, _ct_wiki_compare_billing);
   return g_steal_pointer (&credits);
 }
 
@@ -610,7 +601,7 @@ ct_wiki_list_credits (CtWiki  *self,
   stmt = ct_db_prepare (self->db, CREDITS_IN_DUMP_ORDER, error);
   if (stmt == NULL)
     return NULL;
-  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) _ct_wiki_credit_from_row,
                   (GDestroyNotify) ct_credit_free, error);
 }
 
@@ -693,7 +684,7 @@ ct_wiki_get_credits_of (CtWiki  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entity_id);
-  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) credit_from_row,
+  return _ct_wiki_collect (self, stmt, (gpointer (*) (sqlite3_stmt *)) _ct_wiki_credit_from_row,
                            (GDestroyNotify) ct_credit_free, error);
 }
 
@@ -749,7 +740,7 @@ _ct_wiki_foreach_credit (CtWiki            *self,
 
       if (!row)
         return TRUE;
-      credit = credit_from_row (stmt);
+      credit = _ct_wiki_credit_from_row (stmt);
       ok = each (self, credit, user_data, error);
       ct_credit_free (credit);
       if (!ok)

@@ -220,6 +220,30 @@ GPtrArray    *ct_wiki_list_post_paths       (CtWiki        *self,
                                              gboolean       drafts,
                                              GError       **error);
 
+/* What a site's pages ask of each entity, read for the whole wiki at once
+ * and then only looked up (so threads may share it): the entities of
+ * @entities (of CtEntity, kept; NULL: none), and for every name, entity
+ * and film the rows ct_wiki_lookup, _get_facts, _get_cast and
+ * _get_appearances give, in the same order. Asked about what the wiki
+ * does not hold, it answers as they do: no rows (an entity not in
+ * @entities: NULL, ask ct_wiki_get_entity). */
+typedef struct _CtWikiAnswers CtWikiAnswers;
+CtWikiAnswers  *ct_wiki_answers_new         (CtWiki               *self,
+                                             GPtrArray            *entities,
+                                             GError              **error);
+void            ct_wiki_answers_free        (CtWikiAnswers        *self);
+const CtEntity *ct_wiki_answers_entity      (const CtWikiAnswers  *self,
+                                             gint64                id);
+GPtrArray      *ct_wiki_answers_lookup      (const CtWikiAnswers  *self,
+                                             const char           *name);  /* a new reference */
+GPtrArray      *ct_wiki_answers_facts       (const CtWikiAnswers  *self,
+                                             gint64                id);    /* owned by @self */
+GPtrArray      *ct_wiki_answers_cast        (const CtWikiAnswers  *self,
+                                             gint64                film_id); /* a new reference */
+GPtrArray      *ct_wiki_answers_appearances (const CtWikiAnswers  *self,
+                                             gint64                id);    /* a new reference */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtWikiAnswers, ct_wiki_answers_free)
+
 /* Known fact keys per kind (DESIGN §4) */
 /* (labels: ct_fact_key_label in ct-fact-keys.h) */
 const char * const *ct_wiki_known_keys   (CtEntityKind      kind);   /* NULL-terminated */
@@ -279,6 +303,16 @@ GPtrArray    *ct_wiki_list_posts         (CtWiki           *self,
 gboolean      ct_wiki_index_posts_with_stats (CtWiki       *self,
                                           GCancellable     *cancellable,
                                           CtPostIndexStats *stats,
+                                          GError          **error);
+/* Whether index_posts would find nothing to do: the wiki is in the
+ * current format and every post file has the size and time the index
+ * recorded, none added or gone. Reads only, so a read-only wiki can tell
+ * before one is opened for writing. When current and @files is not NULL,
+ * *@files is what was just read of the post files: path as indexed →
+ * struct stat (lstat). */
+gboolean      ct_wiki_posts_indexed      (CtWiki           *self,
+                                          gboolean         *current,
+                                          GHashTable      **files,
                                           GError          **error);
 /* Forgets every post; the next index_posts rebuilds it from the files. */
 gboolean      ct_wiki_clear_post_index   (CtWiki           *self,

@@ -2,7 +2,7 @@
  * then `continuity site`), checked as a reader's browser would meet it:
  * every page passes `tidy -q -e` without errors (warnings are printed,
  * not failed), and every relative link, image and form points to a file
- * of the site. */
+ * of the site; and posts changed between two exports are in the second. */
 #include "config.h"
 
 #include <string.h>
@@ -195,6 +195,55 @@ test_links (Fixture       *f,
     g_error ("links that lead nowhere in the site:\n%s", broken->str);
 }
 
+/* `site` indexes the posts first, and when their files are as the index
+ * recorded it only reads: a post added, edited (to the same size) or
+ * removed since the last export is in the next one all the same. */
+static void
+site_again (Fixture *f)
+{
+  g_autofree char *wiki = g_build_filename (f->tmp, "sample", NULL);
+  g_auto(CtRun) site = { 0 };
+
+  ct_run (&site, NULL, "site", "--wiki", wiki, "-o", f->out, NULL);
+  if (site.exit_code != 0)
+    g_error ("continuity site failed: %s", site.err);
+}
+
+static void
+assert_page_says (Fixture    *f,
+                  const char *text)
+{
+  g_autofree char *page = g_build_filename (f->out, "posts", "added-later.html", NULL);
+  g_autofree char *html = NULL;
+
+  g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, text));
+}
+
+static void
+test_posts_changed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *post = g_build_filename (f->tmp, "sample", "posts", "added-later.md", NULL);
+  g_autofree char *page = g_build_filename (f->out, "posts", "added-later.html", NULL);
+
+  site_again (f);
+  g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (post, "# Added later\n\nFirst words.\n", -1, NULL));
+  site_again (f);
+  assert_page_says (f, "First words.");
+  /* the same size; the file's time moves */
+  g_usleep (10 * 1000);
+  g_assert_true (g_file_set_contents (post, "# Added lager\n\nOther words.\n", -1, NULL));
+  site_again (f);
+  assert_page_says (f, "Other words.");
+  /* the title is the index's */
+  assert_page_says (f, "<title>Added lager");
+  g_assert_cmpint (g_unlink (post), ==, 0);
+  site_again (f);
+  g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -203,6 +252,7 @@ main (int    argc,
 
   g_test_add ("/site/sample/tidy", Fixture, NULL, fixture_set_up, test_tidy, fixture_tear_down);
   g_test_add ("/site/sample/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add ("/site/sample/posts-changed", Fixture, NULL, fixture_set_up, test_posts_changed, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -428,6 +428,51 @@ test_post_file_changed (Fixture       *f,
   }
 }
 
+/* The post files as the index check read them (CtSiteOptions.post_files)
+ * make the same inputs key as stat-ing them: an export with them and a
+ * rerun without (and the other way) render nothing; and a post changed
+ * after they were read is still seen by the next export that reads it. */
+static void
+export_with_post_files (Fixture     *f,
+                        CtSiteStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) post_files = NULL;
+  gboolean current = FALSE;
+  CtSiteOptions options = { .output_dir = f->out, .jobs = 2 };
+
+  g_assert_true (ct_wiki_index_posts (f->wiki.wiki, NULL, &error));
+  g_assert_true (ct_wiki_posts_indexed (f->wiki.wiki, &current, &post_files, &error));
+  g_assert_no_error (error);
+  g_assert_true (current);
+  g_assert_cmpuint (g_hash_table_size (post_files), >=, 1);
+  options.post_files = post_files;
+  g_assert_true (ct_site_export (f->wiki.wiki, &options, NULL, NULL, NULL, stats, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_post_files_given (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *post = g_build_filename (f->wiki.folder, "posts", "review.md", NULL);
+  CtSiteStats stats = { 0 };
+
+  export_with_post_files (f, &stats);
+  g_assert_cmpuint (stats.rendered, >, 0);
+  export (f, f->out, &stats);
+  g_assert_cmpuint (stats.rendered, ==, 0);
+  export_with_post_files (f, &stats);
+  g_assert_cmpuint (stats.rendered, ==, 0);
+
+  g_usleep (20 * 1000);
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Ballerina, again\n---\nAgain.\n", -1, NULL));
+  export_with_post_files (f, &stats);
+  g_assert_cmpuint (stats.rendered, >, 0);
+  export (f, f->out, &stats);
+  g_assert_cmpuint (stats.rendered, ==, 0);
+}
+
 /* The marker's line of the wiki (the digest a rerun may reuse), or NULL. */
 static char *
 marker_wiki_line (const char *out)
@@ -543,6 +588,7 @@ main (int    argc,
   ADD ("/site/incremental/changed-by-hand", test_changed_by_hand);
   ADD ("/site/incremental/post-file-changed", test_post_file_changed);
   ADD ("/site/incremental/wiki-digest-remembered", test_wiki_digest_remembered);
+  ADD ("/site/incremental/post-files-given", test_post_files_given);
 #undef ADD
 
   return g_test_run ();

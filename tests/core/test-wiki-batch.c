@@ -1,5 +1,5 @@
 /* The whole-wiki forms of the per-entity queries (ct_wiki_get_all_backlinks,
- * ct_wiki_list_with_*, ct_wiki_list_fact_texts) and the site's lists of
+ * ct_wiki_list_with_*, ct_wiki_list_fact_texts, ct_wiki_answers_*) and the site's lists of
  * posts must answer exactly what asking each entity (or
  * ct_wiki_list_posts) would: the static site uses them in their place,
  * and its pages must not change. Every entity of a wiki
@@ -319,6 +319,185 @@ test_posts_uncounted (Fixture       *f,
     }
 }
 
+/* ---- the answers a site's workers share (ct_wiki_answers_*) ---- */
+
+static void
+set_aliases (CtWiki     *wiki,
+             const char *title,
+             const char *first,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtEntity) entity = ct_wiki_get_entity (wiki, ct_test_id (wiki, title), &error);
+  g_autoptr(GStrvBuilder) aliases = g_strv_builder_new ();
+  va_list args;
+
+  g_assert_no_error (error);
+  va_start (args, first);
+  for (const char *alias = first; alias != NULL; alias = va_arg (args, const char *))
+    g_strv_builder_add (aliases, alias);
+  va_end (args);
+  g_strfreev (entity->aliases);
+  entity->aliases = g_strv_builder_end (aliases);
+  g_assert_true (ct_wiki_update_entity (wiki, entity, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+describe_lookup (const CtLookup *l)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%s|%d|%s", l->entity_id, l->kind, l->title, l->match, l->matched);
+}
+
+static char *
+describe_fact (const CtFact *f)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%s|%s|%" G_GINT64_FORMAT "|%s|%d|%d|%s|%d",
+                          f->id, f->entity_id, f->position, f->key, f->text ? f->text : "(null)", f->value_id,
+                          f->value_title ? f->value_title : "(null)", f->value_kind, f->status,
+                          f->source ? f->source : "(null)", f->spoiler);
+}
+
+static char *
+describe_credit (const CtCredit *c)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT
+                          "|%s|%s|%d|%d|%s", c->id, c->film_id, c->film_title, c->person_id, c->person_title,
+                          c->character_id, c->character_title ? c->character_title : "(null)", c->role,
+                          c->billing, c->status, c->source ? c->source : "(null)");
+}
+
+static char *
+describe_appearance (const CtAppearance *a)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%s|%" G_GINT64_FORMAT "|%s|%s", a->entity_id, a->kind, a->title,
+                          a->film_id, a->film_title ? a->film_title : "(null)", a->detail ? a->detail : "(null)");
+}
+
+static char *
+describe_entity (const CtEntity *e)
+{
+  g_autofree char *aliases = g_strjoinv ("/", e->aliases);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%s|%s|%s|%s|%d|%s", e->id, e->kind, e->title, e->slug,
+                          e->summary ? e->summary : "(null)", e->notes ? e->notes : "(null)", e->spoiler, aliases);
+}
+
+typedef char *(*DescribeFunc) (gconstpointer);
+
+/* Fails unless @a and @b hold the same rows in the same order. */
+static void
+assert_same_rows (GPtrArray    *a,
+                  GPtrArray    *b,
+                  DescribeFunc  describe_row)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_autofree char *x = describe_row (g_ptr_array_index (a, i));
+      g_autofree char *y = describe_row (g_ptr_array_index (b, i));
+
+      g_assert_cmpstr (x, ==, y);
+    }
+}
+
+static void
+test_answers (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(CtWikiAnswers) answers = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint with_cast = 0, with_appearances = 0, with_facts = 0, ambiguous = 0;
+  CtCredit twice = { 0 };
+
+  /* names that several entities answer to: an alias that is another
+   * entity's title (the title wins), one alias of two entities, and two
+   * aliases of one entity that differ only in case */
+  set_aliases (f->wiki, "Winston", "The Manager", "Ballerina", NULL);
+  set_aliases (f->wiki, "Rooney", "The Manager", "the one", "The One", NULL);
+  /* a person credited twice in one film, with and without billing */
+  twice.film_id = ct_test_id (f->wiki, "Ballerina");
+  twice.person_id = ct_test_id (f->wiki, "Ana de Armas");
+  twice.role = (char *) "producer";
+  {
+    gint64 id = ct_wiki_add_credit (f->wiki, &twice, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+  }
+
+  entities = all_entities (f->wiki);
+  answers = ct_wiki_answers_new (f->wiki, entities, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answers);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      CtEntity *entity = g_ptr_array_index (entities, i);
+      g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, entity->id, &error);
+      g_autoptr(GPtrArray) cast = NULL;
+      g_autoptr(GPtrArray) cast_answer = ct_wiki_answers_cast (answers, entity->id);
+      g_autoptr(GPtrArray) appearances = NULL;
+      g_autoptr(GPtrArray) appearances_answer = ct_wiki_answers_appearances (answers, entity->id);
+      g_autoptr(CtEntity) one = ct_wiki_get_entity (f->wiki, entity->id, &error);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      assert_same_rows (facts, ct_wiki_answers_facts (answers, entity->id), (DescribeFunc) describe_fact);
+      cast = ct_wiki_get_cast (f->wiki, entity->id, &error);
+      g_assert_no_error (error);
+      assert_same_rows (cast, cast_answer, (DescribeFunc) describe_credit);
+      appearances = ct_wiki_get_appearances (f->wiki, entity->id, &error);
+      g_assert_no_error (error);
+      assert_same_rows (appearances, appearances_answer, (DescribeFunc) describe_appearance);
+      expected = describe_entity (one);
+      got = describe_entity (ct_wiki_answers_entity (answers, entity->id));
+      g_assert_cmpstr (got, ==, expected);
+
+      with_facts += facts->len > 0;
+      with_cast += cast->len > 0;
+      with_appearances += appearances->len > 0;
+      g_ptr_array_add (names, g_strdup (entity->title));
+      g_ptr_array_add (names, g_utf8_strup (entity->title, -1));
+      g_ptr_array_add (names, g_strdup_printf ("  %s ", entity->title));
+      for (guint j = 0; entity->aliases[j] != NULL; j++)
+        g_ptr_array_add (names, g_strdup (entity->aliases[j]));
+    }
+  /* what the wiki has no rows for */
+  g_ptr_array_add (names, g_strdup ("Nobody Yet"));
+  g_ptr_array_add (names, g_strdup (""));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GPtrArray) one = ct_wiki_lookup (f->wiki, name, &error);
+      g_autoptr(GPtrArray) answer = ct_wiki_answers_lookup (answers, name);
+
+      g_assert_no_error (error);
+      assert_same_rows (one, answer, (DescribeFunc) describe_lookup);
+      ambiguous += one->len > 1;
+    }
+  /* ids that are no entity */
+  {
+    g_autoptr(GPtrArray) cast = ct_wiki_answers_cast (answers, 999999);
+    g_autoptr(GPtrArray) appearances = ct_wiki_answers_appearances (answers, -1);
+
+    g_assert_cmpuint (cast->len, ==, 0);
+    g_assert_cmpuint (appearances->len, ==, 0);
+    g_assert_cmpuint (ct_wiki_answers_facts (answers, 0)->len, ==, 0);
+    g_assert_null (ct_wiki_answers_entity (answers, 999999));
+  }
+  /* the wiki really has rows of each kind to compare */
+  g_assert_cmpuint (with_facts, >=, 10);
+  g_assert_cmpuint (with_cast, >=, 2);
+  g_assert_cmpuint (with_appearances, >=, 8);
+  g_assert_cmpuint (ambiguous, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,5 +509,6 @@ main (int   argc,
   ADD ("/wiki-batch/fact-texts", test_fact_texts);
   ADD ("/wiki-batch/entity-names", test_entity_names);
   ADD ("/wiki-batch/posts-uncounted", test_posts_uncounted);
+  ADD ("/wiki-batch/answers", test_answers);
   return g_test_run ();
 }

@@ -2,7 +2,10 @@
  * and time, then content hash), mentions with lines, post search. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ct-front-matter.h"
@@ -361,6 +364,146 @@ test_bad_posts (Fixture       *f,
     }
 }
 
+/* What the folder walk takes for a post: files ending in .md anywhere
+ * under the wiki but in hidden folders; no symbolic link, to a post or
+ * to a folder (a loop cannot hang it, nothing outside is read); and a
+ * post edited to the same size in the same second is still read again
+ * when its time moved. */
+static void
+test_walk (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autofree char *outside = g_dir_make_tmp ("outside-posts-XXXXXX", NULL);
+  g_autofree char *outside_post = g_build_filename (outside, "far.md", NULL);
+  g_autofree char *link_folder = g_build_filename (f->folder, "posts", "linked", NULL);
+  g_autofree char *link_post = g_build_filename (f->folder, "posts", "linked.md", NULL);
+  g_autofree char *loop = g_build_filename (f->folder, "posts", "2024", "loop", NULL);
+  g_autofree char *target = g_build_filename (f->folder, "posts", "undated.md", NULL);
+  CtPostIndexStats stats;
+
+  g_assert_nonnull (outside);
+  g_assert_true (g_file_set_contents (outside_post, "# Far away\n", -1, NULL));
+  g_assert_cmpint (symlink (outside, link_folder), ==, 0);
+  g_assert_cmpint (symlink (target, link_post), ==, 0);
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+  write_post (f, "posts/a/b/c/deep.md", "# Deep\n");
+  write_post (f, "posts/2024/.drafts/hidden.md", "# Hidden too\n");
+  write_post (f, "posts/folder.md/inside.md", "# Inside a folder named like a post\n");
+
+  run_index (f, &stats);
+  g_assert_cmpuint (stats.files, ==, 5);
+  g_assert_cmpuint (stats.parsed, ==, 5);
+  posts = ct_wiki_list_posts (f->wiki, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 5);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const char *path = ((CtPost *) g_ptr_array_index (posts, i))->path;
+
+      g_assert_true (g_str_equal (path, "posts/review.md") || g_str_equal (path, "posts/2024/notes.md")
+                     || g_str_equal (path, "posts/undated.md") || g_str_equal (path, "posts/a/b/c/deep.md")
+                     || g_str_equal (path, "posts/folder.md/inside.md"));
+    }
+
+  /* the same size, the same second, another microsecond */
+  set_mtime (f, "posts/undated.md", 1700000000);
+  run_index (f, &stats);
+  write_post (f, "posts/undated.md", "No heading here, [[Winston]] once.\n");
+  set_mtime (f, "posts/undated.md", 1700000000);
+  {
+    struct timespec times[2] = { { .tv_nsec = UTIME_OMIT }, { .tv_sec = 1700000000, .tv_nsec = 5000 } };
+    g_assert_cmpint (utimensat (AT_FDCWD, target, times, 0), ==, 0);
+  }
+  run_index (f, &stats);
+  g_assert_cmpuint (stats.parsed, ==, 1);
+  g_assert_cmpuint (stats.unchanged, ==, 4);
+  g_assert_cmpint (g_unlink (link_folder), ==, 0);
+  g_assert_cmpint (g_unlink (outside_post), ==, 0);
+  g_assert_cmpint (g_rmdir (outside), ==, 0);
+}
+
+/* ct_wiki_posts_indexed says whether indexing would do anything, on a
+ * read-only connection too: after each kind of change it says no, after
+ * indexing yes. */
+static void
+assert_indexed (Fixture  *f,
+                gboolean  expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtWiki) reader = ct_wiki_open (f->folder, CT_WIKI_OPEN_READ_ONLY, &error);
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  gboolean current = !expected;
+
+  g_assert_no_error (error);
+  g_assert_true (ct_wiki_posts_indexed (reader, &current, &states, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (current, ==, expected);
+  current = !expected;
+  g_assert_true (ct_wiki_posts_indexed (f->wiki, &current, NULL, &error));
+  g_assert_cmpint (current, ==, expected);
+  if (!expected)
+    {
+      g_assert_null (states);
+      return;
+    }
+  /* when current: every indexed post's file as lstat sees it now */
+  posts = ct_wiki_list_posts (f->wiki, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (states), ==, posts->len);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const char *path = ((CtPost *) g_ptr_array_index (posts, i))->path;
+      g_autofree char *full = g_build_filename (f->folder, path, NULL);
+      const struct stat *known = g_hash_table_lookup (states, path);
+      struct stat st;
+
+      g_assert_nonnull (known);
+      g_assert_cmpint (lstat (full, &st), ==, 0);
+      g_assert_cmpint (known->st_ino, ==, st.st_ino);
+      g_assert_cmpint (known->st_size, ==, st.st_size);
+      g_assert_cmpint (known->st_mode, ==, st.st_mode);
+      g_assert_cmpint (known->st_mtim.tv_sec, ==, st.st_mtim.tv_sec);
+      g_assert_cmpint (known->st_mtim.tv_nsec, ==, st.st_mtim.tv_nsec);
+    }
+}
+
+static void
+test_indexed (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *gone = g_build_filename (f->folder, "posts", "undated.md", NULL);
+  CtPostIndexStats stats;
+
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+
+  /* touched (the index records the new time) */
+  set_mtime (f, "posts/review.md", 1700000000);
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* edited */
+  write_post (f, "posts/2024/notes.md", "# Chapter notes, edited\n");
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* added, in a new folder */
+  write_post (f, "posts/2026/new.md", "# New\n");
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  assert_indexed (f, TRUE);
+  /* removed */
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  assert_indexed (f, FALSE);
+  run_index (f, &stats);
+  g_assert_cmpuint (stats.removed, ==, 1);
+  assert_indexed (f, TRUE);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -393,6 +536,8 @@ main (int    argc,
   ADD ("/wiki/posts/clear-rebuild", test_clear_and_rebuild);
   ADD ("/wiki/posts/bad-posts", test_bad_posts);
   ADD ("/wiki/posts/cancel", test_cancel);
+  ADD ("/wiki/posts/walk", test_walk);
+  ADD ("/wiki/posts/indexed", test_indexed);
 #undef ADD
 
   return g_test_run ();
