@@ -112,3 +112,39 @@ _ct_blocks_is_heading (const CtRenderBlock *block)
 
   return h[0] == '<' && h[1] == 'h' && h[2] >= '1' && h[2] <= '6';
 }
+
+GArray *
+_ct_blocks_splice_lines (GArray     *lines,
+                         gsize       old_length,
+                         const char *text,
+                         gsize       length,
+                         gsize       prefix,
+                         gsize       suffix)
+{
+  GArray *spliced = g_array_sized_new (FALSE, FALSE, sizeof (gsize), lines->len + 16);
+  const gsize *old = (const gsize *) (void *) lines->data;
+  gssize delta = (gssize) length - (gssize) old_length;
+  const char *p = text + prefix, *end = text + length - suffix;
+  guint k = 0;
+
+  /* A line starts after a newline: those starting at or before @prefix
+   * follow unchanged bytes; those past the old changed bytes moved. */
+  while (k < lines->len && old[k] <= prefix)
+    k++;
+  g_array_append_vals (spliced, old, k);
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    {
+      gsize start = (gsize) (++p - text);
+
+      g_array_append_val (spliced, start);
+    }
+  while (k < lines->len && old[k] <= old_length - suffix)
+    k++;
+  for (; k < lines->len; k++)
+    {
+      gsize start = (gsize) ((gssize) old[k] + delta);
+
+      g_array_append_val (spliced, start);
+    }
+  return spliced;
+}

@@ -3,6 +3,7 @@
  * ct-render-blocks.c        which blocks an edit touched, the window of
  *                           blocks rendered again, the result composed
  * ct-render-blocks-parts.c  shared blocks and the index of a text's lines
+ * ct-render-blocks-list.c   the blocks of a result, shared by chunks
  */
 #pragma once
 
@@ -34,5 +35,26 @@ gsize          _ct_blocks_line_start      (GArray              *lines,
 gsize          _ct_blocks_line_end        (GArray              *lines,
                                            guint                line,
                                            gsize                length);
+
+/* Where each line of a text starts after an edit: @lines of the text
+ * before, kept up to byte @prefix and moved by @delta past the @suffix
+ * bytes that did not change, @text indexed only in between. */
+GArray        *_ct_blocks_splice_lines    (GArray              *lines,
+                                           gsize                old_length,
+                                           const char          *text,
+                                           gsize                length,
+                                           gsize                prefix,
+                                           gsize                suffix);
+
+/* Blocks [0, s) of @self, then @blocks (their html taken, their lines the
+ * new text's), then blocks (e, end) moved by @line_delta lines. Sets
+ * @copied to the number of blocks put in new chunks. */
+CtBlockList   *_ct_block_list_splice      (CtBlockList         *self,
+                                           guint                s,
+                                           guint                e,
+                                           CtRenderBlock       *blocks,
+                                           guint                n_blocks,
+                                           int                  line_delta,
+                                           guint               *copied);
 
 G_END_DECLS

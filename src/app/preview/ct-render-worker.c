@@ -134,8 +134,8 @@ render_thread (GTask        *task,
   options.wiki = job->wiki;
 
   job->trace.started_us = g_get_monotonic_time ();
-  result = ct_block_renderer_render (job->renderer, g_bytes_get_data (job->text, NULL),
-                                     g_bytes_get_size (job->text) - 1, &options, &error);
+  /* The renderer keeps the text by reference: no copy of it per key. */
+  result = ct_block_renderer_render_bytes (job->renderer, job->text, &options, 0, NULL, &error);
   job->trace.ended_us = g_get_monotonic_time ();
   ct_block_renderer_get_stats (job->renderer, &job->trace.stats);
   if (result == NULL)
@@ -208,7 +208,6 @@ render_here (CtRenderWorker  *self,
 {
   g_autoptr(CtRenderResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text = g_bytes_get_data (self->text, NULL);
   gboolean too_big = FALSE;
 
   if (!whole && text_size (self) > CT_RENDER_WORKER_MAIN_MAX)
@@ -219,11 +218,8 @@ render_here (CtRenderWorker  *self,
   self->trace.threaded = FALSE;
   self->trace.dispatched_us = dispatched_us;
   self->trace.started_us = g_get_monotonic_time ();
-  if (whole)
-    result = ct_block_renderer_render (self->renderer, text, text_size (self), options, &error);
-  else
-    result = ct_block_renderer_render_within (self->renderer, text, text_size (self), options,
-                                              CT_RENDER_WORKER_MAIN_WINDOW, &too_big, &error);
+  result = ct_block_renderer_render_bytes (self->renderer, self->text, options,
+                                           whole ? 0 : CT_RENDER_WORKER_MAIN_WINDOW, &too_big, &error);
   if (too_big)
     return FALSE;
   self->trace.ended_us = g_get_monotonic_time ();
