@@ -290,12 +290,14 @@ enum {
   HOP_TO_PAGE,     /* … to the patch sent to the page */
   HOP_ROUND_TRIP,  /* sent to the page's "applied" back */
   HOP_PAGE,        /* of which the page's own patching */
+  HOP_PAGE_WAIT,   /* of which sent to the page's patch starting */
   N_HOPS
 };
 
 static const char *HOP_NAMES[N_HOPS] = {
   "insert call", "insert→preview has text", "→worker takes it", "→render starts",
   "render", "→result on main", "→patch sent", "sent→applied back", "(page's own patch)",
+  "(sent→page starts)",
 };
 
 typedef struct {
@@ -335,6 +337,7 @@ hops_add (Hops   *h,
   ms[HOP_TO_PAGE] = (t.sent_us - t.delivered_us) / 1000.0;
   ms[HOP_ROUND_TRIP] = (t.applied_us - t.sent_us) / 1000.0;
   ms[HOP_PAGE] = t.page_ms;
+  ms[HOP_PAGE_WAIT] = t.page_wait_ms;
   for (guint i = 0; i < N_HOPS; i++)
     g_array_append_val (h->ms[i], ms[i]);
   h->threaded += t.threaded;
