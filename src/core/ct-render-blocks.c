@@ -358,6 +358,28 @@ copy_mention (const CtMention *m,
   return copy;
 }
 
+/* A copy of @d moved by @bytes and @lines, its fixes too (their offsets
+ * are into the text like its own). */
+static CtDiagnostic *
+moved_diagnostic (const CtDiagnostic *d,
+                  gssize              bytes,
+                  int                 lines)
+{
+  CtDiagnostic *copy = ct_diagnostic_copy (d);
+
+  copy->start += bytes;
+  copy->end += bytes;
+  copy->line += lines;
+  for (guint i = 0; copy->fixes != NULL && i < copy->fixes->len; i++)
+    {
+      CtQuickFix *fix = g_ptr_array_index (copy->fixes, i);
+
+      fix->start += bytes;
+      fix->end += bytes;
+    }
+  return copy;
+}
+
 static CtRenderResult *
 compose (CtBlockRenderer *self,
          const Window    *w,
@@ -409,28 +431,18 @@ compose (CtBlockRenderer *self,
   for (guint i = 0; i < w->result->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (w->result->diagnostics, i);
-      CtDiagnostic *copy;
 
       if (d->start < self->prelude_length)
         continue;
-      copy = ct_diagnostic_copy (d);
-      copy->start += w->byte_shift;
-      copy->end += w->byte_shift;
-      copy->line += w->line_shift;
-      g_ptr_array_add (result->diagnostics, copy);
+      g_ptr_array_add (result->diagnostics, moved_diagnostic (d, w->byte_shift, w->line_shift));
     }
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
-      CtDiagnostic *copy;
 
       if (d->start < w->old_end || (w->to_end && d->start >= w->old_start))
         continue;
-      copy = ct_diagnostic_copy (d);
-      copy->start += delta;
-      copy->end += delta;
-      copy->line += line_delta;
-      g_ptr_array_add (result->diagnostics, copy);
+      g_ptr_array_add (result->diagnostics, moved_diagnostic (d, delta, line_delta));
     }
 
   /* Mentions carry lines only: the window's lines in the old text. */
