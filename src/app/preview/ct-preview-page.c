@@ -298,7 +298,9 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
    * own. */
   if (generation != ct_render_worker_get_generation (worker))
     return;
-  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  /* A long post's last diagnostics may be tens of thousands (unlinked
+   * mentions): freed in a thread, not here. */
+  ct_render_worker_free_later (g_steal_pointer (&self->diagnostics), (GDestroyNotify) g_ptr_array_unref);
   self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
   g_signal_emit (self, _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);

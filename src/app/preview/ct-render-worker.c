@@ -144,6 +144,40 @@ render_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) ct_render_result_free);
 }
 
+typedef struct {
+  gpointer       data;
+  GDestroyNotify free_func;
+} Garbage;
+
+static void
+free_garbage (gpointer data,
+              gpointer user_data)
+{
+  Garbage *garbage = data;
+
+  garbage->free_func (garbage->data);
+  g_free (garbage);
+}
+
+void
+ct_render_worker_free_later (gpointer       data,
+                             GDestroyNotify free_func)
+{
+  /* One thread for the whole app, kept: freeing is short work that comes
+   * with every key of a long post. */
+  static GThreadPool *pool;
+  Garbage *garbage;
+
+  if (data == NULL)
+    return;
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (free_garbage, NULL, 1, FALSE, NULL));
+  garbage = g_new (Garbage, 1);
+  garbage->data = data;
+  garbage->free_func = free_func;
+  g_thread_pool_push (pool, garbage, NULL);
+}
+
 static void
 render_thread_done_cb (GObject      *object,
                        GAsyncResult *res,
@@ -152,7 +186,7 @@ render_thread_done_cb (GObject      *object,
   g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (object));
   GTask *task = G_TASK (res);
   RenderJob *job = g_task_get_task_data (task);
-  g_autoptr(CtRenderResult) result = NULL;
+  CtRenderResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -179,6 +213,9 @@ render_thread_done_cb (GObject      *object,
       self->trace = job->trace;
       deliver (self, job->generation, result, error);
     }
+  /* A thread render is a long post's: its mentions and what else no
+   * handler kept are freed off the main thread. */
+  ct_render_worker_free_later (result, (GDestroyNotify) ct_render_result_free);
   if (self->pending)
     schedule (self);
 }
