@@ -431,20 +431,3 @@ ct_block_list_append_shifts (CtBlockList *self,
         }
     }
 }
-
-GPtrArray *
-ct_block_list_to_array (CtBlockList *self)
-{
-  GPtrArray *blocks;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  blocks = g_ptr_array_new_full (self->length, (GDestroyNotify) _ct_blocks_block_release);
-  for (guint i = 0; i < self->length; i++)
-    {
-      CtRenderBlock b = ct_block_list_get (self, i);
-
-      g_ptr_array_add (blocks, _ct_blocks_new_block (g_ref_string_acquire (b.html), b.first_line, b.last_line));
-    }
-  return blocks;
-}

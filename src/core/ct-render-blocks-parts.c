@@ -7,41 +7,8 @@
 #include "ct-diagnostic.h"
 #include "ct-render-blocks-private.h"
 
-/* ct-render-blocks-parts.c — the block renderer's parts: shared,
- * reference-counted blocks and the index of a text's lines. */
-
-static void
-clear_block (gpointer data)
-{
-  CtRenderBlock *block = data;
-
-  g_ref_string_release (block->html);
-}
-
-void
-_ct_blocks_block_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, clear_block);
-}
-
-CtRenderBlock *
-_ct_blocks_new_block (char  *ref_html,
-                      guint  first_line,
-                      guint  last_line)
-{
-  CtRenderBlock *block = g_atomic_rc_box_new0 (CtRenderBlock);
-
-  block->html = ref_html;
-  block->first_line = first_line;
-  block->last_line = last_line;
-  return block;
-}
-
-GPtrArray *
-_ct_blocks_new_blocks (guint reserve)
-{
-  return g_ptr_array_new_full (reserve, _ct_blocks_block_release);
-}
+/* ct-render-blocks-parts.c — the block renderer's parts: the index of a
+ * text's lines, and what a result takes over from an earlier render. */
 
 GPtrArray *
 _ct_blocks_new_mentions (void)
@@ -147,4 +114,37 @@ _ct_blocks_splice_lines (GArray     *lines,
       g_array_append_val (spliced, start);
     }
   return spliced;
+}
+
+CtMention *
+_ct_blocks_moved_mention (const CtMention *m,
+                          int              lines)
+{
+  CtMention *copy = g_new0 (CtMention, 1);
+
+  copy->entity_id = m->entity_id;
+  copy->title = g_strdup (m->title);
+  copy->line = m->line + lines;
+  return copy;
+}
+
+CtDiagnostic *
+_ct_blocks_moved_diagnostic (const CtDiagnostic *d,
+                             gssize              bytes,
+                             int                 lines)
+{
+  CtDiagnostic *copy = ct_diagnostic_copy (d);
+
+  copy->start += bytes;
+  copy->end += bytes;
+  copy->line += lines;
+  /* A fix's offsets are into the text, like the diagnostic's own. */
+  for (guint i = 0; copy->fixes != NULL && i < copy->fixes->len; i++)
+    {
+      CtQuickFix *fix = g_ptr_array_index (copy->fixes, i);
+
+      fix->start += bytes;
+      fix->end += bytes;
+    }
+  return copy;
 }

@@ -2,7 +2,8 @@
  *
  * ct-render-blocks.c        which blocks an edit touched, the window of
  *                           blocks rendered again, the result composed
- * ct-render-blocks-parts.c  shared blocks and the index of a text's lines
+ * ct-render-blocks-parts.c  shared blocks, the index of a text's lines,
+ *                           the diagnostics and mentions a result takes over
  * ct-render-blocks-list.c   the blocks of a result, shared by chunks
  */
 #pragma once
@@ -11,14 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Blocks are reference counted and never changed once made, so results
- * share them; their html is a GRefString (taken), shared by the blocks
- * that only moved. */
-CtRenderBlock *_ct_blocks_new_block       (char                *ref_html,
-                                           guint                first_line,
-                                           guint                last_line);
-void           _ct_blocks_block_release   (gpointer             block);
-GPtrArray     *_ct_blocks_new_blocks      (guint                reserve);
 GPtrArray     *_ct_blocks_new_mentions    (void);
 GPtrArray     *_ct_blocks_new_diagnostics (void);
 gboolean       _ct_blocks_is_heading      (const CtRenderBlock *block);
@@ -56,5 +49,13 @@ CtBlockList   *_ct_block_list_splice      (CtBlockList         *self,
                                            guint                n_blocks,
                                            int                  line_delta,
                                            guint               *copied);
+
+/* Copies moved by @lines (and @bytes) of the text, for a result that
+ * takes them from an earlier render. */
+CtMention     *_ct_blocks_moved_mention    (const CtMention     *m,
+                                            int                  lines);
+CtDiagnostic  *_ct_blocks_moved_diagnostic (const CtDiagnostic  *d,
+                                            gssize               bytes,
+                                            int                  lines);
 
 G_END_DECLS

@@ -346,40 +346,6 @@ window_swallows_definition (const Window *w,
   return FALSE;
 }
 
-static CtMention *
-copy_mention (const CtMention *m,
-              int              line_shift)
-{
-  CtMention *copy = g_new0 (CtMention, 1);
-
-  copy->entity_id = m->entity_id;
-  copy->title = g_strdup (m->title);
-  copy->line = m->line + line_shift;
-  return copy;
-}
-
-/* A copy of @d moved by @bytes and @lines, its fixes too (their offsets
- * are into the text like its own). */
-static CtDiagnostic *
-moved_diagnostic (const CtDiagnostic *d,
-                  gssize              bytes,
-                  int                 lines)
-{
-  CtDiagnostic *copy = ct_diagnostic_copy (d);
-
-  copy->start += bytes;
-  copy->end += bytes;
-  copy->line += lines;
-  for (guint i = 0; copy->fixes != NULL && i < copy->fixes->len; i++)
-    {
-      CtQuickFix *fix = g_ptr_array_index (copy->fixes, i);
-
-      fix->start += bytes;
-      fix->end += bytes;
-    }
-  return copy;
-}
-
 static CtRenderResult *
 compose (CtBlockRenderer *self,
          const Window    *w,
@@ -434,7 +400,7 @@ compose (CtBlockRenderer *self,
 
       if (d->start < self->prelude_length)
         continue;
-      g_ptr_array_add (result->diagnostics, moved_diagnostic (d, w->byte_shift, w->line_shift));
+      g_ptr_array_add (result->diagnostics, _ct_blocks_moved_diagnostic (d, w->byte_shift, w->line_shift));
     }
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
@@ -442,7 +408,7 @@ compose (CtBlockRenderer *self,
 
       if (d->start < w->old_end || (w->to_end && d->start >= w->old_start))
         continue;
-      g_ptr_array_add (result->diagnostics, moved_diagnostic (d, delta, line_delta));
+      g_ptr_array_add (result->diagnostics, _ct_blocks_moved_diagnostic (d, delta, line_delta));
     }
 
   /* Mentions carry lines only: the window's lines in the old text. */
@@ -453,21 +419,21 @@ compose (CtBlockRenderer *self,
       const CtMention *m = g_ptr_array_index (self->mentions, i);
 
       if (m->line < window_first_line)
-        g_ptr_array_add (result->mentions, copy_mention (m, 0));
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, 0));
     }
   for (guint i = 0; i < w->result->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (w->result->mentions, i);
 
       if (m->line > self->prelude_lines)
-        g_ptr_array_add (result->mentions, copy_mention (m, w->line_shift));
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, w->line_shift));
     }
   for (guint i = 0; i < self->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (self->mentions, i);
 
       if (m->line > old_window_last_line)
-        g_ptr_array_add (result->mentions, copy_mention (m, line_delta));
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, line_delta));
     }
 
   return g_steal_pointer (&result);

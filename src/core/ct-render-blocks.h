@@ -62,9 +62,6 @@ void            ct_block_list_append_shifts (CtBlockList *self,
                                              guint        to,
                                              int          offset,
                                              GArray      *runs);
-/* A new array of the blocks (of CtRenderBlock, as ct_render's), for
- * callers that want one: costs a copy of every block. */
-GPtrArray      *ct_block_list_to_array   (CtBlockList *self);
 
 /* What the last ct_block_renderer_render did, for tests and benchmarks. */
 typedef struct {
