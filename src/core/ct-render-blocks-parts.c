@@ -16,10 +16,34 @@ _ct_blocks_new_mentions (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_mention_free);
 }
 
-GPtrArray *
-_ct_blocks_new_diagnostics (void)
+/* The renderer's diagnostics are reference counted: a result shares
+ * with the one before it those the edit did not move (with an unlinked
+ * mention every few words, a long post has tens of thousands). */
+static void
+clear_diagnostic (gpointer data)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
+  CtDiagnostic *d = data;
+
+  g_free (d->message);
+  g_clear_pointer (&d->fixes, g_ptr_array_unref);
+}
+
+static void
+release_diagnostic (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, clear_diagnostic);
+}
+
+GPtrArray *
+_ct_blocks_new_diagnostics (guint reserve)
+{
+  return g_ptr_array_new_full (reserve, release_diagnostic);
+}
+
+CtDiagnostic *
+_ct_blocks_shared_diagnostic (const CtDiagnostic *d)
+{
+  return g_atomic_rc_box_acquire ((CtDiagnostic *) d);
 }
 
 GArray *
@@ -133,8 +157,11 @@ _ct_blocks_moved_diagnostic (const CtDiagnostic *d,
                              gssize              bytes,
                              int                 lines)
 {
-  CtDiagnostic *copy = ct_diagnostic_copy (d);
+  CtDiagnostic *copy = g_atomic_rc_box_dup (sizeof *d, (CtDiagnostic *) d);
 
+  copy->message = g_strdup (d->message);
+  if (d->fixes != NULL)
+    copy->fixes = g_ptr_array_copy (d->fixes, (GCopyFunc) ct_quick_fix_copy, NULL);
   copy->start += bytes;
   copy->end += bytes;
   copy->line += lines;

@@ -2,8 +2,8 @@
  *
  * ct-render-blocks.c        which blocks an edit touched, the window of
  *                           blocks rendered again, the result composed
- * ct-render-blocks-parts.c  shared blocks, the index of a text's lines,
- *                           the diagnostics and mentions a result takes over
+ * ct-render-blocks-parts.c  the index of a text's lines, the diagnostics
+ *                           (counted) and mentions a result takes over
  * ct-render-blocks-list.c   the blocks of a result, shared by chunks
  */
 #pragma once
@@ -13,7 +13,9 @@
 G_BEGIN_DECLS
 
 GPtrArray     *_ct_blocks_new_mentions    (void);
-GPtrArray     *_ct_blocks_new_diagnostics (void);
+/* Of reference-counted diagnostics: made by _ct_blocks_moved_diagnostic,
+ * shared by _ct_blocks_shared_diagnostic. */
+GPtrArray     *_ct_blocks_new_diagnostics (guint                reserve);
 gboolean       _ct_blocks_is_heading      (const CtRenderBlock *block);
 
 /* Where each line of @text starts (gsize, the first at 0). */
@@ -57,5 +59,6 @@ CtMention     *_ct_blocks_moved_mention    (const CtMention     *m,
 CtDiagnostic  *_ct_blocks_moved_diagnostic (const CtDiagnostic  *d,
                                             gssize               bytes,
                                             int                  lines);
+CtDiagnostic  *_ct_blocks_shared_diagnostic (const CtDiagnostic *d);
 
 G_END_DECLS

@@ -199,6 +199,15 @@ render_full (CtBlockRenderer       *self,
 
   result->block_list = ct_block_list_new (result->blocks);
   g_clear_pointer (&result->blocks, g_ptr_array_unref);
+  {
+    /* Counted copies, which the next results share where they can. */
+    GPtrArray *diagnostics = _ct_blocks_new_diagnostics (result->diagnostics->len);
+
+    for (guint i = 0; i < result->diagnostics->len; i++)
+      g_ptr_array_add (diagnostics, _ct_blocks_moved_diagnostic (g_ptr_array_index (result->diagnostics, i), 0, 0));
+    g_ptr_array_unref (result->diagnostics);
+    result->diagnostics = diagnostics;
+  }
 
   self->mode = options->mode;
   self->allow_raw_html = options->allow_raw_html;
@@ -386,13 +395,13 @@ compose (CtBlockRenderer *self,
 
   /* Diagnostics: those before the window, the window's own, those after
    * it moved by the edit. */
-  result->diagnostics = _ct_blocks_new_diagnostics ();
+  result->diagnostics = _ct_blocks_new_diagnostics (self->diagnostics->len + w->result->diagnostics->len);
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
 
       if (d->start < w->old_start)
-        g_ptr_array_add (result->diagnostics, ct_diagnostic_copy (d));
+        g_ptr_array_add (result->diagnostics, _ct_blocks_shared_diagnostic (d));
     }
   for (guint i = 0; i < w->result->diagnostics->len; i++)
     {

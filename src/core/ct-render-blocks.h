@@ -15,7 +15,9 @@
  * not in @blocks, which is NULL: a list shares whole chunks of blocks
  * with the last result, so an update costs what the edit touched. A
  * block that did not change has the same html pointer, so comparing
- * blocks is a pointer compare. Not thread-safe: use one from one thread
+ * blocks is a pointer compare. Their @diagnostics share the ones the edit
+ * did not move with the last result's (reference counted): read them,
+ * unref the array, never free one alone. Not thread-safe: use one from one thread
  * at a time; its results and their lists may go to any thread.
  */
 #pragma once
