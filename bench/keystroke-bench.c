@@ -222,6 +222,61 @@ settle (Bench *b)
     }
 }
 
+typedef struct {
+  gboolean done;
+  double   value;
+} Eval;
+
+static void
+eval_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
+
+  eval->value = value != NULL && jsc_value_is_number (value) ? jsc_value_to_double (value) : -1;
+  eval->done = TRUE;
+}
+
+/* Runs @script in the page; its number, and in @wait_ms how long the
+ * answer took (a web process still busy laying out or painting makes a
+ * patch wait as long). */
+static double
+page_eval (Bench      *b,
+           const char *script,
+           double     *wait_ms)
+{
+  Eval eval = { FALSE, 0 };
+  gint64 t0 = g_get_monotonic_time ();
+
+  webkit_web_view_evaluate_javascript (ct_preview_get_web_view (b->preview), script, -1, NULL, NULL, NULL,
+                                       eval_cb, &eval);
+  wait_flag (&eval.done);
+  if (wait_ms != NULL)
+    *wait_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  return eval.value;
+}
+
+static double
+page_round_trip (Bench *b)
+{
+  double ms;
+
+  page_eval (b, "0", &ms);
+  return ms;
+}
+
+/* The page's layout forced and timed in the page: what laying out the
+ * whole post costs the web process when it is not done yet. */
+static double
+page_layout_ms (Bench  *b,
+                double *wait_ms)
+{
+  return page_eval (b, "(() => { const t = performance.now(); void document.body.offsetHeight; "
+                    "return performance.now() - t; })()", wait_ms);
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -290,12 +345,14 @@ enum {
   HOP_TO_PAGE,     /* … to the patch sent to the page */
   HOP_ROUND_TRIP,  /* sent to the page's "applied" back */
   HOP_PAGE,        /* of which the page's own patching */
+  HOP_PAGE_WAIT,   /* of which sent to the page's patch starting */
   N_HOPS
 };
 
 static const char *HOP_NAMES[N_HOPS] = {
   "insert call", "insert→preview has text", "→worker takes it", "→render starts",
   "render", "→result on main", "→patch sent", "sent→applied back", "(page's own patch)",
+  "(sent→page starts)",
 };
 
 typedef struct {
@@ -335,6 +392,7 @@ hops_add (Hops   *h,
   ms[HOP_TO_PAGE] = (t.sent_us - t.delivered_us) / 1000.0;
   ms[HOP_ROUND_TRIP] = (t.applied_us - t.sent_us) / 1000.0;
   ms[HOP_PAGE] = t.page_ms;
+  ms[HOP_PAGE_WAIT] = t.page_wait_ms;
   for (guint i = 0; i < N_HOPS; i++)
     g_array_append_val (h->ms[i], ms[i]);
   h->threaded += t.threaded;
@@ -378,6 +436,10 @@ bench_paused (Bench      *b,
   hops_init (&hops);
   place_cursor (b, g_str_equal (where, "middle"));
   spin (300);
+  /* Placing the cursor scrolls the page there: the first key's patch
+   * waits for whatever that costs the page. */
+  printf ("%5.2f MB %-6s page answers a script, 300 ms after the caret moved: %.1f ms\n",
+          size / 1e6, where, page_round_trip (b));
   for (guint i = 0; i < keys; i++)
     {
       gint64 t0, t_inserted;
@@ -690,12 +752,21 @@ main (int   argc,
         wait_flag (&b->updated);
         printf ("%5.2f MB open to first preview %.0f ms\n", size / 1e6,
                 (g_get_monotonic_time () - t0) / 1000.0);
+        {
+          double wait_ms, layout_ms = page_layout_ms (b, &wait_ms);
+
+          printf ("%5.2f MB then the page's layout, forced: %.0f ms in the page, answered in %.0f ms\n",
+                  size / 1e6, layout_ms, wait_ms);
+          layout_ms = page_layout_ms (b, &wait_ms);
+          printf ("%5.2f MB and again: %.1f ms in the page, answered in %.0f ms\n", size / 1e6, layout_ms, wait_ms);
+        }
         /* The text view lays out a long text in the background after it
          * opens: typing is timed once that is done. */
         t0 = g_get_monotonic_time ();
         settle (b);
         printf ("%5.2f MB quiet (no frame over 100 ms for 1 s) %.0f ms later\n", size / 1e6,
                 (g_get_monotonic_time () - t0) / 1000.0);
+        printf ("%5.2f MB page answers a script in %.1f ms\n", size / 1e6, page_round_trip (b));
         fflush (stdout);
 
         /* The text for the preview, per keystroke on the main thread:

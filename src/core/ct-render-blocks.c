@@ -30,13 +30,14 @@ struct _CtBlockRenderer
   gboolean        allow_raw_html;
   gboolean        has_wiki;
 
-  char           *text;
+  GBytes         *text_bytes;    /* the last text, shared with the caller */
+  const char     *text;          /* its bytes */
   gsize           length;
   GArray         *lines;         /* gsize: where each line starts */
   gsize           body_offset;
   guint           body_line;
 
-  GPtrArray      *blocks;        /* shared blocks (ct-render-blocks-private.h) */
+  CtBlockList    *blocks;        /* shared with the results */
   GPtrArray      *diagnostics;   /* of CtDiagnostic, shared with a result */
   GPtrArray      *mentions;      /* of CtMention, shared with a result */
   char           *title;
@@ -75,9 +76,10 @@ static void
 clear_state (CtBlockRenderer *self)
 {
   self->valid = FALSE;
-  g_clear_pointer (&self->text, g_free);
+  self->text = NULL;
+  g_clear_pointer (&self->text_bytes, g_bytes_unref);
   g_clear_pointer (&self->lines, g_array_unref);
-  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, ct_block_list_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
@@ -87,24 +89,22 @@ clear_state (CtBlockRenderer *self)
 /* The index of the block holding @line, or -1 when it lies between
  * blocks. */
 static int
-block_at_line (GPtrArray *blocks,
-               guint      line)
+block_at_line (CtBlockList *blocks,
+               guint        line)
 {
-  guint lo = 0, hi = blocks->len;
+  int i = ct_block_list_find_line (blocks, line);
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const CtRenderBlock *b = g_ptr_array_index (blocks, mid);
-
-      if (b->last_line < line)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo < blocks->len && ((CtRenderBlock *) g_ptr_array_index (blocks, lo))->first_line <= line)
-    return (int) lo;
+  if ((guint) i < ct_block_list_get_length (blocks) && ct_block_list_get (blocks, (guint) i).first_line <= line)
+    return i;
   return -1;
+}
+
+/* Block @i of the last render (its html borrowed). */
+static inline CtRenderBlock
+old_block (CtBlockRenderer *self,
+           guint            i)
+{
+  return ct_block_list_get (self->blocks, i);
 }
 
 static gboolean
@@ -178,14 +178,14 @@ build_prelude (CtBlockRenderer *self)
 
 static CtRenderResult *
 render_full (CtBlockRenderer       *self,
-             const char            *text,
+             GBytes                *bytes,
              gsize                  length,
              const CtRenderOptions *options,
              GError               **error)
 {
   g_autoptr(CtRenderResult) result = NULL;
   g_autoptr(CtFrontMatter) meta = NULL;
-  GPtrArray *blocks;
+  const char *text = g_bytes_get_data (bytes, NULL);
 
   clear_state (self);
   self->stats.full = TRUE;
@@ -195,26 +195,29 @@ render_full (CtBlockRenderer       *self,
   if (result == NULL)
     return NULL;
   self->stats.blocks = result->blocks->len;
+  self->stats.blocks_copied = result->blocks->len;
 
-  blocks = _ct_blocks_new_blocks (result->blocks->len);
-  for (guint i = 0; i < result->blocks->len; i++)
-    {
-      const CtRenderBlock *b = g_ptr_array_index (result->blocks, i);
+  result->block_list = ct_block_list_new (result->blocks);
+  g_clear_pointer (&result->blocks, g_ptr_array_unref);
+  {
+    /* Counted copies, which the next results share where they can. */
+    GPtrArray *diagnostics = _ct_blocks_new_diagnostics (result->diagnostics->len);
 
-      g_ptr_array_add (blocks, _ct_blocks_new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
-    }
-  g_ptr_array_unref (result->blocks);
-  result->blocks = blocks;
+    for (guint i = 0; i < result->diagnostics->len; i++)
+      g_ptr_array_add (diagnostics, _ct_blocks_moved_diagnostic (g_ptr_array_index (result->diagnostics, i), 0, 0));
+    g_ptr_array_unref (result->diagnostics);
+    result->diagnostics = diagnostics;
+  }
 
   self->mode = options->mode;
   self->allow_raw_html = options->allow_raw_html;
   self->has_wiki = options->wiki != NULL;
-  self->text = g_memdup2 (text, length + 1);
-  self->text[length] = '\0';
+  self->text_bytes = g_bytes_ref (bytes);
+  self->text = text;
   self->length = length;
   self->lines = _ct_blocks_index_lines (text, length);
   ct_front_matter_split (text, length, &self->body_offset, &self->body_line);
-  self->blocks = g_ptr_array_ref (result->blocks);
+  self->blocks = ct_block_list_ref (result->block_list);
   self->diagnostics = g_ptr_array_ref (result->diagnostics);
   self->mentions = g_ptr_array_ref (result->mentions);
   self->title = g_strdup (result->title);
@@ -235,7 +238,7 @@ remembered_result (CtBlockRenderer *self)
   CtRenderResult *result = g_new0 (CtRenderResult, 1);
 
   result->output = g_strdup ("");
-  result->blocks = g_ptr_array_ref (self->blocks);
+  result->block_list = ct_block_list_ref (self->blocks);
   result->diagnostics = g_ptr_array_ref (self->diagnostics);
   result->mentions = g_ptr_array_ref (self->mentions);
   result->title = g_strdup (self->title);
@@ -274,17 +277,17 @@ render_window (CtBlockRenderer       *self,
                const CtRenderOptions *options,
                Window                *w)
 {
-  const CtRenderBlock *first = g_ptr_array_index (self->blocks, w->s);
+  CtRenderBlock first = old_block (self, w->s);
   gsize new_end;
   g_autofree char *window = NULL;
   gsize window_length;
 
-  w->old_start = _ct_blocks_line_start (self->lines, first->first_line);
+  w->old_start = _ct_blocks_line_start (self->lines, first.first_line);
   if (w->to_end)
     w->old_end = self->length;
   else
     w->old_end = _ct_blocks_line_end (self->lines,
-                                      ((CtRenderBlock *) g_ptr_array_index (self->blocks, w->e))->last_line,
+                                      old_block (self, w->e).last_line,
                                       self->length);
   new_end = w->to_end ? length : (gsize) ((gssize) w->old_end + delta);
 
@@ -306,7 +309,7 @@ render_window (CtBlockRenderer       *self,
     return FALSE;
   self->stats.bytes += window_length;
 
-  w->line_shift = (int) first->first_line - (int) self->prelude_lines - 1;
+  w->line_shift = (int) first.first_line - (int) self->prelude_lines - 1;
   w->byte_shift = (gssize) w->old_start - (gssize) self->prelude_length;
   w->first = 0;
   while (w->first < w->result->blocks->len &&
@@ -352,18 +355,6 @@ window_swallows_definition (const Window *w,
   return FALSE;
 }
 
-static CtMention *
-copy_mention (const CtMention *m,
-              int              line_shift)
-{
-  CtMention *copy = g_new0 (CtMention, 1);
-
-  copy->entity_id = m->entity_id;
-  copy->title = g_strdup (m->title);
-  copy->line = m->line + line_shift;
-  return copy;
-}
-
 static CtRenderResult *
 compose (CtBlockRenderer *self,
          const Window    *w,
@@ -373,75 +364,60 @@ compose (CtBlockRenderer *self,
   g_autoptr(CtRenderResult) result = g_new0 (CtRenderResult, 1);
   GPtrArray *wblocks = w->result->blocks;
   guint n_window = w->last - w->first;
+  g_autofree CtRenderBlock *made = g_new (CtRenderBlock, MAX (n_window, 1));
   guint old_window_last_line;
+  guint window_first_line = old_block (self, w->s).first_line;
 
   result->output = g_strdup ("");
   result->body_line = self->body_line;
-  result->blocks = _ct_blocks_new_blocks (self->blocks->len + n_window);
 
-  for (guint i = 0; i < w->s; i++)
-    g_ptr_array_add (result->blocks, g_atomic_rc_box_acquire (g_ptr_array_index (self->blocks, i)));
   for (guint i = w->first; i < w->last; i++)
     {
       const CtRenderBlock *b = g_ptr_array_index (wblocks, i);
-      const CtRenderBlock *was = NULL;
+      CtRenderBlock was = { NULL, 0, 0 };
+      CtRenderBlock *m = &made[i - w->first];
 
       /* The ends of the window render as before: keep their html, so
        * the preview sees them unchanged at a glance. */
       if (i == w->first)
-        was = g_ptr_array_index (self->blocks, w->s);
+        was = old_block (self, w->s);
       else if (i == w->last - 1 && !w->to_end)
-        was = g_ptr_array_index (self->blocks, w->e);
-      if (was != NULL && strcmp (was->html, b->html) == 0)
-        g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_acquire (was->html), b->first_line, b->last_line));
-      else
-        g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_new (b->html), b->first_line, b->last_line));
+        was = old_block (self, w->e);
+      m->html = was.html != NULL && strcmp (was.html, b->html) == 0
+        ? g_ref_string_acquire (was.html) : g_ref_string_new (b->html);
+      m->first_line = b->first_line;
+      m->last_line = b->last_line;
     }
-  for (guint i = w->e + 1; i < self->blocks->len; i++)
-    {
-      const CtRenderBlock *b = g_ptr_array_index (self->blocks, i);
-
-      g_ptr_array_add (result->blocks, _ct_blocks_new_block (g_ref_string_acquire (b->html),
-                                                             b->first_line + line_delta,
-                                                             b->last_line + line_delta));
-    }
+  /* Only the chunks at the ends of the window are made again. */
+  result->block_list = _ct_block_list_splice (self->blocks, w->s, w->e, made, n_window, line_delta,
+                                              &self->stats.blocks_copied);
   self->stats.blocks = n_window;
 
   /* Diagnostics: those before the window, the window's own, those after
    * it moved by the edit. */
-  result->diagnostics = _ct_blocks_new_diagnostics ();
+  result->diagnostics = _ct_blocks_new_diagnostics (self->diagnostics->len + w->result->diagnostics->len);
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
 
       if (d->start < w->old_start)
-        g_ptr_array_add (result->diagnostics, ct_diagnostic_copy (d));
+        g_ptr_array_add (result->diagnostics, _ct_blocks_shared_diagnostic (d));
     }
   for (guint i = 0; i < w->result->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (w->result->diagnostics, i);
-      CtDiagnostic *copy;
 
       if (d->start < self->prelude_length)
         continue;
-      copy = ct_diagnostic_copy (d);
-      copy->start += w->byte_shift;
-      copy->end += w->byte_shift;
-      copy->line += w->line_shift;
-      g_ptr_array_add (result->diagnostics, copy);
+      g_ptr_array_add (result->diagnostics, _ct_blocks_moved_diagnostic (d, w->byte_shift, w->line_shift));
     }
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const CtDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
-      CtDiagnostic *copy;
 
       if (d->start < w->old_end || (w->to_end && d->start >= w->old_start))
         continue;
-      copy = ct_diagnostic_copy (d);
-      copy->start += delta;
-      copy->end += delta;
-      copy->line += line_delta;
-      g_ptr_array_add (result->diagnostics, copy);
+      g_ptr_array_add (result->diagnostics, _ct_blocks_moved_diagnostic (d, delta, line_delta));
     }
 
   /* Mentions carry lines only: the window's lines in the old text. */
@@ -451,22 +427,22 @@ compose (CtBlockRenderer *self,
     {
       const CtMention *m = g_ptr_array_index (self->mentions, i);
 
-      if (m->line < ((CtRenderBlock *) g_ptr_array_index (self->blocks, w->s))->first_line)
-        g_ptr_array_add (result->mentions, copy_mention (m, 0));
+      if (m->line < window_first_line)
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, 0));
     }
   for (guint i = 0; i < w->result->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (w->result->mentions, i);
 
       if (m->line > self->prelude_lines)
-        g_ptr_array_add (result->mentions, copy_mention (m, w->line_shift));
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, w->line_shift));
     }
   for (guint i = 0; i < self->mentions->len; i++)
     {
       const CtMention *m = g_ptr_array_index (self->mentions, i);
 
       if (m->line > old_window_last_line)
-        g_ptr_array_add (result->mentions, copy_mention (m, line_delta));
+        g_ptr_array_add (result->mentions, _ct_blocks_moved_mention (m, line_delta));
     }
 
   return g_steal_pointer (&result);
@@ -485,11 +461,15 @@ compose_title (CtBlockRenderer *self,
       return TRUE;
     }
   for (guint i = 0; i < w->s; i++)
-    if (_ct_blocks_is_heading (g_ptr_array_index (self->blocks, i)))
-      {
-        result->title = g_strdup (self->title);
-        return TRUE;
-      }
+    {
+      CtRenderBlock b = old_block (self, i);
+
+      if (_ct_blocks_is_heading (&b))
+        {
+          result->title = g_strdup (self->title);
+          return TRUE;
+        }
+    }
   if (w->result->title != NULL)
     {
       result->title = g_strdup (w->result->title);
@@ -501,20 +481,22 @@ compose_title (CtBlockRenderer *self,
 /* Renders the new text by windows; NULL when only a full render will do. */
 static CtRenderResult *
 render_partial (CtBlockRenderer       *self,
-                const char            *text,
+                GBytes                *bytes,
                 gsize                  length,
                 const CtRenderOptions *options)
 {
+  const char *text = g_bytes_get_data (bytes, NULL);
   gsize common = MIN (length, self->length);
   gsize prefix = 0, suffix = 0;
   gssize delta = (gssize) length - (gssize) self->length;
   g_autoptr(GArray) new_lines = NULL;
   gsize body_offset;
   guint body_line;
-  guint edit_line, edit_last_line, fb, n = self->blocks->len;
+  guint edit_line, edit_last_line, fb, n = ct_block_list_get_length (self->blocks);
   int line_delta;
   Window w = { 0, };
   CtRenderResult *result;
+  CtRenderBlock b;
 
   /* memcmp finds the edit in wide steps (a byte loop over 3 MB took
    * milliseconds); the byte loops only pin it down. */
@@ -544,7 +526,8 @@ render_partial (CtBlockRenderer       *self,
       return NULL;
     }
 
-  new_lines = _ct_blocks_index_lines (text, length);
+  /* Only the changed bytes are searched for lines. */
+  new_lines = _ct_blocks_splice_lines (self->lines, self->length, text, length, prefix, suffix);
   line_delta = (int) new_lines->len - (int) self->lines->len;
 
   /* The changed lines, one more on each side, must not touch a
@@ -566,17 +549,15 @@ render_partial (CtBlockRenderer       *self,
 
   /* The first body block decides the header's title: not in a window. */
   fb = 0;
-  while (fb < n && ((CtRenderBlock *) g_ptr_array_index (self->blocks, fb))->first_line < self->body_line)
+  while (fb < n && old_block (self, fb).first_line < self->body_line)
     fb++;
 
   /* Old blocks [i, e] hold the edit; the window is one more each side. */
   {
-    guint i = 0, e;
+    guint i = (guint) ct_block_list_find_line (self->blocks, edit_line), e;
 
-    while (i < n && ((CtRenderBlock *) g_ptr_array_index (self->blocks, i))->last_line < edit_line)
-      i++;
     e = i;
-    while (e + 1 < n && ((CtRenderBlock *) g_ptr_array_index (self->blocks, e + 1))->first_line <= edit_last_line)
+    while (e + 1 < n && old_block (self, e + 1).first_line <= edit_last_line)
       e++;
     if (i <= fb + 1)
       {
@@ -603,7 +584,7 @@ render_partial (CtBlockRenderer       *self,
         }
       if (w.last == w.first ||
           !same_block (g_ptr_array_index (w.result->blocks, w.first),
-                       g_ptr_array_index (self->blocks, w.s), 0))
+                       (b = old_block (self, w.s), &b), 0))
         {
           /* Not what the argument above promises; be safe anyway. */
           if (w.s <= fb + span)
@@ -613,7 +594,7 @@ render_partial (CtBlockRenderer       *self,
         }
       if (!w.to_end &&
           !same_block (g_ptr_array_index (w.result->blocks, w.last - 1),
-                       g_ptr_array_index (self->blocks, w.e), line_delta))
+                       (b = old_block (self, w.e), &b), line_delta))
         {
           w.e += span;  /* the edit reaches further: an open fence … */
           continue;
@@ -633,14 +614,14 @@ render_partial (CtBlockRenderer       *self,
       g_clear_pointer (&w.result, ct_render_result_free);
 
       /* Remember it as the last render. */
-      g_free (self->text);
-      self->text = g_memdup2 (text, length + 1);
-      self->text[length] = '\0';
+      g_bytes_unref (self->text_bytes);
+      self->text_bytes = g_bytes_ref (bytes);
+      self->text = text;
       self->length = length;
       g_clear_pointer (&self->lines, g_array_unref);
       self->lines = g_steal_pointer (&new_lines);
-      g_ptr_array_unref (self->blocks);
-      self->blocks = g_ptr_array_ref (result->blocks);
+      ct_block_list_unref (self->blocks);
+      self->blocks = ct_block_list_ref (result->block_list);
       g_ptr_array_unref (self->diagnostics);
       self->diagnostics = g_ptr_array_ref (result->diagnostics);
       g_ptr_array_unref (self->mentions);
@@ -677,23 +658,22 @@ ct_block_renderer_invalidate (CtBlockRenderer *self)
   clear_state (self);
 }
 
+/* @bytes: the text, then a NUL. */
 static CtRenderResult *
 render (CtBlockRenderer       *self,
-        const char            *text,
-        gssize                 length,
+        GBytes                *bytes,
         const CtRenderOptions *options,
         gsize                  budget,
         gboolean              *too_big,
         GError               **error)
 {
   CtRenderResult *result = NULL;
-
-  if (length < 0)
-    length = strlen (text);
+  gsize length = g_bytes_get_size (bytes) - 1;
 
   self->stats.full = FALSE;
   self->stats.bytes = 0;
   self->stats.blocks = 0;
+  self->stats.blocks_copied = 0;
   self->budget = budget;
   self->over_budget = FALSE;
   *too_big = FALSE;
@@ -702,10 +682,10 @@ render (CtBlockRenderer       *self,
       self->mode == options->mode &&
       self->allow_raw_html == options->allow_raw_html &&
       self->has_wiki == (options->wiki != NULL))
-    result = render_partial (self, text, length, options);
+    result = render_partial (self, bytes, length, options);
   /* A partial render changes nothing until it succeeds: giving up leaves
    * the last render for the next call. */
-  if (result == NULL && (self->over_budget || (budget > 0 && (gsize) length > budget)))
+  if (result == NULL && (self->over_budget || (budget > 0 && length > budget)))
     {
       self->budget = 0;
       *too_big = TRUE;
@@ -713,8 +693,23 @@ render (CtBlockRenderer       *self,
     }
   self->budget = 0;
   if (result == NULL)
-    result = render_full (self, text, length, options, error);
+    result = render_full (self, bytes, length, options, error);
   return result;
+}
+
+/* A copy of @text with a NUL after it, as the renderer keeps it. */
+static GBytes *
+copy_text (const char *text,
+           gssize      length)
+{
+  char *copy;
+
+  if (length < 0)
+    length = strlen (text);
+  copy = g_malloc (length + 1);
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return g_bytes_new_take (copy, length + 1);
 }
 
 CtRenderResult *
@@ -724,13 +719,15 @@ ct_block_renderer_render (CtBlockRenderer       *self,
                           const CtRenderOptions *options,
                           GError               **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
   gboolean too_big;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
 
-  return render (self, text, length, options, 0, &too_big, error);
+  bytes = copy_text (text, length);
+  return render (self, bytes, options, 0, &too_big, error);
 }
 
 CtRenderResult *
@@ -742,13 +739,34 @@ ct_block_renderer_render_within (CtBlockRenderer       *self,
                                  gboolean              *too_big,
                                  GError               **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
   g_return_val_if_fail (max_bytes > 0, NULL);
   g_return_val_if_fail (too_big != NULL, NULL);
 
-  return render (self, text, length, options, max_bytes, too_big, error);
+  bytes = copy_text (text, length);
+  return render (self, bytes, options, max_bytes, too_big, error);
+}
+
+CtRenderResult *
+ct_block_renderer_render_bytes (CtBlockRenderer       *self,
+                                GBytes                *text,
+                                const CtRenderOptions *options,
+                                gsize                  max_bytes,
+                                gboolean              *too_big,
+                                GError               **error)
+{
+  gboolean ignored;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL && g_bytes_get_size (text) > 0, NULL);
+  g_return_val_if_fail (((const char *) g_bytes_get_data (text, NULL))[g_bytes_get_size (text) - 1] == '\0', NULL);
+  g_return_val_if_fail (options != NULL && options->mode == CT_RENDER_PREVIEW, NULL);
+
+  return render (self, text, options, max_bytes, too_big != NULL ? too_big : &ignored, error);
 }
 
 void

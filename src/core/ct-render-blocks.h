@@ -11,10 +11,14 @@
  * front matter, the first block (the title), link reference definitions,
  * which any block may use — makes a full render instead.
  *
- * Blocks of its results share their HTML (a GRefString) with the blocks
- * of the last result: a block that did not change has the same html
- * pointer, so comparing blocks is a pointer compare. Not thread-safe: use
- * one from one thread at a time.
+ * Its results hold their blocks in @block_list (a CtBlockList, below),
+ * not in @blocks, which is NULL: a list shares whole chunks of blocks
+ * with the last result, so an update costs what the edit touched. A
+ * block that did not change has the same html pointer, so comparing
+ * blocks is a pointer compare. Their @diagnostics share the ones the edit
+ * did not move with the last result's (reference counted): read them,
+ * unref the array, never free one alone. Not thread-safe: use one from one thread
+ * at a time; its results and their lists may go to any thread.
  */
 #pragma once
 
@@ -24,11 +28,51 @@ G_BEGIN_DECLS
 
 typedef struct _CtBlockRenderer CtBlockRenderer;
 
+/* The blocks of a render, immutable and atomically reference counted,
+ * held in shared chunks (ct-render-blocks-list.c). */
+/* A list of copies of @blocks (of CtRenderBlock). */
+CtBlockList    *ct_block_list_new        (GPtrArray   *blocks);
+CtBlockList    *ct_block_list_ref        (CtBlockList *self);
+void            ct_block_list_unref      (CtBlockList *self);
+guint           ct_block_list_get_length (CtBlockList *self);
+/* Block @i (its html lives as long as @self); O(log blocks). */
+CtRenderBlock   ct_block_list_get        (CtBlockList *self,
+                                          guint        i);
+/* The index of the first block whose last line is at or after @line
+ * (the length when none is). */
+int             ct_block_list_find_line  (CtBlockList *self,
+                                          guint        line);
+/* The number of leading and of trailing blocks of @a and @b with the same
+ * html (lines aside), skipping the chunks both share whole. */
+void            ct_block_list_common     (CtBlockList *a,
+                                          CtBlockList *b,
+                                          guint       *prefix,
+                                          guint       *suffix);
+
+/* Blocks [from, to) whose first line is @by more than before. */
+typedef struct {
+  guint from, to;
+  int   by;
+} CtBlockShift;
+
+/* Appends to @runs (of CtBlockShift, joined when they touch) how the first
+ * lines of blocks [from, to) of @self moved from those of blocks
+ * [from + offset, to + offset) of @old; by chunks where both share them. */
+void            ct_block_list_append_shifts (CtBlockList *self,
+                                             CtBlockList *old,
+                                             guint        from,
+                                             guint        to,
+                                             int          offset,
+                                             GArray      *runs);
+
 /* What the last ct_block_renderer_render did, for tests and benchmarks. */
 typedef struct {
   gboolean full;          /* rendered the whole text */
   gsize    bytes;         /* bytes of the text given to ct_render */
   guint    blocks;        /* blocks rendered (the others were reused) */
+  guint    blocks_copied; /* blocks put in a new chunk of the result's
+                           * list: those rendered and their chunks'
+                           * neighbours; every other chunk is shared */
 } CtBlockRenderStats;
 
 CtBlockRenderer *ct_block_renderer_new        (void);
@@ -62,6 +106,17 @@ CtRenderResult  *ct_block_renderer_render_within (CtBlockRenderer       *self,
 void             ct_block_renderer_get_stats  (CtBlockRenderer       *self,
                                                CtBlockRenderStats    *stats);
 
+/* As ct_block_renderer_render_within (@max_bytes 0: no limit) for the
+ * text in @text, whose last byte is a NUL that is not part of it: the
+ * renderer keeps a reference to @text instead of a copy. */
+CtRenderResult  *ct_block_renderer_render_bytes (CtBlockRenderer       *self,
+                                                 GBytes                *text,
+                                                 const CtRenderOptions *options,
+                                                 gsize                  max_bytes,
+                                                 gboolean              *too_big,
+                                                 GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlockRenderer, ct_block_renderer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtBlockList, ct_block_list_unref)
 
 G_END_DECLS

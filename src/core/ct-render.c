@@ -13,6 +13,7 @@
 #include "ct-front-matter.h"
 #include "ct-prose-check.h"
 #include "ct-render-private.h"
+#include "ct-render-blocks.h"
 #include "ct-resources.h"
 
 static void
@@ -38,6 +39,7 @@ ct_render_result_free (CtRenderResult *self)
     return;
   g_free (self->output);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->block_list, ct_block_list_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_free (self->title);

@@ -56,9 +56,13 @@ typedef struct {
   guint  last_line;
 } CtRenderBlock;
 
+typedef struct _CtBlockList CtBlockList;
+
 struct _CtRenderResult {
   char      *output;       /* the whole result in the requested mode */
-  GPtrArray *blocks;       /* of CtRenderBlock (preview mode), else empty */
+  GPtrArray *blocks;       /* of CtRenderBlock (preview mode), else empty;
+                            * NULL from a CtBlockRenderer, which fills: */
+  CtBlockList *block_list; /* (ct-render-blocks.h), else NULL */
   GPtrArray *diagnostics;  /* of CtDiagnostic, in document order; the same
                             * ones `continuity check` prints */
   GPtrArray *mentions;     /* of CtMention */

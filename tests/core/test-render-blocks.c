@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "ct-render-blocks.h"
+#include "ct-render-blocks-private.h"
 #include "ct-diagnostic.h"
 #include "ct-test-wiki.h"
 
@@ -18,6 +18,7 @@ typedef struct {
   guint             partial;   /* renders that were not full */
   gsize             budget;    /* try ct_block_renderer_render_within first */
   guint             too_big;   /* … and it gave up */
+  CtRenderResult   *last;      /* the renderer's result before */
 } Fixture;
 
 static void
@@ -37,8 +38,85 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   ct_block_renderer_free (f->renderer);
+  g_clear_pointer (&f->last, ct_render_result_free);
   g_string_free (f->text, TRUE);
   ct_test_wiki_clear (&f->wiki);
+}
+
+/* What the preview's diff of two results finds by chunks
+ * (ct_block_list_common, ct_block_list_append_shifts) is what comparing
+ * block by block finds. */
+static void
+check_list_diff (CtBlockList *old,
+                 CtBlockList *new,
+                 const char  *what)
+{
+  guint n_old, n_new, prefix, suffix, p = 0, s = 0;
+  int offset;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (CtBlockShift));
+  g_autofree int *by = NULL;
+
+  if (old == NULL)
+    return;
+  n_old = ct_block_list_get_length (old);
+  n_new = ct_block_list_get_length (new);
+  while (p < n_old && p < n_new &&
+         strcmp (ct_block_list_get (old, p).html, ct_block_list_get (new, p).html) == 0)
+    p++;
+  while (s < n_old - p && s < n_new - p &&
+         strcmp (ct_block_list_get (old, n_old - 1 - s).html, ct_block_list_get (new, n_new - 1 - s).html) == 0)
+    s++;
+  ct_block_list_common (old, new, &prefix, &suffix);
+  if (prefix != p || suffix != s)
+    g_error ("%s: common prefix/suffix %u/%u, block by block %u/%u", what, prefix, suffix, p, s);
+
+  offset = (int) n_old - (int) n_new;
+  ct_block_list_append_shifts (new, old, 0, p, 0, runs);
+  ct_block_list_append_shifts (new, old, n_new - s, n_new, offset, runs);
+  by = g_new0 (int, n_new + 1);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const CtBlockShift *run = &g_array_index (runs, CtBlockShift, i);
+
+      g_assert_cmpint (run->by, !=, 0);
+      g_assert_cmpuint (run->from, <, run->to);
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (runs, CtBlockShift, i - 1).to, <=, run->from);
+      for (guint j = run->from; j < run->to; j++)
+        by[j] = run->by;
+    }
+  for (guint i = 0; i < n_new; i++)
+    {
+      int want = 0;
+
+      if (i < p)
+        want = (int) ct_block_list_get (new, i).first_line - (int) ct_block_list_get (old, i).first_line;
+      else if (i >= n_new - s)
+        want = (int) ct_block_list_get (new, i).first_line -
+               (int) ct_block_list_get (old, (guint) ((int) i + offset)).first_line;
+      if (by[i] != want)
+        g_error ("%s: block %u moved %d lines, the shifts say %d", what, i, want, by[i]);
+    }
+}
+
+/* ct_block_list_find_line agrees with a search of the full render's
+ * blocks, on every line around each block. */
+static void
+check_lines (CtBlockList *list,
+             GPtrArray   *blocks,
+             const char  *what)
+{
+  guint last = blocks->len > 0 ? ((CtRenderBlock *) g_ptr_array_index (blocks, blocks->len - 1))->last_line : 0;
+
+  for (guint line = 1; line <= last + 1; line++)
+    {
+      guint want = 0;
+
+      while (want < blocks->len && ((CtRenderBlock *) g_ptr_array_index (blocks, want))->last_line < line)
+        want++;
+      if ((guint) ct_block_list_find_line (list, line) != want)
+        g_error ("%s: line %u is found in block %d, not %u", what, line, ct_block_list_find_line (list, line), want);
+    }
 }
 
 /* Renders f->text both ways and compares every part of the results. */
@@ -82,17 +160,20 @@ check (Fixture    *f,
   if (!stats.full)
     f->partial++;
 
-  if (inc->blocks->len != full->blocks->len)
-    g_error ("%s: %u blocks instead of %u", what, inc->blocks->len, full->blocks->len);
+  g_assert_null (inc->blocks);
+  if (ct_block_list_get_length (inc->block_list) != full->blocks->len)
+    g_error ("%s: %u blocks instead of %u", what, ct_block_list_get_length (inc->block_list), full->blocks->len);
   for (guint i = 0; i < full->blocks->len; i++)
     {
-      const CtRenderBlock *a = g_ptr_array_index (inc->blocks, i);
+      CtRenderBlock a = ct_block_list_get (inc->block_list, i);
       const CtRenderBlock *b = g_ptr_array_index (full->blocks, i);
 
-      if (strcmp (a->html, b->html) != 0 || a->first_line != b->first_line || a->last_line != b->last_line)
+      if (strcmp (a.html, b->html) != 0 || a.first_line != b->first_line || a.last_line != b->last_line)
         g_error ("%s: block %u is %u-%u “%s”, a full render gives %u-%u “%s”",
-                 what, i, a->first_line, a->last_line, a->html, b->first_line, b->last_line, b->html);
+                 what, i, a.first_line, a.last_line, a.html, b->first_line, b->last_line, b->html);
     }
+  check_list_diff (f->last != NULL ? f->last->block_list : NULL, inc->block_list, what);
+  check_lines (inc->block_list, full->blocks, what);
 
   g_assert_cmpuint (inc->diagnostics->len, ==, full->diagnostics->len);
   for (guint i = 0; i < full->diagnostics->len; i++)
@@ -105,6 +186,17 @@ check (Fixture    *f,
       g_assert_cmpuint (a->line, ==, b->line);
       g_assert_cmpuint (a->column, ==, b->column);
       g_assert_cmpstr (a->message, ==, b->message);
+      /* A fix replaces bytes of the text: they must be the new text's. */
+      g_assert_cmpuint (a->fixes != NULL ? a->fixes->len : 0, ==, b->fixes != NULL ? b->fixes->len : 0);
+      for (guint j = 0; b->fixes != NULL && j < b->fixes->len; j++)
+        {
+          const CtQuickFix *x = g_ptr_array_index (a->fixes, j);
+          const CtQuickFix *y = g_ptr_array_index (b->fixes, j);
+
+          g_assert_cmpuint (x->start, ==, y->start);
+          g_assert_cmpuint (x->end, ==, y->end);
+          g_assert_cmpstr (x->replacement, ==, y->replacement);
+        }
     }
 
   g_assert_cmpuint (inc->mentions->len, ==, full->mentions->len);
@@ -118,6 +210,9 @@ check (Fixture    *f,
     }
   g_assert_cmpstr (inc->title, ==, full->title);
   g_assert_cmpuint (inc->body_line, ==, full->body_line);
+
+  g_clear_pointer (&f->last, ct_render_result_free);
+  f->last = g_steal_pointer (&inc);
 }
 
 static void
@@ -275,6 +370,101 @@ test_random_edits (Fixture       *f,
   g_assert_cmpuint (f->partial, >, 200);
 }
 
+/* The line index after an edit, spliced from the one before, is the
+ * text's own. */
+static void
+check_splice_lines (const char *before,
+                    gsize       before_length,
+                    const char *after,
+                    gsize       after_length)
+{
+  gsize common = MIN (before_length, after_length), prefix = 0, suffix = 0;
+  g_autoptr(GArray) old = _ct_blocks_index_lines (before, before_length);
+  g_autoptr(GArray) want = _ct_blocks_index_lines (after, after_length);
+  g_autoptr(GArray) got = NULL;
+
+  while (prefix < common && before[prefix] == after[prefix])
+    prefix++;
+  while (suffix < common - prefix &&
+         before[before_length - 1 - suffix] == after[after_length - 1 - suffix])
+    suffix++;
+  got = _ct_blocks_splice_lines (old, before_length, after, after_length, prefix, suffix);
+  g_assert_cmpuint (got->len, ==, want->len);
+  g_assert_cmpmem (got->data, got->len * sizeof (gsize), want->data, want->len * sizeof (gsize));
+}
+
+/* Random edits of a post long enough for many chunks of blocks (some
+ * 800 blocks): most in two places, so the chunks there are made again
+ * and again (small ones taking in their neighbours), some anywhere. Each
+ * result is checked against a full render, and the diff of consecutive
+ * results by chunks against the diff block by block. */
+static void
+test_random_long (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char structure[] = "\n\n\n  -*>#`~1.x[]{}|=:<";
+  GRand *rand = g_rand_new_with_seed (7);
+  const char *body = POST + strlen ("---\ntitle: Excommunicado\nspoilers: false\n---\n");
+  /* The copies without the definition: an edit next to one, or one that
+   * makes it part of a block, renders in full by design. */
+  gsize body_length = strstr (body, "[set]:") - body;
+  g_autofree char *before = NULL;
+
+  f->options.check_prose = TRUE;
+  for (guint i = 0; i < 400; i++)
+    {
+      gsize at, before_length;
+      g_autofree char *what = NULL;
+      guint place = g_rand_int_range (rand, 0, 4);
+
+      if (i % 100 == 0)
+        {
+          g_string_assign (f->text, POST);
+          /* With a mention left unlinked in each copy: with the prose
+           * checks on, its hint offers a fix, whose bytes move too. */
+          for (guint j = 0; j < 40; j++)
+            {
+              g_string_append_len (f->text, body, body_length);
+              g_string_append (f->text, "Winston again, unlinked.\n\n");
+            }
+        }
+      g_free (before);
+      before = g_strndup (f->text->str, f->text->len);
+      before_length = f->text->len;
+      if (place < 3)
+        {
+          gsize centre = f->text->len * (place == 0 ? 1 : 2) / 3;
+
+          at = centre + g_rand_int_range (rand, 0, 400);
+        }
+      else
+        at = g_rand_int_range (rand, 0, f->text->len + 1);
+      at = MIN (at, f->text->len);
+      if (g_rand_int_range (rand, 0, 3) == 0 && at < f->text->len)
+        {
+          if (((guchar) f->text->str[at] & 0x80) == 0)
+            g_string_erase (f->text, at, 1);
+        }
+      else
+        {
+          /* Structure rarely: an opened fence makes the rest code. */
+          char c = g_rand_int_range (rand, 0, 6) == 0
+                   ? structure[g_rand_int_range (rand, 0, sizeof structure - 1)]
+                   : (char) g_rand_int_range (rand, 'a', 'z' + 1);
+
+          while (at < f->text->len && ((guchar) f->text->str[at] & 0xc0) == 0x80)
+            at++;
+          g_string_insert_c (f->text, at, c);
+        }
+      check_splice_lines (before, before_length, f->text->str, f->text->len);
+      what = g_strdup_printf ("long random edit %u at byte %" G_GSIZE_FORMAT, i, at);
+      check (f, what);
+    }
+  g_rand_free (rand);
+  g_test_message ("%u of 400 renders were partial", f->partial);
+  g_assert_cmpuint (f->partial, >, 150);
+}
+
 /* Typing in the middle of a long post renders a few blocks, not the
  * post. */
 static void
@@ -303,11 +493,14 @@ test_cost_follows_the_edit (Fixture       *f,
   g_assert_cmpuint (stats.blocks, <=, 5);
   g_assert_cmpuint (stats.bytes, <, f->text->len / 100);
 
-  /* Blocks that did not change share their HTML with the last result. */
-  g_assert_true (((CtRenderBlock *) g_ptr_array_index (second->blocks, 10))->html ==
-                 ((CtRenderBlock *) g_ptr_array_index (first->blocks, 10))->html);
-  g_assert_true (((CtRenderBlock *) g_ptr_array_index (second->blocks, 1900))->html ==
-                 ((CtRenderBlock *) g_ptr_array_index (first->blocks, 1900))->html);
+  /* Blocks that did not change share their HTML with the last result,
+   * and all but the chunks at the edit are shared whole: of 2001
+   * blocks, only the window and its chunks' neighbours are copied. */
+  g_assert_true (ct_block_list_get (second->block_list, 10).html ==
+                 ct_block_list_get (first->block_list, 10).html);
+  g_assert_true (ct_block_list_get (second->block_list, 1900).html ==
+                 ct_block_list_get (first->block_list, 1900).html);
+  g_assert_cmpuint (stats.blocks_copied, <=, 3 * 64);
   check (f, "the long post");
 }
 
@@ -399,6 +592,7 @@ main (int   argc,
   g_test_add ("/render-blocks/within", Fixture, NULL, fixture_set_up, test_within_budget, fixture_tear_down);
   g_test_add ("/render-blocks/random-within", Fixture, GSIZE_TO_POINTER (600), fixture_set_up, test_random_edits,
               fixture_tear_down);
+  g_test_add ("/render-blocks/random-long", Fixture, NULL, fixture_set_up, test_random_long, fixture_tear_down);
   g_test_add ("/render-blocks/invalidate", Fixture, NULL, fixture_set_up, test_invalidate, fixture_tear_down);
 
   return g_test_run ();

@@ -494,7 +494,7 @@ on_rendered_cb (CtRenderWorker *worker,
   g_assert_no_error (error);
   g_array_append_val (rendered->generations, generation);
   g_free (rendered->last_html);
-  rendered->last_html = g_strdup (((CtRenderBlock *) g_ptr_array_index (result->blocks, 0))->html);
+  rendered->last_html = g_strdup (ct_block_list_get (result->block_list, 0).html);
 }
 
 static void

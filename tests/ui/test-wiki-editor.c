@@ -310,8 +310,8 @@ rendered_cb (CtRenderWorker  *worker,
 
   g_assert_no_error (error);
   /* Preview mode: the page is its blocks. */
-  for (guint i = 0; i < result->blocks->len; i++)
-    g_string_append (html, ((CtRenderBlock *) g_ptr_array_index (result->blocks, i))->html);
+  for (guint i = 0; i < ct_block_list_get_length (result->block_list); i++)
+    g_string_append (html, ct_block_list_get (result->block_list, i).html);
   g_free (*output);
   *output = g_string_free (html, FALSE);
 }

@@ -12,6 +12,7 @@
 
 #include "ct-preview-private.h"
 #include "ct-diagnostic.h"
+#include "ct-render-blocks.h"
 #include "ct-render-card.h"
 
 static void
@@ -40,19 +41,6 @@ run_script (CtPreview  *self,
                                                   script_done_cb, (gpointer) body);
 }
 
-static gboolean
-block_equal (GPtrArray *a,
-             guint      i,
-             GPtrArray *b,
-             guint      j)
-{
-  const CtRenderBlock *x = g_ptr_array_index (a, i);
-  const CtRenderBlock *y = g_ptr_array_index (b, j);
-
-  /* The worker's blocks share the HTML of those that did not change. */
-  return x->html == y->html || strcmp (x->html, y->html) == 0;
-}
-
 static void
 append_json_string (GString    *out,
                     const char *text)
@@ -75,39 +63,27 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static guint
-first_line (GPtrArray *blocks,
-            guint      i)
-{
-  return ((CtRenderBlock *) g_ptr_array_index (blocks, i))->first_line;
-}
-
 /* Appends "[from,to,by]" for each run of blocks in [from, to) of @new
  * whose first line moved by the same @by from that of the block the page
  * shows for it (block @i + @offset of @old). An edit moves every block
  * after it by the same number of lines: one run, not one number per
- * block of a long post. */
+ * block of a long post, found by chunks the lists share. */
 static void
-append_shifts (GString   *out,
-               GPtrArray *new,
-               GPtrArray *old,
-               guint      from,
-               guint      to,
-               int        offset)
+append_shifts (GString     *out,
+               CtBlockList *new,
+               CtBlockList *old,
+               guint        from,
+               guint        to,
+               int          offset)
 {
-  guint run = from;
-  int by = 0;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (CtBlockShift));
 
-  for (guint i = from; i <= to; i++)
+  ct_block_list_append_shifts (new, old, from, to, offset, runs);
+  for (guint i = 0; i < runs->len; i++)
     {
-      int d = i < to ? (int) first_line (new, i) - (int) first_line (old, (guint) ((int) i + offset)) : 0;
+      const CtBlockShift *run = &g_array_index (runs, CtBlockShift, i);
 
-      if (i < to && d == by)
-        continue;
-      if (by != 0 && i > run)
-        g_string_append_printf (out, "%s[%u,%u,%d]", out->len > 1 ? "," : "", run, i, by);
-      run = i;
-      by = d;
+      g_string_append_printf (out, "%s[%u,%u,%d]", out->len > 1 ? "," : "", run->from, run->to, run->by);
     }
 }
 
@@ -118,9 +94,10 @@ append_shifts (GString   *out,
 void
 _ct_preview_push_latest (CtPreview *self)
 {
-  GPtrArray *old = self->shown;
-  GPtrArray *new = self->latest;
-  guint old_len = old ? old->len : 0;
+  CtBlockList *old = self->shown;
+  CtBlockList *new = self->latest;
+  guint old_len = old ? ct_block_list_get_length (old) : 0;
+  guint new_len;
   guint prefix = 0, suffix = 0;
   GString *html, *lines, *shifts;
   GVariantBuilder args;
@@ -128,11 +105,9 @@ _ct_preview_push_latest (CtPreview *self)
   if (!self->ready || new == NULL || new == old)
     return;
 
-  while (prefix < old_len && prefix < new->len && block_equal (old, prefix, new, prefix))
-    prefix++;
-  while (suffix < old_len - prefix && suffix < new->len - prefix &&
-         block_equal (old, old_len - 1 - suffix, new, new->len - 1 - suffix))
-    suffix++;
+  new_len = ct_block_list_get_length (new);
+  if (old != NULL)
+    ct_block_list_common (old, new, &prefix, &suffix);
 
   html = g_string_new (NULL);
   lines = g_string_new (NULL);
@@ -141,15 +116,17 @@ _ct_preview_push_latest (CtPreview *self)
    * travel as JSON text. */
   g_string_append_c (html, '[');
   g_string_append_c (lines, '[');
-  for (guint i = prefix; i < new->len - suffix; i++)
+  for (guint i = prefix; i < new_len - suffix; i++)
     {
+      CtRenderBlock block = ct_block_list_get (new, i);
+
       if (i > prefix)
         {
           g_string_append_c (html, ',');
           g_string_append_c (lines, ',');
         }
-      append_json_string (html, ((CtRenderBlock *) g_ptr_array_index (new, i))->html);
-      g_string_append_printf (lines, "%u", first_line (new, i));
+      append_json_string (html, block.html);
+      g_string_append_printf (lines, "%u", block.first_line);
     }
   g_string_append_c (html, ']');
   g_string_append_c (lines, ']');
@@ -158,7 +135,7 @@ _ct_preview_push_latest (CtPreview *self)
   if (old != NULL)
     {
       append_shifts (shifts, new, old, 0, prefix, 0);
-      append_shifts (shifts, new, old, new->len - suffix, new->len, (int) old_len - (int) new->len);
+      append_shifts (shifts, new, old, new_len - suffix, new_len, (int) old_len - (int) new_len);
     }
   g_string_append_c (shifts, ']');
 
@@ -180,11 +157,12 @@ _ct_preview_push_latest (CtPreview *self)
   if (self->pending_trace.generation == self->latest_generation)
     {
       self->pending_trace.sent_us = g_get_monotonic_time ();
-      self->pending_trace.blocks_sent = new->len - suffix - prefix;
+      self->pending_sent_real_us = g_get_real_time ();
+      self->pending_trace.blocks_sent = new_len - suffix - prefix;
     }
 
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  self->shown = g_ptr_array_ref (new);
+  g_clear_pointer (&self->shown, ct_block_list_unref);
+  self->shown = ct_block_list_ref (new);
 }
 
 /* Sends the page the newest render's prose warnings (a release date, a
@@ -258,27 +236,19 @@ _ct_preview_apply_base (CtPreview *self)
   run_script (self, "ctPreview.setBase(uri);", g_variant_dict_end (&args));
 }
 
-static void
-free_error_block (gpointer data)
-{
-  CtRenderBlock *block = data;
-
-  g_free (block->html);
-  g_free (block);
-}
-
 /* One block that says why the text cannot be shown. */
-static GPtrArray *
+static CtBlockList *
 error_blocks (const GError *error)
 {
-  GPtrArray *blocks = g_ptr_array_new_with_free_func (free_error_block);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
   CtRenderBlock *block = g_new0 (CtRenderBlock, 1);
   g_autofree char *message = g_markup_escape_text (error->message, -1);
+  g_autofree char *html = g_strdup_printf ("<p class=\"ct-unresolved\">%s</p>\n", message);
 
-  block->html = g_strdup_printf ("<p class=\"ct-unresolved\">%s</p>\n", message);
+  block->html = html;
   block->first_line = block->last_line = 1;
   g_ptr_array_add (blocks, block);
-  return blocks;
+  return ct_block_list_new (blocks);  /* copies the html */
 }
 
 void
@@ -288,7 +258,7 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
                        const GError   *error,
                        CtPreview      *self)
 {
-  GPtrArray *blocks;
+  CtBlockList *blocks;
   CtRenderWorkerTrace hops;
 
   ct_render_worker_get_trace (worker, &hops);
@@ -305,7 +275,7 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
   };
 
   if (result != NULL)
-    blocks = g_ptr_array_ref (result->blocks);
+    blocks = ct_block_list_ref (result->block_list);
   else
     blocks = error_blocks (error);
 
@@ -316,7 +286,7 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
       g_object_notify (G_OBJECT (self), "document-title");
     }
 
-  g_clear_pointer (&self->latest, g_ptr_array_unref);
+  g_clear_pointer (&self->latest, ct_block_list_unref);
   self->latest = blocks;
   self->latest_generation = generation;
   _ct_preview_push_latest (self);
@@ -328,7 +298,9 @@ _ct_preview_on_worker_rendered_cb (CtRenderWorker *worker,
    * own. */
   if (generation != ct_render_worker_get_generation (worker))
     return;
-  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  /* A long post's last diagnostics may be tens of thousands (unlinked
+   * mentions): freed in a thread, not here. */
+  ct_render_worker_free_later (g_steal_pointer (&self->diagnostics), (GDestroyNotify) g_ptr_array_unref);
   self->diagnostics = result != NULL ? g_ptr_array_ref (result->diagnostics)
                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) ct_diagnostic_free);
   g_signal_emit (self, _ct_preview_signals[SIGNAL_DIAGNOSTICS_CHANGED], 0, self->diagnostics);
@@ -419,12 +391,15 @@ _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
     {
       g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
       g_autoptr(JSCValue) ms = jsc_value_object_get_property (message, "ms");
+      g_autoptr(JSCValue) start = jsc_value_object_get_property (message, "start");
 
       if ((guint) jsc_value_to_int32 (seq) == self->pending_trace.generation)
         {
           self->trace = self->pending_trace;
           self->trace.applied_us = g_get_monotonic_time ();
           self->trace.page_ms = jsc_value_is_number (ms) ? jsc_value_to_double (ms) : 0;
+          self->trace.page_wait_ms = jsc_value_is_number (start)
+            ? jsc_value_to_double (start) - self->pending_sent_real_us / 1000.0 : 0;
           self->has_trace = TRUE;
         }
       /* Only the newest text counts as "updated"; an older one that was

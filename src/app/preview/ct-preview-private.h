@@ -51,18 +51,19 @@ struct _CtPreview
   gboolean                  expecting_shell;  /* our load_html is on its way */
   gboolean                  ready;            /* preview.js runs in this load */
 
-  /* Blocks (CtRenderBlock) of the newest render and those the page shows;
-   * the same array once pushed. */
-  GPtrArray                *latest;
+  /* Blocks of the newest render and those the page shows; the same list
+   * once pushed. */
+  CtBlockList              *latest;
   guint                     latest_generation;
   guint                     sent_generation;  /* of the last patch sent */
   char                     *document_title;  /* of the last render */
-  GPtrArray                *shown;
+  CtBlockList              *shown;
 
   guint                     pending_line;     /* scroll once ready, or 0 */
 
   /* Hop times of the newest render on its way, and of the last update. */
   CtPreviewTrace            pending_trace;
+  gint64                    pending_sent_real_us;  /* wall clock, for page_wait_ms */
   CtPreviewTrace            trace;
   gboolean                  has_trace;
 

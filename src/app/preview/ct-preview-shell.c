@@ -119,7 +119,7 @@ _ct_preview_load_shell (CtPreview *self)
   self->cancellable = g_cancellable_new ();
 
   self->ready = FALSE;
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, ct_block_list_unref);
   g_free (self->loaded_base);
   self->loaded_base = g_strdup (_ct_preview_effective_base (self));
   self->expecting_shell = TRUE;

@@ -39,8 +39,8 @@ ct_preview_dispose (GObject *object)
                                                                    MESSAGE_HANDLER, SCRIPT_WORLD);
   g_clear_object (&self->content_manager);
   g_clear_object (&self->wiki);
-  g_clear_pointer (&self->latest, g_ptr_array_unref);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->latest, ct_block_list_unref);
+  g_clear_pointer (&self->shown, ct_block_list_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ct_preview_parent_class)->dispose (object);
@@ -255,7 +255,7 @@ ct_preview_set_base_uri (CtPreview  *self,
       /* Images already shown resolved against the old base: push every
        * block again. */
       _ct_preview_apply_base (self);
-      g_clear_pointer (&self->shown, g_ptr_array_unref);
+      g_clear_pointer (&self->shown, ct_block_list_unref);
       _ct_preview_push_latest (self);
     }
 }

@@ -96,6 +96,11 @@ typedef struct {
   gsize    render_bytes;   /* bytes given to the Markdown renderer */
   guint    blocks_sent;    /* blocks whose HTML went to the page */
   double   page_ms;        /* the page's own time patching, measured there */
+  /* From the patch sent to the page's script starting on it, by the wall
+   * clocks of both processes (the page's is coarsened to about 1 ms): a
+   * long wait here is the web process busy before the patch, a long
+   * round trip without it is the answer's way back. */
+  double   page_wait_ms;
 } CtPreviewTrace;
 
 /* The generation of the render whose patch last went to the page (0

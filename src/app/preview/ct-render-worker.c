@@ -134,14 +134,48 @@ render_thread (GTask        *task,
   options.wiki = job->wiki;
 
   job->trace.started_us = g_get_monotonic_time ();
-  result = ct_block_renderer_render (job->renderer, g_bytes_get_data (job->text, NULL),
-                                     g_bytes_get_size (job->text) - 1, &options, &error);
+  /* The renderer keeps the text by reference: no copy of it per key. */
+  result = ct_block_renderer_render_bytes (job->renderer, job->text, &options, 0, NULL, &error);
   job->trace.ended_us = g_get_monotonic_time ();
   ct_block_renderer_get_stats (job->renderer, &job->trace.stats);
   if (result == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) ct_render_result_free);
+}
+
+typedef struct {
+  gpointer       data;
+  GDestroyNotify free_func;
+} Garbage;
+
+static void
+free_garbage (gpointer data,
+              gpointer user_data)
+{
+  Garbage *garbage = data;
+
+  garbage->free_func (garbage->data);
+  g_free (garbage);
+}
+
+void
+ct_render_worker_free_later (gpointer       data,
+                             GDestroyNotify free_func)
+{
+  /* One thread for the whole app, kept: freeing is short work that comes
+   * with every key of a long post. */
+  static GThreadPool *pool;
+  Garbage *garbage;
+
+  if (data == NULL)
+    return;
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (free_garbage, NULL, 1, FALSE, NULL));
+  garbage = g_new (Garbage, 1);
+  garbage->data = data;
+  garbage->free_func = free_func;
+  g_thread_pool_push (pool, garbage, NULL);
 }
 
 static void
@@ -152,7 +186,7 @@ render_thread_done_cb (GObject      *object,
   g_autoptr(CtRenderWorker) self = g_object_ref (CT_RENDER_WORKER (object));
   GTask *task = G_TASK (res);
   RenderJob *job = g_task_get_task_data (task);
-  g_autoptr(CtRenderResult) result = NULL;
+  CtRenderResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -179,6 +213,9 @@ render_thread_done_cb (GObject      *object,
       self->trace = job->trace;
       deliver (self, job->generation, result, error);
     }
+  /* A thread render is a long post's: its mentions and what else no
+   * handler kept are freed off the main thread. */
+  ct_render_worker_free_later (result, (GDestroyNotify) ct_render_result_free);
   if (self->pending)
     schedule (self);
 }
@@ -208,7 +245,6 @@ render_here (CtRenderWorker  *self,
 {
   g_autoptr(CtRenderResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text = g_bytes_get_data (self->text, NULL);
   gboolean too_big = FALSE;
 
   if (!whole && text_size (self) > CT_RENDER_WORKER_MAIN_MAX)
@@ -219,11 +255,8 @@ render_here (CtRenderWorker  *self,
   self->trace.threaded = FALSE;
   self->trace.dispatched_us = dispatched_us;
   self->trace.started_us = g_get_monotonic_time ();
-  if (whole)
-    result = ct_block_renderer_render (self->renderer, text, text_size (self), options, &error);
-  else
-    result = ct_block_renderer_render_within (self->renderer, text, text_size (self), options,
-                                              CT_RENDER_WORKER_MAIN_WINDOW, &too_big, &error);
+  result = ct_block_renderer_render_bytes (self->renderer, self->text, options,
+                                           whole ? 0 : CT_RENDER_WORKER_MAIN_WINDOW, &too_big, &error);
   if (too_big)
     return FALSE;
   self->trace.ended_us = g_get_monotonic_time ();

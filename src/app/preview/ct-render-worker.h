@@ -85,6 +85,13 @@ typedef struct {
 void            ct_render_worker_get_trace      (CtRenderWorker      *self,
                                                  CtRenderWorkerTrace *trace);
 
+/* Calls @free_func on @data in a thread of its own, soon: what a long
+ * post's result holds (its diagnostics, mentions …, tens of thousands of
+ * allocations with many unlinked mentions) is then not freed on the main
+ * thread. @data must be safe to free from another thread. */
+void            ct_render_worker_free_later     (gpointer        data,
+                                                 GDestroyNotify  free_func);
+
 /* Signal "rendered" (guint generation, gpointer result, gpointer error):
  * exactly one of the CtRenderResult and the GError is non-NULL; both
  * belong to the worker and live until the handler returns. */
