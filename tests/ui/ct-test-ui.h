@@ -44,6 +44,10 @@ gboolean   ct_test_page_ready   (CtEditorPage    *page);
 char      *ct_test_eval_js      (WebKitWebView   *view,
                                  const char      *script);
 
+/* What @widget draws, or NULL while a redraw of it is still to come (a
+ * widget's paintable has nothing to give between a queued redraw and the
+ * frame that makes it): wait for it with CT_TEST_WAIT. */
+GskRenderNode *ct_test_render_node (GtkWidget     *widget);
 /* With CT_TEST_SCREENSHOTS=DIR set, draws @widget to DIR/@name (a PNG)
  * after letting it settle; without, does nothing. */
 void       ct_test_screenshot   (GtkWidget       *widget,
