@@ -6,6 +6,7 @@
 
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
+#include "ct-title-list.h"
 #include "ct-wiki-reader.h"
 
 #define ZOOM_STEP     1.25
@@ -21,8 +22,8 @@ struct _CtTimelineView
   gboolean           compact;
   double             zoom;
   double             pinch_start;
-  GArray            *film_ids;      /* of gint64, per film_filter position (0: all) */
-  GArray            *character_ids; /* the same for character_filter */
+  CtTitleList       *films;         /* film_filter's model: "All Films", then by release */
+  CtTitleList       *characters;    /* character_filter's: "All Characters", then by title */
   gboolean           filling;       /* the dropdowns are being refilled */
 
   GtkWidget         *box;
@@ -58,7 +59,8 @@ static void set_compact (CtTimelineView *self,
 
 typedef struct {
   CtTimeline              *timeline;
-  GPtrArray               *characters;   /* of CtEntity: the events' participants, by title */
+  CtTitleListItems        *films;        /* the film filter's items */
+  CtTitleListItems        *characters;   /* the events' participants, by title */
   CtTimelineLayoutOptions  options;      /* what the layout was made for */
   CtTimelineLayout        *layout;       /* or NULL */
 } Loaded;
@@ -68,7 +70,8 @@ loaded_free (Loaded *loaded)
 {
   g_clear_pointer (&loaded->layout, ct_timeline_layout_free);
   g_clear_pointer (&loaded->timeline, ct_timeline_free);
-  g_clear_pointer (&loaded->characters, g_ptr_array_unref);
+  g_clear_pointer (&loaded->films, ct_title_list_items_free);
+  g_clear_pointer (&loaded->characters, ct_title_list_items_free);
   g_free (loaded);
 }
 
@@ -87,6 +90,9 @@ read_timeline (CtWiki        *wiki,
                GError       **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Loaded *loaded;
 
   loaded = g_new0 (Loaded, 1);
@@ -96,7 +102,6 @@ read_timeline (CtWiki        *wiki,
       loaded_free (loaded);
       return NULL;
     }
-  loaded->characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
   for (guint e = 0; e < loaded->timeline->events->len; e++)
     {
       CtTimelineEvent *event = g_ptr_array_index (loaded->timeline->events, e);
@@ -111,10 +116,32 @@ read_timeline (CtWiki        *wiki,
           g_hash_table_add (seen, id);
           character = ct_wiki_get_entity (wiki, *id, NULL);
           if (character != NULL)
-            g_ptr_array_add (loaded->characters, character);
+            g_ptr_array_add (characters, character);
         }
     }
-  g_ptr_array_sort (loaded->characters, compare_titles);
+  g_ptr_array_sort (characters, compare_titles);
+
+  /* the filters' items too: 10,000 films are too many to make in a frame */
+  for (guint i = 0; i < loaded->timeline->films->len; i++)
+    {
+      CtTimelineFilm *film = g_ptr_array_index (loaded->timeline->films, i);
+
+      g_ptr_array_add (titles, film->title);
+      g_array_append_val (ids, film->id);
+    }
+  loaded->films = ct_title_list_items_new (_("All Films"), (const char * const *) titles->pdata,
+                                           (const gint64 *) (gpointer) ids->data, titles->len);
+  g_ptr_array_set_size (titles, 0);
+  g_array_set_size (ids, 0);
+  for (guint i = 0; i < characters->len; i++)
+    {
+      CtEntity *character = g_ptr_array_index (characters, i);
+
+      g_ptr_array_add (titles, character->title);
+      g_array_append_val (ids, character->id);
+    }
+  loaded->characters = ct_title_list_items_new (_("All Characters"), (const char * const *) titles->pdata,
+                                                (const gint64 *) (gpointer) ids->data, titles->len);
   /* laid out here too, with the options shown when the read began: tens
    * of milliseconds at 20,000 events, no longer on the main thread */
   if (data != NULL)
@@ -136,10 +163,8 @@ current_options (CtTimelineView *self)
     .show_spoilers = gtk_toggle_button_get_active (self->reveal_button),
   };
 
-  if (film != GTK_INVALID_LIST_POSITION && film < self->film_ids->len)
-    options.film_id = g_array_index (self->film_ids, gint64, film);
-  if (character != GTK_INVALID_LIST_POSITION && character < self->character_ids->len)
-    options.character_id = g_array_index (self->character_ids, gint64, character);
+  options.film_id = ct_title_list_get_id (self->films, film);
+  options.character_id = ct_title_list_get_id (self->characters, character);
   return options;
 }
 
@@ -156,76 +181,32 @@ update_hidden (CtTimelineView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hidden_label), text != NULL);
 }
 
-/* Refills @dropdown with "All …" and @entities' titles, keeping the entity
- * that was chosen when it is still there. */
+/* Shows @items (taken) in @dropdown, keeping the entity that was chosen
+ * when it is still there. A refresh after an edit mostly finds the same
+ * entities: the list is then left as it is. */
 static void
-fill_filter (CtTimelineView *self,
-             GtkDropDown    *dropdown,
-             GArray         *ids,
-             const char     *all,
-             GPtrArray      *titles,
-             GArray         *new_ids)
+fill_filter (GtkDropDown      *dropdown,
+             CtTitleList      *list,
+             CtTitleListItems *items)
 {
-  guint chosen = gtk_drop_down_get_selected (dropdown);
-  gint64 chosen_id = chosen != GTK_INVALID_LIST_POSITION && chosen < ids->len
-                     ? g_array_index (ids, gint64, chosen) : 0;
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint select = 0;
-  gint64 none = 0;
-  GListModel *old = gtk_drop_down_get_model (dropdown);
-  gboolean same = old != NULL && ids->len == titles->len + 1;
+  gint64 chosen = ct_title_list_get_id (list, gtk_drop_down_get_selected (dropdown));
 
-  /* a refresh after an edit mostly finds the same entities: a new model
-   * would cost the dropdown tens of milliseconds for nothing */
-  for (guint i = 0; same && i < titles->len; i++)
-    same = g_array_index (ids, gint64, i + 1) == g_array_index (new_ids, gint64, i)
-           && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old), i + 1),
-                         g_ptr_array_index (titles, i)) == 0;
-  if (same)
-    return;
-  g_array_set_size (ids, 0);
-  g_array_append_val (ids, none);
-  gtk_string_list_append (model, all);
-  for (guint i = 0; i < titles->len; i++)
+  if (ct_title_list_equal (list, items))
     {
-      gint64 id = g_array_index (new_ids, gint64, i);
-
-      gtk_string_list_append (model, g_ptr_array_index (titles, i));
-      g_array_append_val (ids, id);
-      if (id == chosen_id)
-        select = i + 1;
+      ct_title_list_items_free (items);
+      return;
     }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, select);
+  ct_title_list_set_items (list, items);
+  gtk_drop_down_set_selected (dropdown, ct_title_list_find (list, chosen));
 }
 
 static void
 fill_filters (CtTimelineView *self,
               Loaded         *loaded)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
   self->filling = TRUE;
-  for (guint i = 0; i < loaded->timeline->films->len; i++)
-    {
-      CtTimelineFilm *film = g_ptr_array_index (loaded->timeline->films, i);
-
-      g_ptr_array_add (titles, film->title);
-      g_array_append_val (ids, film->id);
-    }
-  fill_filter (self, self->film_filter, self->film_ids, _("All Films"), titles, ids);
-
-  g_ptr_array_set_size (titles, 0);
-  g_array_set_size (ids, 0);
-  for (guint i = 0; i < loaded->characters->len; i++)
-    {
-      CtEntity *character = g_ptr_array_index (loaded->characters, i);
-
-      g_ptr_array_add (titles, character->title);
-      g_array_append_val (ids, character->id);
-    }
-  fill_filter (self, self->character_filter, self->character_ids, _("All Characters"), titles, ids);
+  fill_filter (self->film_filter, self->films, g_steal_pointer (&loaded->films));
+  fill_filter (self->character_filter, self->characters, g_steal_pointer (&loaded->characters));
   self->filling = FALSE;
 }
 
@@ -326,7 +307,13 @@ on_filters_changed_cb (CtTimelineView *self)
   if (self->filling || ct_timeline_canvas_get_timeline (self->canvas) == NULL)
     return;
   options = current_options (self);
-  ct_timeline_canvas_set_options (self->canvas, &options);
+  /* laid out on a worker: "laid-out" updates the count of hidden items */
+  ct_timeline_canvas_set_options (self->canvas, &options, -1);
+}
+
+static void
+on_laid_out_cb (CtTimelineView *self)
+{
   update_hidden (self);
 }
 
@@ -342,51 +329,34 @@ update_zoom_actions (CtTimelineView *self)
  * drawing from the top, so without this everything below the top slides
  * away from the pointer.
  *
- * The new layout is known at once (the canvas computes it for its width),
- * so the scroll position is set together with the new size, before the
- * next frame draws anything at the old position. */
+ * The new layout is made on the canvas's worker (every item moves: more
+ * than a frame at 20,000 events); the canvas moves the scroll position
+ * together with the new size when it lands, before a frame draws
+ * anything at the old position. */
 static void
 zoom_at (CtTimelineView *self,
          double          zoom,
          double          anchor_y)
 {
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
   double page = gtk_adjustment_get_page_size (vadjustment);
   CtTimelineLayoutOptions options;
   graphene_point_t point;
-  graphene_rect_t before, after;
   int anchor = -1;
-  int height;
 
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (zoom == self->zoom)
     return;
   if (anchor_y < 0 || anchor_y > page)
     anchor_y = page / 2;
-  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), canvas, &GRAPHENE_POINT_INIT (0, anchor_y), &point))
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), GTK_WIDGET (self->canvas),
+                                &GRAPHENE_POINT_INIT (0, anchor_y), &point))
     anchor = ct_timeline_canvas_get_slot_near (self->canvas, point.y);
-  if (anchor >= 0 && !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &before))
-    anchor = -1;
 
   self->zoom = zoom;
   update_zoom_actions (self);
-  options = *ct_timeline_canvas_get_options (self->canvas);
-  options.zoom = zoom;
-  ct_timeline_canvas_set_options (self->canvas, &options);
-
-  if (anchor < 0 || !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &after))
-    return;
-  gtk_widget_measure (canvas, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (canvas), NULL, &height, NULL, NULL);
-  /* the viewport sets the same upper when it allocates the new size, and
-   * the value set here then stands */
-  gtk_adjustment_configure (vadjustment,
-                            gtk_adjustment_get_value (vadjustment) + after.origin.y - before.origin.y,
-                            gtk_adjustment_get_lower (vadjustment),
-                            MAX (height, page),
-                            gtk_adjustment_get_step_increment (vadjustment),
-                            gtk_adjustment_get_page_increment (vadjustment),
-                            page);
+  options = current_options (self);
+  ct_timeline_canvas_set_options (self->canvas, &options, anchor);
 }
 
 static void
@@ -479,8 +449,8 @@ ct_timeline_view_dispose (GObject *object)
   if (self->reader != NULL)
     ct_wiki_reader_cancel (self->reader);
   g_clear_object (&self->reader);
-  g_clear_pointer (&self->film_ids, g_array_unref);
-  g_clear_pointer (&self->character_ids, g_array_unref);
+  g_clear_object (&self->films);
+  g_clear_object (&self->characters);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
 
   G_OBJECT_CLASS (ct_timeline_view_parent_class)->dispose (object);
@@ -557,6 +527,7 @@ ct_timeline_view_class_init (CtTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, canvas);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_laid_out_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
@@ -586,8 +557,11 @@ ct_timeline_view_init (CtTimelineView *self)
   /* a burst of edits (an import, an undo of many facts) reads once */
   self->reader = ct_wiki_reader_new (RELOAD_DELAY_MS, read_timeline, (GDestroyNotify) loaded_free, loaded_cb, self);
   g_signal_connect_object (self->reader, "refresh", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  self->film_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->character_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* one model each for good, refilled in one change per read */
+  self->films = ct_title_list_new ();
+  self->characters = ct_title_list_new ();
+  gtk_drop_down_set_model (self->film_filter, G_LIST_MODEL (self->films));
+  gtk_drop_down_set_model (self->character_filter, G_LIST_MODEL (self->characters));
 
   /* capture: before the scrolled window scrolls */
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -621,7 +595,7 @@ set_compact (CtTimelineView *self,
     CtTimelineLayoutOptions options = *ct_timeline_canvas_get_options (self->canvas);
 
     options.one_lane = compact;
-    ct_timeline_canvas_set_options (self->canvas, &options);
+    ct_timeline_canvas_set_options (self->canvas, &options, -1);
   }
   gtk_widget_set_visible (self->open_button, compact);
   /* the sidebar has no room for two lanes side by side */
@@ -688,7 +662,7 @@ ct_timeline_view_zoom_around (CtTimelineView *self,
 gboolean
 _ct_timeline_view_is_ready (CtTimelineView *self)
 {
-  return !ct_wiki_reader_is_busy (self->reader);
+  return !ct_wiki_reader_is_busy (self->reader) && !ct_timeline_canvas_is_laying_out (self->canvas);
 }
 
 GtkWidget *
