@@ -57,6 +57,25 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The list of problems: the list view that is no dropdown's. */
+static GtkListView *
+problems_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_DROP_DOWN (child))
+        continue;
+      if (GTK_IS_LIST_VIEW (child))
+        return GTK_LIST_VIEW (child);
+      if ((found = problems_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The item buttons of @view's drawing, in child (= accessible) order. */
 static GPtrArray *
 items (CtTimelineView *view)
@@ -283,6 +302,22 @@ test_contradiction (Fixture       *f,
   g_assert_nonnull (strstr (_ct_timeline_view_get_problem (view, 0), "comes after every event of “Ballerina”"));
   /* the sidebar's timeline says so too */
   CT_TEST_WAIT (_ct_timeline_view_get_n_problems (_ct_wiki_sidebar_get_timeline_view (f->window->sidebar)) == 1);
+
+  /* activating the problem (a click, or Enter on its row) opens the
+   * entity to fix */
+  {
+    GtkListView *list = problems_list (GTK_WIDGET (view));
+    AdwTabPage *tab;
+
+    g_assert_nonnull (list);
+    assert_label (GTK_WIDGET (list), "Timeline Problems");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
+    g_signal_emit_by_name (list, "activate", 0);
+    CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (f->window->tab_view)) != NULL
+                  && CT_IS_ENTITY_PAGE (adw_tab_page_get_child (tab)));
+    g_assert_cmpstr (ct_entity_page_get_title (CT_ENTITY_PAGE (adw_tab_page_get_child (tab))), ==,
+                     "Ruska Roma ballet rehearsal");
+  }
 }
 
 /* Delivers @keyval to @widget's key controller as a key press would

@@ -13,6 +13,9 @@
 #define ZOOM_MIN      0.5
 #define ZOOM_MAX      8.0
 #define RELOAD_DELAY_MS 250
+/* the problems list: up to this many rows shown whole, else scrolled */
+#define FEW_PROBLEMS    4
+#define PROBLEMS_HEIGHT 160
 
 struct _CtTimelineView
 {
@@ -36,7 +39,10 @@ struct _CtTimelineView
   GtkWidget         *filters;
   GtkDropDown       *film_filter;
   GtkDropDown       *character_filter;
-  GtkListBox        *problems_list;
+  GtkWidget         *problems_scroller;
+  GtkListView       *problems_list;
+  GtkStringList     *problem_messages;  /* problems_list's model */
+  GArray            *problems;      /* of Problem, one per message */
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   CtTimelineCanvas  *canvas;
@@ -54,6 +60,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void set_compact (CtTimelineView *self,
                          gboolean        compact);
+
+/* What a problem's row needs beside its message. */
+typedef struct {
+  gint64   entity_id;
+  gboolean error;
+} Problem;
 
 /* Reading, off the main thread ------------------------------------------ */
 
@@ -210,45 +222,90 @@ fill_filters (CtTimelineView *self,
   self->filling = FALSE;
 }
 
+/* The problems, as rows of a list view: a wiki with hundreds of them
+ * made a row widget each and measured them all in every frame that laid
+ * the view out (seconds at 300 wrapped messages in the sidebar). */
 static void
 fill_problems (CtTimelineView *self,
                CtTimeline     *timeline)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
+  g_array_set_size (self->problems, 0);
   for (guint i = 0; i < timeline->problems->len; i++)
     {
       CtTimelineProblem *problem = g_ptr_array_index (timeline->problems, i);
-      gboolean error = problem->diagnostic->severity == CT_SEVERITY_ERROR;
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      GtkWidget *label = gtk_label_new (problem->diagnostic->message);
-      g_autofree char *spoken = g_strdup_printf ("%s: %s", error ? _("Error") : _("Warning"),
-                                                 problem->diagnostic->message);
+      Problem row = { problem->entity_id, problem->diagnostic->severity == CT_SEVERITY_ERROR };
 
-      gtk_widget_add_css_class (icon, error ? "error" : "warning");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (box, 8);
-      gtk_widget_set_margin_end (box, 8);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      /* activating the row opens the entity to fix */
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-entity");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (problem->entity_id));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      g_object_set_data_full (G_OBJECT (row), "ct-message", g_strdup (problem->diagnostic->message), g_free);
-      gtk_list_box_append (self->problems_list, row);
+      g_array_append_val (self->problems, row);
+      g_ptr_array_add (messages, problem->diagnostic->message);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_list), timeline->problems->len > 0);
+  g_ptr_array_add (messages, NULL);
+  gtk_string_list_splice (self->problem_messages, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->problem_messages)),
+                          (const char * const *) messages->pdata);
+  /* a few rows take the room they need; more get a fixed height, as the
+   * height a list view would need for all of them is found by measuring
+   * every row, again for each width it is offered (seconds at 300) */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->problems_scroller),
+                                                    timeline->problems->len <= FEW_PROBLEMS);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->problems_scroller),
+                                              timeline->problems->len <= FEW_PROBLEMS ? -1 : PROBLEMS_HEIGHT);
+  gtk_widget_set_visible (self->problems_scroller, timeline->problems->len > 0);
+}
+
+static void
+setup_problem_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CtTimelineView           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* one line each, the whole message in the tooltip: a wrapped label is
+   * shaped again for every width it is measured at */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_problem_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CtTimelineView           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  guint position = gtk_list_item_get_position (list_item);
+  const char *message = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  gboolean error = position < self->problems->len && g_array_index (self->problems, Problem, position).error;
+  g_autofree char *spoken = g_strdup_printf ("%s: %s", error ? _("Error") : _("Warning"), message);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, error ? "warning" : "error");
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_widget_set_tooltip_text (box, message);
+  /* activating the row opens the entity to fix */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static void
+on_problem_activate_cb (CtTimelineView *self,
+                        guint           position,
+                        GtkListView    *list)
+{
+  if (position < self->problems->len)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-entity", "x",
+                                g_array_index (self->problems, Problem, position).entity_id);
 }
 
 static void
@@ -451,6 +508,8 @@ ct_timeline_view_dispose (GObject *object)
   g_clear_object (&self->reader);
   g_clear_object (&self->films);
   g_clear_object (&self->characters);
+  g_clear_object (&self->problem_messages);
+  g_clear_pointer (&self->problems, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
 
   G_OBJECT_CLASS (ct_timeline_view_parent_class)->dispose (object);
@@ -522,12 +581,14 @@ ct_timeline_view_class_init (CtTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, filters);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, film_filter);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, character_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, problems_list);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, canvas);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_laid_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
@@ -562,6 +623,18 @@ ct_timeline_view_init (CtTimelineView *self)
   self->characters = ct_title_list_new ();
   gtk_drop_down_set_model (self->film_filter, G_LIST_MODEL (self->films));
   gtk_drop_down_set_model (self->character_filter, G_LIST_MODEL (self->characters));
+
+  self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  self->problem_messages = gtk_string_list_new (NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problem_messages)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_problem_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_problem_cb), self);
+    gtk_list_view_set_factory (self->problems_list, factory);
+    gtk_list_view_set_model (self->problems_list, GTK_SELECTION_MODEL (selection));
+  }
 
   /* capture: before the scrolled window scrolls */
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -674,19 +747,12 @@ _ct_timeline_view_get_canvas (CtTimelineView *self)
 guint
 _ct_timeline_view_get_n_problems (CtTimelineView *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n += GTK_IS_LIST_BOX_ROW (row);
-  return n;
+  return self->problems->len;
 }
 
 const char *
 _ct_timeline_view_get_problem (CtTimelineView *self,
                                guint           index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->problems_list, (int) index);
-
-  return row ? g_object_get_data (G_OBJECT (row), "ct-message") : NULL;
+  return gtk_string_list_get_string (self->problem_messages, index);
 }
