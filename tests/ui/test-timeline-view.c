@@ -536,6 +536,7 @@ test_film_filter_keyboard (Fixture       *f,
   g_assert_cmpuint (ballerina, !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (gtk_drop_down_get_selected (film_filter), ==, 0);
   g_assert_nonnull (search);
+  assert_label (search, "Search Films");
 
   gtk_widget_activate (GTK_WIDGET (film_filter));
   CT_TEST_WAIT (gtk_widget_get_mapped (popover));

@@ -607,6 +607,25 @@ ct_timeline_view_class_init (CtTimelineViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "ct-timeline-view");
 }
 
+/* Names the search entry that @root's popover holds, when it has one. */
+static gboolean
+name_search (GtkWidget  *root,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          return TRUE;
+        }
+      if (name_search (child, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 ct_timeline_view_init (CtTimelineView *self)
 {
@@ -618,6 +637,9 @@ ct_timeline_view_init (CtTimelineView *self)
   /* a burst of edits (an import, an undo of many facts) reads once */
   self->reader = ct_wiki_reader_new (RELOAD_DELAY_MS, read_timeline, (GDestroyNotify) loaded_free, loaded_cb, self);
   g_signal_connect_object (self->reader, "refresh", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  /* GTK 4.8 gives the search entry inside a dropdown no name of its own */
+  name_search (GTK_WIDGET (self->film_filter), _("Search Films"));
+  name_search (GTK_WIDGET (self->character_filter), _("Search Characters"));
   /* one model each for good, refilled in one change per read */
   self->films = ct_title_list_new ();
   self->characters = ct_title_list_new ();
