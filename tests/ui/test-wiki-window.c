@@ -433,8 +433,14 @@ test_add_credit (Fixture       *f,
   /* Changed in place: confirmed after all. */
   {
     GtkWidget *row = find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_EXPANDER_ROW, "Chad Stahelski");
-    GtkWidget *status = find_widget (row, ADW_TYPE_COMBO_ROW, "Status");
+    GtkWidget *status;
     g_autoptr(GPtrArray) again = NULL;
+
+    /* a credit's fields are made when it is opened, as a user opens it */
+    g_assert_null (find_widget (row, ADW_TYPE_COMBO_ROW, "Status"));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    status = find_widget (row, ADW_TYPE_COMBO_ROW, "Status");
+    g_assert_nonnull (status);
 
     adw_combo_row_set_selected (ADW_COMBO_ROW (status), CT_FACT_CONFIRMED);
     ct_test_spin (50);
