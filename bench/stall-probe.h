@@ -125,6 +125,8 @@ static void
 stall_probe_report (const char *prefix,
                     const char *what)
 {
+  /* the gap still open counts too: one long dispatch may end a step */
+  stall_probe_tick_cb (NULL);
   g_print ("%s: %-38s longest stall %6.1f ms (main thread busy %5.1f ms of it); "
            "busiest %5.1f ms (frame layout %4.1f, paint %4.1f); gaps > 16.7 ms: %u\n",
            prefix, what, stall_probe.worst, stall_probe.worst_cpu, stall_probe.busiest,
