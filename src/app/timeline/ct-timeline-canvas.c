@@ -48,8 +48,8 @@ ct_timeline_canvas_get_lane_width (CtTimelineCanvas              *self,
 /* @layout (taken) becomes the one drawn; the slots follow it. */
 void
 _ct_timeline_canvas_set_layout (CtTimelineCanvas *self,
-            CtTimelineLayout *layout,
-            double            lane_width)
+                                CtTimelineLayout *layout,
+                                double            lane_width)
 {
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
   self->layout = layout;
@@ -390,8 +390,8 @@ on_scrolled_cb (CtTimelineCanvas *self)
  * width: the slots are the same for every layout until the next change. */
 void
 _ct_timeline_canvas_rebuild_items (CtTimelineCanvas *self,
-               CtTimelineLayout *made,
-               double            made_width)
+                                   CtTimelineLayout *made,
+                                   double            made_width)
 {
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
   gint64 focused = focus ? ct_timeline_canvas_item_get_id (focus) : 0;
