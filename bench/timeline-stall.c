@@ -1,9 +1,10 @@
 /* timeline-stall — does the drawn timeline stall the main loop on a big
  * wiki? Imports a generated wiki of 20,000 events with chrono values (in
  * 200 films, 100 characters taking part), shows the timeline's tab form
- * in a window, and notes the longest gap of the main loop (a 1 ms timer
- * at high priority) while it opens, zooms, filters, scrolls and redraws
- * after a change of the wiki.
+ * in a window, and notes the longest gap of the main loop (stall-probe.h:
+ * a 1 ms timer at high priority, with the main thread's CPU time in the
+ * gap) while it opens, zooms, scrolls, filters by film and by spoilers,
+ * and redraws after a change of the wiki.
  *
  *   timeline-stall [N_EVENTS]
  *   timeline-stall --wiki FOLDER   (an existing wiki: wiki-bench's
@@ -20,26 +21,10 @@
 #include "ct-timeline.h"
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
+#include "stall-probe.h"
 
 #define N_FILMS      200
 #define N_CHARACTERS 100
-
-typedef struct {
-  gint64 last;
-  double worst;   /* ms */
-} Watch;
-
-static Watch watch;
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  watch.worst = MAX (watch.worst, (now - watch.last) / 1000.0);
-  watch.last = now;
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 spin (guint msec)
@@ -48,13 +33,6 @@ spin (guint msec)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (200), TRUE);
-}
-
-static void
-watch_start (void)
-{
-  watch.last = g_get_monotonic_time ();
-  watch.worst = 0;
 }
 
 static char *
@@ -147,10 +125,18 @@ remove_tree (GFile *file)
 }
 
 static void
-report (const char *what,
-        double      ms)
+report (const char *what)
 {
-  g_print ("timeline: %-44s longest main-loop stall %7.1f ms\n", what, ms);
+  stall_probe_report ("timeline", what);
+}
+
+/* Settles the step: the new layout is drawn (a zoom and a filter lay out
+ * on a worker), and a second more of frames. */
+static void
+settle (CtTimelineView *view)
+{
+  wait_ready (view);
+  spin (1000);
 }
 
 int
@@ -171,8 +157,8 @@ main (int    argc,
   CtApplication *app;
   CtTimelineView *view;
   GtkWidget *window, *canvas, *scroller, *reveal;
+  GtkDropDown *film_filter;
   GtkAdjustment *vadjustment;
-  guint source;
   gint64 t0;
   double ms;
 
@@ -205,56 +191,76 @@ main (int    argc,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   spin (1000);
+  stall_probe_watch (gtk_widget_get_frame_clock (window));
   canvas = _ct_timeline_view_get_canvas (view);
   scroller = gtk_widget_get_ancestor (canvas, GTK_TYPE_SCROLLED_WINDOW);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-  source = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
-
   what = g_strdup_printf ("open, %u events, %u films", read->events->len, read->films->len);
-  watch_start ();
+  stall_probe_start ();
   t0 = g_get_monotonic_time ();
   ct_timeline_view_set_wiki (view, wiki);
   wait_ready (view);
   ms = (g_get_monotonic_time () - t0) / 1000.0;
   spin (1500);
-  report (what, watch.worst);
-  g_print ("timeline: %-44s %7.1f ms, %u child widgets\n", "open to items shown (read on a worker)", ms,
+  report (what);
+  g_print ("timeline: %-40s %7.1f ms, %u child widgets\n", "open to items shown (read on a worker)", ms,
            n_children (canvas));
 
-  watch_start ();
+  stall_probe_start ();
   ct_timeline_view_set_zoom (view, 2);
-  spin (1500);
-  report ("zoom in", watch.worst);
+  settle (view);
+  report ("zoom in (x2)");
 
-  watch_start ();
+  /* a pinch or a fast Ctrl+scroll: zoom steps faster than the layouts */
+  stall_probe_start ();
+  for (guint i = 0; i < 8; i++)
+    {
+      ct_timeline_view_set_zoom (view, ct_timeline_view_get_zoom (view) * (i < 4 ? 1.25 : 0.8));
+      spin (5);
+    }
+  settle (view);
+  report ("zoom, 8 steps 5 ms apart");
+
+  stall_probe_start ();
   for (guint i = 1; i <= 10; i++)
     {
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) * i / 11);
       spin (150);
     }
-  report ("scroll, 10 jumps", watch.worst);
+  report ("scroll, 10 jumps");
+
+  /* the film filter: a film in the middle of the list, then all again */
+  film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  stall_probe_start ();
+  gtk_drop_down_set_selected (film_filter, g_list_model_get_n_items (gtk_drop_down_get_model (film_filter)) / 2);
+  settle (view);
+  report ("filter: one film");
+  stall_probe_start ();
+  gtk_drop_down_set_selected (film_filter, 0);
+  settle (view);
+  report ("filter: all films again");
 
   reveal = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON);
-  watch_start ();
+  stall_probe_start ();
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
-  spin (1500);
-  report ("filter (Reveal Spoilers)", watch.worst);
+  settle (view);
+  report ("filter (Reveal Spoilers)");
 
-  g_print ("timeline: %-44s %u\n", "child widgets before an edit", n_children (canvas));
+  g_print ("timeline: %-40s %u\n", "child widgets before an edit", n_children (canvas));
   /* an edit of one event: the wiki says it changed, the view reads again */
   facts = ct_wiki_get_facts (wiki, changed, &error);
   g_assert_no_error (error);
-  watch_start ();
+  stall_probe_start ();
   ct_wiki_set_facts (wiki, changed, facts, &error);
   g_assert_no_error (error);
   spin (600);
   wait_ready (view);
   spin (1500);
-  report ("redraw after a wiki change", watch.worst);
-  g_print ("timeline: %-44s %u\n", "child widgets at the end", n_children (canvas));
+  report ("redraw after a wiki change");
+  g_print ("timeline: %-40s %u\n", "child widgets at the end", n_children (canvas));
 
-  g_source_remove (source);
+  stall_probe_stop ();
   gtk_window_destroy (GTK_WINDOW (window));
   spin (200);
   g_clear_object (&wiki);

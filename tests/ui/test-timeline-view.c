@@ -57,6 +57,25 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The list of problems: the list view that is no dropdown's. */
+static GtkListView *
+problems_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_DROP_DOWN (child))
+        continue;
+      if (GTK_IS_LIST_VIEW (child))
+        return GTK_LIST_VIEW (child);
+      if ((found = problems_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The item buttons of @view's drawing, in child (= accessible) order. */
 static GPtrArray *
 items (CtTimelineView *view)
@@ -127,7 +146,32 @@ reveal (CtTimelineView *view,
   GtkToggleButton *button = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON));
 
   gtk_toggle_button_set_active (button, shown);
-  ct_test_spin (50);
+  /* laid out again on the canvas's worker */
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+}
+
+/* The title at @position of @dropdown's list. */
+static char *
+dropdown_title (GtkDropDown *dropdown,
+                guint        position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (dropdown), position);
+
+  return item ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+}
+
+static guint
+dropdown_find (GtkDropDown *dropdown,
+               const char  *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)); i++)
+    {
+      g_autofree char *each = dropdown_title (dropdown, i);
+
+      if (g_str_equal (each, title))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -258,6 +302,22 @@ test_contradiction (Fixture       *f,
   g_assert_nonnull (strstr (_ct_timeline_view_get_problem (view, 0), "comes after every event of “Ballerina”"));
   /* the sidebar's timeline says so too */
   CT_TEST_WAIT (_ct_timeline_view_get_n_problems (_ct_wiki_sidebar_get_timeline_view (f->window->sidebar)) == 1);
+
+  /* activating the problem (a click, or Enter on its row) opens the
+   * entity to fix */
+  {
+    GtkListView *list = problems_list (GTK_WIDGET (view));
+    AdwTabPage *tab;
+
+    g_assert_nonnull (list);
+    assert_label (GTK_WIDGET (list), "Timeline Problems");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
+    g_signal_emit_by_name (list, "activate", 0);
+    CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (f->window->tab_view)) != NULL
+                  && CT_IS_ENTITY_PAGE (adw_tab_page_get_child (tab)));
+    g_assert_cmpstr (ct_entity_page_get_title (CT_ENTITY_PAGE (adw_tab_page_get_child (tab))), ==,
+                     "Ruska Roma ballet rehearsal");
+  }
 }
 
 /* Delivers @keyval to @widget's key controller as a key press would
@@ -331,11 +391,14 @@ test_zoom_and_filters (Fixture       *f,
   /* the second dropdown: characters, "All Characters" first, by title */
   film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   character_filter = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (film_filter)));
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (character_filter)); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (character_filter)), i),
-                     "The Director"))
-      gtk_drop_down_set_selected (character_filter, i);
-  ct_test_spin (50);
+  {
+    g_autofree char *all = dropdown_title (character_filter, 0);
+
+    g_assert_cmpstr (all, ==, "All Characters");
+  }
+  g_assert_cmpuint (dropdown_find (character_filter, "The Director"), !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (character_filter, dropdown_find (character_filter, "The Director"));
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
   director = items (view);
   for (guint i = 0; i < director->len; i++)
     n_events += gtk_widget_has_css_class (g_ptr_array_index (director, i), "ct-timeline-event");
@@ -447,6 +510,115 @@ test_zoom_keeps_place (Fixture       *f,
   ct_test_spin (100);
   g_assert_true (gtk_widget_compute_bounds (item, scroller, &after));
   g_assert_cmpfloat (ABS (after.origin.y - before.origin.y), <, 12);
+}
+
+/* The film filter by keyboard: Enter opens the dropdown (its activate),
+ * typing narrows the thousands of titles a wiki may have, Enter on the
+ * row chooses it; the drawing then shows that film's events alone. */
+static void
+test_film_filter_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  GtkDropDown *film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  GtkWidget *popover = find_widget (GTK_WIDGET (film_filter), GTK_TYPE_POPOVER);
+  GtkWidget *search = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkListView *list = GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW));
+  guint ballerina = dropdown_find (film_filter, "Ballerina");
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(CtTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 film_id = 0;
+  guint n_events = 0, n_films = 0;
+
+  assert_label (GTK_WIDGET (film_filter), "Film");
+  g_assert_cmpuint (ballerina, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (gtk_drop_down_get_selected (film_filter), ==, 0);
+  g_assert_nonnull (search);
+  assert_label (search, "Search Films");
+
+  gtk_widget_activate (GTK_WIDGET (film_filter));
+  CT_TEST_WAIT (gtk_widget_get_mapped (popover));
+  gtk_editable_set_text (GTK_EDITABLE (search), "balle");
+  CT_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) == 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  CT_TEST_WAIT (!gtk_widget_get_mapped (popover));
+  g_assert_cmpuint (gtk_drop_down_get_selected (film_filter), ==, ballerina);
+
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+  shown = items (view);
+  g_assert_cmpuint (shown->len, >, 0);
+  /* Ballerina's events but the spoilers, in either lane, and the film */
+  timeline = ct_timeline_new (f->wiki, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->films->len; i++)
+    if (g_str_equal (((CtTimelineFilm *) g_ptr_array_index (timeline->films, i))->title, "Ballerina"))
+      film_id = ((CtTimelineFilm *) g_ptr_array_index (timeline->films, i))->id;
+  g_assert_cmpint (film_id, !=, 0);
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      CtTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+
+      if (event->film_id == film_id && !event->spoiler)
+        g_ptr_array_add (expected, event->title);
+    }
+  g_assert_cmpuint (expected->len, >=, 3);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (shown, i);
+      const char *title = gtk_label_get_text (GTK_LABEL (find_widget (item, GTK_TYPE_LABEL)));
+
+      g_test_message ("shown: %s", title);
+      if (gtk_widget_has_css_class (item, "ct-timeline-event"))
+        {
+          g_assert_true (g_ptr_array_find_with_equal_func (expected, title, g_str_equal, NULL));
+          n_events++;
+        }
+      else
+        {
+          g_assert_cmpstr (title, ==, "Ballerina");
+          n_films++;
+        }
+    }
+  g_assert_cmpuint (n_events, ==, expected->len);
+  g_assert_cmpuint (n_films, ==, 1);
+
+  /* back to all of them */
+  gtk_drop_down_set_selected (film_filter, 0);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > shown->len);
+}
+
+/* Zoom pressed several times in a row, faster than the worker lays out:
+ * the drawing stays meanwhile, and what lands at last is the last zoom. */
+static void
+test_zoom_burst (Fixture       *f,
+                 gconstpointer  data)
+{
+  CtTimelineView *view = open_tab (f);
+  CtTimelineCanvas *canvas = CT_TIMELINE_CANVAS (_ct_timeline_view_get_canvas (view));
+  guint before = n_items (view);
+  int burst, direct;
+
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
+  g_assert_cmpfloat (ct_timeline_canvas_get_options (canvas)->zoom, ==, ct_timeline_view_get_zoom (view));
+  /* the old drawing until the new one is there */
+  g_assert_cmpuint (n_items (view), ==, before);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+  ct_test_spin (50);
+  burst = gtk_widget_get_height (GTK_WIDGET (canvas));
+
+  /* the same zoom asked for once draws the same */
+  ct_timeline_view_set_zoom (view, 1);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+  ct_test_spin (50);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (canvas)), <, burst);
+  ct_timeline_view_set_zoom (view, 1.25 * 1.25 * 1.25 * 1.25);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
+  ct_test_spin (50);
+  direct = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_assert_cmpint (direct, ==, burst);
 }
 
 static void
@@ -633,6 +805,7 @@ test_big (Fixture       *f,
 
   /* zoom spreads the same items further apart: still a bounded few */
   ct_timeline_view_set_zoom (view, 4);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
   ct_test_spin (200);
   g_assert_cmpuint (n_items (view), <, 200);
   g_assert_cmpuint (ct_timeline_canvas_get_n_items (canvas), ==, n);
@@ -700,6 +873,8 @@ main (int    argc,
   ADD ("/ui/timeline/zoom-and-filters", test_zoom_and_filters);
   ADD ("/ui/timeline/sidebar", test_sidebar);
   ADD ("/ui/timeline/zoom-keeps-place", test_zoom_keeps_place);
+  ADD ("/ui/timeline/film-filter-keyboard", test_film_filter_keyboard);
+  ADD ("/ui/timeline/zoom-burst", test_zoom_burst);
   g_test_add ("/ui/timeline/big", Fixture, NULL, big_setup, test_big, fixture_teardown);
 #undef ADD
 

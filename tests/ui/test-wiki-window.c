@@ -433,8 +433,14 @@ test_add_credit (Fixture       *f,
   /* Changed in place: confirmed after all. */
   {
     GtkWidget *row = find_widget (GTK_WIDGET (page->crew_group), ADW_TYPE_EXPANDER_ROW, "Chad Stahelski");
-    GtkWidget *status = find_widget (row, ADW_TYPE_COMBO_ROW, "Status");
+    GtkWidget *status;
     g_autoptr(GPtrArray) again = NULL;
+
+    /* a credit's fields are made when it is opened, as a user opens it */
+    g_assert_null (find_widget (row, ADW_TYPE_COMBO_ROW, "Status"));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    status = find_widget (row, ADW_TYPE_COMBO_ROW, "Status");
+    g_assert_nonnull (status);
 
     adw_combo_row_set_selected (ADW_COMBO_ROW (status), CT_FACT_CONFIRMED);
     ct_test_spin (50);
@@ -732,6 +738,53 @@ test_big_wiki (void)
   g_test_message ("rows read: %u of %u", ct_entity_list_model_get_n_loaded (model), n);
   /* Not a timing: what is read is what a few screens show. */
   g_assert_cmpuint (ct_entity_list_model_get_n_loaded (model), <, 2000);
+
+  /* Edits while the end is shown: the rows on screen follow, and the list
+   * reads again what it may show, not the whole wiki. */
+  {
+    CtWiki *shown = ct_window_get_wiki (window);
+    /* the last row: the last character (even numbers), after the people */
+    g_autofree char *last_title = g_strdup_printf ("Entity %05u", n - 2);
+    g_autoptr(GPtrArray) found = ct_wiki_lookup (shown, last_title, &error);
+    gint64 last = ((CtLookup *) g_ptr_array_index (found, 0))->entity_id;
+    g_autoptr(CtEntity) entity = ct_wiki_get_entity (shown, last, &error);
+    guint loaded = ct_entity_list_model_get_n_loaded (model);
+    g_autoptr(CtWikiItem) row = NULL;
+    gint64 id;
+
+    g_assert_no_error (error);
+    /* renamed within its place: the last person's row says the new title */
+    g_free (entity->title);
+    entity->title = g_strdup_printf ("Entity %05u (renamed)", n - 2);
+    g_assert_true (ct_wiki_update_entity (shown, entity, &error));
+    g_assert_no_error (error);
+    ct_test_spin (100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 2);
+    row = g_list_model_get_item (G_LIST_MODEL (model), n + 1);
+    g_assert_cmpstr (ct_wiki_item_get_title (row), ==, entity->title);
+    g_test_message ("rows read again after a rename: %u", ct_entity_list_model_get_n_loaded (model) - loaded);
+    g_assert_cmpuint (ct_entity_list_model_get_n_loaded (model) - loaded, <, 2000);
+
+    /* one character more, then not: the row comes and goes */
+    loaded = ct_entity_list_model_get_n_loaded (model);
+    id = ct_wiki_create_entity (shown, CT_ENTITY_CHARACTER, "Entity 99999 (new)", &error);
+    g_assert_no_error (error);
+    ct_test_spin (100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 3);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (model), n + 2);
+    g_assert_cmpstr (ct_wiki_item_get_title (row), ==, "Entity 99999 (new)");
+    g_assert_true (ct_wiki_delete_entity (shown, id, &error));
+    g_assert_no_error (error);
+    ct_test_spin (100);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 2);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (model), n + 1);
+    g_assert_cmpstr (ct_wiki_item_get_title (row), ==, entity->title);
+    g_test_message ("rows read again after an entity came and went: %u",
+                    ct_entity_list_model_get_n_loaded (model) - loaded);
+    g_assert_cmpuint (ct_entity_list_model_get_n_loaded (model) - loaded, <, 2000);
+  }
 
   /* Search reaches an entity far beyond the rows read, by its title. */
   {

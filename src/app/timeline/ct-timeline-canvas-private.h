@@ -1,6 +1,7 @@
 /* ct-timeline-canvas-private.h — shared by the canvas's files: the
- * widget (ct-timeline-canvas.c) and its items as a model, with the keys
- * that move over them (ct-timeline-canvas-keys.c). */
+ * widget (ct-timeline-canvas.c), its items as a model, with the keys
+ * that move over them (ct-timeline-canvas-keys.c), and its new layouts
+ * made on a worker for a zoom or a filter (ct-timeline-canvas-layout.c). */
 #pragma once
 
 #include "ct-entity-card.h"
@@ -14,7 +15,8 @@ struct _CtTimelineCanvas
 
   CtWiki                  *wiki;
   CtTimeline              *timeline;
-  CtTimelineLayoutOptions  options;
+  CtTimelineLayoutOptions  options;      /* of the layout drawn */
+  CtTimelineLayoutOptions  wanted;       /* asked for: options, or laid out on the worker */
   CtTimelineLayout        *layout;       /* for layout_width, or NULL */
   double                   layout_width;
   GArray                  *slots;        /* of guint: the layout's events and films, by
@@ -23,6 +25,12 @@ struct _CtTimelineCanvas
   int                      focus_slot;   /* the focused item's slot, or -1 */
   GtkAdjustment           *vadjustment;  /* of the scrolled window the canvas is in */
   guint                    scroll_tick;
+
+  gboolean                 laying_out;   /* a layout job runs */
+  guint                    layout_serial;/* a new timeline drops the job's result */
+  const CtTimeline        *job_timeline; /* what the job reads */
+  CtTimeline              *retired;      /* that, replaced meanwhile: freed when it ends */
+  int                      anchor_slot;  /* kept in place on screen by a zoom, or -1 */
 
   GtkWidget               *popover;      /* the hover card */
   CtEntityCard            *card;
@@ -40,6 +48,21 @@ const CtTimelineRect *_ct_timeline_canvas_slot_rect    (CtTimelineCanvas *self,
 GtkWidget            *_ct_timeline_canvas_materialize  (CtTimelineCanvas *self,
                                                          CtTimelineLayout *layout,
                                                          guint             slot);
+/* @layout (taken) becomes the one drawn; the slots follow it. */
+void                  _ct_timeline_canvas_set_layout   (CtTimelineCanvas *self,
+                                                         CtTimelineLayout *layout,
+                                                         double            lane_width);
+/* New items for the options: every button is bound again. @made (taken,
+ * or NULL) is the layout for them at @made_width, when there is one. */
+void                  _ct_timeline_canvas_rebuild_items (CtTimelineCanvas *self,
+                                                          CtTimelineLayout *made,
+                                                          double            made_width);
+/* Frees @timeline on a thread of its own. */
+void                  _ct_timeline_canvas_free_timeline (CtTimeline       *timeline);
+/* Keeps @timeline, about to be let go, for the layout job that reads it;
+ * FALSE when no job does (then the caller frees it). */
+gboolean              _ct_timeline_canvas_keep_for_job  (CtTimelineCanvas *self,
+                                                          CtTimeline       *timeline);
 gboolean              _ct_timeline_canvas_key_pressed_cb (GtkEventControllerKey *key,
                                                           guint                  keyval,
                                                           guint                  keycode,

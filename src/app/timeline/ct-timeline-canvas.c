@@ -46,10 +46,10 @@ ct_timeline_canvas_get_lane_width (CtTimelineCanvas              *self,
 }
 
 /* @layout (taken) becomes the one drawn; the slots follow it. */
-static void
-set_layout (CtTimelineCanvas *self,
-            CtTimelineLayout *layout,
-            double            lane_width)
+void
+_ct_timeline_canvas_set_layout (CtTimelineCanvas *self,
+                                CtTimelineLayout *layout,
+                                double            lane_width)
 {
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
   self->layout = layout;
@@ -74,7 +74,7 @@ _ct_timeline_canvas_layout_for (CtTimelineCanvas *self,
     return NULL;
   options.lane_width = lane_width_for (self, width);
   if (self->layout == NULL || self->layout_width != options.lane_width)
-    set_layout (self, ct_timeline_layout_new (self->timeline, &options), options.lane_width);
+    _ct_timeline_canvas_set_layout (self, ct_timeline_layout_new (self->timeline, &options), options.lane_width);
   return self->layout;
 }
 
@@ -388,10 +388,10 @@ on_scrolled_cb (CtTimelineCanvas *self)
 
 /* The items shown depend on the options (filters, spoilers), not on the
  * width: the slots are the same for every layout until the next change. */
-static void
-rebuild_items (CtTimelineCanvas *self,
-               CtTimelineLayout *made,
-               double            made_width)
+void
+_ct_timeline_canvas_rebuild_items (CtTimelineCanvas *self,
+                                   CtTimelineLayout *made,
+                                   double            made_width)
 {
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
   gint64 focused = focus ? ct_timeline_canvas_item_get_id (focus) : 0;
@@ -405,7 +405,7 @@ rebuild_items (CtTimelineCanvas *self,
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
   /* made on the worker for the width there is now: not again here */
   if (made != NULL && made_width == lane_width_for (self, gtk_widget_get_width (GTK_WIDGET (self))))
-    set_layout (self, made, made_width);
+    _ct_timeline_canvas_set_layout (self, made, made_width);
   else if (made != NULL)
     ct_timeline_layout_free (made);
 
@@ -577,7 +577,9 @@ ct_timeline_canvas_dispose (GObject *object)
   set_vadjustment (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->layout, ct_timeline_layout_free);
-  g_clear_pointer (&self->timeline, ct_timeline_free);
+  if (!_ct_timeline_canvas_keep_for_job (self, self->timeline))
+    _ct_timeline_canvas_free_timeline (self->timeline);
+  self->timeline = NULL;
   g_clear_object (&self->wiki);
 
   G_OBJECT_CLASS (ct_timeline_canvas_parent_class)->dispose (object);
@@ -597,6 +599,8 @@ ct_timeline_canvas_class_init (CtTimelineCanvasClass *klass)
   widget_class->set_focus_child = ct_timeline_canvas_set_focus_child;
   widget_class->root = ct_timeline_canvas_root;
   widget_class->unroot = ct_timeline_canvas_unroot;
+  /* A layout made on the worker (a zoom, a filter) is drawn now. */
+  g_signal_new ("laid-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_css_name (widget_class, "ct-timeline-canvas");
   /* a list of items a screen reader walks in order */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -610,7 +614,8 @@ ct_timeline_canvas_init (CtTimelineCanvas *self)
   self->items = g_ptr_array_new ();
   self->slots = g_array_new (FALSE, FALSE, sizeof (guint));
   self->focus_slot = -1;
-  self->options = (CtTimelineLayoutOptions) { .zoom = 1 };
+  self->anchor_slot = -1;
+  self->options = self->wanted = (CtTimelineLayoutOptions) { .zoom = 1 };
 
   self->card = ct_entity_card_new ();
   self->popover = gtk_popover_new ();
@@ -632,13 +637,6 @@ ct_timeline_canvas_new (void)
   return g_object_new (CT_TYPE_TIMELINE_CANVAS, NULL);
 }
 
-static gpointer
-free_timeline_thread (gpointer data)
-{
-  ct_timeline_free (data);
-  return NULL;
-}
-
 void
 ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self,
                                  CtWiki                        *wiki,
@@ -653,12 +651,14 @@ ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self,
   g_set_object (&self->wiki, wiki);
   old = self->timeline != timeline ? self->timeline : NULL;
   self->timeline = timeline;
-  self->options = *options;
-  rebuild_items (self, layout, layout ? options->lane_width : 0);
-  /* tens of thousands of small blocks: freed away from the frames (the
-   * buttons and the layout no longer point into it) */
-  if (old != NULL)
-    g_thread_unref (g_thread_new ("ct-timeline-free", free_timeline_thread, old));
+  self->options = self->wanted = *options;
+  self->anchor_slot = -1;
+  /* a layout job still running is for what was shown before */
+  self->layout_serial++;
+  _ct_timeline_canvas_rebuild_items (self, layout, layout ? options->lane_width : 0);
+  /* the buttons and the layout no longer point into it */
+  if (!_ct_timeline_canvas_keep_for_job (self, old))
+    _ct_timeline_canvas_free_timeline (old);
 }
 
 const CtTimeline *
@@ -666,34 +666,6 @@ ct_timeline_canvas_get_timeline (CtTimelineCanvas *self)
 {
   g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), NULL);
   return self->timeline;
-}
-
-void
-ct_timeline_canvas_set_options (CtTimelineCanvas              *self,
-                                const CtTimelineLayoutOptions *options)
-{
-  gboolean same_items;
-
-  g_return_if_fail (CT_IS_TIMELINE_CANVAS (self));
-
-  same_items = self->options.film_id == options->film_id && self->options.character_id == options->character_id
-               && self->options.show_spoilers == options->show_spoilers && self->options.one_lane == options->one_lane;
-  self->options = *options;
-  if (same_items)
-    {
-      /* only the zoom: same buttons, new places */
-      g_clear_pointer (&self->layout, ct_timeline_layout_free);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
-  else
-    rebuild_items (self, NULL, 0);
-}
-
-const CtTimelineLayoutOptions *
-ct_timeline_canvas_get_options (CtTimelineCanvas *self)
-{
-  g_return_val_if_fail (CT_IS_TIMELINE_CANVAS (self), NULL);
-  return &self->options;
 }
 
 guint

@@ -39,9 +39,17 @@ void        ct_timeline_canvas_set_timeline (CtTimelineCanvas              *self
 double      ct_timeline_canvas_get_lane_width (CtTimelineCanvas            *self,
                                                const CtTimelineLayoutOptions *options);
 const CtTimeline *ct_timeline_canvas_get_timeline (CtTimelineCanvas       *self);
+/* Lays the items out again for @options (a zoom, a filter) on a worker;
+ * what is drawn stays until the new layout lands, then "laid-out" is
+ * emitted. When only the zoom changes, item @anchor_slot (or -1: none)
+ * stays where it is on screen. */
 void        ct_timeline_canvas_set_options  (CtTimelineCanvas              *self,
-                                             const CtTimelineLayoutOptions *options);
+                                             const CtTimelineLayoutOptions *options,
+                                             int                            anchor_slot);
+/* The options last asked for (drawn, or being laid out). */
 const CtTimelineLayoutOptions *ct_timeline_canvas_get_options (CtTimelineCanvas *self);
+/* A layout for new options is being made. */
+gboolean    ct_timeline_canvas_is_laying_out (CtTimelineCanvas             *self);
 
 /* Spoiler items left out by the options. */
 guint       ct_timeline_canvas_get_n_hidden (CtTimelineCanvas              *self);

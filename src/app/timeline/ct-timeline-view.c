@@ -6,12 +6,16 @@
 
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
+#include "ct-title-list.h"
 #include "ct-wiki-reader.h"
 
 #define ZOOM_STEP     1.25
 #define ZOOM_MIN      0.5
 #define ZOOM_MAX      8.0
 #define RELOAD_DELAY_MS 250
+/* the problems list: up to this many rows shown whole, else scrolled */
+#define FEW_PROBLEMS    4
+#define PROBLEMS_HEIGHT 160
 
 struct _CtTimelineView
 {
@@ -21,8 +25,8 @@ struct _CtTimelineView
   gboolean           compact;
   double             zoom;
   double             pinch_start;
-  GArray            *film_ids;      /* of gint64, per film_filter position (0: all) */
-  GArray            *character_ids; /* the same for character_filter */
+  CtTitleList       *films;         /* film_filter's model: "All Films", then by release */
+  CtTitleList       *characters;    /* character_filter's: "All Characters", then by title */
   gboolean           filling;       /* the dropdowns are being refilled */
 
   GtkWidget         *box;
@@ -35,7 +39,10 @@ struct _CtTimelineView
   GtkWidget         *filters;
   GtkDropDown       *film_filter;
   GtkDropDown       *character_filter;
-  GtkListBox        *problems_list;
+  GtkWidget         *problems_scroller;
+  GtkListView       *problems_list;
+  GtkStringList     *problem_messages;  /* problems_list's model */
+  GArray            *problems;      /* of Problem, one per message */
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   CtTimelineCanvas  *canvas;
@@ -54,11 +61,18 @@ static GParamSpec *properties[N_PROPS];
 static void set_compact (CtTimelineView *self,
                          gboolean        compact);
 
+/* What a problem's row needs beside its message. */
+typedef struct {
+  gint64   entity_id;
+  gboolean error;
+} Problem;
+
 /* Reading, off the main thread ------------------------------------------ */
 
 typedef struct {
   CtTimeline              *timeline;
-  GPtrArray               *characters;   /* of CtEntity: the events' participants, by title */
+  CtTitleListItems        *films;        /* the film filter's items */
+  CtTitleListItems        *characters;   /* the events' participants, by title */
   CtTimelineLayoutOptions  options;      /* what the layout was made for */
   CtTimelineLayout        *layout;       /* or NULL */
 } Loaded;
@@ -68,7 +82,8 @@ loaded_free (Loaded *loaded)
 {
   g_clear_pointer (&loaded->layout, ct_timeline_layout_free);
   g_clear_pointer (&loaded->timeline, ct_timeline_free);
-  g_clear_pointer (&loaded->characters, g_ptr_array_unref);
+  g_clear_pointer (&loaded->films, ct_title_list_items_free);
+  g_clear_pointer (&loaded->characters, ct_title_list_items_free);
   g_free (loaded);
 }
 
@@ -87,6 +102,9 @@ read_timeline (CtWiki        *wiki,
                GError       **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Loaded *loaded;
 
   loaded = g_new0 (Loaded, 1);
@@ -96,7 +114,6 @@ read_timeline (CtWiki        *wiki,
       loaded_free (loaded);
       return NULL;
     }
-  loaded->characters = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_entity_free);
   for (guint e = 0; e < loaded->timeline->events->len; e++)
     {
       CtTimelineEvent *event = g_ptr_array_index (loaded->timeline->events, e);
@@ -111,10 +128,32 @@ read_timeline (CtWiki        *wiki,
           g_hash_table_add (seen, id);
           character = ct_wiki_get_entity (wiki, *id, NULL);
           if (character != NULL)
-            g_ptr_array_add (loaded->characters, character);
+            g_ptr_array_add (characters, character);
         }
     }
-  g_ptr_array_sort (loaded->characters, compare_titles);
+  g_ptr_array_sort (characters, compare_titles);
+
+  /* the filters' items too: 10,000 films are too many to make in a frame */
+  for (guint i = 0; i < loaded->timeline->films->len; i++)
+    {
+      CtTimelineFilm *film = g_ptr_array_index (loaded->timeline->films, i);
+
+      g_ptr_array_add (titles, film->title);
+      g_array_append_val (ids, film->id);
+    }
+  loaded->films = ct_title_list_items_new (_("All Films"), (const char * const *) titles->pdata,
+                                           (const gint64 *) (gpointer) ids->data, titles->len);
+  g_ptr_array_set_size (titles, 0);
+  g_array_set_size (ids, 0);
+  for (guint i = 0; i < characters->len; i++)
+    {
+      CtEntity *character = g_ptr_array_index (characters, i);
+
+      g_ptr_array_add (titles, character->title);
+      g_array_append_val (ids, character->id);
+    }
+  loaded->characters = ct_title_list_items_new (_("All Characters"), (const char * const *) titles->pdata,
+                                                (const gint64 *) (gpointer) ids->data, titles->len);
   /* laid out here too, with the options shown when the read began: tens
    * of milliseconds at 20,000 events, no longer on the main thread */
   if (data != NULL)
@@ -136,10 +175,8 @@ current_options (CtTimelineView *self)
     .show_spoilers = gtk_toggle_button_get_active (self->reveal_button),
   };
 
-  if (film != GTK_INVALID_LIST_POSITION && film < self->film_ids->len)
-    options.film_id = g_array_index (self->film_ids, gint64, film);
-  if (character != GTK_INVALID_LIST_POSITION && character < self->character_ids->len)
-    options.character_id = g_array_index (self->character_ids, gint64, character);
+  options.film_id = ct_title_list_get_id (self->films, film);
+  options.character_id = ct_title_list_get_id (self->characters, character);
   return options;
 }
 
@@ -156,118 +193,119 @@ update_hidden (CtTimelineView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hidden_label), text != NULL);
 }
 
-/* Refills @dropdown with "All …" and @entities' titles, keeping the entity
- * that was chosen when it is still there. */
+/* Shows @items (taken) in @dropdown, keeping the entity that was chosen
+ * when it is still there. A refresh after an edit mostly finds the same
+ * entities: the list is then left as it is. */
 static void
-fill_filter (CtTimelineView *self,
-             GtkDropDown    *dropdown,
-             GArray         *ids,
-             const char     *all,
-             GPtrArray      *titles,
-             GArray         *new_ids)
+fill_filter (GtkDropDown      *dropdown,
+             CtTitleList      *list,
+             CtTitleListItems *items)
 {
-  guint chosen = gtk_drop_down_get_selected (dropdown);
-  gint64 chosen_id = chosen != GTK_INVALID_LIST_POSITION && chosen < ids->len
-                     ? g_array_index (ids, gint64, chosen) : 0;
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint select = 0;
-  gint64 none = 0;
-  GListModel *old = gtk_drop_down_get_model (dropdown);
-  gboolean same = old != NULL && ids->len == titles->len + 1;
+  gint64 chosen = ct_title_list_get_id (list, gtk_drop_down_get_selected (dropdown));
 
-  /* a refresh after an edit mostly finds the same entities: a new model
-   * would cost the dropdown tens of milliseconds for nothing */
-  for (guint i = 0; same && i < titles->len; i++)
-    same = g_array_index (ids, gint64, i + 1) == g_array_index (new_ids, gint64, i)
-           && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old), i + 1),
-                         g_ptr_array_index (titles, i)) == 0;
-  if (same)
-    return;
-  g_array_set_size (ids, 0);
-  g_array_append_val (ids, none);
-  gtk_string_list_append (model, all);
-  for (guint i = 0; i < titles->len; i++)
+  if (ct_title_list_equal (list, items))
     {
-      gint64 id = g_array_index (new_ids, gint64, i);
-
-      gtk_string_list_append (model, g_ptr_array_index (titles, i));
-      g_array_append_val (ids, id);
-      if (id == chosen_id)
-        select = i + 1;
+      ct_title_list_items_free (items);
+      return;
     }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, select);
+  ct_title_list_set_items (list, items);
+  gtk_drop_down_set_selected (dropdown, ct_title_list_find (list, chosen));
 }
 
 static void
 fill_filters (CtTimelineView *self,
               Loaded         *loaded)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
   self->filling = TRUE;
-  for (guint i = 0; i < loaded->timeline->films->len; i++)
-    {
-      CtTimelineFilm *film = g_ptr_array_index (loaded->timeline->films, i);
-
-      g_ptr_array_add (titles, film->title);
-      g_array_append_val (ids, film->id);
-    }
-  fill_filter (self, self->film_filter, self->film_ids, _("All Films"), titles, ids);
-
-  g_ptr_array_set_size (titles, 0);
-  g_array_set_size (ids, 0);
-  for (guint i = 0; i < loaded->characters->len; i++)
-    {
-      CtEntity *character = g_ptr_array_index (loaded->characters, i);
-
-      g_ptr_array_add (titles, character->title);
-      g_array_append_val (ids, character->id);
-    }
-  fill_filter (self, self->character_filter, self->character_ids, _("All Characters"), titles, ids);
+  fill_filter (self->film_filter, self->films, g_steal_pointer (&loaded->films));
+  fill_filter (self->character_filter, self->characters, g_steal_pointer (&loaded->characters));
   self->filling = FALSE;
 }
 
+/* The problems, as rows of a list view: a wiki with hundreds of them
+ * made a row widget each and measured them all in every frame that laid
+ * the view out (seconds at 300 wrapped messages in the sidebar). */
 static void
 fill_problems (CtTimelineView *self,
                CtTimeline     *timeline)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
+  g_array_set_size (self->problems, 0);
   for (guint i = 0; i < timeline->problems->len; i++)
     {
       CtTimelineProblem *problem = g_ptr_array_index (timeline->problems, i);
-      gboolean error = problem->diagnostic->severity == CT_SEVERITY_ERROR;
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      GtkWidget *label = gtk_label_new (problem->diagnostic->message);
-      g_autofree char *spoken = g_strdup_printf ("%s: %s", error ? _("Error") : _("Warning"),
-                                                 problem->diagnostic->message);
+      Problem row = { problem->entity_id, problem->diagnostic->severity == CT_SEVERITY_ERROR };
 
-      gtk_widget_add_css_class (icon, error ? "error" : "warning");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (box, 8);
-      gtk_widget_set_margin_end (box, 8);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      /* activating the row opens the entity to fix */
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-entity");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (problem->entity_id));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      g_object_set_data_full (G_OBJECT (row), "ct-message", g_strdup (problem->diagnostic->message), g_free);
-      gtk_list_box_append (self->problems_list, row);
+      g_array_append_val (self->problems, row);
+      g_ptr_array_add (messages, problem->diagnostic->message);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_list), timeline->problems->len > 0);
+  g_ptr_array_add (messages, NULL);
+  gtk_string_list_splice (self->problem_messages, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->problem_messages)),
+                          (const char * const *) messages->pdata);
+  /* a few rows take the room they need; more get a fixed height, as the
+   * height a list view would need for all of them is found by measuring
+   * every row, again for each width it is offered (seconds at 300) */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->problems_scroller),
+                                                    timeline->problems->len <= FEW_PROBLEMS);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->problems_scroller),
+                                              timeline->problems->len <= FEW_PROBLEMS ? -1 : PROBLEMS_HEIGHT);
+  gtk_widget_set_visible (self->problems_scroller, timeline->problems->len > 0);
+}
+
+static void
+setup_problem_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CtTimelineView           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* one line each, the whole message in the tooltip: a wrapped label is
+   * shaped again for every width it is measured at */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_problem_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CtTimelineView           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  guint position = gtk_list_item_get_position (list_item);
+  const char *message = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  gboolean error = position < self->problems->len && g_array_index (self->problems, Problem, position).error;
+  g_autofree char *spoken = g_strdup_printf ("%s: %s", error ? _("Error") : _("Warning"), message);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, error ? "warning" : "error");
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_widget_set_tooltip_text (box, message);
+  /* activating the row opens the entity to fix */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static void
+on_problem_activate_cb (CtTimelineView *self,
+                        guint           position,
+                        GtkListView    *list)
+{
+  if (position < self->problems->len)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-entity", "x",
+                                g_array_index (self->problems, Problem, position).entity_id);
 }
 
 static void
@@ -326,7 +364,13 @@ on_filters_changed_cb (CtTimelineView *self)
   if (self->filling || ct_timeline_canvas_get_timeline (self->canvas) == NULL)
     return;
   options = current_options (self);
-  ct_timeline_canvas_set_options (self->canvas, &options);
+  /* laid out on a worker: "laid-out" updates the count of hidden items */
+  ct_timeline_canvas_set_options (self->canvas, &options, -1);
+}
+
+static void
+on_laid_out_cb (CtTimelineView *self)
+{
   update_hidden (self);
 }
 
@@ -342,51 +386,34 @@ update_zoom_actions (CtTimelineView *self)
  * drawing from the top, so without this everything below the top slides
  * away from the pointer.
  *
- * The new layout is known at once (the canvas computes it for its width),
- * so the scroll position is set together with the new size, before the
- * next frame draws anything at the old position. */
+ * The new layout is made on the canvas's worker (every item moves: more
+ * than a frame at 20,000 events); the canvas moves the scroll position
+ * together with the new size when it lands, before a frame draws
+ * anything at the old position. */
 static void
 zoom_at (CtTimelineView *self,
          double          zoom,
          double          anchor_y)
 {
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
   double page = gtk_adjustment_get_page_size (vadjustment);
   CtTimelineLayoutOptions options;
   graphene_point_t point;
-  graphene_rect_t before, after;
   int anchor = -1;
-  int height;
 
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (zoom == self->zoom)
     return;
   if (anchor_y < 0 || anchor_y > page)
     anchor_y = page / 2;
-  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), canvas, &GRAPHENE_POINT_INIT (0, anchor_y), &point))
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroller), GTK_WIDGET (self->canvas),
+                                &GRAPHENE_POINT_INIT (0, anchor_y), &point))
     anchor = ct_timeline_canvas_get_slot_near (self->canvas, point.y);
-  if (anchor >= 0 && !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &before))
-    anchor = -1;
 
   self->zoom = zoom;
   update_zoom_actions (self);
-  options = *ct_timeline_canvas_get_options (self->canvas);
-  options.zoom = zoom;
-  ct_timeline_canvas_set_options (self->canvas, &options);
-
-  if (anchor < 0 || !ct_timeline_canvas_get_slot_box (self->canvas, anchor, &after))
-    return;
-  gtk_widget_measure (canvas, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (canvas), NULL, &height, NULL, NULL);
-  /* the viewport sets the same upper when it allocates the new size, and
-   * the value set here then stands */
-  gtk_adjustment_configure (vadjustment,
-                            gtk_adjustment_get_value (vadjustment) + after.origin.y - before.origin.y,
-                            gtk_adjustment_get_lower (vadjustment),
-                            MAX (height, page),
-                            gtk_adjustment_get_step_increment (vadjustment),
-                            gtk_adjustment_get_page_increment (vadjustment),
-                            page);
+  options = current_options (self);
+  ct_timeline_canvas_set_options (self->canvas, &options, anchor);
 }
 
 static void
@@ -479,8 +506,10 @@ ct_timeline_view_dispose (GObject *object)
   if (self->reader != NULL)
     ct_wiki_reader_cancel (self->reader);
   g_clear_object (&self->reader);
-  g_clear_pointer (&self->film_ids, g_array_unref);
-  g_clear_pointer (&self->character_ids, g_array_unref);
+  g_clear_object (&self->films);
+  g_clear_object (&self->characters);
+  g_clear_object (&self->problem_messages);
+  g_clear_pointer (&self->problems, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CT_TYPE_TIMELINE_VIEW);
 
   G_OBJECT_CLASS (ct_timeline_view_parent_class)->dispose (object);
@@ -552,11 +581,14 @@ ct_timeline_view_class_init (CtTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, filters);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, film_filter);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, character_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtTimelineView, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, problems_list);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CtTimelineView, canvas);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_laid_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
@@ -575,6 +607,25 @@ ct_timeline_view_class_init (CtTimelineViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "ct-timeline-view");
 }
 
+/* Names the search entry that @root's popover holds, when it has one. */
+static gboolean
+name_search (GtkWidget  *root,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          return TRUE;
+        }
+      if (name_search (child, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 ct_timeline_view_init (CtTimelineView *self)
 {
@@ -586,8 +637,26 @@ ct_timeline_view_init (CtTimelineView *self)
   /* a burst of edits (an import, an undo of many facts) reads once */
   self->reader = ct_wiki_reader_new (RELOAD_DELAY_MS, read_timeline, (GDestroyNotify) loaded_free, loaded_cb, self);
   g_signal_connect_object (self->reader, "refresh", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  self->film_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->character_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* GTK 4.8 gives the search entry inside a dropdown no name of its own */
+  name_search (GTK_WIDGET (self->film_filter), _("Search Films"));
+  name_search (GTK_WIDGET (self->character_filter), _("Search Characters"));
+  /* one model each for good, refilled in one change per read */
+  self->films = ct_title_list_new ();
+  self->characters = ct_title_list_new ();
+  gtk_drop_down_set_model (self->film_filter, G_LIST_MODEL (self->films));
+  gtk_drop_down_set_model (self->character_filter, G_LIST_MODEL (self->characters));
+
+  self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  self->problem_messages = gtk_string_list_new (NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problem_messages)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_problem_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_problem_cb), self);
+    gtk_list_view_set_factory (self->problems_list, factory);
+    gtk_list_view_set_model (self->problems_list, GTK_SELECTION_MODEL (selection));
+  }
 
   /* capture: before the scrolled window scrolls */
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -621,7 +690,7 @@ set_compact (CtTimelineView *self,
     CtTimelineLayoutOptions options = *ct_timeline_canvas_get_options (self->canvas);
 
     options.one_lane = compact;
-    ct_timeline_canvas_set_options (self->canvas, &options);
+    ct_timeline_canvas_set_options (self->canvas, &options, -1);
   }
   gtk_widget_set_visible (self->open_button, compact);
   /* the sidebar has no room for two lanes side by side */
@@ -688,7 +757,7 @@ ct_timeline_view_zoom_around (CtTimelineView *self,
 gboolean
 _ct_timeline_view_is_ready (CtTimelineView *self)
 {
-  return !ct_wiki_reader_is_busy (self->reader);
+  return !ct_wiki_reader_is_busy (self->reader) && !ct_timeline_canvas_is_laying_out (self->canvas);
 }
 
 GtkWidget *
@@ -700,19 +769,12 @@ _ct_timeline_view_get_canvas (CtTimelineView *self)
 guint
 _ct_timeline_view_get_n_problems (CtTimelineView *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n += GTK_IS_LIST_BOX_ROW (row);
-  return n;
+  return self->problems->len;
 }
 
 const char *
 _ct_timeline_view_get_problem (CtTimelineView *self,
                                guint           index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->problems_list, (int) index);
-
-  return row ? g_object_get_data (G_OBJECT (row), "ct-message") : NULL;
+  return gtk_string_list_get_string (self->problem_messages, index);
 }

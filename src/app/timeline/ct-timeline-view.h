@@ -34,9 +34,9 @@ void        ct_timeline_view_zoom_around    (CtTimelineView *self,
                                              double          zoom,
                                              double          y);
 
-/* For tests: FALSE while a read of the wiki is on its way; the drawing
- * (its item buttons are its children); the problems shown, as rows whose
- * accessible label is the message. */
+/* For tests: FALSE while a read of the wiki or a new layout is on its
+ * way; the drawing (its item buttons are its children); the problems
+ * listed, by message. */
 gboolean    _ct_timeline_view_is_ready      (CtTimelineView *self);
 GtkWidget  *_ct_timeline_view_get_canvas    (CtTimelineView *self);
 guint       _ct_timeline_view_get_n_problems (CtTimelineView *self);

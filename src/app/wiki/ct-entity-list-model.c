@@ -11,6 +11,9 @@
 #define PAGE_SIZE 128
 /* Pages kept: enough for a long fling; past it the cache starts over. */
 #define MAX_PAGES 64
+/* Pages handed out last, which a list may still show: a change of the
+ * wiki reads these again, and only these. */
+#define RECENT_PAGES 8
 
 struct _CtEntityListModel
 {
@@ -22,6 +25,7 @@ struct _CtEntityListModel
   GHashTable  *pages;            /* page number → GPtrArray of CtWikiItem */
   CtWikiItem  *headings[CT_N_ENTITY_KINDS];
   guint        n_loaded;
+  guint        recent[RECENT_PAGES];  /* page + 1, latest first; 0: none */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -103,6 +107,185 @@ read_page (CtEntityListModel *self,
   return items;
 }
 
+static void
+note_recent (CtEntityListModel *self,
+             guint              page)
+{
+  guint at = RECENT_PAGES - 1;
+
+  for (guint i = 0; i < RECENT_PAGES; i++)
+    if (self->recent[i] == page + 1)
+      at = i;
+  memmove (self->recent + 1, self->recent, at * sizeof self->recent[0]);
+  self->recent[0] = page + 1;
+}
+
+/* The list position of the entity at @index of core's order, with @counts. */
+static guint
+position_of (const guint *counts,
+             guint        index)
+{
+  guint position = 0, base = 0;
+
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    {
+      if (counts[k] == 0)
+        continue;
+      if (index < base + counts[k])
+        return position + 1 + (index - base);
+      position += counts[k] + 1;
+      base += counts[k];
+    }
+  return position;
+}
+
+static guint
+heading_position (const guint  *counts,
+                  CtEntityKind  kind)
+{
+  guint position = 0;
+
+  for (guint k = 0; k < kind; k++)
+    position += counts[k] ? counts[k] + 1 : 0;
+  return position;
+}
+
+static gboolean
+same_item (CtWikiItem *a,
+           CtWikiItem *b)
+{
+  return ct_wiki_item_get_id (a) == ct_wiki_item_get_id (b)
+         && g_strcmp0 (ct_wiki_item_get_title (a), ct_wiki_item_get_title (b)) == 0
+         && g_strcmp0 (ct_wiki_item_get_subtitle (a), ct_wiki_item_get_subtitle (b)) == 0
+         && ct_wiki_item_get_flag (a) == ct_wiki_item_get_flag (b);
+}
+
+/* As many rows as before: an edit, a rename, a post indexed. Only the
+ * pages a list may show are read again, and only rows that differ are
+ * told as changed: telling every row replaced made GTK's list look up
+ * every item, which read the whole wiki (seconds at 100,000 entities). */
+static void
+refresh_recent (CtEntityListModel *self)
+{
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->pages);
+
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint r = 0; r < RECENT_PAGES && self->recent[r] != 0; r++)
+    {
+      guint page = self->recent[r] - 1;
+      GPtrArray *before = g_hash_table_lookup (old, GUINT_TO_POINTER (page));
+      GPtrArray *after = read_page (self, page);
+      int first = -1, last = -1;
+
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), after);
+      for (guint i = 0; i < MAX (after->len, before ? before->len : 0); i++)
+        if (before == NULL || i >= before->len || i >= after->len
+            || !same_item (g_ptr_array_index (before, i), g_ptr_array_index (after, i)))
+          {
+            first = first < 0 ? (int) i : first;
+            last = (int) i;
+          }
+      if (first >= 0)
+        g_list_model_items_changed (G_LIST_MODEL (self),
+                                    position_of (self->counts, page * PAGE_SIZE + (guint) first),
+                                    (guint) (last - first + 1), (guint) (last - first + 1));
+    }
+}
+
+/* Where new entity @id of @kind is in core's order, or FALSE. */
+static gboolean
+find_new (CtEntityListModel *self,
+          gint64             id,
+          CtEntityKind       kind,
+          guint             *index)
+{
+  g_autoptr(CtEntity) entity = ct_wiki_get_entity (self->wiki, id, NULL);
+
+  return entity != NULL && entity->kind == kind && ct_wiki_brief_position (self->wiki, -1, id, index, NULL);
+}
+
+/* Where entity @id of @kind was, among the pages kept, or FALSE. */
+static gboolean
+find_kept (CtEntityListModel *self,
+           gint64             id,
+           CtEntityKind       kind,
+           guint             *index)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (ct_wiki_item_get_id (g_ptr_array_index (items, i)) == id
+            && ct_wiki_item_get_kind (g_ptr_array_index (items, i)) == kind)
+          {
+            *index = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The wiki changed (@id: the one entity, or 0). Rows are told changed
+ * where they changed, when that can be known cheaply; else all of them. */
+static void
+refresh (CtEntityListModel *self,
+         gint64             id)
+{
+  guint before[CT_N_ENTITY_KINDS];
+  guint removed = self->n_items;
+  int changed_kind = -1, n_changed = 0, delta = 0;
+  guint index = 0;
+
+  memcpy (before, self->counts, sizeof before);
+  count (self);
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    if (before[k] != self->counts[k])
+      {
+        changed_kind = (int) k;
+        delta = (int) self->counts[k] - (int) before[k];
+        n_changed++;
+      }
+
+  if (n_changed == 0)
+    {
+      refresh_recent (self);
+      return;
+    }
+
+  /* one entity more or less in a kind still shown: that row, and the
+   * heading's count; the rows after it only move */
+  if (n_changed == 1 && id != 0 && (delta == 1 || delta == -1)
+      && before[changed_kind] > 0 && self->counts[changed_kind] > 0
+      && (delta == 1 ? find_new (self, id, changed_kind, &index) : find_kept (self, id, changed_kind, &index)))
+    {
+      guint heading = heading_position (self->counts, changed_kind);
+      guint row = position_of (delta == 1 ? self->counts : before, index);
+
+      g_hash_table_remove_all (self->pages);
+      memset (self->recent, 0, sizeof self->recent);
+      g_clear_object (&self->headings[changed_kind]);
+      if (delta == 1)
+        g_list_model_items_changed (G_LIST_MODEL (self), row, 0, 1);
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), row, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), heading, 1, 1);
+      return;
+    }
+
+  /* kinds appeared or went, an import: start over */
+  g_hash_table_remove_all (self->pages);
+  memset (self->recent, 0, sizeof self->recent);
+  for (guint k = 0; k < CT_N_ENTITY_KINDS; k++)
+    g_clear_object (&self->headings[k]);
+  self->n_loaded = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+}
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -135,6 +318,7 @@ get_item (GListModel *model,
     }
 
   page = index / PAGE_SIZE;
+  note_recent (self, page);
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (items == NULL)
     {
@@ -164,7 +348,7 @@ on_wiki_changed_cb (CtEntityListModel *self,
                     gint64             entity_id,
                     CtWiki            *wiki)
 {
-  ct_entity_list_model_reload (self);
+  refresh (self, entity_id);
 }
 
 static void

@@ -434,29 +434,31 @@ on_stop_search_cb (CtWikiSidebar  *self,
 
 /* Lists ----------------------------------------------------------------- */
 
+/* Every event, on every change of the wiki while the Timeline page is
+ * loaded: the list takes them in one change (one at a time, each a change
+ * the list view handled, cost 0.8 s at 6,000 events). */
 static void
 reload_events (CtWikiSidebar *self)
 {
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
-  g_list_store_remove_all (self->events);
-  if (self->wiki == NULL)
-    return;
-  events = ct_wiki_get_events (self->wiki, 0, &error);
-  if (events == NULL)
+  if (self->wiki != NULL)
     {
-      g_warning ("Cannot list the wiki's events: %s", error->message);
-      return;
+      events = ct_wiki_get_events (self->wiki, 0, &error);
+      if (events == NULL)
+        g_warning ("Cannot list the wiki's events: %s", error->message);
     }
-  for (guint i = 0; i < events->len; i++)
+  for (guint i = 0; events != NULL && i < events->len; i++)
     {
       const CtEntity *event = g_ptr_array_index (events, i);
-      g_autoptr(CtWikiItem) item = ct_wiki_item_new_entity (event->id, event->kind, event->title,
-                                                            event->summary, event->spoiler);
 
-      g_list_store_append (self->events, item);
+      g_ptr_array_add (items, ct_wiki_item_new_entity (event->id, event->kind, event->title,
+                                                       event->summary, event->spoiler));
     }
+  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                       items->pdata, items->len);
 }
 
 void
