@@ -210,3 +210,70 @@ ct_test_open_post (CtWindow   *window,
   CT_TEST_WAIT (ct_editor_page_get_wiki (page) != NULL);
   return page;
 }
+
+CtApplication *
+ct_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CtApplication *app = ct_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+GtkWidget *
+ct_test_find_descendant (GtkWidget *root,
+                         GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = ct_test_find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ct_test_assert_label (GtkWidget  *widget,
+                      const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  if (differs != NULL)
+    g_error ("accessible label: %s", differs);
+}
+
+gboolean
+ct_test_has_label (GtkWidget  *widget,
+                   const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  return differs == NULL;
+}
+
+gboolean
+ct_test_press_key (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}

@@ -44,6 +44,23 @@ gboolean   ct_test_page_ready   (CtEditorPage    *page);
 char      *ct_test_eval_js      (WebKitWebView   *view,
                                  const char      *script);
 
+/* A registered application for the whole test program, not unique (a
+ * registered GApplication stays exported on the bus for the process). */
+CtApplication *ct_test_app_new     (void);
+/* The first descendant of @root of @type, depth first, or NULL. */
+GtkWidget *ct_test_find_descendant (GtkWidget       *root,
+                                    GType            type);
+/* @widget's accessible label is @expected (GTK_A11Y=test must be set
+ * before GTK starts, or widgets have no accessible context to read). */
+void       ct_test_assert_label (GtkWidget       *widget,
+                                 const char      *expected);
+gboolean   ct_test_has_label    (GtkWidget       *widget,
+                                 const char      *expected);
+/* Delivers @keyval to @widget's key controllers as a key press would
+ * (GTK 4.8 has no way to synthesize a key event for a test). */
+gboolean   ct_test_press_key    (GtkWidget       *widget,
+                                 guint            keyval);
+
 /* What @widget draws, or NULL while a redraw of it is still to come (a
  * widget's paintable has nothing to give between a queued redraw and the
  * frame that makes it): wait for it with CT_TEST_WAIT. */

@@ -68,24 +68,6 @@ test_folded_sidebar_is_opaque (void)
   ct_test_remove_tree (tree);
 }
 
-/* The first descendant of @root of @type. */
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 minimum_width (GtkWidget *widget)
 {
@@ -183,8 +165,8 @@ test_fits_a_phone (void)
     GtkWidget *graph, *paned;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-graph", "x", (gint64) 0));
-    CT_TEST_WAIT ((graph = find_descendant (content, CT_TYPE_GRAPH_VIEW)) != NULL && gtk_widget_get_mapped (graph));
-    paned = find_descendant (graph, GTK_TYPE_PANED);
+    CT_TEST_WAIT ((graph = ct_test_find_descendant (content, CT_TYPE_GRAPH_VIEW)) != NULL && gtk_widget_get_mapped (graph));
+    paned = ct_test_find_descendant (graph, GTK_TYPE_PANED);
     g_assert_cmpint (minimum_width (content), <=, 360);
     CT_TEST_WAIT (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_VERTICAL);
     g_assert_cmpint (minimum_width (content), <=, 360);
@@ -204,17 +186,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  app = ct_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ct_test_app_new ();
 
   g_test_add_func ("/ui/narrow-window/fits-a-phone", test_fits_a_phone);
   g_test_add_func ("/ui/narrow-window/folded-sidebar-is-opaque", test_folded_sidebar_is_opaque);

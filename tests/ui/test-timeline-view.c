@@ -3,8 +3,7 @@
  * activated opens its entity, hovering one shows its card, a contradiction
  * typed into the wiki shows up as a problem, arrows move the focus, zoom
  * and filters change what is drawn, and the sidebar's compact form lists
- * the same events. On a generated wiki of thousands of events, only the
- * items near the view have buttons, and the keyboard still reaches all.
+ * the same events. At scale: test-timeline-big.c.
  *
  * With CT_TEST_SCREENSHOTS=DIR set, the tab and the sidebar are drawn to
  * PNG files in DIR, light and dark (for docs/screenshots/). */
@@ -16,19 +15,12 @@
 #include "ct-entity-card.h"
 #include "ct-entity-page.h"
 #include "ct-test-ui.h"
+#include "ct-test-timeline.h"
 #include "ct-timeline-canvas.h"
 #include "ct-timeline-view.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
 
-static CtApplication *app;
-
-typedef struct {
-  char     *base;
-  char     *folder;
-  CtWindow *window;
-  CtWiki   *wiki;
-} Fixture;
 
 /* The sample's in-universe events, by chrono, as a screen reader hears
  * them; the last is a spoiler. */
@@ -39,23 +31,6 @@ static const char * const universe[] = {
   "Event: Rooney's hunt for her family's killers, between Chapter 3 and Chapter 4, in Ballerina",
   "Event: Rooney confronts her mentor, between Chapter 3 and Chapter 4, in Ballerina, spoiler",
 };
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The list of problems: the list view that is no dropdown's. */
 static GtkListView *
@@ -74,80 +49,6 @@ problems_list (GtkWidget *root)
         return found;
     }
   return NULL;
-}
-
-/* The item buttons of @view's drawing, in child (= accessible) order. */
-static GPtrArray *
-items (CtTimelineView *view)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (_ct_timeline_view_get_canvas (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      g_ptr_array_add (found, child);
-  return found;
-}
-
-static guint
-n_items (CtTimelineView *view)
-{
-  g_autoptr(GPtrArray) found = items (view);
-
-  return found->len;
-}
-
-static void
-assert_label (GtkWidget  *widget,
-              const char *expected)
-{
-  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-
-  if (differs != NULL)
-    g_error ("accessible label: %s", differs);
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *expected)
-{
-  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  return differs == NULL;
-}
-
-/* Opening the wiki indexes its posts, which the wiki tells as "changed":
- * the view reads again and makes new buttons. Wait until that is over. */
-static void
-settle (CtTimelineView *view)
-{
-  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > 0);
-  ct_test_spin (800);
-  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > 0);
-}
-
-static CtTimelineView *
-open_tab (Fixture *f)
-{
-  CtTimelineView *view;
-
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-timeline", NULL);
-  view = CT_TIMELINE_VIEW (adw_tab_page_get_child (adw_tab_view_get_selected_page (f->window->tab_view)));
-  g_assert_true (CT_IS_TIMELINE_VIEW (view));
-  settle (view);
-  return view;
-}
-
-static void
-reveal (CtTimelineView *view,
-        gboolean        shown)
-{
-  GtkToggleButton *button = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON));
-
-  gtk_toggle_button_set_active (button, shown);
-  /* laid out again on the canvas's worker */
-  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
 }
 
 /* The title at @position of @dropdown's list. */
@@ -175,53 +76,38 @@ dropdown_find (GtkDropDown *dropdown,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (CtTestTimelineFixture *f,
+               gconstpointer          app)
 {
   f->folder = ct_test_sample_wiki_new ("ct-test-timeline-XXXXXX");
   f->base = g_path_get_dirname (f->folder);
 
-  f->window = ct_test_wiki_window_new (app, f->folder, 1280, 860);
+  f->window = ct_test_wiki_window_new ((CtApplication *) app, f->folder, 1280, 860);
   f->wiki = g_object_ref (ct_window_get_wiki (f->window));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GFile) tree = g_file_new_for_path (f->base);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->wiki);
-  ct_test_spin (50);
-  ct_test_remove_tree (tree);
-  g_free (f->folder);
-  g_free (f->base);
 }
 
 /* Tests ------------------------------------------------------------------ */
 
 static void
-test_order (Fixture       *f,
-            gconstpointer  data)
+test_order (CtTestTimelineFixture *f,
+            gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
-  g_autoptr(GPtrArray) hidden = items (view);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
+  g_autoptr(GPtrArray) hidden = ct_test_timeline_items (view);
   g_autoptr(GPtrArray) shown = NULL;
 
   /* spoilers stay hidden until revealed */
   for (guint i = 0; i < 4; i++)
-    assert_label (g_ptr_array_index (hidden, i), universe[i]);
-  g_assert_false (has_label (g_ptr_array_index (hidden, 4), universe[4]));
+    ct_test_assert_label (g_ptr_array_index (hidden, i), universe[i]);
+  g_assert_false (ct_test_has_label (g_ptr_array_index (hidden, 4), universe[4]));
 
-  reveal (view, TRUE);
-  shown = items (view);
+  ct_test_timeline_reveal (view, TRUE);
+  shown = ct_test_timeline_items (view);
   g_assert_cmpuint (shown->len, ==, hidden->len + 1);
   for (guint i = 0; i < G_N_ELEMENTS (universe); i++)
-    assert_label (g_ptr_array_index (shown, i), universe[i]);
+    ct_test_assert_label (g_ptr_array_index (shown, i), universe[i]);
   /* then the release lane, from the first film */
-  assert_label (g_ptr_array_index (shown, G_N_ELEMENTS (universe)), "Film: John Wick (film), released October 2014");
+  ct_test_assert_label (g_ptr_array_index (shown, G_N_ELEMENTS (universe)), "Film: John Wick (film), released October 2014");
 
   ct_test_screenshot (GTK_WIDGET (f->window), "timeline-tab.png");
   if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
@@ -232,15 +118,15 @@ test_order (Fixture       *f,
 }
 
 static void
-test_activate (Fixture       *f,
-               gconstpointer  data)
+test_activate (CtTestTimelineFixture *f,
+               gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
-  g_autoptr(GPtrArray) found = items (view);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
+  g_autoptr(GPtrArray) found = ct_test_timeline_items (view);
   AdwTabPage *tab;
   GtkWidget *child;
 
-  assert_label (g_ptr_array_index (found, 2), universe[2]);
+  ct_test_assert_label (g_ptr_array_index (found, 2), universe[2]);
   gtk_widget_activate (g_ptr_array_index (found, 2));
   CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (f->window->tab_view)) != NULL
                 && CT_IS_ENTITY_PAGE (adw_tab_page_get_child (tab)));
@@ -250,15 +136,15 @@ test_activate (Fixture       *f,
 
 /* Resting the pointer on an item shows the entity's card. */
 static void
-test_hover (Fixture       *f,
-            gconstpointer  data)
+test_hover (CtTestTimelineFixture *f,
+            gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
-  g_autoptr(GPtrArray) found = items (view);
+  g_autoptr(GPtrArray) found = ct_test_timeline_items (view);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (found, 2));
-  GtkWidget *popover = find_widget (canvas, GTK_TYPE_POPOVER);
-  CtEntityCard *card = CT_ENTITY_CARD (find_widget (popover, CT_TYPE_ENTITY_CARD));
+  GtkWidget *popover = ct_test_find_descendant (canvas, GTK_TYPE_POPOVER);
+  CtEntityCard *card = CT_ENTITY_CARD (ct_test_find_descendant (popover, CT_TYPE_ENTITY_CARD));
 
   g_assert_false (gtk_widget_get_visible (popover));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -273,10 +159,10 @@ test_hover (Fixture       *f,
 }
 
 static void
-test_contradiction (Fixture       *f,
-                    gconstpointer  data)
+test_contradiction (CtTestTimelineFixture *f,
+                    gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = ct_wiki_lookup (f->wiki, "Ruska Roma ballet rehearsal", &error);
   gint64 id = ((CtLookup *) g_ptr_array_index (found, 0))->entity_id;
@@ -310,7 +196,7 @@ test_contradiction (Fixture       *f,
     AdwTabPage *tab;
 
     g_assert_nonnull (list);
-    assert_label (GTK_WIDGET (list), "Timeline Problems");
+    ct_test_assert_label (GTK_WIDGET (list), "Timeline Problems");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
     g_signal_emit_by_name (list, "activate", 0);
     CT_TEST_WAIT ((tab = adw_tab_view_get_selected_page (f->window->tab_view)) != NULL
@@ -320,32 +206,13 @@ test_contradiction (Fixture       *f,
   }
 }
 
-/* Delivers @keyval to @widget's key controller as a key press would
- * (GTK 4.8 has no way to synthesize a key event for a test). */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-    }
-  return handled;
-}
-
 static void
-test_arrows (Fixture       *f,
-             gconstpointer  data)
+test_arrows (CtTestTimelineFixture *f,
+             gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   CtTimelineCanvas *canvas = CT_TIMELINE_CANVAS (_ct_timeline_view_get_canvas (view));
-  g_autoptr(GPtrArray) found = items (view);
+  g_autoptr(GPtrArray) found = ct_test_timeline_items (view);
 
   /* what the arrow keys call: next and previous in reading order */
   g_assert_true (ct_timeline_canvas_move_focus (canvas, 1));
@@ -361,22 +228,22 @@ test_arrows (Fixture       *f,
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, found->len - 1));
 
   /* the keys themselves: Home, Down, Right, Up */
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Home));
+  g_assert_true (ct_test_press_key (GTK_WIDGET (canvas), GDK_KEY_Home));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 0));
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Down));
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Right));
+  g_assert_true (ct_test_press_key (GTK_WIDGET (canvas), GDK_KEY_Down));
+  g_assert_true (ct_test_press_key (GTK_WIDGET (canvas), GDK_KEY_Right));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 2));
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Up));
+  g_assert_true (ct_test_press_key (GTK_WIDGET (canvas), GDK_KEY_Up));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == g_ptr_array_index (found, 1));
   /* other keys go on (Enter activates the focused item) */
-  g_assert_false (press_key (GTK_WIDGET (canvas), GDK_KEY_a));
+  g_assert_false (ct_test_press_key (GTK_WIDGET (canvas), GDK_KEY_a));
 }
 
 static void
-test_zoom_and_filters (Fixture       *f,
-                       gconstpointer  data)
+test_zoom_and_filters (CtTestTimelineFixture *f,
+                       gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
   int before = gtk_widget_get_height (canvas);
   GtkDropDown *film_filter, *character_filter;
@@ -389,7 +256,7 @@ test_zoom_and_filters (Fixture       *f,
   CT_TEST_WAIT (gtk_widget_get_height (canvas) > before);
 
   /* the second dropdown: characters, "All Characters" first, by title */
-  film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  film_filter = GTK_DROP_DOWN (ct_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   character_filter = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (film_filter)));
   {
     g_autofree char *all = dropdown_title (character_filter, 0);
@@ -399,11 +266,11 @@ test_zoom_and_filters (Fixture       *f,
   g_assert_cmpuint (dropdown_find (character_filter, "The Director"), !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (character_filter, dropdown_find (character_filter, "The Director"));
   CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
-  director = items (view);
+  director = ct_test_timeline_items (view);
   for (guint i = 0; i < director->len; i++)
     n_events += gtk_widget_has_css_class (g_ptr_array_index (director, i), "ct-timeline-event");
   g_assert_cmpuint (n_events, ==, 2);
-  assert_label (g_ptr_array_index (director, 0), universe[1]);
+  ct_test_assert_label (g_ptr_array_index (director, 0), universe[1]);
 }
 
 static GtkWidget *
@@ -426,10 +293,10 @@ find_action_button (GtkWidget  *root,
 /* Zooming in and out stretches the drawing from its top; the item in the
  * middle of the view must stay there, not slide off the screen. */
 static void
-test_zoom_keeps_place (Fixture       *f,
-                       gconstpointer  data)
+test_zoom_keeps_place (CtTestTimelineFixture *f,
+                       gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   GtkWidget *canvas = _ct_timeline_view_get_canvas (view);
   GtkWidget *scroller = gtk_widget_get_ancestor (canvas, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -448,7 +315,7 @@ test_zoom_keeps_place (Fixture       *f,
   page = gtk_adjustment_get_page_size (vadjustment);
 
   /* the first item below the first screenful, scrolled to the middle */
-  found = items (view);
+  found = ct_test_timeline_items (view);
   for (guint i = 0; item == NULL && i < found->len; i++)
     {
       g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (found, i), canvas, &box));
@@ -516,14 +383,14 @@ test_zoom_keeps_place (Fixture       *f,
  * typing narrows the thousands of titles a wiki may have, Enter on the
  * row chooses it; the drawing then shows that film's events alone. */
 static void
-test_film_filter_keyboard (Fixture       *f,
-                           gconstpointer  data)
+test_film_filter_keyboard (CtTestTimelineFixture *f,
+                           gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
-  GtkDropDown *film_filter = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
-  GtkWidget *popover = find_widget (GTK_WIDGET (film_filter), GTK_TYPE_POPOVER);
-  GtkWidget *search = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
-  GtkListView *list = GTK_LIST_VIEW (find_widget (popover, GTK_TYPE_LIST_VIEW));
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
+  GtkDropDown *film_filter = GTK_DROP_DOWN (ct_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  GtkWidget *popover = ct_test_find_descendant (GTK_WIDGET (film_filter), GTK_TYPE_POPOVER);
+  GtkWidget *search = ct_test_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkListView *list = GTK_LIST_VIEW (ct_test_find_descendant (popover, GTK_TYPE_LIST_VIEW));
   guint ballerina = dropdown_find (film_filter, "Ballerina");
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
@@ -532,11 +399,11 @@ test_film_filter_keyboard (Fixture       *f,
   gint64 film_id = 0;
   guint n_events = 0, n_films = 0;
 
-  assert_label (GTK_WIDGET (film_filter), "Film");
+  ct_test_assert_label (GTK_WIDGET (film_filter), "Film");
   g_assert_cmpuint (ballerina, !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (gtk_drop_down_get_selected (film_filter), ==, 0);
   g_assert_nonnull (search);
-  assert_label (search, "Search Films");
+  ct_test_assert_label (search, "Search Films");
 
   gtk_widget_activate (GTK_WIDGET (film_filter));
   CT_TEST_WAIT (gtk_widget_get_mapped (popover));
@@ -547,7 +414,7 @@ test_film_filter_keyboard (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (film_filter), ==, ballerina);
 
   CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
-  shown = items (view);
+  shown = ct_test_timeline_items (view);
   g_assert_cmpuint (shown->len, >, 0);
   /* Ballerina's events but the spoilers, in either lane, and the film */
   timeline = ct_timeline_new (f->wiki, &error);
@@ -567,7 +434,7 @@ test_film_filter_keyboard (Fixture       *f,
   for (guint i = 0; i < shown->len; i++)
     {
       GtkWidget *item = g_ptr_array_index (shown, i);
-      const char *title = gtk_label_get_text (GTK_LABEL (find_widget (item, GTK_TYPE_LABEL)));
+      const char *title = gtk_label_get_text (GTK_LABEL (ct_test_find_descendant (item, GTK_TYPE_LABEL)));
 
       g_test_message ("shown: %s", title);
       if (gtk_widget_has_css_class (item, "ct-timeline-event"))
@@ -586,25 +453,25 @@ test_film_filter_keyboard (Fixture       *f,
 
   /* back to all of them */
   gtk_drop_down_set_selected (film_filter, 0);
-  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && n_items (view) > shown->len);
+  CT_TEST_WAIT (_ct_timeline_view_is_ready (view) && ct_test_timeline_n_items (view) > shown->len);
 }
 
 /* Zoom pressed several times in a row, faster than the worker lays out:
  * the drawing stays meanwhile, and what lands at last is the last zoom. */
 static void
-test_zoom_burst (Fixture       *f,
-                 gconstpointer  data)
+test_zoom_burst (CtTestTimelineFixture *f,
+                 gconstpointer          data)
 {
-  CtTimelineView *view = open_tab (f);
+  CtTimelineView *view = ct_test_timeline_open_tab (f);
   CtTimelineCanvas *canvas = CT_TIMELINE_CANVAS (_ct_timeline_view_get_canvas (view));
-  guint before = n_items (view);
+  guint before = ct_test_timeline_n_items (view);
   int burst, direct;
 
   for (guint i = 0; i < 4; i++)
     gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
   g_assert_cmpfloat (ct_timeline_canvas_get_options (canvas)->zoom, ==, ct_timeline_view_get_zoom (view));
   /* the old drawing until the new one is there */
-  g_assert_cmpuint (n_items (view), ==, before);
+  g_assert_cmpuint (ct_test_timeline_n_items (view), ==, before);
   CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
   ct_test_spin (50);
   burst = gtk_widget_get_height (GTK_WIDGET (canvas));
@@ -622,19 +489,19 @@ test_zoom_burst (Fixture       *f,
 }
 
 static void
-test_sidebar (Fixture       *f,
-              gconstpointer  data)
+test_sidebar (CtTestTimelineFixture *f,
+              gconstpointer          data)
 {
   CtTimelineView *view = _ct_wiki_sidebar_get_timeline_view (f->window->sidebar);
   g_autoptr(GPtrArray) found = NULL;
 
   ct_wiki_sidebar_set_page (f->window->sidebar, "timeline");
-  settle (view);
-  found = items (view);
+  ct_test_timeline_settle (view);
+  found = ct_test_timeline_items (view);
   /* one lane: the in-universe events only, the spoiler hidden */
   g_assert_cmpuint (found->len, ==, 4);
   for (guint i = 0; i < found->len; i++)
-    assert_label (g_ptr_array_index (found, i), universe[i]);
+    ct_test_assert_label (g_ptr_array_index (found, i), universe[i]);
 
   ct_test_screenshot (GTK_WIDGET (f->window), "timeline-sidebar.png");
   if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
@@ -644,210 +511,11 @@ test_sidebar (Fixture       *f,
     }
 }
 
-/* At scale -------------------------------------------------------------- */
-
-#define BIG_EVENTS 3000
-#define BIG_FILMS  30
-
-/* A wiki of BIG_EVENTS events with chrono values, a run of them per film. */
-static void
-big_setup (Fixture       *f,
-           gconstpointer  data)
-{
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"continuity-wiki\", \"version\": 1, \"entities\": [\n");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtWiki) wiki = NULL;
-
-  f->base = g_dir_make_tmp ("ct-test-timeline-big-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->folder = g_build_filename (f->base, "wiki", NULL);
-  for (guint i = 0; i < BIG_FILMS; i++)
-    g_string_append_printf (json, "{\"kind\": \"film\", \"title\": \"Film %u\", \"facts\": ["
-                            "{\"key\": \"release_date\", \"value\": \"%u\"}]},\n", i, 1970 + i);
-  for (guint i = 0; i < BIG_EVENTS; i++)
-    g_string_append_printf (json, "{\"kind\": \"event\", \"title\": \"Event %u\", \"facts\": ["
-                            "{\"key\": \"chrono\", \"value\": \"%u\"},"
-                            "{\"key\": \"film\", \"entity\": \"Film %u\"}]}%s\n",
-                            i, i, i * BIG_FILMS / BIG_EVENTS, i + 1 < BIG_EVENTS ? "," : "");
-  g_string_append (json, "], \"credits\": []}\n");
-  wiki = ct_wiki_create (f->folder, &error);
-  g_assert_no_error (error);
-  g_assert_true (ct_wiki_import (wiki, json->str, (gssize) json->len, &error));
-  g_assert_no_error (error);
-  g_clear_object (&wiki);
-
-  f->window = ct_test_wiki_window_new (app, f->folder, 1280, 860);
-  f->wiki = g_object_ref (ct_window_get_wiki (f->window));
-}
-
-/* What a screen reader must hear for an item, as core words it. */
-static char *
-expected_label (CtTimeline *timeline,
-                const char *title)
-{
-  for (guint i = 0; i < timeline->events->len; i++)
-    {
-      CtTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-
-      if (g_str_equal (event->title, title))
-        return ct_timeline_event_label (timeline, event);
-    }
-  for (guint i = 0; i < timeline->films->len; i++)
-    {
-      CtTimelineFilm *film = g_ptr_array_index (timeline->films, i);
-
-      if (g_str_equal (film->title, title))
-        return ct_timeline_film_label (film);
-    }
-  g_assert_not_reached ();
-}
-
-static GtkWidget *
-focused (Fixture *f)
-{
-  return gtk_window_get_focus (GTK_WINDOW (f->window));
-}
-
-/* Focused, shown in the scrolled window, and saying @title's label. */
-static void
-assert_focused_item (Fixture    *f,
-                     CtTimeline *timeline,
-                     GtkWidget  *canvas,
-                     const char *title)
-{
-  g_autofree char *label = expected_label (timeline, title);
-  GtkWidget *scroller = gtk_widget_get_ancestor (canvas, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_rect_t box;
-
-  g_test_message ("expecting %s", label);
-  g_assert_true (GTK_IS_BUTTON (focused (f)));
-  g_assert_true (gtk_widget_get_parent (focused (f)) == canvas);
-  assert_label (focused (f), label);
-  ct_test_spin (50);
-  g_assert_true (gtk_widget_compute_bounds (focused (f), scroller, &box));
-  g_assert_cmpfloat (box.origin.y, >=, -1);
-  g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (scroller) + 1);
-}
-
-/* The buttons are children in reading order, each a different item. */
-static void
-assert_reading_order (CtTimelineView *view)
-{
-  g_autoptr(GPtrArray) found = items (view);
-
-  for (guint i = 1; i < found->len; i++)
-    g_assert_cmpint (ct_timeline_canvas_item_get_slot (g_ptr_array_index (found, i - 1)), <,
-                     ct_timeline_canvas_item_get_slot (g_ptr_array_index (found, i)));
-}
-
-static void
-test_big (Fixture       *f,
-          gconstpointer  data)
-{
-  CtTimelineView *view = open_tab (f);
-  CtTimelineCanvas *canvas = CT_TIMELINE_CANVAS (_ct_timeline_view_get_canvas (view));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtTimeline) timeline = ct_timeline_new (f->wiki, &error);
-  guint n = ct_timeline_canvas_get_n_items (canvas);
-  g_autofree char *label = NULL;
-  guint bound;
-  char title[32];
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, BIG_EVENTS + BIG_FILMS);
-  /* a few screenfuls of buttons, not one per item */
-  bound = n_items (view);
-  g_assert_cmpuint (bound, >, 0);
-  g_assert_cmpuint (bound, <, 200);
-  assert_reading_order (view);
-
-  /* End: the last item of the reading order, the last film released */
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_End));
-  g_snprintf (title, sizeof title, "Film %u", BIG_FILMS - 1);
-  assert_focused_item (f, timeline, GTK_WIDGET (canvas), title);
-  g_assert_cmpint (ct_timeline_canvas_item_get_slot (focused (f)), ==, (int) n - 1);
-
-  /* Home: the first event, far above */
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Home));
-  assert_focused_item (f, timeline, GTK_WIDGET (canvas), "Event 0");
-  g_assert_cmpuint (n_items (view), <, 200);
-
-  /* Down past every button there was at first: the buttons left behind
-   * are bound to the items coming into view */
-  for (guint i = 1; i <= 3 * bound; i++)
-    {
-      g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Down));
-      if (i % 25 == 0)
-        {
-          g_snprintf (title, sizeof title, "Event %u", i);
-          assert_focused_item (f, timeline, GTK_WIDGET (canvas), title);
-          g_assert_cmpuint (n_items (view), <, 200);
-        }
-    }
-  g_snprintf (title, sizeof title, "Event %u", 3 * bound);
-  assert_focused_item (f, timeline, GTK_WIDGET (canvas), title);
-  assert_reading_order (view);
-  /* and back up */
-  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Up));
-  g_snprintf (title, sizeof title, "Event %u", 3 * bound - 1);
-  assert_focused_item (f, timeline, GTK_WIDGET (canvas), title);
-
-  /* a jump of the scroll bar far away: the focused button stays, the
-   * others follow the view, still bounded */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW))),
-                            0);
-  ct_test_spin (100);
-  g_assert_cmpuint (n_items (view), <, 200);
-  g_free (label);
-  label = expected_label (timeline, title);
-  assert_label (focused (f), label);
-  assert_reading_order (view);
-
-  /* zoom spreads the same items further apart: still a bounded few */
-  ct_timeline_view_set_zoom (view, 4);
-  CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
-  ct_test_spin (200);
-  g_assert_cmpuint (n_items (view), <, 200);
-  g_assert_cmpuint (ct_timeline_canvas_get_n_items (canvas), ==, n);
-
-  /* an edit far from the view: read again, and the view still has its
-   * buttons where it is */
-  {
-    g_autoptr(GPtrArray) event = ct_wiki_lookup (f->wiki, "Event 10", &error);
-    gint64 id = ((CtLookup *) g_ptr_array_index (event, 0))->entity_id;
-    g_autoptr(GPtrArray) facts = ct_wiki_get_facts (f->wiki, id, &error);
-
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW))),
-                              gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0);
-    ct_test_spin (100);
-    bound = n_items (view);
-    g_assert_cmpuint (bound, >, 0);
-    g_assert_true (ct_wiki_set_facts (f->wiki, id, facts, &error));
-    g_assert_no_error (error);
-    ct_test_spin (600);
-    CT_TEST_WAIT (_ct_timeline_view_is_ready (view));
-    ct_test_spin (200);
-    g_test_message ("buttons before the edit %u, after %u", bound, n_items (view));
-    g_assert_cmpuint (n_items (view), >, bound / 2);
-    assert_reading_order (view);
-  }
-
-  /* a filter far down: the same */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW))),
-                            gtk_widget_get_height (GTK_WIDGET (canvas)) * 0.9);
-  ct_test_spin (100);
-  bound = n_items (view);
-  reveal (view, TRUE);
-  ct_test_spin (200);
-  g_test_message ("buttons before the filter %u, after %u", bound, n_items (view));
-  g_assert_cmpuint (n_items (view), >, bound / 2);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  CtApplication *app;
   int status;
 
   /* run-ui-test turns accessibility off (GTK_A11Y=none), and widgets then
@@ -856,15 +524,10 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  app = ct_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ct_test_app_new ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, CtTestTimelineFixture, app, fixture_setup, func, ct_test_timeline_fixture_teardown)
   ADD ("/ui/timeline/order", test_order);
   ADD ("/ui/timeline/activate", test_activate);
   ADD ("/ui/timeline/hover", test_hover);
@@ -875,7 +538,6 @@ main (int    argc,
   ADD ("/ui/timeline/zoom-keeps-place", test_zoom_keeps_place);
   ADD ("/ui/timeline/film-filter-keyboard", test_film_filter_keyboard);
   ADD ("/ui/timeline/zoom-burst", test_zoom_burst);
-  g_test_add ("/ui/timeline/big", Fixture, NULL, big_setup, test_big, fixture_teardown);
 #undef ADD
 
   status = g_test_run ();
