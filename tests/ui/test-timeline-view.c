@@ -96,6 +96,9 @@ test_order (CtTestTimelineFixture *f,
   g_autoptr(GPtrArray) hidden = ct_test_timeline_items (view);
   g_autoptr(GPtrArray) shown = NULL;
 
+  /* the window says which tab it shows, as it does for a post or a graph */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Timeline");
+
   /* spoilers stay hidden until revealed */
   for (guint i = 0; i < 4; i++)
     ct_test_assert_label (g_ptr_array_index (hidden, i), universe[i]);

@@ -7,6 +7,7 @@
 #include "ct-editor-page-private.h"
 #include "ct-entity-page.h"
 #include "ct-graph-view.h"
+#include "ct-timeline-view.h"
 #include "ct-wiki-sidebar.h"
 #include "ct-window-private.h"
 
@@ -87,6 +88,13 @@ on_selected_page_changed_cb (CtWindow   *self,
     _ct_window_update_entity_tab (self, CT_ENTITY_PAGE (child));
   else if (CT_IS_GRAPH_VIEW (child))
     _ct_window_update_graph_tab (self, CT_GRAPH_VIEW (child));
+  else if (CT_IS_TIMELINE_VIEW (child))
+    {
+      /* Translators: the window's title while its Timeline tab is shown */
+      adw_window_title_set_title (self->window_title, _("Timeline"));
+      adw_window_title_set_subtitle (self->window_title, _("Story and Release Order"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Timeline"));
+    }
   else
     {
       adw_window_title_set_title (self->window_title, _("Continuity"));
