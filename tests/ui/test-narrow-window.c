@@ -153,6 +153,11 @@ test_fits_a_phone (void)
 
       g_assert_cmpstr (overflowing, ==, "");
     }
+    if (g_getenv ("CT_TEST_SCREENSHOTS") != NULL)
+      {
+        adw_flap_set_reveal_flap (window->flap, FALSE);
+        ct_test_screenshot (GTK_WIDGET (window), "narrow-post.png");
+      }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "preview"));
   CT_TEST_WAIT (g_strcmp0 (ct_editor_page_get_view_mode (page), "preview") == 0);
@@ -170,6 +175,7 @@ test_fits_a_phone (void)
     g_assert_cmpint (minimum_width (content), <=, 360);
     CT_TEST_WAIT (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_VERTICAL);
     g_assert_cmpint (minimum_width (content), <=, 360);
+    ct_test_screenshot (GTK_WIDGET (window), "narrow-graph.png");
 
     gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
     CT_TEST_WAIT (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_HORIZONTAL);
