@@ -42,6 +42,10 @@ struct _CtGraphCanvas
   double         drag_pan_x;
   double         drag_pan_y;
   double         pinch_zoom;  /* the zoom when a pinch began */
+  gboolean       fitted;      /* the view is the fit, not the user's own: a new size
+                               * (a window turned narrow, a first allocation) fits again */
+  int            fit_width;   /* the size it was fitted to; 0 for a guess */
+  int            fit_height;
 };
 
 G_DEFINE_FINAL_TYPE (CtGraphCanvas, ct_graph_canvas, GTK_TYPE_WIDGET)
@@ -411,6 +415,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
     {
       self->pan_x = self->drag_pan_x + dx;
       self->pan_y = self->drag_pan_y + dy;
+      self->fitted = FALSE;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -448,6 +453,7 @@ zoom_at (CtGraphCanvas *self,
   to_screen (self, x, y, &nx, &ny);
   self->pan_x += sx - nx;
   self->pan_y += sy - ny;
+  self->fitted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -471,6 +477,7 @@ on_scroll_cb (GtkEventControllerScroll *controller,
     {
       self->pan_x -= dx * 40.0;
       self->pan_y -= dy * 40.0;
+      self->fitted = FALSE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   return TRUE;
@@ -521,8 +528,21 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+  self->fitted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
+}
+
+static void
+ct_graph_canvas_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  CtGraphCanvas *self = CT_GRAPH_CANVAS (widget);
+
+  if (self->fitted && (width != self->fit_width || height != self->fit_height))
+    ct_graph_canvas_fit (self);
 }
 
 static void
@@ -544,6 +564,7 @@ ct_graph_canvas_class_init (CtGraphCanvasClass *klass)
 
   object_class->dispose = ct_graph_canvas_dispose;
   widget_class->snapshot = ct_graph_canvas_snapshot;
+  widget_class->size_allocate = ct_graph_canvas_size_allocate;
 
   signals[SIGNAL_NODE_ACTIVATED] =
     g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -663,17 +684,35 @@ ct_graph_canvas_fit (CtGraphCanvas *self)
 
   if (self->result == NULL)
     return;
-  /* Not allocated yet: a first guess at a typical tab's size. */
+  /* Not allocated yet: a first guess at a typical tab's size, made again
+   * once the size is known (size_allocate). */
+  self->fitted = TRUE;
+  self->fit_width = width > 1 && height > 1 ? width : 0;
+  self->fit_height = height;
   if (width <= 1 || height <= 1)
     {
       width = 800;
       height = 600;
     }
   ct_graph_layout_get_bounds (self->result->layout, &x0, &y0, &x1, &y1);
-  /* room for the titles under the nodes at the edges */
-  self->zoom = CLAMP (MIN ((width - 240.0) / MAX (x1 - x0, 1.0), (height - 80.0) / MAX (y1 - y0, 1.0)),
+  /* room for the titles under the nodes at the edges, less of it in a
+   * narrow view (a phone) */
+  self->zoom = CLAMP (MIN ((width - MIN (240.0, width / 3.0)) / MAX (x1 - x0, 1.0),
+                           (height - MIN (80.0, height / 4.0)) / MAX (y1 - y0, 1.0)),
                       MIN_ZOOM, 1.5);
   self->pan_x = -(x0 + x1) / 2.0 * self->zoom;
   self->pan_y = -(y0 + y1) / 2.0 * self->zoom;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_ct_graph_canvas_get_view (CtGraphCanvas *self,
+                           double        *zoom,
+                           double        *pan_x,
+                           double        *pan_y)
+{
+  g_return_if_fail (CT_IS_GRAPH_CANVAS (self));
+  *zoom = self->zoom;
+  *pan_x = self->pan_x;
+  *pan_y = self->pan_y;
 }

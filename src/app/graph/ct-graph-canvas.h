@@ -25,7 +25,13 @@ gboolean             ct_graph_canvas_is_animating (CtGraphCanvas *self);
 /* Multiplies the zoom by @factor about the middle of the view. */
 void                 ct_graph_canvas_zoom         (CtGraphCanvas *self,
                                                    double         factor);
-/* Zoom and pan so the whole graph fits. */
+/* Zoom and pan so the whole graph fits; the view keeps fitting a new
+ * size until the user zooms or pans. */
 void                 ct_graph_canvas_fit          (CtGraphCanvas *self);
+/* For tests: screen = layout × @zoom + the middle + (@pan_x, @pan_y). */
+void                 _ct_graph_canvas_get_view    (CtGraphCanvas *self,
+                                                   double        *zoom,
+                                                   double        *pan_x,
+                                                   double        *pan_y);
 
 G_END_DECLS
