@@ -49,7 +49,7 @@ row_of (GtkListItem *list_item)
 static GListStore *
 store_of (Row *row)
 {
-  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_ancestor (row->row, GTK_TYPE_LIST_VIEW));
+  GtkGridView *list = GTK_GRID_VIEW (gtk_widget_get_ancestor (row->row, GTK_TYPE_GRID_VIEW));
   CtEntityPage *self = row->page;
 
   if (list == self->cast_list)

@@ -83,7 +83,7 @@ _ct_entity_page_remove_credit (CtEntityPage *self,
 }
 
 static void
-on_scene_activated_cb (GtkListView  *list,
+on_scene_activated_cb (GtkGridView  *list,
                        guint         position,
                        CtEntityPage *self)
 {
@@ -279,12 +279,12 @@ _ct_entity_page_add_scene (CtEntityPage *self)
 }
 
 static void
-set_up_list (GtkListView        *list,
+set_up_list (GtkGridView        *list,
              GListStore         *store,
              GtkListItemFactory *factory)
 {
-  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (store)))));
-  gtk_list_view_set_factory (list, factory);
+  gtk_grid_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (store)))));
+  gtk_grid_view_set_factory (list, factory);
   g_object_unref (factory);
 }
 

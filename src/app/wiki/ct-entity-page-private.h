@@ -52,9 +52,9 @@ struct _CtEntityPage
   AdwPreferencesGroup  *facts_group;
   GtkMenuButton        *add_fact_button;
   AdwPreferencesGroup  *cast_group;
-  GtkListView          *cast_list;
+  GtkGridView          *cast_list;
   AdwPreferencesGroup  *crew_group;
-  GtkListView          *crew_list;
+  GtkGridView          *crew_list;
   AdwPreferencesGroup  *add_credit_group;
   AdwEntryRow          *credit_person_row;
   AdwEntryRow          *credit_character_row;
@@ -63,7 +63,7 @@ struct _CtEntityPage
   AdwEntryRow          *credit_source_row;
   GtkButton            *add_credit_button;
   AdwPreferencesGroup  *scenes_group;
-  GtkListView          *scenes_list;
+  GtkGridView          *scenes_list;
   GtkButton            *add_scene_button;
   GtkSourceView        *notes_view;
   GtkBox               *notes_box;
