@@ -20,6 +20,7 @@
 typedef struct {
   CtEntityPage  *page;      /* not owned: the page owns the lists */
   GtkWidget     *row;
+  GtkWidget     *header;    /* what takes the focus: an expander's header */
   GtkWidget     *up;
   GtkWidget     *down;
   GtkWidget     *remove;    /* NULL in a scene's row */
@@ -79,7 +80,8 @@ find_in (GListStore *store,
   return FALSE;
 }
 
-static void
+/* FALSE when there is nowhere to go (the first row up, the last down). */
+static gboolean
 move_by (Row *row,
          int  delta)
 {
@@ -87,13 +89,14 @@ move_by (Row *row,
   guint at;
 
   if (row->item == NULL)
-    return;
+    return FALSE;
   store = store_of (row);
   if (!find_in (store, ct_credit_item_get_id (row->item), &at)
       || (delta < 0 && at == 0)
       || (delta > 0 && at + 1 >= g_list_model_get_n_items (G_LIST_MODEL (store))))
-    return;
+    return FALSE;
   _ct_entity_page_move_row (row->page, store, ct_credit_item_get_id (row->item), at + delta);
+  return TRUE;
 }
 
 static void
@@ -110,22 +113,93 @@ on_down_clicked_cb (GtkButton *button,
   move_by (row, +1);
 }
 
-static gboolean
-move_up_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
+/* Moved by key, the row keeps the focus: the page is read again and the
+ * row bound to the moved item (often another widget) takes it, so Alt+Up
+ * pressed again moves the same credit again. */
+static void
+move_by_key (Row *row,
+             int  delta)
 {
-  move_by (user_data, -1);
-  return TRUE;
+  if (row->item == NULL)
+    return;
+  row->page->refocus_id = ct_credit_item_get_id (row->item);
+  if (!move_by (row, delta))
+    row->page->refocus_id = 0;
+}
+
+/* The row holding the focus in @list: the focus is on a row's cell
+ * (arrow keys move it there) or inside the row. */
+static Row *
+focused_row (GtkWidget *list)
+{
+  GtkWidget *cell = gtk_widget_get_focus_child (list);
+  GtkWidget *child = cell ? gtk_widget_get_first_child (cell) : NULL;
+
+  return child ? g_object_get_data (G_OBJECT (child), "ct-row") : NULL;
 }
 
 static gboolean
-move_down_shortcut_cb (GtkWidget *widget,
+move_up_shortcut_cb (GtkWidget *list,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  Row *row = focused_row (list);
+
+  if (row != NULL)
+    move_by_key (row, -1);
+  return row != NULL;
+}
+
+static gboolean
+move_down_shortcut_cb (GtkWidget *list,
                        GVariant  *args,
                        gpointer   user_data)
 {
-  move_by (user_data, +1);
-  return TRUE;
+  Row *row = focused_row (list);
+
+  if (row != NULL)
+    move_by_key (row, +1);
+  return row != NULL;
+}
+
+/* Alt+Up and Alt+Down move the focused row of @list, as its buttons do. */
+void
+_ct_entity_page_add_move_keys (CtEntityPage *self,
+                               GtkWidget    *list)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (move_up_shortcut_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (move_down_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (list, shortcuts);
+}
+
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+  Row *row = g_object_get_data (G_OBJECT (widget), "ct-row");
+  GtkWidget *page = gtk_widget_get_ancestor (widget, CT_TYPE_ENTITY_PAGE);
+
+  /* Still on its page, and still bound to the moved item. */
+  if (page != NULL && row->item != NULL && ct_credit_item_get_id (row->item) == CT_ENTITY_PAGE (page)->refocus_id)
+    {
+      CT_ENTITY_PAGE (page)->refocus_id = 0;
+      gtk_widget_grab_focus (row->header);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Called when @row is bound: the focus waits for the list's layout. */
+static void
+maybe_refocus (Row *row)
+{
+  if (row->page->refocus_id != 0 && ct_credit_item_get_id (row->item) == row->page->refocus_id)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refocus_cb, g_object_ref (row->row), g_object_unref);
 }
 
 static void
@@ -209,18 +283,8 @@ static void
 add_row_controllers (Row       *row,
                      GtkWidget *handle)
 {
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-
-  /* Alt+Up and Alt+Down move the focused row, as its buttons do. */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                                          gtk_callback_action_new (move_up_shortcut_cb, row, NULL)));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                                          gtk_callback_action_new (move_down_shortcut_cb, row, NULL)));
-  gtk_widget_add_controller (row->row, shortcuts);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), row);
@@ -448,6 +512,34 @@ on_expanded_cb (GtkWidget  *widget,
     add_credit_fields (row);
 }
 
+/* Title and subtitle on one line each, ellipsized (the whole of them is
+ * the row's accessible name and in its fields). Wrapped, GTK shapes them
+ * again for each width the list measures a row at: most of a film page's
+ * first layout went there. An expander row of libadwaita 1.2 has no such
+ * setting; its header is an action row, which has. Returns that header
+ * (or @widget), the part of the row that takes the focus. */
+static GtkWidget *
+one_line (GtkWidget *widget)
+{
+  GtkWidget *header = widget;
+
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      header = NULL;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && header == NULL;
+           child = gtk_widget_get_first_child (child))
+        for (GtkWidget *sibling = child; sibling != NULL && header == NULL;
+             sibling = gtk_widget_get_next_sibling (sibling))
+          if (ADW_IS_ACTION_ROW (sibling))
+            header = sibling;
+    }
+  if (header == NULL)
+    return widget;
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (header), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (header), 1);
+  return header;
+}
+
 /* Credits ---------------------------------------------------------------- */
 
 static void
@@ -460,6 +552,7 @@ credit_setup_cb (GtkListItemFactory *factory,
   Row *row = row_new (self, widget);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  row->header = one_line (widget);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (widget), handle);
   row->up = icon_button ("go-up-symbolic", G_CALLBACK (on_up_clicked_cb), row);
   row->down = icon_button ("go-down-symbolic", G_CALLBACK (on_down_clicked_cb), row);
@@ -508,6 +601,7 @@ credit_bind_cb (GtkListItemFactory *factory,
   row->binding = FALSE;
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row->row)) && row->fields->len == 0)
     add_credit_fields (row);
+  maybe_refocus (row);
 }
 
 static void
@@ -548,6 +642,7 @@ scene_setup_cb (GtkListItemFactory *factory,
   Row *row = row_new (self, widget);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  row->header = one_line (widget);
   adw_action_row_add_prefix (ADW_ACTION_ROW (widget), handle);
   row->up = icon_button ("go-up-symbolic", G_CALLBACK (on_up_clicked_cb), row);
   row->down = icon_button ("go-down-symbolic", G_CALLBACK (on_down_clicked_cb), row);
@@ -575,6 +670,7 @@ scene_bind_cb (GtkListItemFactory *factory,
   bind_labels (row);
   subtitle = ct_credit_item_get_subtitle (row->item);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle ? subtitle : "");
+  maybe_refocus (row);
 }
 
 static void

@@ -311,4 +311,7 @@ _ct_entity_page_credits_init (CtEntityPage *self)
   set_up_list (self->crew_list, self->crew_store, _ct_entity_page_credit_factory_new (self));
   set_up_list (self->scenes_list, self->scene_store, _ct_entity_page_scene_factory_new (self));
   g_signal_connect (self->scenes_list, "activate", G_CALLBACK (on_scene_activated_cb), self);
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->cast_list));
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->crew_list));
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->scenes_list));
 }

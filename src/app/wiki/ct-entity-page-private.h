@@ -80,6 +80,7 @@ struct _CtEntityPage
   GListStore           *cast_store;
   GListStore           *crew_store;
   GListStore           *scene_store;
+  gint64                refocus_id;    /* a row moved by key: focus it when bound */
   GPtrArray            *mention_rows;
   GHashTable           *expanded;      /* "rows/id" of rows the user opened
                                         * ("credit/id" for credits) */
@@ -134,6 +135,8 @@ void      _ct_entity_page_remove_credit (CtEntityPage *self,
 /* The factories of the credits' and the scenes' rows. */
 GtkListItemFactory *_ct_entity_page_credit_factory_new (CtEntityPage *self);
 GtkListItemFactory *_ct_entity_page_scene_factory_new  (CtEntityPage *self);
+void      _ct_entity_page_add_move_keys (CtEntityPage *self,
+                                        GtkWidget     *list);
 
 /* Removes every row of @rows from its group, remembering which were
  * open; add_row adds one to @group (opened again if it was). */
