@@ -557,6 +557,9 @@ test_many_credits (CtTestWikiFixture *f,
   g_assert_cmpuint (rows, >, 0);
   g_assert_cmpuint (rows, <, MAX_ROWS);
   first = credit_row (page->cast_list, "Long Person 000");
+  /* The list is as high as its bound (420 pixels), not one row. */
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (page->cast_list))), >, 300);
+  ct_test_screenshot (GTK_WIDGET (page), "film-long.png");
 
   /* The end of the list: its rows made by binding the ones made already. */
   scroll_to (page->cast_list, TRUE);
