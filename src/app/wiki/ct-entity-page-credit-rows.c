@@ -46,7 +46,8 @@ row_of (GtkListItem *list_item)
   return child ? g_object_get_data (G_OBJECT (child), "ct-row") : NULL;
 }
 
-/* The list model a row's list shows: what its reordering works on. */
+/* The list model a row's list shows: what its reordering works on
+ * (NULL for a row out of its list). */
 static GListStore *
 store_of (Row *row)
 {
@@ -57,7 +58,9 @@ store_of (Row *row)
     return self->cast_store;
   if (list == self->crew_list)
     return self->crew_store;
-  return self->scene_store;
+  if (list == self->scenes_list)
+    return self->scene_store;
+  return NULL;
 }
 
 static gboolean
@@ -91,7 +94,8 @@ move_by (Row *row,
   if (row->item == NULL)
     return FALSE;
   store = store_of (row);
-  if (!find_in (store, ct_credit_item_get_id (row->item), &at)
+  if (store == NULL
+      || !find_in (store, ct_credit_item_get_id (row->item), &at)
       || (delta < 0 && at == 0)
       || (delta > 0 && at + 1 >= g_list_model_get_n_items (G_LIST_MODEL (store))))
     return FALSE;
@@ -246,7 +250,7 @@ on_drop_cb (GtkDropTarget *target,
   if (row->item == NULL)
     return FALSE;
   store = store_of (row);
-  if (!find_in (store, dragged, &from) || !find_in (store, ct_credit_item_get_id (row->item), &to))
+  if (store == NULL || !find_in (store, dragged, &from) || !find_in (store, ct_credit_item_get_id (row->item), &to))
     return FALSE;
   if (from != to)
     _ct_entity_page_move_row (row->page, store, dragged, to);
