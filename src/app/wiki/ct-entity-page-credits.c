@@ -9,9 +9,10 @@
 #include "ct-fact-format.h"
 
 /* A film's credits, as Cast and Crew, and its scenes in order: list
- * models of plain items in the order core gives, shown by recycling list
- * views (ct-entity-page-credit-rows.c); a form below adds a credit. Each
- * change is one core call, made on the order the models hold. */
+ * models of plain items in the order core gives, shown by lists that
+ * recycle their rows (ct-entity-page-credit-rows.c); a form below adds
+ * a credit. Each change is one core call, made on the order the models
+ * hold. */
 
 static void
 append_ids (GListStore *store,
