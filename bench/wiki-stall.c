@@ -4,7 +4,8 @@
  * contradict their order (a problem each) added to the copy, and notes
  * the main loop's longest gaps (stall-probe.h) while the window opens the
  * wiki, jumps through the sidebar's list, searches as a word is typed,
- * opens the film's page and redraws it after an edit, shows the sidebar's
+ * opens the film's page, redraws it after an edit and jumps through its
+ * cast (a list that binds rows as it scrolls), shows the sidebar's
  * Timeline page, opens the Timeline tab with its problems, and opens the
  * film's relationship graph.
  *
@@ -18,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "ct-application.h"
-#include "ct-entity-page.h"
+#include "ct-entity-page-private.h"
 #include "ct-graph-view.h"
 #include "ct-timeline-view.h"
 #include "ct-window-private.h"
@@ -276,6 +277,14 @@ main (int    argc,
     spin (2000);
     report ("that page after an edit of the film");
   }
+
+  if (CT_IS_ENTITY_PAGE (selected_child (window)))
+    {
+      stall_probe_start ();
+      jump_through (GTK_WIDGET (CT_ENTITY_PAGE (selected_child (window))->cast_list));
+      spin (500);
+      report ("that film's cast list, 10 jumps");
+    }
 
   stall_probe_start ();
   ct_wiki_sidebar_set_page (window->sidebar, "timeline");

@@ -4,273 +4,94 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-credit-item.h"
 #include "ct-entity-page-private.h"
 #include "ct-fact-format.h"
 
-/* A film's credits, as Cast and Crew, and its scenes in order: rows that
- * open the person or scene, move up and down, and (credits) go away; a
- * form below adds a credit. Each change is one core call. */
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *label,
-             gint64      id,
-             GCallback   callback,
-             gpointer    user_data)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (button, "clicked", callback, user_data);
-  return button;
-}
-
-static gint64
-id_of (gpointer object)
-{
-  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (object), "id"));
-}
-
-/* The ids of @group's rows in their order, with @id moved by @delta. */
-static GArray *
-order_with_move (GPtrArray           *rows,
-                 AdwPreferencesGroup *group,
-                 gint64               id,
-                 int                  delta)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint at = G_MAXUINT;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-      gint64 row_id = id_of (row);
-
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) != GTK_WIDGET (group))
-        continue;
-      if (row_id == id)
-        at = ids->len;
-      g_array_append_val (ids, row_id);
-    }
-  if (at != G_MAXUINT && (int) at + delta >= 0 && at + delta < ids->len)
-    {
-      gint64 moved = g_array_index (ids, gint64, at);
-
-      g_array_index (ids, gint64, at) = g_array_index (ids, gint64, at + delta);
-      g_array_index (ids, gint64, at + delta) = moved;
-    }
-  return ids;
-}
+/* A film's credits, as Cast and Crew, and its scenes in order: list
+ * models of plain items in the order core gives, shown by lists that
+ * recycle their rows (ct-entity-page-credit-rows.c); a form below adds
+ * a credit. Each change is one core call, made on the order the models
+ * hold. */
 
 static void
-move (CtEntityPage        *self,
-      AdwPreferencesGroup *group,
-      gint64               id,
-      int                  delta)
+append_ids (GListStore *store,
+            GArray     *ids)
 {
-  g_autoptr(GArray) ids = order_with_move (self->credit_rows, group, id, delta);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtCreditItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      gint64 id = ct_credit_item_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+}
+
+void
+_ct_entity_page_move_row (CtEntityPage *self,
+                          GListStore   *store,
+                          gint64        id,
+                          guint         to)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
+  gboolean scenes = store == self->scene_store;
+  guint from = G_MAXUINT, offset = 0;
   gboolean ok;
 
-  if (group != self->scenes_group)
+  /* Cast and crew share one billing order: cast first. */
+  if (store == self->crew_store)
     {
-      /* Cast and crew share one billing order: cast first. */
-      g_autoptr(GArray) other = order_with_move (self->credit_rows,
-                                                 group == self->cast_group ? self->crew_group : self->cast_group,
-                                                 0, 0);
-
-      if (group == self->cast_group)
-        g_array_append_vals (ids, other->data, other->len);
-      else
-        g_array_prepend_vals (ids, other->data, other->len);
+      append_ids (self->cast_store, ids);
+      offset = ids->len;
     }
+  append_ids (store, ids);
+  if (store == self->cast_store)
+    append_ids (self->crew_store, ids);
+  for (guint i = offset; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      from = i;
+  to += offset;
+  if (from == G_MAXUINT || to >= ids->len || from == to)
+    return;
+  g_array_remove_index (ids, from);
+  g_array_insert_val (ids, to, id);
 
   /* Scenes keep their order as their own facts: they are part of Undo. */
-  if (!(group == self->scenes_group ? _ct_entity_page_edit_begin_with (self, (gint64 *) ids->data, ids->len)
-                                    : _ct_entity_page_edit_begin (self)))
+  if (!(scenes ? _ct_entity_page_edit_begin_with (self, (gint64 *) ids->data, ids->len)
+               : _ct_entity_page_edit_begin (self)))
     return;
-  if (group == self->scenes_group)
+  if (scenes)
     ok = ct_wiki_reorder_scenes (self->wiki, self->id, (gint64 *) ids->data, ids->len, &error);
   else
     ok = ct_wiki_reorder_credits (self->wiki, self->id, (gint64 *) ids->data, ids->len, &error);
   _ct_entity_page_edit_end (self, ok, g_steal_pointer (&error));
 }
 
-static void
-on_up_clicked_cb (GtkButton    *button,
-                  CtEntityPage *self)
-{
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_PREFERENCES_GROUP);
-
-  move (self, ADW_PREFERENCES_GROUP (group), id_of (button), -1);
-}
-
-static void
-on_down_clicked_cb (GtkButton    *button,
-                    CtEntityPage *self)
-{
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_PREFERENCES_GROUP);
-
-  move (self, ADW_PREFERENCES_GROUP (group), id_of (button), +1);
-}
-
-static void
-on_remove_credit_clicked_cb (GtkButton    *button,
-                             CtEntityPage *self)
+void
+_ct_entity_page_remove_credit (CtEntityPage *self,
+                               gint64        credit_id)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (!_ct_entity_page_edit_begin (self))
     return;
-  ok = ct_wiki_remove_credit (self->wiki, id_of (button), &error);
+  ok = ct_wiki_remove_credit (self->wiki, credit_id, &error);
   _ct_entity_page_edit_end (self, ok, g_steal_pointer (&error));
 }
 
 static void
-on_row_activated_cb (AdwActionRow *row,
-                     CtEntityPage *self)
-{
-  gint64 target = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "open"));
-
-  if (target > 0)
-    g_signal_emit_by_name (self, "open-entity", target);
-}
-
-/* A scene: open it, move it. */
-static GtkWidget *
-scene_row_new (CtEntityPage   *self,
-               const CtEntity *scene)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *up = g_strdup_printf (_("Move %s Up"), scene->title);
-  g_autofree char *down = g_strdup_printf (_("Move %s Down"), scene->title);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scene->title);
-  if (scene->summary != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scene->summary);
-  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) scene->id));
-  g_object_set_data (G_OBJECT (row), "open", GSIZE_TO_POINTER ((gsize) scene->id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("go-up-symbolic", up, scene->id, G_CALLBACK (on_up_clicked_cb), self));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("go-down-symbolic", down, scene->id, G_CALLBACK (on_down_clicked_cb), self));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
-  return row;
-}
-
-/* Editing a credit in place --------------------------------------------- */
-
-typedef enum {
-  CREDIT_CHARACTER,
-  CREDIT_ROLE,
-  CREDIT_STATUS,
-  CREDIT_SOURCE,
-} CreditChange;
-
-static void
-change_credit (CtEntityPage *self,
-               GtkWidget    *editor,
-               CreditChange  change)
-{
-  gint64 credit_id = id_of (editor);
-  g_autoptr(GPtrArray) credits = NULL;
-  g_autoptr(GError) error = NULL;
-  CtCredit *credit = NULL;
-  gboolean ok;
-
-  if (self->loading)
-    return;
-  credits = ct_wiki_get_cast (self->wiki, self->id, &error);
-  for (guint i = 0; credits != NULL && i < credits->len; i++)
-    if (((CtCredit *) g_ptr_array_index (credits, i))->id == credit_id)
-      credit = g_ptr_array_index (credits, i);
-  if (credit == NULL)
-    {
-      _ct_entity_page_show_error (self, error ? error->message : _("That credit is gone from the wiki."));
-      return;
-    }
-
-  switch (change)
-    {
-    case CREDIT_CHARACTER:
-      {
-        const char *name = gtk_editable_get_text (GTK_EDITABLE (editor));
-
-        credit->character_id = 0;
-        if (*name != '\0'
-            && (credit->character_id = _ct_entity_page_resolve (self, name, CT_ENTITY_CHARACTER, &error)) == 0)
-          {
-            _ct_entity_page_show_error (self, error->message);
-            return;
-          }
-      }
-      break;
-    case CREDIT_ROLE:
-      g_free (credit->role);
-      credit->role = g_strdup (ct_credit_roles ()[adw_combo_row_get_selected (ADW_COMBO_ROW (editor))]);
-      break;
-    case CREDIT_STATUS:
-      credit->status = adw_combo_row_get_selected (ADW_COMBO_ROW (editor));
-      break;
-    case CREDIT_SOURCE:
-    default:
-      g_free (credit->source);
-      credit->source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor))));
-      if (*credit->source == '\0')
-        g_clear_pointer (&credit->source, g_free);
-      break;
-    }
-
-  if (!_ct_entity_page_edit_begin (self))
-    return;
-  ok = ct_wiki_update_credit (self->wiki, credit, &error);
-  _ct_entity_page_edit_end (self, ok, g_steal_pointer (&error));
-}
-
-static void
-on_character_apply_cb (AdwEntryRow  *row,
+on_scene_activated_cb (GtkGridView  *list,
+                       guint         position,
                        CtEntityPage *self)
 {
-  change_credit (self, GTK_WIDGET (row), CREDIT_CHARACTER);
-}
+  g_autoptr(CtCreditItem) item = g_list_model_get_item (G_LIST_MODEL (self->scene_store), position);
 
-static void
-on_role_selected_cb (AdwComboRow  *row,
-                     GParamSpec   *pspec,
-                     CtEntityPage *self)
-{
-  change_credit (self, GTK_WIDGET (row), CREDIT_ROLE);
-}
-
-static void
-on_status_selected_cb (AdwComboRow  *row,
-                       GParamSpec   *pspec,
-                       CtEntityPage *self)
-{
-  change_credit (self, GTK_WIDGET (row), CREDIT_STATUS);
-}
-
-static void
-on_source_apply_cb (AdwEntryRow  *row,
-                    CtEntityPage *self)
-{
-  change_credit (self, GTK_WIDGET (row), CREDIT_SOURCE);
-}
-
-static void
-on_open_person_clicked_cb (GtkButton    *button,
-                           CtEntityPage *self)
-{
-  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "open"));
-
-  g_signal_emit_by_name (self, "open-entity", person);
+  if (item != NULL)
+    g_signal_emit_by_name (self, "open-entity", ct_credit_item_get_open_id (item));
 }
 
 static char *
@@ -291,109 +112,39 @@ describe_credit (const CtCredit *credit)
   return g_string_free (text, FALSE);
 }
 
-/* The fields of a credit, inside its row: made when the row is first
- * opened. A film with a thousand credits made 40,000 widgets on the main
- * thread, entry and combo rows with their popovers among them, seconds
- * before the page showed and again after every edit. */
+/* Puts @items (of CtCreditItem) in @store, replacing only the run of
+ * items that differ: after an edit most of a long list is as it was, and
+ * its rows (and the scroll position) stay; one changed credit is one
+ * row bound again. */
 static void
-add_credit_fields (CtEntityPage   *self,
-                   GtkWidget      *row,
-                   const CtCredit *credit)
+update_store (GListStore *store,
+              GPtrArray  *items)
 {
-  const char * const *roles = ct_credit_roles ();
-  GtkWidget *character = adw_entry_row_new ();
-  GtkWidget *role = adw_combo_row_new ();
-  GtkWidget *status = adw_combo_row_new ();
-  GtkWidget *source = adw_entry_row_new ();
-  guint role_index = 0;
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = items->len;
+  guint head = 0, tail = 0;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (character), _("Character (Cast Only)"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (character), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (character), credit->character_title ? credit->character_title : "");
-  g_object_set_data (G_OBJECT (character), "id", GSIZE_TO_POINTER ((gsize) credit->id));
-  g_signal_connect (character, "apply", G_CALLBACK (on_character_apply_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), character);
-
-  /* A role of the user's own is kept unless another is picked. */
-  while (roles[role_index] != NULL && g_ascii_strcasecmp (roles[role_index], credit->role) != 0)
-    role_index++;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role), _("Role"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (role), self->role_model);
-  if (roles[role_index] != NULL)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (role), role_index);
-  else
-    adw_combo_row_set_selected (ADW_COMBO_ROW (role), GTK_INVALID_LIST_POSITION);
-  g_object_set_data (G_OBJECT (role), "id", GSIZE_TO_POINTER ((gsize) credit->id));
-  g_signal_connect (role, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), role);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (status), self->status_model);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (status), credit->status);
-  g_object_set_data (G_OBJECT (status), "id", GSIZE_TO_POINTER ((gsize) credit->id));
-  g_signal_connect (status, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (source), _("Source"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (source), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (source), credit->source ? credit->source : "");
-  g_object_set_data (G_OBJECT (source), "id", GSIZE_TO_POINTER ((gsize) credit->id));
-  g_signal_connect (source, "apply", G_CALLBACK (on_source_apply_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), source);
-}
-
-static void
-on_credit_expanded_cb (GtkWidget    *row,
-                       GParamSpec   *pspec,
-                       CtEntityPage *self)
-{
-  g_autoptr(CtCredit) credit = g_object_steal_data (G_OBJECT (row), "credit");
-
-  if (credit == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+  while (head < n_old && head < n_new)
     {
-      if (credit != NULL)
-        g_object_set_data_full (G_OBJECT (row), "credit", g_steal_pointer (&credit), (GDestroyNotify) ct_credit_free);
-      return;
+      g_autoptr(CtCreditItem) old = g_list_model_get_item (model, head);
+
+      if (!ct_credit_item_equal (old, g_ptr_array_index (items, head)))
+        break;
+      head++;
     }
-  add_credit_fields (self, row, credit);
-}
+  while (tail < n_old - head && tail < n_new - head)
+    {
+      g_autoptr(CtCreditItem) old = g_list_model_get_item (model, n_old - 1 - tail);
 
-/* A credit: its person, what they did; open it to change the character,
- * role, status or source in place. */
-static GtkWidget *
-credit_row_new (CtEntityPage   *self,
-                const CtCredit *credit)
-{
-  const char *title = credit->person_title;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *open;
-  g_autofree char *subtitle = describe_credit (credit);
-  g_autofree char *up = g_strdup_printf (_("Move %s Up"), title);
-  g_autofree char *down = g_strdup_printf (_("Move %s Down"), title);
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), title);
-  g_autofree char *open_label = g_strdup_printf (_("Open %s"), title);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) credit->id));
-
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               icon_button ("go-up-symbolic", up, credit->id, G_CALLBACK (on_up_clicked_cb), self));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               icon_button ("go-down-symbolic", down, credit->id, G_CALLBACK (on_down_clicked_cb), self));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               icon_button ("user-trash-symbolic", remove, credit->id,
-                                            G_CALLBACK (on_remove_credit_clicked_cb), self));
-  open = icon_button ("go-next-symbolic", open_label, credit->id, G_CALLBACK (on_open_person_clicked_cb), self);
-  g_object_set_data (G_OBJECT (open), "open", GSIZE_TO_POINTER ((gsize) credit->person_id));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), open);
-
-  /* the fields when it is opened (a row opened before a reload is
-   * opened again as it is added, and makes them then) */
-  g_object_set_data_full (G_OBJECT (row), "credit", ct_credit_copy (credit), (GDestroyNotify) ct_credit_free);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_credit_expanded_cb), self);
-  return row;
+      if (!ct_credit_item_equal (old, g_ptr_array_index (items, n_new - 1 - tail)))
+        break;
+      tail++;
+    }
+  if (head == n_old && head == n_new)
+    return;
+  g_list_store_splice (store, head, n_old - head - tail,
+                       items->pdata + head, n_new - head - tail);
 }
 
 void
@@ -402,37 +153,41 @@ _ct_entity_page_credits_load (CtEntityPage *self)
   gboolean film = self->entity->kind == CT_ENTITY_FILM;
   g_autoptr(GPtrArray) credits = NULL;
   g_autoptr(GPtrArray) scenes = NULL;
+  g_autoptr(GPtrArray) cast = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) crew = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) scene_items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  guint n_cast = 0, n_crew = 0;
 
-  _ct_entity_page_clear_rows (self, self->credit_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->cast_group), film);
   gtk_widget_set_visible (GTK_WIDGET (self->crew_group), film);
   gtk_widget_set_visible (GTK_WIDGET (self->add_credit_group), film && !ct_wiki_is_read_only (self->wiki));
   gtk_widget_set_visible (GTK_WIDGET (self->scenes_group), film);
-  if (!film)
-    return;
 
-  credits = ct_wiki_get_cast (self->wiki, self->id, &error);
+  if (film)
+    credits = ct_wiki_get_cast (self->wiki, self->id, &error);
   for (guint i = 0; credits != NULL && i < credits->len; i++)
     {
       const CtCredit *credit = g_ptr_array_index (credits, i);
-      gboolean cast = ct_credit_role_is_cast (credit->role);
-      _ct_entity_page_add_row (self, cast ? self->cast_group : self->crew_group, self->credit_rows,
-                               credit_row_new (self, credit));
-      cast ? n_cast++ : n_crew++;
-    }
-  adw_preferences_group_set_description (self->cast_group, n_cast == 0 ? _("No one is credited in the cast yet.") : NULL);
-  adw_preferences_group_set_description (self->crew_group, n_crew == 0 ? _("No one is credited in the crew yet.") : NULL);
+      g_autofree char *subtitle = describe_credit (credit);
 
-  scenes = ct_wiki_get_scenes (self->wiki, self->id, &error);
-  for (guint i = 0; scenes != NULL && i < scenes->len; i++)
-    {
-      _ct_entity_page_add_row (self, self->scenes_group, self->credit_rows,
-                               scene_row_new (self, g_ptr_array_index (scenes, i)));
+      g_ptr_array_add (ct_credit_role_is_cast (credit->role) ? cast : crew,
+                       ct_credit_item_new_credit (credit, subtitle));
     }
-  adw_preferences_group_set_description (self->scenes_group,
-                                         scenes == NULL || scenes->len == 0 ? _("No scenes yet.") : NULL);
+  update_store (self->cast_store, cast);
+  update_store (self->crew_store, crew);
+  /* An empty list says so instead of showing an empty frame. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->cast_list)), cast->len > 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->crew_list)), crew->len > 0);
+  adw_preferences_group_set_description (self->cast_group, cast->len == 0 ? _("No one is credited in the cast yet.") : NULL);
+  adw_preferences_group_set_description (self->crew_group, crew->len == 0 ? _("No one is credited in the crew yet.") : NULL);
+
+  if (film && error == NULL)
+    scenes = ct_wiki_get_scenes (self->wiki, self->id, &error);
+  for (guint i = 0; scenes != NULL && i < scenes->len; i++)
+    g_ptr_array_add (scene_items, ct_credit_item_new_scene (g_ptr_array_index (scenes, i)));
+  update_store (self->scene_store, scene_items);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->scenes_list)), scene_items->len > 0);
+  adw_preferences_group_set_description (self->scenes_group, scene_items->len == 0 ? _("No scenes yet.") : NULL);
   if (error != NULL)
     _ct_entity_page_show_error (self, error->message);
 }
@@ -524,6 +279,16 @@ _ct_entity_page_add_scene (CtEntityPage *self)
   g_signal_emit_by_name (self, "open-entity", scene);
 }
 
+static void
+set_up_list (GtkGridView        *list,
+             GListStore         *store,
+             GtkListItemFactory *factory)
+{
+  gtk_grid_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (store)))));
+  gtk_grid_view_set_factory (list, factory);
+  g_object_unref (factory);
+}
+
 void
 _ct_entity_page_credits_init (CtEntityPage *self)
 {
@@ -539,4 +304,15 @@ _ct_entity_page_credits_init (CtEntityPage *self)
   self->status_model = G_LIST_MODEL (statuses);
   adw_combo_row_set_model (self->credit_role_row, self->role_model);
   adw_combo_row_set_model (self->credit_status_row, self->status_model);
+
+  self->cast_store = g_list_store_new (CT_TYPE_CREDIT_ITEM);
+  self->crew_store = g_list_store_new (CT_TYPE_CREDIT_ITEM);
+  self->scene_store = g_list_store_new (CT_TYPE_CREDIT_ITEM);
+  set_up_list (self->cast_list, self->cast_store, _ct_entity_page_credit_factory_new (self));
+  set_up_list (self->crew_list, self->crew_store, _ct_entity_page_credit_factory_new (self));
+  set_up_list (self->scenes_list, self->scene_store, _ct_entity_page_scene_factory_new (self));
+  g_signal_connect (self->scenes_list, "activate", G_CALLBACK (on_scene_activated_cb), self);
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->cast_list));
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->crew_list));
+  _ct_entity_page_add_move_keys (self, GTK_WIDGET (self->scenes_list));
 }

@@ -5,7 +5,11 @@
  * ct-entity-page-facts.c    the facts: a row per fact, adding and removing
  * ct-entity-page-notes.c    the notes (saved as you pause, a preview on
  *                           request) and where the entity is mentioned
- * ct-entity-page-credits.c  a film's cast, crew and scenes
+ * ct-entity-page-credits.c  a film's cast, crew and scenes: the lists'
+ *                           models (in core's order), reordering, adding
+ * ct-entity-page-credit-rows.c  their recycled row widgets: bound from a
+ *                           CtCreditItem, fields made when a credit is
+ *                           opened, keyboard and drag reordering
  *
  * Every change goes through _ct_entity_page_edit_begin/_end: snapshots of
  * the entities it touches are taken first, so Undo restores everything
@@ -48,7 +52,9 @@ struct _CtEntityPage
   AdwPreferencesGroup  *facts_group;
   GtkMenuButton        *add_fact_button;
   AdwPreferencesGroup  *cast_group;
+  GtkGridView          *cast_list;
   AdwPreferencesGroup  *crew_group;
+  GtkGridView          *crew_list;
   AdwPreferencesGroup  *add_credit_group;
   AdwEntryRow          *credit_person_row;
   AdwEntryRow          *credit_character_row;
@@ -57,6 +63,7 @@ struct _CtEntityPage
   AdwEntryRow          *credit_source_row;
   GtkButton            *add_credit_button;
   AdwPreferencesGroup  *scenes_group;
+  GtkGridView          *scenes_list;
   GtkButton            *add_scene_button;
   GtkSourceView        *notes_view;
   GtkBox               *notes_box;
@@ -68,9 +75,15 @@ struct _CtEntityPage
   GListModel           *status_model;  /* labels of the fact statuses */
   GPtrArray            *fact_rows;     /* rows added to facts_group */
   char                 *draft_key;     /* a fact being added: key, no value yet */
-  GPtrArray            *credit_rows;   /* rows added to cast/crew/scenes */
+  /* Of CtCreditItem, in core's order (cast and crew share one billing
+   * order, cast first): only the rows on screen are widgets. */
+  GListStore           *cast_store;
+  GListStore           *crew_store;
+  GListStore           *scene_store;
+  gint64                refocus_id;    /* a row moved by key: focus it when bound */
   GPtrArray            *mention_rows;
-  GHashTable           *expanded;      /* "rows/id" of rows the user opened */
+  GHashTable           *expanded;      /* "rows/id" of rows the user opened
+                                        * ("credit/id" for credits) */
 };
 
 /* A change begins: snapshot what it may touch (the page's entity, and
@@ -111,6 +124,19 @@ void      _ct_entity_page_credits_init (CtEntityPage  *self);
 void      _ct_entity_page_credits_load (CtEntityPage  *self);
 void      _ct_entity_page_add_credit   (CtEntityPage  *self);
 void      _ct_entity_page_add_scene    (CtEntityPage  *self);
+/* Moves the row of @id in @store (a list's model) to @to, as one edit
+ * of the order core keeps; Undo puts it back. */
+void      _ct_entity_page_move_row     (CtEntityPage  *self,
+                                        GListStore    *store,
+                                        gint64         id,
+                                        guint          to);
+void      _ct_entity_page_remove_credit (CtEntityPage *self,
+                                        gint64         credit_id);
+/* The factories of the credits' and the scenes' rows. */
+GtkListItemFactory *_ct_entity_page_credit_factory_new (CtEntityPage *self);
+GtkListItemFactory *_ct_entity_page_scene_factory_new  (CtEntityPage *self);
+void      _ct_entity_page_add_move_keys (CtEntityPage *self,
+                                        GtkWidget     *list);
 
 /* Removes every row of @rows from its group, remembering which were
  * open; add_row adds one to @group (opened again if it was). */

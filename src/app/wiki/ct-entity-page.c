@@ -511,7 +511,9 @@ ct_entity_page_finalize (GObject *object)
   g_clear_object (&self->role_model);
   g_clear_object (&self->status_model);
   g_ptr_array_unref (self->fact_rows);
-  g_ptr_array_unref (self->credit_rows);
+  g_clear_object (&self->cast_store);
+  g_clear_object (&self->crew_store);
+  g_clear_object (&self->scene_store);
   g_ptr_array_unref (self->mention_rows);
   g_hash_table_unref (self->expanded);
   g_free (self->error);
@@ -602,7 +604,9 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, facts_group);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, add_fact_button);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, cast_group);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPage, cast_list);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, crew_group);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPage, crew_list);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, add_credit_group);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, credit_person_row);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, credit_character_row);
@@ -611,6 +615,7 @@ ct_entity_page_class_init (CtEntityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, credit_source_row);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, add_credit_button);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, scenes_group);
+  gtk_widget_class_bind_template_child (widget_class, CtEntityPage, scenes_list);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, add_scene_button);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, CtEntityPage, notes_box);
@@ -639,7 +644,6 @@ ct_entity_page_init (CtEntityPage *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->fact_rows = g_ptr_array_new ();
-  self->credit_rows = g_ptr_array_new ();
   self->mention_rows = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
