@@ -15,9 +15,9 @@
 // message also carries the number of the shell load it comes from.
 //
 // A long post is not laid out all at once when it opens: a patch builds
-// at most a slice of its new blocks and leaves the others as empty
-// placeholders (an empty .ct-block has no height and margins collapse
-// through it, so the page shows exactly the blocks filled so far), and
+// at most a slice of its new blocks and leaves the others as hidden
+// placeholders (not laid out at all, so the page shows exactly the
+// blocks filled so far, and costs no layout for the rest), and
 // the page fills them a slice at a time, nearest the view first, each
 // slice laid out in a few milliseconds. A patch that arrives meanwhile
 // waits for one slice, not for the whole post's first layout. Once the
@@ -98,6 +98,7 @@ var ctPreview = (function () {
   function makePlaceholder (html) {
     const div = document.createElement('div');
     div.className = 'ct-block';
+    div.hidden = true;
     unfilled.set(div, html);
     return div;
   }
@@ -107,7 +108,9 @@ var ctPreview = (function () {
   function fill (div) {
     const html = unfilled.get(div);
     unfilled.delete(div);
+    runFrom = runTo = 0;
     fillInto(div, html);
+    div.hidden = false;
     return html.length;
   }
 
@@ -129,13 +132,41 @@ var ctPreview = (function () {
     return (before === null || unfilled.has(before)) && (after === null || unfilled.has(after));
   }
 
-  // Index of the first block whose bottom is below the top of the view
-  // (placeholders have a place, at zero height, so the order holds).
+  // The first filled block at or after @i, or blocks.length. The last
+  // run of placeholders found is kept: a search probes the same long run
+  // again and again while a post fills.
+  let runFrom = 0, runTo = 0;
+  function nextFilled (i) {
+    if (i >= runFrom && i < runTo)
+      i = runTo;
+    const from = i;
+    while (i < blocks.length && unfilled.has(blocks[i]))
+      i++;
+    if (i > from) {
+      runFrom = from;
+      runTo = i;
+    }
+    return i;
+  }
+
+  // Where block @i starts from the top of the view; a placeholder is not
+  // laid out, and lies where the next filled block starts.
+  function topOf (i) {
+    const j = nextFilled(i);
+    return j < blocks.length ? blocks[j].getBoundingClientRect().top : root.getBoundingClientRect().bottom;
+  }
+
+  function bottomOf (i) {
+    return unfilled.has(blocks[i]) ? topOf(i) : blocks[i].getBoundingClientRect().bottom;
+  }
+
+  // Index of the first block whose bottom is below the top of the view.
   function firstVisible () {
     let lo = 0, hi = blocks.length - 1, found = -1;
+    runFrom = runTo = 0;  // a patch may have moved the blocks since
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (blocks[mid].getBoundingClientRect().bottom > 0) {
+      if (bottomOf(mid) > 0) {
         found = mid;
         hi = mid - 1;
       } else {
@@ -143,12 +174,6 @@ var ctPreview = (function () {
       }
     }
     return found;
-  }
-
-  // Where block @i lies from the top of the view: it decides whether a
-  // patch from @i on can move what is shown.
-  function topOf (i) {
-    return blocks[i].getBoundingClientRect().top;
   }
 
   // Replaces blocks [start, start + deleteCount) with htmlArray, whose
@@ -164,13 +189,14 @@ var ctPreview = (function () {
   function patch (start, deleteCount, htmlArray, newLines, shifts, seq) {
     const t0 = performance.now();
     let anchor = null, anchorTop = 0;
+    runFrom = runTo = 0;
 
     if (window.scrollY > 0 && start < blocks.length && topOf(start) < 0) {
       const i = firstVisible();
       if (i >= start) {
-        const after = start + deleteCount;
+        const after = nextFilled(Math.max(i, start + deleteCount));
         if (after < blocks.length) {
-          anchor = blocks[i >= after ? i : after];
+          anchor = blocks[after];
           anchorTop = anchor.getBoundingClientRect().top;
         }
       }
@@ -196,6 +222,7 @@ var ctPreview = (function () {
       }
     }
     root.insertBefore(fragment, blocks[start] || null);
+    runFrom = runTo = 0;
 
     // A spread of a whole long post's lines (the first patch) would pass
     // more arguments than a call takes.
@@ -272,7 +299,8 @@ var ctPreview = (function () {
       return;
     const t0 = performance.now();
     const origin = firstVisible();
-    const anchor = window.scrollY > 0 && origin >= 0 ? blocks[origin] : null;
+    const shown = origin >= 0 ? nextFilled(origin) : blocks.length;
+    const anchor = window.scrollY > 0 && shown < blocks.length ? blocks[shown] : null;
     const anchorTop = anchor !== null ? anchor.getBoundingClientRect().top : 0;
 
     const above = fillFrom(origin < 0 ? 0 : origin, sliceBytes);
@@ -311,6 +339,8 @@ var ctPreview = (function () {
     if (unfilled.size > 0 && i >= 0 && i < blocks.length && unfilled.has(blocks[i])) {
       fillFrom(i, sliceBytes);
       stats.unfilled = unfilled.size;
+      if (marks.length > 0)
+        applyMarks();
       scheduleFill();
     }
   }
