@@ -41,14 +41,15 @@ var ctPreview = (function () {
   // sliceTarget ms; sliceBytes of HTML follows what the last slice took,
   // so a busy machine gets smaller slices, not longer waits. Part of a
   // layout does not depend on the slice: WebKit walks every child of
-  // #ct-root, ~10 ms for 13,000 blocks on the bench's machine (every
-  // patch pays it too). The target is twice the cheapest layout seen
-  // lately, and at least FILL_TARGET_MS, so slices are never all walk.
+  // #ct-root laid out, ~10 ms for 13,000 blocks on the bench's machine
+  // (every patch pays it too). The target is twice the cheapest such
+  // part seen lately, and at least FILL_TARGET_MS, so slices are never
+  // all walk.
   const FILL_TARGET_MS = 12;
-  const MIN_SLICE_BYTES = 8 * 1024;
+  const MIN_SLICE_BYTES = 16 * 1024;
   const MAX_SLICE_BYTES = 256 * 1024;
   let sliceBytes = 32 * 1024;
-  let layoutFloor = 0;
+  let layoutFloor = 0;  // the cheapest fixed part of a slice lately
   let fillTimer = 0;
   let fillStart = 0;
   let held = false;  // the tests hold the filling to type into a partly filled page
@@ -140,8 +141,13 @@ var ctPreview = (function () {
     if (i >= runFrom && i < runTo)
       i = runTo;
     const from = i;
-    while (i < blocks.length && unfilled.has(blocks[i]))
+    while (i < blocks.length && unfilled.has(blocks[i])) {
+      if (i === runFrom && runTo > runFrom) {  // the rest of this run is known
+        i = runTo;
+        break;
+      }
       i++;
+    }
     if (i > from) {
       runFrom = from;
       runTo = i;
@@ -302,6 +308,7 @@ var ctPreview = (function () {
     const shown = origin >= 0 ? nextFilled(origin) : blocks.length;
     const anchor = window.scrollY > 0 && shown < blocks.length ? blocks[shown] : null;
     const anchorTop = anchor !== null ? anchor.getBoundingClientRect().top : 0;
+    const found = performance.now() - t0;
 
     const above = fillFrom(origin < 0 ? 0 : origin, sliceBytes);
     const t1 = performance.now();
@@ -316,8 +323,10 @@ var ctPreview = (function () {
       applyMarks();
 
     const ms = performance.now() - t0;
-    const layout = performance.now() - t1;
-    layoutFloor = stats.slices === 0 ? layout : Math.min(layout, layoutFloor + 1);
+    // What did not depend on the slice's size: finding the view, and (at
+    // most) the layout.
+    const fixed = found + performance.now() - t1;
+    layoutFloor = stats.slices === 0 ? fixed : Math.min(fixed, layoutFloor + 1);
     const target = Math.max(FILL_TARGET_MS, 2 * layoutFloor);
     const scale = Math.max(0.5, Math.min(1.5, target / Math.max(ms, 0.5)));
     sliceBytes = Math.round(Math.max(MIN_SLICE_BYTES, Math.min(MAX_SLICE_BYTES, sliceBytes * scale)));
