@@ -44,8 +44,9 @@ var ctPreview = (function () {
   // #ct-root laid out, ~10 ms for 13,000 blocks on the bench's machine
   // (every patch pays it too). The target is twice the cheapest such
   // part seen lately, and at least FILL_TARGET_MS, so slices are never
-  // all walk.
+  // all walk; never over MAX_TARGET_MS, which bounds a patch's wait.
   const FILL_TARGET_MS = 12;
+  const MAX_TARGET_MS = 32;
   const MIN_SLICE_BYTES = 16 * 1024;
   const MAX_SLICE_BYTES = 256 * 1024;
   let sliceBytes = 32 * 1024;
@@ -327,7 +328,7 @@ var ctPreview = (function () {
     // most) the layout.
     const fixed = found + performance.now() - t1;
     layoutFloor = stats.slices === 0 ? fixed : Math.min(fixed, layoutFloor + 1);
-    const target = Math.max(FILL_TARGET_MS, 2 * layoutFloor);
+    const target = Math.min(MAX_TARGET_MS, Math.max(FILL_TARGET_MS, 2 * layoutFloor));
     const scale = Math.max(0.5, Math.min(1.5, target / Math.max(ms, 0.5)));
     sliceBytes = Math.round(Math.max(MIN_SLICE_BYTES, Math.min(MAX_SLICE_BYTES, sliceBytes * scale)));
     stats.slices++;
