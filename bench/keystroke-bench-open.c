@@ -133,7 +133,7 @@ bench_first_keys (CtApplication *app,
     printf ("%5.2f MB first keys %-6s page not filled 5 s after the keys: %.0f blocks left after %.0f slices\n",
             size / 1e6, where, page_eval (b, "ctPreview.stats.unfilled", NULL),
             page_eval (b, "ctPreview.stats.slices", NULL));
-  printf ("%5.2f MB first keys %-6s slices: longest %.0f ms in the page (building %.0f), the last of %.0f bytes\n",
+  printf ("%5.2f MB first keys %-6s slices: longest %.0f ms in the page (finding the view and building %.0f), the last of %.0f bytes\n",
           size / 1e6, where, page_eval (b, "ctPreview.stats.maxSliceMs", NULL),
           page_eval (b, "ctPreview.stats.maxBuildMs", NULL),
           page_eval (b, "ctPreview.stats.sliceBytes", NULL));

@@ -19,7 +19,7 @@
 // placeholders (not laid out at all, so the page shows exactly the
 // blocks filled so far, and costs no layout for the rest), and
 // the page fills them a slice at a time, nearest the view first, each
-// slice laid out in a few milliseconds. A patch that arrives meanwhile
+// slice laid out before the next task (12-32 ms). A patch that arrives meanwhile
 // waits for one slice, not for the whole post's first layout. Once the
 // last placeholder is filled the page is what a full render makes.
 
@@ -37,8 +37,8 @@ var ctPreview = (function () {
 
   // Placeholders still to fill, each with its block's HTML.
   const unfilled = new Map();
-  // A slice's work, building its blocks and laying them out, aims at
-  // sliceTarget ms; sliceBytes of HTML follows what the last slice took,
+  // A slice's work, building its blocks and laying them out, aims at a
+  // target time; sliceBytes of HTML follows what the last slice took,
   // so a busy machine gets smaller slices, not longer waits. Part of a
   // layout does not depend on the slice: WebKit walks every child of
   // #ct-root laid out, ~10 ms for 13,000 blocks on the bench's machine
