@@ -13,6 +13,15 @@
 // only moves is never touched, and a patch moves the lines after an edit
 // by runs (a few numbers) rather than by writing to every block. Every
 // message also carries the number of the shell load it comes from.
+//
+// A long post is not laid out all at once when it opens: a patch builds
+// at most a slice of its new blocks and leaves the others as hidden
+// placeholders (not laid out at all, so the page shows exactly the
+// blocks filled so far, and costs no layout for the rest), and
+// the page fills them a slice at a time, nearest the view first, each
+// slice laid out before the next task (12-32 ms). A patch that arrives meanwhile
+// waits for one slice, not for the whole post's first layout. Once the
+// last placeholder is filled the page is what a full render makes.
 
 'use strict';
 
@@ -21,8 +30,30 @@ var ctPreview = (function () {
   const blocks = root.children;  // live: one .ct-block per top-level block
   const lines = [];              // the first source line of each block
 
-  // For the tests: how much of the DOM each patch replaced.
-  const stats = { patches: 0, replaced: 0, lastReplaced: 0 };
+  // For the tests: how much of the DOM each patch replaced, and how the
+  // filling goes (blocks still unfilled, slices run).
+  const stats = { patches: 0, replaced: 0, lastReplaced: 0, unfilled: 0, slices: 0, sliceBytes: 0,
+                  maxSliceMs: 0, maxBuildMs: 0 };
+
+  // Placeholders still to fill, each with its block's HTML.
+  const unfilled = new Map();
+  // A slice's work, building its blocks and laying them out, aims at a
+  // target time; sliceBytes of HTML follows what the last slice took,
+  // so a busy machine gets smaller slices, not longer waits. Part of a
+  // layout does not depend on the slice: WebKit walks every child of
+  // #ct-root laid out, ~10 ms for 13,000 blocks on the bench's machine
+  // (every patch pays it too). The target is twice the cheapest such
+  // part seen lately, and at least FILL_TARGET_MS, so slices are never
+  // all walk; never over MAX_TARGET_MS, which bounds a patch's wait.
+  const FILL_TARGET_MS = 12;
+  const MAX_TARGET_MS = 32;
+  const MIN_SLICE_BYTES = 16 * 1024;
+  const MAX_SLICE_BYTES = 256 * 1024;
+  let sliceBytes = 32 * 1024;
+  let layoutFloor = 0;  // the cheapest fixed part of a slice lately
+  let fillTimer = 0;
+  let fillStart = 0;
+  let held = false;  // the tests hold the filling to type into a partly filled page
 
   // Which load of the shell this is: the app ignores messages from a page
   // it has already replaced.
@@ -50,24 +81,99 @@ var ctPreview = (function () {
       el.setAttribute('sandbox', '');
   }
 
-  function makeBlock (html) {
-    // Parsed in an inert template per block, so a stray end tag in raw
-    // HTML cannot close the wrapper and shift the block indices.
+  // Parsed in an inert template per block, so a stray end tag in raw
+  // HTML cannot close the wrapper and shift the block indices.
+  function fillInto (div, html) {
     const template = document.createElement('template');
-    const div = document.createElement('div');
     template.innerHTML = html;
     sanitize(template.content);
-    div.className = 'ct-block';
     div.appendChild(template.content);
+  }
+
+  function makeBlock (html) {
+    const div = document.createElement('div');
+    div.className = 'ct-block';
+    fillInto(div, html);
     return div;
+  }
+
+  function makePlaceholder (html) {
+    const div = document.createElement('div');
+    div.className = 'ct-block';
+    div.hidden = true;
+    unfilled.set(div, html);
+    return div;
+  }
+
+  // Fills placeholder @div in place: the node stays, as a patched
+  // page's unchanged blocks do.
+  function fill (div) {
+    const html = unfilled.get(div);
+    unfilled.delete(div);
+    runFrom = runTo = 0;
+    fillInto(div, html);
+    div.hidden = false;
+    return html.length;
+  }
+
+  // Whether a patch of [start, start + deleteCount) lands where nothing
+  // is filled yet (all it replaces, or both neighbours of an insertion,
+  // are placeholders): then its blocks wait for the filling too.
+  function landsUnfilled (start, deleteCount) {
+    if (unfilled.size === 0)
+      return false;
+    const end = Math.min(start + deleteCount, blocks.length);
+    if (end > start) {
+      for (let i = start; i < end; i++)
+        if (!unfilled.has(blocks[i]))
+          return false;
+      return true;
+    }
+    const before = start > 0 ? blocks[start - 1] : null;
+    const after = start < blocks.length ? blocks[start] : null;
+    return (before === null || unfilled.has(before)) && (after === null || unfilled.has(after));
+  }
+
+  // The first filled block at or after @i, or blocks.length. The last
+  // run of placeholders found is kept: a search probes the same long run
+  // again and again while a post fills.
+  let runFrom = 0, runTo = 0;
+  function nextFilled (i) {
+    if (i >= runFrom && i < runTo)
+      i = runTo;
+    const from = i;
+    while (i < blocks.length && unfilled.has(blocks[i])) {
+      if (i === runFrom && runTo > runFrom) {  // the rest of this run is known
+        i = runTo;
+        break;
+      }
+      i++;
+    }
+    if (i > from) {
+      runFrom = from;
+      runTo = i;
+    }
+    return i;
+  }
+
+  // Where block @i starts from the top of the view; a placeholder is not
+  // laid out, and lies where the next filled block starts.
+  function topOf (i) {
+    const j = nextFilled(i);
+    return j < blocks.length ? blocks[j].getBoundingClientRect().top : root.getBoundingClientRect().bottom;
+  }
+
+  function bottomOf (i) {
+    return unfilled.has(blocks[i]) ? topOf(i) : blocks[i].getBoundingClientRect().bottom;
   }
 
   // Index of the first block whose bottom is below the top of the view.
   function firstVisible () {
     let lo = 0, hi = blocks.length - 1, found = -1;
+    runFrom = runTo = 0;  // a patch may have moved the blocks since
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (blocks[mid].getBoundingClientRect().bottom > 0) {
+      if (bottomOf(mid) > 0) {
         found = mid;
         hi = mid - 1;
       } else {
@@ -75,12 +181,6 @@ var ctPreview = (function () {
       }
     }
     return found;
-  }
-
-  // Where block @i lies from the top of the view: it decides whether a
-  // patch from @i on can move what is shown.
-  function topOf (i) {
-    return blocks[i].getBoundingClientRect().top;
   }
 
   // Replaces blocks [start, start + deleteCount) with htmlArray, whose
@@ -96,25 +196,40 @@ var ctPreview = (function () {
   function patch (start, deleteCount, htmlArray, newLines, shifts, seq) {
     const t0 = performance.now();
     let anchor = null, anchorTop = 0;
+    runFrom = runTo = 0;
 
     if (window.scrollY > 0 && start < blocks.length && topOf(start) < 0) {
       const i = firstVisible();
       if (i >= start) {
-        const after = start + deleteCount;
+        const after = nextFilled(Math.max(i, start + deleteCount));
         if (after < blocks.length) {
-          anchor = blocks[i >= after ? i : after];
+          anchor = blocks[after];
           anchorTop = anchor.getBoundingClientRect().top;
         }
       }
     }
 
-    for (let i = 0; i < deleteCount && start < blocks.length; i++)
+    // Near the view (or on a page all filled) the first slice's worth of
+    // new blocks is built now, the rest left to the filling; where only
+    // placeholders are, the new blocks are placeholders too.
+    const deferred = landsUnfilled(start, deleteCount);
+    for (let i = 0; i < deleteCount && start < blocks.length; i++) {
+      unfilled.delete(blocks[start]);
       blocks[start].remove();
+    }
 
     const fragment = document.createDocumentFragment();
-    for (const html of htmlArray)
-      fragment.appendChild(makeBlock(html));
+    let built = deferred ? sliceBytes : 0;
+    for (const html of htmlArray) {
+      if (built < sliceBytes) {
+        fragment.appendChild(makeBlock(html));
+        built += html.length;
+      } else {
+        fragment.appendChild(makePlaceholder(html));
+      }
+    }
     root.insertBefore(fragment, blocks[start] || null);
+    runFrom = runTo = 0;
 
     // A spread of a whole long post's lines (the first patch) would pass
     // more arguments than a call takes.
@@ -148,10 +263,113 @@ var ctPreview = (function () {
     stats.patches++;
     stats.replaced += htmlArray.length;
     stats.lastReplaced = htmlArray.length;
+    stats.unfilled = unfilled.size;
+    if (unfilled.size > 0 && fillStart === 0)
+      fillStart = performance.now();
+    scheduleFill();
     // start: when the patch began, by the wall clock, for the app's trace
-    // of where a slow answer waited.
-    post({ type: 'applied', seq: seq, ms: performance.now() - t0, start: performance.timeOrigin + t0 });
+    // of where a slow answer waited; unfilled: blocks still to fill, and
+    // deferred: this patch's blocks are among them (not yet on screen).
+    post({ type: 'applied', seq: seq, ms: performance.now() - t0, start: performance.timeOrigin + t0,
+           unfilled: unfilled.size, deferred: deferred && htmlArray.length > 0 });
     return blocks.length;
+  }
+
+  function scheduleFill () {
+    if (fillTimer === 0 && !held && unfilled.size > 0)
+      fillTimer = setTimeout(fillSlice, 0);
+  }
+
+  // Fills blocks from @from on (then back from @from - 1) until a slice's
+  // bytes; returns the indices filled above @from, which move the view.
+  function fillFrom (from, budget) {
+    let bytes = 0, above = 0;
+    for (let i = Math.max(from, 0); i < blocks.length && bytes < budget; i++)
+      if (unfilled.has(blocks[i]))
+        bytes += fill(blocks[i]);
+    for (let i = Math.min(from, blocks.length) - 1; i >= 0 && bytes < budget; i--)
+      if (unfilled.has(blocks[i])) {
+        bytes += fill(blocks[i]);
+        above++;
+      }
+    return above;
+  }
+
+  // One slice of the filling, between the page's other tasks (a patch
+  // waits for one slice at most): blocks from the first in view down,
+  // then up from it, the view kept where it is when blocks above it
+  // fill. Laid out here, so the slice's cost is measured and the next
+  // frame has no long layout left to do.
+  function fillSlice () {
+    fillTimer = 0;
+    if (held || unfilled.size === 0)
+      return;
+    const t0 = performance.now();
+    const origin = firstVisible();
+    const shown = origin >= 0 ? nextFilled(origin) : blocks.length;
+    const anchor = window.scrollY > 0 && shown < blocks.length ? blocks[shown] : null;
+    const anchorTop = anchor !== null ? anchor.getBoundingClientRect().top : 0;
+    const found = performance.now() - t0;
+
+    const above = fillFrom(origin < 0 ? 0 : origin, sliceBytes);
+    const t1 = performance.now();
+    if (anchor !== null && above > 0) {
+      const delta = anchor.getBoundingClientRect().top - anchorTop;
+      if (delta !== 0)
+        window.scrollBy(0, delta);
+    } else {
+      void root.offsetHeight;
+    }
+    if (marks.length > 0)
+      applyMarks();
+
+    const ms = performance.now() - t0;
+    // What did not depend on the slice's size: finding the view, and (at
+    // most) the layout.
+    const fixed = found + performance.now() - t1;
+    layoutFloor = stats.slices === 0 ? fixed : Math.min(fixed, layoutFloor + 1);
+    const target = Math.min(MAX_TARGET_MS, Math.max(FILL_TARGET_MS, 2 * layoutFloor));
+    const scale = Math.max(0.5, Math.min(1.5, target / Math.max(ms, 0.5)));
+    sliceBytes = Math.round(Math.max(MIN_SLICE_BYTES, Math.min(MAX_SLICE_BYTES, sliceBytes * scale)));
+    stats.slices++;
+    stats.sliceBytes = sliceBytes;
+    stats.maxSliceMs = Math.max(stats.maxSliceMs, ms);
+    stats.maxBuildMs = Math.max(stats.maxBuildMs, t1 - t0);
+    stats.unfilled = unfilled.size;
+    if (unfilled.size === 0) {
+      post({ type: 'filled', ms: performance.now() - fillStart, slices: stats.slices });
+      fillStart = 0;
+    }
+    scheduleFill();
+  }
+
+  // What needs the page's layout where it is not filled yet (a scroll
+  // target, an anchor) fills there first, at once.
+  function fillAround (i) {
+    if (unfilled.size > 0 && i >= 0 && i < blocks.length && unfilled.has(blocks[i])) {
+      fillFrom(i, sliceBytes);
+      stats.unfilled = unfilled.size;
+      if (marks.length > 0)
+        applyMarks();
+      scheduleFill();
+    }
+  }
+
+  function fillAll () {
+    for (const div of Array.from(unfilled.keys()))
+      fill(div);
+    stats.unfilled = 0;
+    if (marks.length > 0)
+      applyMarks();
+  }
+
+  // For the tests: holds the filling (or lets it go on), so keys can be
+  // typed into a page that is only partly filled whatever the machine.
+  function holdFill (hold) {
+    held = hold;
+    if (!held)
+      scheduleFill();
+    return unfilled.size;
   }
 
   // Prose the wiki contradicts: the block each warning is in gets a mark
@@ -160,18 +378,25 @@ var ctPreview = (function () {
   let marks = [];
   let marked = [];
 
-  function blockAtLine (line) {
+  // The index of the last block starting at or before @line, or -1.
+  function indexAtLine (line) {
     let lo = 0, hi = blocks.length - 1;
     if (hi < 0 || lines[0] > line)
-      return null;
-    while (lo < hi) {  // the last block starting at or before @line
+      return -1;
+    while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (lines[mid] <= line)
         lo = mid;
       else
         hi = mid - 1;
     }
-    return blocks[lo];
+    return lo;
+  }
+
+  // A placeholder gets its mark once filled (the slice puts marks back).
+  function blockAtLine (line) {
+    const i = indexAtLine(line);
+    return i < 0 || unfilled.has(blocks[i]) ? null : blocks[i];
   }
 
   function applyMarks () {
@@ -237,15 +462,8 @@ var ctPreview = (function () {
     if (blocks.length === 0)
       return 0;
 
-    let lo = 0, hi = blocks.length - 1;
-    while (lo < hi) {  // the last block starting at or before @line
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= line)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-
+    const lo = Math.max(indexAtLine(line), 0);
+    fillAround(lo);
     const block = blocks[lo];
     const base = lines[lo];
     let target = block;
@@ -275,8 +493,11 @@ var ctPreview = (function () {
     return Math.round(y);
   }
 
+  // While the page fills, without animation: blocks filled above the
+  // view move it, which would cut a smooth scroll short.
   function scrollToLine (line, smooth) {
-    window.scrollTo({ top: offsetOfLine(line), behavior: smooth ? 'smooth' : 'instant' });
+    const top = offsetOfLine(line);
+    window.scrollTo({ top: top, behavior: smooth && unfilled.size === 0 ? 'smooth' : 'instant' });
   }
 
   function setDark (dark) {
@@ -303,7 +524,10 @@ var ctPreview = (function () {
       const href = link.getAttribute('href');
       if (href.length > 1 && href[0] === '#') {
         event.preventDefault();
-        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        const id = decodeURIComponent(href.slice(1));
+        if (document.getElementById(id) === null && unfilled.size > 0)
+          fillAll();  // the anchor may be in a block not filled yet
+        const target = document.getElementById(id);
         if (target !== null)
           target.scrollIntoView({ behavior: 'smooth' });
       }
@@ -432,5 +656,6 @@ var ctPreview = (function () {
 
   post({ type: 'ready' });
 
-  return { patch, blockLine, scrollToLine, offsetOfLine, lineOf, setDark, setBase, setMarks, showCard, hideCard, cardText, stats };
+  return { patch, blockLine, scrollToLine, offsetOfLine, lineOf, setDark, setBase, setMarks, showCard, hideCard, cardText,
+           holdFill, stats };
 })();

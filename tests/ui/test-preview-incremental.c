@@ -454,14 +454,120 @@ test_text_mirror (void)
   ct_text_mirror_free (mirror);
 }
 
+/* Paragraph i starts on line 3 + 2 i. */
 static char *
-long_post (void)
+long_post_of (guint paragraphs)
 {
   GString *doc = g_string_new ("# A long post\n\n");
 
-  for (guint i = 0; i < 600; i++)
+  for (guint i = 0; i < paragraphs; i++)
     g_string_append_printf (doc, "Paragraph %u about [[Winston]] and the [[Continental]].\n\n", i);
   return g_string_free (doc, FALSE);
+}
+
+static char *
+long_post (void)
+{
+  return long_post_of (600);
+}
+
+/* Runs @script (a function body) in the preview's script world; its
+ * number. */
+static gint32
+page_int (Fixture    *f,
+          const char *script)
+{
+  JsCall call = { 0 };
+  gint32 value;
+
+  webkit_web_view_call_async_javascript_function (ct_preview_get_web_view (f->preview), script, -1, NULL,
+                                                  CT_PREVIEW_SCRIPT_WORLD, NULL, NULL, js_done_cb, &call);
+  CT_TEST_WAIT (call.done);
+  g_assert_no_error (call.error);
+  g_assert_true (jsc_value_is_number (call.value));
+  value = jsc_value_to_int32 (call.value);
+  g_object_unref (call.value);
+  return value;
+}
+
+/* Re-evaluates @script in the document until it is true. */
+static void
+wait_page_true (Fixture    *f,
+                const char *script)
+{
+  gint64 deadline = g_get_monotonic_time () + CT_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *value = ct_test_eval_js (ct_preview_get_web_view (f->preview), script);
+
+      if (g_str_equal (value, "true"))
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", script);
+      ct_test_spin (50);
+    }
+}
+
+static void
+flag_cb (gpointer  instance,
+         gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* A long text is shown a slice at a time: keys typed while the page is
+ * only partly filled are applied (in view at once, elsewhere once filled),
+ * the editor's line scrolls the page to blocks not filled yet, and once
+ * filled the page is what a full render makes. The filling is held while
+ * the keys go in, so they land in a partly filled page on any machine. */
+static void
+test_fills_in_slices (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *text = long_post_of (4000);
+  CtPreviewTrace trace;
+  gboolean updated = FALSE;
+  gulong handler;
+
+  check (f, "opened");
+  g_assert_cmpint (page_int (f, "return ctPreview.holdFill(true);"), ==, 0);
+
+  /* The whole text replaced, as a reload from disk does. */
+  handler = g_signal_connect (f->preview, "updated", G_CALLBACK (flag_cb), &updated);
+  gtk_text_buffer_set_text (f->buffer, text, -1);
+  CT_TEST_WAIT (updated);
+  g_assert_cmpint (page_int (f, "return ctPreview.stats.unfilled;"), >, 3000);
+  g_assert_cmpint (page_int (f, "return document.getElementById('ct-root').children.length;"), ==, 4001);
+
+  /* Near the top, in view: on the screen at once. */
+  type_after (f, "Paragraph 1 ", "typed ");
+  wait_page_true (f, "document.getElementById('ct-root').innerText.includes('Paragraph 1 typed about')");
+
+  /* At the end, not filled yet: applied, shown once filled. */
+  {
+    GtkTextIter iter;
+
+    g_assert_true (iter_at (f, "Paragraph 3999 ", strlen ("Paragraph 3999 "), &iter));
+    updated = FALSE;
+    /* One insert: "updated" is for the newest text only, so it is this one's. */
+    gtk_text_buffer_insert_interactive (f->buffer, &iter, "late ", -1, TRUE);
+    CT_TEST_WAIT (updated);
+  }
+  g_assert_true (ct_preview_get_trace (f->preview, &trace));
+  g_assert_true (trace.deferred);
+  g_assert_cmpuint (trace.page_unfilled, >, 3000);
+  g_signal_handler_disconnect (f->preview, handler);
+
+  /* The editor's line, far into what is not filled: filled there first. */
+  ct_preview_scroll_to_line (f->preview, 3 + 2 * 2500);
+  wait_page_true (f, "[...document.querySelectorAll('#ct-root p')].some(p => p.textContent.startsWith('Paragraph 2500 ')"
+                     " && Math.abs(p.getBoundingClientRect().top) <= 1)");
+  g_assert_cmpint (page_int (f, "return ctPreview.stats.unfilled;"), >, 0);
+
+  page_int (f, "ctPreview.holdFill(false); return 0;");
+  check (f, "filled after keys typed while it filled");
+  g_assert_cmpint (page_int (f, "return ctPreview.stats.unfilled;"), ==, 0);
 }
 
 int
@@ -489,6 +595,8 @@ main (int   argc,
   g_test_add ("/ui/preview-incremental/sent-before-paint", Fixture, POST, fixture_setup, test_sent_before_paint,
               fixture_teardown);
   g_test_add_func ("/ui/preview-incremental/text-mirror", test_text_mirror);
+  g_test_add ("/ui/preview-incremental/fills-in-slices", Fixture, POST, fixture_setup, test_fills_in_slices,
+              fixture_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);

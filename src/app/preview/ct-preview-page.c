@@ -392,6 +392,8 @@ _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
       g_autoptr(JSCValue) seq = jsc_value_object_get_property (message, "seq");
       g_autoptr(JSCValue) ms = jsc_value_object_get_property (message, "ms");
       g_autoptr(JSCValue) start = jsc_value_object_get_property (message, "start");
+      g_autoptr(JSCValue) unfilled = jsc_value_object_get_property (message, "unfilled");
+      g_autoptr(JSCValue) deferred = jsc_value_object_get_property (message, "deferred");
 
       if ((guint) jsc_value_to_int32 (seq) == self->pending_trace.generation)
         {
@@ -400,6 +402,8 @@ _ct_preview_on_script_message_cb (WebKitUserContentManager *manager,
           self->trace.page_ms = jsc_value_is_number (ms) ? jsc_value_to_double (ms) : 0;
           self->trace.page_wait_ms = jsc_value_is_number (start)
             ? jsc_value_to_double (start) - self->pending_sent_real_us / 1000.0 : 0;
+          self->trace.page_unfilled = jsc_value_is_number (unfilled) ? (guint) jsc_value_to_int32 (unfilled) : 0;
+          self->trace.deferred = jsc_value_is_boolean (deferred) && jsc_value_to_boolean (deferred);
           self->has_trace = TRUE;
         }
       /* Only the newest text counts as "updated"; an older one that was

@@ -101,6 +101,11 @@ typedef struct {
    * long wait here is the web process busy before the patch, a long
    * round trip without it is the answer's way back. */
   double   page_wait_ms;
+  /* Blocks the page had still to fill (a long post fills in slices after
+   * it opens), and whether this update's blocks were among them: applied,
+   * but on the screen once the filling reaches them. */
+  guint    page_unfilled;
+  gboolean deferred;
 } CtPreviewTrace;
 
 /* The generation of the render whose patch last went to the page (0
