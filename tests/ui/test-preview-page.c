@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "test-preview-fixture.h"
+#include "ct-test-preview.h"
 
 static void write_png (const char *path, guint width);
 

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "test-preview-fixture.h"
+#include "ct-test-preview.h"
 #include "ct-render-worker.h"
 
 typedef struct {

@@ -1,9 +1,9 @@
-/* test-preview-fixture.c — what the preview's test programs share: a
+/* ct-test-preview.c — what the preview's test programs share: a
  * preview alone in a window, waiting on the main loop with a deadline,
  * and asking the page. */
 #include "config.h"
 
-#include "test-preview-fixture.h"
+#include "ct-test-preview.h"
 
 typedef struct {
   gboolean  done;

@@ -1,4 +1,4 @@
-/* test-preview-fixture.h — what the preview's test programs share
+/* ct-test-preview.h — what the preview's test programs share
  * (test-preview.c: rendering and updates; test-preview-page.c: what the
  * page does with links, script, remote content, lines and scrolling). */
 #pragma once
