@@ -574,18 +574,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *long_text = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = ct_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ct_test_app_new ();
 
   long_text = long_post ();
   g_test_add ("/ui/preview-incremental/edits", Fixture, POST, fixture_setup, test_edits, fixture_teardown);

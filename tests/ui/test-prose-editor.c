@@ -279,17 +279,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = ct_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ct_test_app_new ();
 
   g_test_add ("/ui/prose-editor/release-date-fix", Fixture, NULL, fixture_setup, test_release_date_fix, fixture_teardown);
   g_test_add ("/ui/prose-editor/unlinked-mentions", Fixture, NULL, fixture_setup, test_unlinked_mentions, fixture_teardown);

@@ -593,18 +593,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* tests/run-ui-test gives this program a private home. */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = ct_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ct_test_app_new ();
 
 #define ADD(path, func) \
   g_test_add (path, CtTestWikiFixture, app, ct_test_wiki_fixture_setup, func, ct_test_wiki_fixture_teardown)
