@@ -11,11 +11,42 @@
  * watched (stall_probe_watch), the busiest gap is also split into its
  * frame's layout (measure and allocate) and paint (snapshot, then GTK
  * rendering it: with cairo on the CPU under Xvfb), the rest being
- * callbacks outside frames. Printed, never asserted. */
+ * callbacks outside frames. Printed, never asserted. Also what both
+ * benches need around the probe: spinning the main loop, and removing
+ * the folder they generated. */
 #pragma once
 
 #include <time.h>
 #include <gtk/gtk.h>
+
+/* Runs the main loop for @msec, without sleeping on it: what a user's
+ * session does meanwhile. */
+static void
+stall_spin (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (200), TRUE);
+}
+
+/* A bench's generated folder: files and folders made there, nothing else. */
+static void
+stall_remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      stall_remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
 
 typedef struct {
   gint64  last;          /* µs, monotonic */

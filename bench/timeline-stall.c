@@ -26,15 +26,6 @@
 #define N_FILMS      200
 #define N_CHARACTERS 100
 
-static void
-spin (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (200), TRUE);
-}
-
 static char *
 generate (guint n_events)
 {
@@ -102,26 +93,8 @@ wait_ready (CtTimelineView *view)
                    _ct_timeline_view_is_ready (view) ? "no" : "yes", n_children (_ct_timeline_view_get_canvas (view)));
           return;
         }
-      spin (20);
+      stall_spin (20);
     }
-}
-
-/* The generated folder: files and folders made here, nothing else. */
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 static void
@@ -136,7 +109,7 @@ static void
 settle (CtTimelineView *view)
 {
   wait_ready (view);
-  spin (1000);
+  stall_spin (1000);
 }
 
 int
@@ -190,7 +163,7 @@ main (int    argc,
   view = CT_TIMELINE_VIEW (ct_timeline_view_new (FALSE));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  spin (1000);
+  stall_spin (1000);
   stall_probe_watch (gtk_widget_get_frame_clock (window));
   canvas = _ct_timeline_view_get_canvas (view);
   scroller = gtk_widget_get_ancestor (canvas, GTK_TYPE_SCROLLED_WINDOW);
@@ -202,7 +175,7 @@ main (int    argc,
   ct_timeline_view_set_wiki (view, wiki);
   wait_ready (view);
   ms = (g_get_monotonic_time () - t0) / 1000.0;
-  spin (1500);
+  stall_spin (1500);
   report (what);
   g_print ("timeline: %-40s %7.1f ms, %u child widgets\n", "open to items shown (read on a worker)", ms,
            n_children (canvas));
@@ -217,7 +190,7 @@ main (int    argc,
   for (guint i = 0; i < 8; i++)
     {
       ct_timeline_view_set_zoom (view, ct_timeline_view_get_zoom (view) * (i < 4 ? 1.25 : 0.8));
-      spin (5);
+      stall_spin (5);
     }
   settle (view);
   report ("zoom, 8 steps 5 ms apart");
@@ -226,7 +199,7 @@ main (int    argc,
   for (guint i = 1; i <= 10; i++)
     {
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) * i / 11);
-      spin (150);
+      stall_spin (150);
     }
   report ("scroll, 10 jumps");
 
@@ -254,21 +227,21 @@ main (int    argc,
   stall_probe_start ();
   ct_wiki_set_facts (wiki, changed, facts, &error);
   g_assert_no_error (error);
-  spin (600);
+  stall_spin (600);
   wait_ready (view);
-  spin (1500);
+  stall_spin (1500);
   report ("redraw after a wiki change");
   g_print ("timeline: %-40s %u\n", "child widgets at the end", n_children (canvas));
 
   stall_probe_stop ();
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (200);
+  stall_spin (200);
   g_clear_object (&wiki);
   g_clear_object (&app);
   {
     g_autoptr(GFile) tree = g_file_new_for_path (dir);
 
-    remove_tree (tree);
+    stall_remove_tree (tree);
   }
   return 0;
 }

@@ -28,22 +28,13 @@
 #define N_PAIRS 300
 #define TIMEOUT_US (180 * G_USEC_PER_SEC)
 
-static void
-spin (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (200), TRUE);
-}
-
 /* Spins until @done says so, at most three minutes: a bench reports
  * what it sees rather than hang. */
 #define WAIT(done)                                                            \
   G_STMT_START {                                                              \
     gint64 wait_end_ = g_get_monotonic_time () + TIMEOUT_US;                  \
     while (!(done) && g_get_monotonic_time () < wait_end_)                    \
-      spin (10);                                                              \
+      stall_spin (10);                                                              \
     if (!(done))                                                              \
       g_print ("wiki-window: gave up waiting for %s\n", #done);               \
   } G_STMT_END
@@ -80,24 +71,6 @@ generate_extra (guint n)
                             i, i, i % 4 == 3 ? "stunts" : "cast", i + 1, i + 1 < n ? "," : "");
   g_string_append (s, "]}\n");
   return g_string_free (s, FALSE);
-}
-
-/* The generated folder: files and folders made here, nothing else. */
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 /* FOLDER's database (and its write-ahead log) into @copy: the bench
@@ -160,7 +133,7 @@ jump_through (GtkWidget *scrollable)
     {
       gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)
                                              - gtk_adjustment_get_page_size (adjustment)) * i / 10);
-      spin (150);
+      stall_spin (150);
     }
 }
 
@@ -211,7 +184,7 @@ main (int    argc,
   window = ct_window_new (app, ct_application_get_drafts (app), ct_application_get_wiki_registry (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  spin (1500);
+  stall_spin (1500);
   stall_probe_watch (gtk_widget_get_frame_clock (GTK_WIDGET (window)));
 
   /* the wiki, into the sidebar */
@@ -222,16 +195,16 @@ main (int    argc,
   ct_window_open (window, folder_file);
   WAIT (ct_window_get_wiki (window) != NULL);
   g_print ("wiki-window: %-38s %7.1f ms\n", "wiki in the sidebar after", (g_get_monotonic_time () - t0) / 1000.0);
-  spin (2000);
+  stall_spin (2000);
   report (what);
   wiki = ct_window_get_wiki (window);
   film = lookup (wiki, "Epic Film");
 
   ct_wiki_sidebar_set_page (window->sidebar, "wiki");
-  spin (500);
+  stall_spin (500);
   stall_probe_start ();
   jump_through (GTK_WIDGET (_ct_wiki_sidebar_get_list (window->sidebar, "wiki")));
-  spin (500);
+  stall_spin (500);
   report ("sidebar list: 10 jumps top to bottom");
 
   /* typed a letter at a time, a little faster than the entry's delay */
@@ -245,13 +218,13 @@ main (int    argc,
         g_autofree char *prefix = g_strndup (word, i);
 
         gtk_editable_set_text (entry, prefix);
-        spin (120);
+        stall_spin (120);
       }
-    spin (1000);
+    stall_spin (1000);
     report ("search: \"epic person 12\" as typed");
     stall_probe_start ();
     gtk_editable_set_text (entry, "");
-    spin (1000);
+    stall_spin (1000);
     report ("search: cleared");
   }
 
@@ -261,7 +234,7 @@ main (int    argc,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-entity", "x", film);
   WAIT (CT_IS_ENTITY_PAGE (selected_child (window)));
   g_print ("wiki-window: %-38s %7.1f ms\n", "film page in its tab after", (g_get_monotonic_time () - t0) / 1000.0);
-  spin (2000);
+  stall_spin (2000);
   report (what);
 
   /* an edit of the film elsewhere: its page shows it */
@@ -274,7 +247,7 @@ main (int    argc,
     ct_wiki_set_facts (wiki, film, facts, &error);
     g_assert_no_error (error);
     g_print ("wiki-window: %-38s %7.1f ms\n", "the edit itself (core, in the step)", (g_get_monotonic_time () - t0) / 1000.0);
-    spin (2000);
+    stall_spin (2000);
     report ("that page after an edit of the film");
   }
 
@@ -282,19 +255,19 @@ main (int    argc,
     {
       stall_probe_start ();
       jump_through (GTK_WIDGET (CT_ENTITY_PAGE (selected_child (window))->cast_list));
-      spin (500);
+      stall_spin (500);
       report ("that film's cast list, 10 jumps");
     }
 
   stall_probe_start ();
   ct_wiki_sidebar_set_page (window->sidebar, "timeline");
-  spin (500);
+  stall_spin (500);
   WAIT (_ct_timeline_view_is_ready (_ct_wiki_sidebar_get_timeline_view (window->sidebar)));
-  spin (2000);
+  stall_spin (2000);
   report ("sidebar: Timeline page");
   stall_probe_start ();
   jump_through (GTK_WIDGET (_ct_wiki_sidebar_get_list (window->sidebar, "timeline")));
-  spin (500);
+  stall_spin (500);
   report ("sidebar: event list, 10 jumps");
 
   what = g_strdup_printf ("Timeline tab (%u problems)", N_PAIRS);
@@ -303,7 +276,7 @@ main (int    argc,
   WAIT (CT_IS_TIMELINE_VIEW (selected_child (window))
         && _ct_timeline_view_is_ready (CT_TIMELINE_VIEW (selected_child (window)))
         && _ct_timeline_view_get_n_problems (CT_TIMELINE_VIEW (selected_child (window))) > 0);
-  spin (2000);
+  stall_spin (2000);
   report (what);
   g_print ("wiki-window: %-38s %u\n", "problems listed",
            _ct_timeline_view_get_n_problems (CT_TIMELINE_VIEW (selected_child (window))));
@@ -312,17 +285,17 @@ main (int    argc,
   stall_probe_start ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-graph", "x", film);
   WAIT (CT_IS_GRAPH_VIEW (selected_child (window)) && !ct_graph_view_is_busy (CT_GRAPH_VIEW (selected_child (window))));
-  spin (1000);
+  stall_spin (1000);
   report (what);
 
   stall_probe_stop ();
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (500);
+  stall_spin (500);
   g_clear_object (&app);
   {
     g_autoptr(GFile) tree = g_file_new_for_path (dir);
 
-    remove_tree (tree);
+    stall_remove_tree (tree);
   }
   return 0;
 }
