@@ -22,80 +22,18 @@
 #include <time.h>
 
 #include "ct-entity.h"
+#include "bench-text.h"
 #include "ct-render-blocks.h"
 #include "ct-wiki.h"
 
 #define KEYS 41
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void
-die_on_error (GError *error)
-{
-  if (error != NULL)
-    {
-      fprintf (stderr, "block-update-bench: %s\n", error->message);
-      exit (1);
-    }
-}
-
-static const char * const words[] = {
-  "the", "long", "take", "lands", "on", "a", "beat", "while", "Rooney", "moves",
-  "through", "studio", "mirrors", "and", "glass", "choreography", "trades", "speed",
-  "for", "clarity", "every", "cut", "is", "earned", "by", "stunt", "team", "work",
-};
-
-/* Paragraphs of plain words, a heading every ten, a reference every 200
- * words: the shape of bench/render-bench.c's text. */
-static GString *
-make_text (gsize      size,
-           GPtrArray *entities)
-{
-  GString *s = g_string_new ("---\ntitle: Bench\n---\n\n");
-  guint word = 0, refs = 0;
-
-  for (guint para = 0; s->len < size; para++)
-    {
-      if (para % 10 == 0)
-        g_string_append_printf (s, "## Part %u\n\n", para / 10);
-      for (guint w = 0; w < 80; w++, word++)
-        {
-          if (word % 200 == 199)
-            {
-              const CtEntity *e = g_ptr_array_index (entities, refs++ % entities->len);
-
-              g_string_append_printf (s, "[[%s]] ", e->title);
-            }
-          g_string_append (s, words[word % G_N_ELEMENTS (words)]);
-          g_string_append_c (s, ' ');
-        }
-      g_string_append (s, "\n\n");
-    }
-  return s;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 stats (GArray *ms,
        double *p50,
        double *p95)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, bench_compare_doubles);
   *p50 = g_array_index (ms, double, ms->len / 2);
   *p95 = g_array_index (ms, double, MIN (ms->len - 1, (guint) (ms->len * 0.95)));
 }
@@ -107,7 +45,8 @@ bench (CtWiki     *wiki,
        gsize       size,
        gboolean    middle)
 {
-  g_autoptr(GString) text = make_text (size, entities);
+  /* render-bench's text without its emphasis and facts */
+  g_autoptr(GString) text = bench_review_text (size, entities, "---\ntitle: Bench\n---\n\n", FALSE, NULL);
   CtRenderOptions options = { .mode = CT_RENDER_PREVIEW, .check_prose = TRUE, .wiki = wiki };
   g_autoptr(CtBlockRenderer) renderer = ct_block_renderer_new ();
   g_autoptr(GArray) update = g_array_new (FALSE, FALSE, sizeof (double));
@@ -125,7 +64,7 @@ bench (CtWiki     *wiki,
     g_autoptr(GError) error = NULL;
 
     last = ct_block_renderer_render_bytes (renderer, bytes, &options, 0, NULL, &error);
-    die_on_error (g_steal_pointer (&error));
+    bench_die_on_error (g_steal_pointer (&error));
   }
   n_blocks = ct_block_list_get_length (last->block_list);
   n_diagnostics = last->diagnostics->len;
@@ -150,12 +89,12 @@ bench (CtWiki     *wiki,
       g_string_insert_c (text, at + i, "keystroke"[i % 9]);
       /* The worker hands the renderer the text it holds: no copy timed. */
       bytes = g_bytes_new (text->str, text->len + 1);
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       result = ct_block_renderer_render_bytes (renderer, bytes, &options, 0, NULL, &error);
-      t1 = now_ms ();
-      die_on_error (g_steal_pointer (&error));
+      t1 = bench_now_ms ();
+      bench_die_on_error (g_steal_pointer (&error));
       ct_render_result_free (last);
-      t2 = now_ms ();
+      t2 = bench_now_ms ();
       last = result;
       ct_block_renderer_get_stats (renderer, &st);
       copied += st.blocks_copied;
@@ -170,10 +109,10 @@ bench (CtWiki     *wiki,
           g_autoptr(CtRenderResult) whole = NULL;
           double f;
 
-          t0 = now_ms ();
+          t0 = bench_now_ms ();
           whole = ct_render (text->str, text->len, &options, &error);
-          f = now_ms () - t0;
-          die_on_error (g_steal_pointer (&error));
+          f = bench_now_ms () - t0;
+          bench_die_on_error (g_steal_pointer (&error));
           g_array_append_val (full, f);
         }
     }
@@ -205,9 +144,9 @@ main (int    argc,
     }
   folder = g_build_filename (argv[1], "sample", NULL);
   wiki = ct_wiki_create_sample (folder, &error);
-  die_on_error (g_steal_pointer (&error));
+  bench_die_on_error (g_steal_pointer (&error));
   entities = ct_wiki_list_entities (wiki, -1, &error);
-  die_on_error (g_steal_pointer (&error));
+  bench_die_on_error (g_steal_pointer (&error));
 
   bench (wiki, entities, "100 KB", 100 * 1024, TRUE);
   bench (wiki, entities, "100 KB", 100 * 1024, FALSE);

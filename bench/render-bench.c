@@ -22,86 +22,13 @@
 #include "ct-diagnostic.h"
 #include "ct-render.h"
 #include "ct-entity.h"
+#include "bench-text.h"
 #include "ct-wiki.h"
-
-/* CPU time of this thread, in ms: the machine may be shared with other
- * work, and waiting for a core is neither side's cost. */
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void
-die_on_error (GError *error)
-{
-  if (error != NULL)
-    {
-      fprintf (stderr, "render-bench: %s\n", error->message);
-      exit (1);
-    }
-}
-
-static const char * const words[] = {
-  "the", "long", "take", "lands", "on", "a", "beat", "while", "Rooney", "moves",
-  "through", "studio", "mirrors", "and", "glass", "choreography", "trades", "speed",
-  "for", "clarity", "every", "cut", "is", "earned", "by", "stunt", "team", "work",
-};
-
-/* Review text of at least @size bytes: paragraphs of plain words with
- * *emphasis* now and then, a heading every ten paragraphs, and one
- * reference per 200 words — mostly links, every fifth a {{fact}}. */
-static char *
-make_text (gsize      size,
-           GPtrArray *entities,
-           guint     *n_refs)
-{
-  GString *s = g_string_new ("---\ntitle: Bench\ntags: [bench]\n---\n\n");
-  guint word = 0;
-  guint refs = 0;
-
-  for (guint para = 0; s->len < size; para++)
-    {
-      if (para % 10 == 0)
-        g_string_append_printf (s, "## Part %u\n\n", para / 10);
-      for (guint w = 0; w < 80; w++, word++)
-        {
-          if (word % 200 == 199)
-            {
-              const CtEntity *e = g_ptr_array_index (entities, refs % entities->len);
-
-              if (refs % 5 == 4 && e->kind == CT_ENTITY_FILM)
-                g_string_append_printf (s, "{{fact: %s | release_date}} ", e->title);
-              else
-                g_string_append_printf (s, "[[%s]] ", e->title);
-              refs++;
-            }
-          g_string_append (s, w % 17 == 5 ? "*" : "");
-          g_string_append (s, words[word % G_N_ELEMENTS (words)]);
-          g_string_append (s, w % 17 == 5 ? "* " : " ");
-        }
-      g_string_append (s, "\n\n");
-    }
-  *n_refs = refs;
-  return g_string_free (s, FALSE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
   return g_array_index (times, double, times->len / 2);
 }
 
@@ -113,7 +40,8 @@ bench (CtWiki     *wiki,
        guint       runs)
 {
   guint n_refs;
-  g_autofree char *text = make_text (size, entities, &n_refs);
+  g_autofree char *text = g_string_free (bench_review_text (size, entities, "---\ntitle: Bench\ntags: [bench]\n---\n\n",
+                                                            TRUE, &n_refs), FALSE);
   gsize length = strlen (text);
   CtRenderOptions options = { .mode = CT_RENDER_FRAGMENT, .wiki = wiki };
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
@@ -124,13 +52,13 @@ bench (CtWiki     *wiki,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CtRenderResult) result = NULL;
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
       double ms;
       char *html;
 
       result = ct_render (text, length, &options, &error);
-      die_on_error (error);
-      ms = now_ms () - t0;
+      bench_die_on_error (error);
+      ms = bench_now_ms () - t0;
       if (i == 0)
         cold_ms = ms;   /* the connection's cache was empty */
       g_array_append_val (ours, ms);
@@ -141,9 +69,9 @@ bench (CtWiki     *wiki,
           exit (1);
         }
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       html = cmark_markdown_to_html (text, length, CMARK_OPT_DEFAULT);
-      ms = now_ms () - t0;
+      ms = bench_now_ms () - t0;
       g_array_append_val (theirs, ms);
       free (html);
     }
@@ -173,9 +101,9 @@ main (int    argc,
     }
   folder = g_build_filename (argv[1], "sample", NULL);
   wiki = ct_wiki_create_sample (folder, &error);
-  die_on_error (error);
+  bench_die_on_error (error);
   entities = ct_wiki_list_entities (wiki, -1, &error);
-  die_on_error (error);
+  bench_die_on_error (error);
 
   bench (wiki, entities, "100 KB", 100 * 1024, 101);
   bench (wiki, entities, "3 MB", 3 * 1024 * 1024, 9);
